@@ -1,1 +1,14 @@
-export const hello = (): string => "core";
+export * from './config/app-config.js';
+export * from './config/load-config.js';
+export * from './config/config.module.js';
+export * from './errors/error-code.js';
+export * from './errors/domain-error.js';
+export * from './i18n/messages.js';
+export * from './clock/clock.js';
+export * from './pagination/cursor.js';
+export * from './pagination/page-args.js';
+export * from './pagination/connection.js';
+export * from './events/domain-event.js';
+export * from './events/domain-event-bus.js';
+export * from './core.module.js';
+export * from './access/public.decorator.js';

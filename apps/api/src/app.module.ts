@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AppConfig, Clock, ConfigModule, CoreModule } from '@helpboard/core';
+import { DatabaseModule } from '@helpboard/database';
+import { ApiExceptionFilter } from './errors/api-exception.filter.js';
+import { createValidationPipe } from './errors/validation.pipe.js';
+import { graphqlOptions } from './graphql/graphql-options.js';
+import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+
+export interface AppModuleOptions {
+  /** Tests pass a ManualClock to move time. */
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CoreModule.forRoot({ clock: options.clock }),
+        LoggingModule.forRoot(config),
+        DatabaseModule,
+        GraphQLModule.forRoot(graphqlOptions(config)),
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

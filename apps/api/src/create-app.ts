@@ -1,0 +1,25 @@
+// Builds the Nest application the same way for `npm start`, the CLI and the e2e tests.
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@helpboard/core';
+import { AppModule, AppModuleOptions } from './app.module.js';
+
+/** Request bodies larger than this are refused before parsing (a 30k-char post fits easily). */
+const MAX_BODY = '512kb';
+
+export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: MAX_BODY });
+  app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  return app;
+}

@@ -1,0 +1,33 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { GqlArgumentsHost, GqlContextType } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { httpStatusOf, negotiateLocale } from '@helpboard/core';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { toApiError, toGraphQLError } from './to-api-error.js';
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<GqlContextType>() === 'graphql') {
+      // GraphQL's own errors (validation, coercion) are already client-facing.
+      if (exception instanceof GraphQLError) return exception;
+      const context = GqlArgumentsHost.create(host).getContext<GraphQLContext>();
+      const apiError = toApiError(exception, context.locale);
+      if (apiError.isUnexpected) this.logger.error({ err: exception, requestId: context.requestId }, 'unexpected error');
+      return toGraphQLError(apiError);
+    }
+
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: unknown }>();
+    const response = http.getResponse<Response>();
+    const apiError = toApiError(exception, negotiateLocale(request.headers['accept-language']));
+    if (apiError.isUnexpected) this.logger.error({ err: exception, requestId: request.id }, 'unexpected error');
+    if (apiError.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(apiError.retryAfterSeconds));
+    response.status(httpStatusOf(apiError.code)).json({
+      error: { code: apiError.code, reason: apiError.reason, message: apiError.message, fields: apiError.fields },
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver } from '@nestjs/apollo';
+import { AppConfig } from '@helpboard/core';
+import { complexityPlugin } from './complexity.plugin.js';
+import { depthLimitRule } from './depth-limit.rule.js';
+import { formatGraphQLError } from './format-error.js';
+import { buildGraphQLContext } from './graphql-context.js';
+
+/** Deep enough for a thread page with its answers, comments and author cards; no deeper. */
+export const MAX_QUERY_DEPTH = 10;
+/** Roughly a thread page with 100 answers and their comments; lists multiply by page size. */
+export const MAX_QUERY_COMPLEXITY = 5_000;
+
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    // GraphiQL for people exploring a dev instance; production serves only the API.
+    graphiql: !config.isProduction,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    subscriptions: {
+      'graphql-ws': { path: '/graphql' },
+    },
+    context: buildGraphQLContext,
+    validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
+    plugins: [complexityPlugin(MAX_QUERY_COMPLEXITY)],
+    formatError: formatGraphQLError,
+    stopOnTerminationSignals: false,
+  };
+}

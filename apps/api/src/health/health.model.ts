@@ -1,0 +1,28 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum ServiceStatus {
+  Ok = 'ok',
+  Degraded = 'degraded',
+}
+registerEnumType(ServiceStatus, { name: 'ServiceStatus', description: 'Overall state of the API.' });
+
+export enum DependencyStatus {
+  Up = 'up',
+  Down = 'down',
+}
+registerEnumType(DependencyStatus, { name: 'DependencyStatus', description: 'Whether a dependency answers.' });
+
+@ObjectType({ description: 'Whether the API and what it depends on are working.' })
+export class Health {
+  @Field(() => ServiceStatus, { description: '`ok` when every dependency answers, else `degraded`.' })
+  status!: ServiceStatus;
+
+  @Field({ description: 'Version of the running API (package.json).' })
+  version!: string;
+
+  @Field(() => DependencyStatus, { description: 'Whether the database answered a ping.' })
+  database!: DependencyStatus;
+
+  @Field({ description: '`embedded` when the built-in engine is used, `mongodb` for a MongoDB server.' })
+  databaseKind!: string;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, parseEnvironment } from './app-config.js';
+import { loadConfig } from './load-config.js';
+
+describe('configuration', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    expect(parseEnvironment({})).toMatchObject({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      DATA_DIR: './data',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('names every bad variable at once', () => {
+    const attempt = () =>
+      parseEnvironment({ PORT: 'eighty', MONGODB_URI: 'postgres://x', LOG_LEVEL: 'loud', REDIS_URL: 'nope' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const names = (error as ConfigError).problems.map((p) => p.split(':')[0]).sort();
+      expect(names).toEqual(['LOG_LEVEL', 'MONGODB_URI', 'PORT', 'REDIS_URL']);
+    }
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() => parseEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('rejects a short JWT_SECRET', () => {
+    expect(() => parseEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
+  });
+
+  it('outside production generates a JWT secret once and keeps it in DATA_DIR', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'helpboard-config-'));
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(first.jwtSecret).toHaveLength(64);
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(first.jwtSecret);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseEnvironment({ MONGODB_URI: '', MEILI_HOST: '' })).toMatchObject({
+      MONGODB_URI: undefined,
+      MEILI_HOST: undefined,
+    });
+  });
+});

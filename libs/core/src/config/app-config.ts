@@ -1,0 +1,75 @@
+// The application's configuration: read once from the environment at boot, validated, then
+// injected as a typed object. No other file reads process.env.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const url = (protocols: string[]) =>
+  optionalString.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  MONGODB_URI: url(['mongodb:', 'mongodb+srv:']),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  MEILI_HOST: url(['http:', 'https:']),
+  MEILI_API_KEY: optionalString,
+  REDIS_URL: url(['redis:', 'rediss:']),
+  JWT_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface AppConfig {
+  env: RawConfig['NODE_ENV'];
+  isProduction: boolean;
+  http: { port: number; host: string };
+  /** Absent: the embedded engine is started with its files in `dataDir`. */
+  mongodbUri?: string;
+  dataDir: string;
+  meili?: { host: string; apiKey?: string };
+  redisUrl?: string;
+  jwtSecret: string;
+  logLevel: RawConfig['LOG_LEVEL'];
+  version: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment and names every bad variable at once. */
+export function parseEnvironment(env: Record<string, string | undefined>): RawConfig {
+  const result = configSchema.safeParse(env);
+  if (result.success) {
+    const raw = result.data;
+    if (raw.NODE_ENV === 'production' && raw.JWT_SECRET === undefined) {
+      throw new ConfigError(['JWT_SECRET: is required in production']);
+    }
+    return raw;
+  }
+  throw new ConfigError(
+    result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+  );
+}

@@ -1,0 +1,52 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppConfig, parseEnvironment, RawConfig } from './app-config.js';
+
+/** The nearest package.json above this file: the repo root from sources and from dist/ alike. */
+function readOwnPackageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) return (JSON.parse(readFileSync(candidate, 'utf8')) as { version: string }).version;
+    const parent = dirname(dir);
+    if (parent === dir) return '0.0.0';
+    dir = parent;
+  }
+}
+
+/**
+ * Outside production a missing JWT_SECRET is generated once and kept in DATA_DIR, so sessions
+ * survive restarts of `npm start` without any setup.
+ */
+function developmentJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('base64url');
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}
+
+export function toAppConfig(raw: RawConfig): AppConfig {
+  return {
+    env: raw.NODE_ENV,
+    isProduction: raw.NODE_ENV === 'production',
+    http: { port: raw.PORT, host: raw.HOST },
+    mongodbUri: raw.MONGODB_URI,
+    dataDir: raw.DATA_DIR,
+    meili: raw.MEILI_HOST ? { host: raw.MEILI_HOST, apiKey: raw.MEILI_API_KEY } : undefined,
+    redisUrl: raw.REDIS_URL,
+    jwtSecret: raw.JWT_SECRET ?? developmentJwtSecret(raw.DATA_DIR),
+    logLevel: raw.LOG_LEVEL,
+    version: readOwnPackageVersion(),
+  };
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  return toAppConfig(parseEnvironment(env));
+}

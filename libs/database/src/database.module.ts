@@ -1,0 +1,33 @@
+import { Global, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { EmbeddedMongoHost } from './embedded-mongo.host.js';
+import { OutboxRelay } from './outbox/outbox-relay.js';
+import { OutboxRepository } from './outbox/outbox.repository.js';
+import { OutboxMessage, OutboxMessageSchema } from './outbox/outbox.schema.js';
+import { UnitOfWork } from './transaction/unit-of-work.js';
+import { DatabaseHealth } from './database-health.js';
+
+/** Owns the one EmbeddedMongoHost, so mongoose and shutdown see the same engine. */
+@Module({ providers: [EmbeddedMongoHost], exports: [EmbeddedMongoHost] })
+export class EmbeddedMongoModule {}
+
+@Global()
+@Module({
+  imports: [
+    EmbeddedMongoModule,
+    MongooseModule.forRootAsync({
+      imports: [EmbeddedMongoModule],
+      inject: [EmbeddedMongoHost],
+      useFactory: async (host: EmbeddedMongoHost) => ({
+        uri: await host.uri(),
+        // Fail fast instead of queueing operations while the database is unreachable.
+        bufferCommands: false,
+        serverSelectionTimeoutMS: 10_000,
+      }),
+    }),
+    MongooseModule.forFeature([{ name: OutboxMessage.name, schema: OutboxMessageSchema }]),
+  ],
+  providers: [OutboxRepository, OutboxRelay, UnitOfWork, DatabaseHealth],
+  exports: [MongooseModule, EmbeddedMongoModule, UnitOfWork, OutboxRelay, DatabaseHealth],
+})
+export class DatabaseModule {}

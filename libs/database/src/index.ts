@@ -1,0 +1,5 @@
+export * from './database.module.js';
+export * from './database-health.js';
+export * from './embedded-mongo.host.js';
+export * from './transaction/unit-of-work.js';
+export * from './outbox/outbox-relay.js';

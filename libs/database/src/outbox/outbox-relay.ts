@@ -1,0 +1,72 @@
+// Delivers outbox messages to the handlers registered for their topic, at least once, in order
+// of creation; handlers must be idempotent. Failures are retried with exponential backoff and
+// dead-lettered after MAX_ATTEMPTS. With Redis the same handlers run on a queue instead.
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '@helpboard/core';
+import { OutboxRepository } from './outbox.repository.js';
+
+export type OutboxHandler = (payload: Record<string, unknown>) => Promise<void>;
+
+const LEASE_MS = 30_000;
+const MAX_ATTEMPTS = 8;
+const POLL_INTERVAL_MS = 1_000;
+
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly handlers = new Map<string, OutboxHandler[]>();
+  private timer?: NodeJS.Timeout;
+  private draining?: Promise<number>;
+  private stopped = false;
+
+  constructor(
+    private readonly repository: OutboxRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  register(topic: string, handler: OutboxHandler): void {
+    this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), handler]);
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.nudge(), POLL_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.draining;
+  }
+
+  /** Starts a drain unless one is running; called after commits that wrote to the outbox. */
+  nudge(): Promise<number> {
+    if (this.stopped) return Promise.resolve(0);
+    this.draining ??= this.drain().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  /** Processes every due message; returns how many were delivered. */
+  async drain(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const message = await this.repository.claimNext(now, LEASE_MS);
+      if (!message) return delivered;
+      try {
+        for (const handler of this.handlers.get(message.topic) ?? []) await handler(message.payload);
+        await this.repository.markProcessed(message._id, this.clock.now());
+        delivered++;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (message.attempts >= MAX_ATTEMPTS) {
+          this.logger.error({ err: error, topic: message.topic }, 'outbox message dead-lettered');
+          await this.repository.deadLetter(message._id, this.clock.now(), reason);
+        } else {
+          const backoffMs = 1_000 * 2 ** (message.attempts - 1);
+          await this.repository.scheduleRetry(message._id, new Date(now.getTime() + backoffMs), reason);
+        }
+      }
+    }
+  }
+}

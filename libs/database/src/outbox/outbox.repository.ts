@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { ClientSession, Model } from 'mongoose';
+import { OutboxMessage } from './outbox.schema.js';
+
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectModel(OutboxMessage.name) private readonly messages: Model<OutboxMessage>) {}
+
+  async append(
+    session: ClientSession,
+    entries: { topic: string; payload: Record<string, unknown> }[],
+    now: Date,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await this.messages.insertMany(
+      entries.map((entry) => ({ ...entry, createdAt: now, availableAt: now })),
+      { session },
+    );
+  }
+
+  /** Claims the oldest due message so that no other relay processes it at the same time. */
+  async claimNext(now: Date, leaseMs: number): Promise<(OutboxMessage & { _id: unknown }) | null> {
+    return this.messages
+      .findOneAndUpdate(
+        {
+          processedAt: null,
+          deadLetteredAt: null,
+          availableAt: { $lte: now },
+          $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
+        },
+        { $set: { lockedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+        { sort: { availableAt: 1, _id: 1 }, new: true },
+      )
+      .lean<OutboxMessage & { _id: unknown }>()
+      .exec();
+  }
+
+  async markProcessed(id: unknown, now: Date): Promise<void> {
+    await this.messages.updateOne({ _id: id }, { $set: { processedAt: now, lockedUntil: null } }).exec();
+  }
+
+  async scheduleRetry(id: unknown, availableAt: Date, error: string): Promise<void> {
+    await this.messages
+      .updateOne({ _id: id }, { $set: { availableAt, lockedUntil: null, lastError: error } })
+      .exec();
+  }
+
+  async deadLetter(id: unknown, now: Date, error: string): Promise<void> {
+    await this.messages
+      .updateOne({ _id: id }, { $set: { deadLetteredAt: now, lockedUntil: null, lastError: error } })
+      .exec();
+  }
+
+  async countPending(): Promise<number> {
+    return this.messages.countDocuments({ processedAt: null, deadLetteredAt: null }).exec();
+  }
+}
