@@ -23,4 +23,6 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   reporters: ['default', '<rootDir>/tests/support/plain-summary-reporter.js'],
   testTimeout: 30000,
+  // Jest's default on 2 cores is a single worker; our suites mostly wait on I/O, so use both.
+  maxWorkers: 2,
 };

@@ -16,7 +16,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (exception instanceof GraphQLError) return exception;
       const context = GqlArgumentsHost.create(host).getContext<GraphQLContext>();
       const apiError = toApiError(exception, context.locale);
-      if (apiError.isUnexpected) this.logger.error({ err: exception, requestId: context.requestId }, 'unexpected error');
+      if (apiError.isUnexpected)
+        this.logger.error({ err: exception, requestId: context.requestId }, 'unexpected error');
       return toGraphQLError(apiError);
     }
 

@@ -53,7 +53,12 @@ export function toApiError(error: unknown, locale: Locale): ApiError {
   }
   if (error instanceof HttpException) {
     const code = codeForStatus(error.getStatus());
-    return { code, reason: code, message: translate(code, locale), isUnexpected: code === ErrorCode.InternalServerError };
+    return {
+      code,
+      reason: code,
+      message: translate(code, locale),
+      isUnexpected: code === ErrorCode.InternalServerError,
+    };
   }
   return {
     code: ErrorCode.InternalServerError,

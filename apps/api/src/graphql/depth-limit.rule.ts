@@ -1,13 +1,6 @@
 // Rejects operations nested deeper than the limit before they run: a cheap guard against
 // queries built to exhaust the server (answers → author → answers → …).
-import {
-  ASTVisitor,
-  FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  SelectionSetNode,
-  ValidationContext,
-} from 'graphql';
+import { ASTVisitor, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext } from 'graphql';
 import { translate } from '@helpboard/core';
 
 function depthOf(

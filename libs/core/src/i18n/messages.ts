@@ -24,9 +24,7 @@ export function registerMessages(messages: Catalogue): void {
 /** Replaces `{name}` placeholders; unknown keys fall back to English, then to the key itself. */
 export function translate(key: string, locale: Locale, params: Record<string, string | number> = {}): string {
   const template = catalogue[locale][key] ?? catalogue.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Best supported match for an Accept-Language header or a stored user locale. */

@@ -20,9 +20,7 @@ export class PageArgs {
 export function pageSize(first: number | null | undefined, field = 'first'): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new InvalidInputError([
-      { field, message: 'PAGE_SIZE_OUT_OF_RANGE', params: { min: 1, max: MAX_PAGE_SIZE } },
-    ]);
+    throw new InvalidInputError([{ field, message: 'PAGE_SIZE_OUT_OF_RANGE', params: { min: 1, max: MAX_PAGE_SIZE } }]);
   }
   return first;
 }

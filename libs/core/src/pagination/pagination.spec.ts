@@ -37,14 +37,26 @@ describe('page sizes', () => {
 
 describe('toConnection', () => {
   it('uses the extra row only to say that another page follows', () => {
-    const connection = toConnection([1, 2, 3], 2, false, (n) => [n], (n) => ({ n }));
+    const connection = toConnection(
+      [1, 2, 3],
+      2,
+      false,
+      (n) => [n],
+      (n) => ({ n }),
+    );
     expect(connection.edges.map((e) => e.node.n)).toEqual([1, 2]);
     expect(connection.pageInfo.hasNextPage).toBe(true);
     expect(decodeCursor(connection.pageInfo.endCursor!, 1)).toEqual([2]);
   });
 
   it('reports the last page', () => {
-    const connection = toConnection([1], 2, true, (n) => [n], (n) => n);
+    const connection = toConnection(
+      [1],
+      2,
+      true,
+      (n) => [n],
+      (n) => n,
+    );
     expect(connection.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 });

@@ -41,9 +41,7 @@ export class OutboxRepository {
   }
 
   async scheduleRetry(id: unknown, availableAt: Date, error: string): Promise<void> {
-    await this.messages
-      .updateOne({ _id: id }, { $set: { availableAt, lockedUntil: null, lastError: error } })
-      .exec();
+    await this.messages.updateOne({ _id: id }, { $set: { availableAt, lockedUntil: null, lastError: error } }).exec();
   }
 
   async deadLetter(id: unknown, now: Date, error: string): Promise<void> {

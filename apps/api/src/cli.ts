@@ -1,0 +1,18 @@
+// `npm run cli -- <command>`: admin and maintenance commands. Each lib that needs one adds a
+// command factory here.
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { printSchemaCommand } from './cli/print-schema.command.js';
+
+const program = new Command('helpboard')
+  .description('Helpboard administration')
+  .exitOverride()
+  .addCommand(printSchemaCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,114 @@
+// Boots the real application on a random loopback port against a fresh in-memory engine, and
+// talks to it the way clients do: GraphQL over HTTP and over WebSocket (graphql-ws).
+import type { INestApplication } from '@nestjs/common';
+import { Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { AppConfig, ManualClock, parseEnvironment, toAppConfig } from '@helpboard/core';
+import { EmbeddedMongo, startEmbeddedMongo } from '@helpboard/mongo-embedded';
+import { createApp } from '../../../apps/api/src/create-app.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  engine: EmbeddedMongo;
+  clock: ManualClock;
+  baseUrl: string;
+  graphql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<T>>;
+  /** A graphql-ws client; closed by `close()`. */
+  websocket(connectionParams?: Record<string, unknown>): Client;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const engine = await startEmbeddedMongo();
+  const config = toAppConfig(
+    parseEnvironment({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      MONGODB_URI: engine.uri,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'silent',
+      ...env,
+    }),
+  );
+  const clock = new ManualClock(new Date());
+  const app = await createApp(config, { clock });
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const clients: Client[] = [];
+
+  return {
+    app,
+    config,
+    engine,
+    clock,
+    baseUrl,
+    async graphql(query, variables, options = {}) {
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
+      return { status: response.status, headers: response.headers, ...body } as GraphQLResponse<any>;
+    },
+    websocket(connectionParams) {
+      const client = createClient({
+        url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams,
+        retryAttempts: 0,
+        lazy: true,
+      });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await app.close();
+      await engine.stop();
+    },
+  };
+}
+
+/** Runs one operation over WebSocket and resolves with its single result. */
+export function executeOverWebSocket<T = Record<string, any>>(
+  client: Client,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, any> }[] }> {
+  return new Promise((resolve, reject) => {
+    let result: { data?: T | null; errors?: readonly { message: string; extensions?: Record<string, any> }[] };
+    client.subscribe<T>(
+      { query, variables },
+      {
+        next: (value) => (result = value as typeof result),
+        error: reject,
+        complete: () => resolve(result),
+      },
+    );
+  });
+}
