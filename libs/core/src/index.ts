@@ -11,4 +11,6 @@ export * from './pagination/connection.js';
 export * from './events/domain-event.js';
 export * from './events/domain-event-bus.js';
 export * from './core.module.js';
-export * from './access/public.decorator.js';
+export * from './access/actor.js';
+export * from './access/access.decorators.js';
+export * from './access/current-actor.decorator.js';

@@ -1,0 +1,21 @@
+// Who is calling: resolved once per request by the identity lib's access guard from the bearer
+// token, and passed to services, which decide what that caller may do.
+
+export enum PlatformRole {
+  User = 'USER',
+  Admin = 'ADMIN',
+}
+
+export interface Actor {
+  userId: string;
+  handle: string;
+  platformRole: PlatformRole;
+  /** Suspended users keep reading but cannot write (the guard refuses their mutations). */
+  isSuspended: boolean;
+  /** The session (refresh-token family) the access token belongs to. */
+  sessionId: string;
+}
+
+export function isPlatformAdmin(actor: Actor | null | undefined): boolean {
+  return actor?.platformRole === PlatformRole.Admin;
+}
