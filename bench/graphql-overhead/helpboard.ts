@@ -18,4 +18,11 @@ const config = toAppConfig(
 const app = await createApp(config);
 await app.listen(0, '127.0.0.1');
 process.stdout.write(`READY ${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql\n`);
-process.on('SIGTERM', () => void app.close().then(() => engine.stop()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => engine.stop())
+      .then(() => process.exit(0)),
+);

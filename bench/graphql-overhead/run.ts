@@ -27,4 +27,6 @@ async function measure(label: string, entry: string): Promise<LoadResult> {
 process.stdout.write(`graphql-overhead: ${options.connections} connections, ${options.durationSeconds} s each\n`);
 const bare = await measure('bare Apollo', './bare-apollo.ts');
 const ours = await measure('Helpboard health', './helpboard.ts');
-process.stdout.write(`ratio Helpboard / bare Apollo: ${(ours.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} (goal >= 0.80)\n`);
+process.stdout.write(
+  `ratio Helpboard / bare Apollo: ${(ours.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} (goal >= 0.80)\n`,
+);

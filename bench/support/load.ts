@@ -34,7 +34,10 @@ export async function graphqlLoad(
 }
 
 /** Starts a TypeScript entry point in its own process and waits for it to print `READY <url>`. */
-export async function startServerProcess(entry: string, env: Record<string, string> = {}): Promise<{
+export async function startServerProcess(
+  entry: string,
+  env: Record<string, string> = {},
+): Promise<{
   url: string;
   child: ChildProcess;
   stop(): Promise<void>;

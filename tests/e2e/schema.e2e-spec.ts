@@ -20,7 +20,12 @@ describe('schema.graphql', () => {
     const sdl = printApiSchema(t.app);
     const undocumented = [...sdl.matchAll(/^(?:type|input|enum) (\w+)/gm)]
       .map((m) => m[1])
-      .filter((name) => !new RegExp(`"""[^"]*"""\\n(?:type|input|enum) ${name}\\b|"[^"\\n]+"\\n(?:type|input|enum) ${name}\\b`).test(sdl));
+      .filter(
+        (name) =>
+          !new RegExp(`"""[^"]*"""\\n(?:type|input|enum) ${name}\\b|"[^"\\n]+"\\n(?:type|input|enum) ${name}\\b`).test(
+            sdl,
+          ),
+      );
     expect(undocumented).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, Clock, ConfigModule, CoreModule } from '@helpboard/core';
 import { DatabaseModule } from '@helpboard/database';
+import { AccessGuard, IdentityModule } from '@helpboard/identity';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -26,9 +27,12 @@ export class AppModule {
         DatabaseModule,
         GraphQLModule.forRoot(graphqlOptions(config)),
         HealthModule,
+        IdentityModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        // Deny by default: every resolver and route must declare who may call it.
+        { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

@@ -2,11 +2,14 @@
 // command factory here.
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
+import { AuthService, createAdminCommand } from '@helpboard/identity';
+import { withCliContext } from './cli/cli-context.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
 
 const program = new Command('helpboard')
   .description('Helpboard administration')
   .exitOverride()
+  .addCommand(createAdminCommand((use) => withCliContext(AuthService, use)))
   .addCommand(printSchemaCommand());
 
 try {

@@ -14,3 +14,4 @@ export * from './core.module.js';
 export * from './access/actor.js';
 export * from './access/access.decorators.js';
 export * from './access/current-actor.decorator.js';
+export * from './rate-limit/rate-limit-store.js';

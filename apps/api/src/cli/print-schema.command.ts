@@ -13,7 +13,12 @@ export function printSchemaCommand(): Command {
     const engine = await startEmbeddedMongo();
     try {
       const config = toAppConfig(
-        parseEnvironment({ NODE_ENV: 'test', MONGODB_URI: engine.uri, LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32) }),
+        parseEnvironment({
+          NODE_ENV: 'test',
+          MONGODB_URI: engine.uri,
+          LOG_LEVEL: 'silent',
+          JWT_SECRET: 'x'.repeat(32),
+        }),
       );
       const app = await createApp(config);
       await app.init();

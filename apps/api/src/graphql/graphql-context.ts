@@ -1,7 +1,7 @@
 // What every resolver receives as context, for HTTP and WebSocket operations alike.
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Locale, negotiateLocale } from '@helpboard/core';
+import { Actor, Locale, negotiateLocale } from '@helpboard/core';
 
 export interface GraphQLContext {
   /** The HTTP request, or for WebSocket operations the upgrade request of the connection. */
@@ -10,6 +10,8 @@ export interface GraphQLContext {
   locale: Locale;
   /** WebSocket `connection_init` payload (bearer tokens travel here); absent over HTTP. */
   connectionParams?: Record<string, unknown>;
+  /** Set by the access guard on first use: the caller, or null when anonymous. */
+  actor?: Actor | null;
 }
 
 interface HttpContextInput {

@@ -1,0 +1,228 @@
+// Sign-up, sign-in, refresh-token rotation, logout and password changes.
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import {
+  Actor,
+  Clock,
+  ConflictError,
+  FieldProblem,
+  ForbiddenError,
+  InvalidInputError,
+  PlatformRole,
+  UnauthenticatedError,
+} from '@helpboard/core';
+import { UnitOfWork } from '@helpboard/database';
+import { SessionRepository } from '../session/session.repository.js';
+import { SessionEndReason } from '../session/session.schema.js';
+import { hashRefreshToken, TokenService } from '../session/token.service.js';
+import { HANDLE_PATTERN, handleKeyOf, isReservedHandle, normaliseEmail } from '../user/account-names.js';
+import { UserRepository } from '../user/user.repository.js';
+import { UserRecord } from '../user/user.schema.js';
+import { LoginThrottle } from './login-throttle.js';
+import { PasswordHasher } from './password-hasher.js';
+import { passwordProblems } from './password-policy.js';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string;
+}
+
+export interface IssuedSession {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  user: UserRecord;
+}
+
+export interface NewAccount {
+  email: string;
+  handle: string;
+  password: string;
+  displayName?: string | null;
+  locale?: 'en' | 'zh-CN' | null;
+  platformRole?: PlatformRole;
+}
+
+function isDuplicateKey(error: unknown): error is { code: number; keyPattern?: Record<string, unknown> } {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly tokens: TokenService,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates an account (validated, password hashed); the caller decides whether to sign it in. */
+  async createAccount(input: NewAccount): Promise<UserRecord> {
+    const email = normaliseEmail(input.email);
+    const handle = input.handle.trim();
+    const problems: FieldProblem[] = [];
+    if (!HANDLE_PATTERN.test(handle)) problems.push({ field: 'handle', message: 'HANDLE_INVALID' });
+    else if (isReservedHandle(handle)) problems.push({ field: 'handle', message: 'HANDLE_RESERVED' });
+    problems.push(...passwordProblems(input.password, 'password', { handle, email }));
+    if (problems.length > 0) throw new InvalidInputError(problems);
+
+    const now = this.clock.now();
+    try {
+      return await this.users.insert({
+        email,
+        handle,
+        handleKey: handleKeyOf(handle),
+        passwordHash: await this.hasher.hash(input.password),
+        displayName: input.displayName?.trim() || handle,
+        bio: '',
+        locale: input.locale ?? 'en',
+        region: null,
+        avatarUrl: null,
+        platformRole: input.platformRole ?? PlatformRole.User,
+        suspendedUntil: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        throw new ConflictError(error.keyPattern && 'email' in error.keyPattern ? 'EMAIL_TAKEN' : 'HANDLE_TAKEN');
+      }
+      throw error;
+    }
+  }
+
+  async register(input: NewAccount, client: ClientInfo): Promise<IssuedSession> {
+    const user = await this.createAccount({ ...input, platformRole: PlatformRole.User });
+    return this.startSession(user, client);
+  }
+
+  /**
+   * Checks credentials with throttling. Unknown accounts and wrong passwords get the same answer
+   * after the same work (a decoy hash is verified), so neither reveals whether an account exists.
+   */
+  async verifyCredentials(emailOrHandle: string, password: string, client: ClientInfo): Promise<UserRecord> {
+    const identifier = emailOrHandle.includes('@') ? normaliseEmail(emailOrHandle) : handleKeyOf(emailOrHandle);
+    await this.throttle.assertAllowed(identifier, client.ip);
+    const user = identifier.includes('@')
+      ? await this.users.findByEmail(identifier)
+      : await this.users.findByHandleKey(identifier);
+    const isValid = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !isValid) {
+      await this.throttle.recordFailure(identifier, client.ip);
+      throw new UnauthenticatedError('INVALID_CREDENTIALS');
+    }
+    await this.throttle.recordSuccess(identifier);
+    if (user.suspendedUntil && user.suspendedUntil > this.clock.now()) throw new ForbiddenError('USER_SUSPENDED');
+    return user;
+  }
+
+  async startSession(user: UserRecord, client: ClientInfo): Promise<IssuedSession> {
+    const now = this.clock.now();
+    const refresh = this.tokens.newRefreshToken();
+    const session = await this.unitOfWork.run(async ({ session: tx }) => {
+      const created = await this.sessions.createSession(
+        {
+          userId: user._id,
+          createdAt: now,
+          expiresAt: refresh.expiresAt,
+          endedAt: null,
+          endReason: null,
+          userAgent: client.userAgent?.slice(0, 256) ?? null,
+          ip: client.ip,
+        },
+        tx,
+      );
+      await this.sessions.insertToken(
+        {
+          tokenHash: refresh.tokenHash,
+          sessionId: created._id,
+          userId: user._id,
+          expiresAt: refresh.expiresAt,
+          usedAt: null,
+        },
+        tx,
+      );
+      return created;
+    });
+    return this.issue(user, session._id, refresh.token);
+  }
+
+  /**
+   * Rotates a refresh token. Presenting one that was already used means it leaked: the whole
+   * session is ended, so neither the thief nor the victim can continue with it.
+   */
+  async refresh(refreshToken: string): Promise<IssuedSession> {
+    const now = this.clock.now();
+    const stored = await this.sessions.findTokenByHash(hashRefreshToken(refreshToken));
+    if (!stored || stored.expiresAt <= now) throw new UnauthenticatedError('INVALID_TOKEN');
+
+    const outcome = await this.unitOfWork.run(async ({ session: tx }) => {
+      const session = await this.sessions.findSession(stored.sessionId);
+      if (!session || session.endedAt || session.expiresAt <= now) return { kind: 'revoked' as const };
+      if (!(await this.sessions.markTokenUsed(stored._id, now, tx))) {
+        await this.sessions.endSession(session._id, SessionEndReason.TokenReused, now, tx);
+        return { kind: 'reused' as const };
+      }
+      const next = this.tokens.newRefreshToken();
+      await this.sessions.insertToken(
+        {
+          tokenHash: next.tokenHash,
+          sessionId: session._id,
+          userId: stored.userId,
+          expiresAt: session.expiresAt,
+          usedAt: null,
+        },
+        tx,
+      );
+      return { kind: 'rotated' as const, token: next.token, sessionId: session._id };
+    });
+
+    if (outcome.kind === 'reused') throw new UnauthenticatedError('REFRESH_TOKEN_REUSED');
+    if (outcome.kind === 'revoked') throw new UnauthenticatedError('SESSION_REVOKED');
+    const user = await this.users.findById(stored.userId);
+    if (!user) throw new UnauthenticatedError('INVALID_TOKEN');
+    if (user.suspendedUntil && user.suspendedUntil > now) throw new ForbiddenError('USER_SUSPENDED');
+    return this.issue(user, outcome.sessionId, outcome.token);
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.sessions.endSession(new Types.ObjectId(actor.sessionId), SessionEndReason.Logout, this.clock.now());
+  }
+
+  /** Changes the password and signs out every other session of the user. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new UnauthenticatedError('INVALID_TOKEN');
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new InvalidInputError([{ field: 'currentPassword', message: 'WRONG_PASSWORD' }], 'WRONG_PASSWORD');
+    }
+    const problems = passwordProblems(newPassword, 'newPassword', {
+      handle: user.handle,
+      email: user.email ?? undefined,
+    });
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    const passwordHash = await this.hasher.hash(newPassword);
+    const now = this.clock.now();
+    await this.unitOfWork.run(async ({ session: tx }) => {
+      await this.users.update(user._id, { passwordHash, updatedAt: now }, tx);
+      await this.sessions.endUserSessions(
+        user._id,
+        SessionEndReason.PasswordChanged,
+        now,
+        new Types.ObjectId(actor.sessionId),
+        tx,
+      );
+    });
+  }
+
+  private issue(user: UserRecord, sessionId: Types.ObjectId, refreshToken: string): IssuedSession {
+    const access = this.tokens.issueAccessToken(
+      { id: user._id.toHexString(), handle: user.handle, platformRole: user.platformRole },
+      sessionId.toHexString(),
+    );
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user };
+  }
+}

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { MongooseModule } from '@nestjs/mongoose';
+import { PassportModule } from '@nestjs/passport';
+import './identity.messages.js';
+import { AccessGuard } from './access/access.guard.js';
+import { JwtAuthenticator } from './access/jwt-authenticator.js';
+import { JwtStrategy } from './access/jwt.strategy.js';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { AuthService } from './auth/auth.service.js';
+import { LocalStrategy } from './auth/local.strategy.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { PasswordHasher } from './auth/password-hasher.js';
+import { SessionRepository } from './session/session.repository.js';
+import { RefreshTokenRecord, RefreshTokenSchema, SessionRecord, SessionSchema } from './session/session.schema.js';
+import { TokenService } from './session/token.service.js';
+import { UserRepository } from './user/user.repository.js';
+import { UserResolver } from './user/user.resolver.js';
+import { UserRecord, UserSchema } from './user/user.schema.js';
+import { UsersService } from './user/users.service.js';
+
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.register({}),
+    MongooseModule.forFeature([
+      { name: UserRecord.name, schema: UserSchema },
+      { name: SessionRecord.name, schema: SessionSchema },
+      { name: RefreshTokenRecord.name, schema: RefreshTokenSchema },
+    ]),
+  ],
+  providers: [
+    UserRepository,
+    SessionRepository,
+    UsersService,
+    AuthService,
+    TokenService,
+    PasswordHasher,
+    LoginThrottle,
+    JwtStrategy,
+    LocalStrategy,
+    JwtAuthenticator,
+    AccessGuard,
+    AuthResolver,
+    UserResolver,
+  ],
+  exports: [UsersService, AuthService, AccessGuard],
+})
+export class IdentityModule {}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientSession, Model, Types } from 'mongoose';
+import { RefreshTokenRecord, SessionEndReason, SessionRecord } from './session.schema.js';
+
+@Injectable()
+export class SessionRepository {
+  constructor(
+    @InjectModel(SessionRecord.name) private readonly sessions: Model<SessionRecord>,
+    @InjectModel(RefreshTokenRecord.name) private readonly tokens: Model<RefreshTokenRecord>,
+  ) {}
+
+  async createSession(session: Omit<SessionRecord, '_id'>, tx?: ClientSession): Promise<SessionRecord> {
+    const [created] = await this.sessions.create([session], { session: tx });
+    return created.toObject();
+  }
+
+  findSession(id: string | Types.ObjectId): Promise<SessionRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
+    return this.sessions.findById(id).lean<SessionRecord>().exec();
+  }
+
+  async insertToken(token: Omit<RefreshTokenRecord, '_id'>, tx?: ClientSession): Promise<void> {
+    await this.tokens.create([token], { session: tx });
+  }
+
+  findTokenByHash(tokenHash: string, tx?: ClientSession): Promise<RefreshTokenRecord | null> {
+    return this.tokens
+      .findOne({ tokenHash })
+      .session(tx ?? null)
+      .lean<RefreshTokenRecord>()
+      .exec();
+  }
+
+  /** Marks a token used only if nobody used it first; false means it was already used. */
+  async markTokenUsed(id: Types.ObjectId, now: Date, tx?: ClientSession): Promise<boolean> {
+    const result = await this.tokens.updateOne({ _id: id, usedAt: null }, { $set: { usedAt: now } }, { session: tx });
+    return result.modifiedCount === 1;
+  }
+
+  async endSession(id: Types.ObjectId, reason: SessionEndReason, now: Date, tx?: ClientSession): Promise<void> {
+    await this.sessions.updateOne(
+      { _id: id, endedAt: null },
+      { $set: { endedAt: now, endReason: reason } },
+      { session: tx },
+    );
+  }
+
+  /** Ends every open session of a user, except optionally the one making the request. */
+  async endUserSessions(
+    userId: Types.ObjectId,
+    reason: SessionEndReason,
+    now: Date,
+    except?: Types.ObjectId,
+    tx?: ClientSession,
+  ): Promise<void> {
+    await this.sessions.updateMany(
+      { userId, endedAt: null, ...(except ? { _id: { $ne: except } } : {}) },
+      { $set: { endedAt: now, endReason: reason } },
+      { session: tx },
+    );
+  }
+}

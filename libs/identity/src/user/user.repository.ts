@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientSession, Model, Types } from 'mongoose';
+import { PlatformRole } from '@helpboard/core';
+import { UserRecord } from './user.schema.js';
+
+export type NewUser = Omit<UserRecord, '_id'>;
+
+@Injectable()
+export class UserRepository {
+  constructor(@InjectModel(UserRecord.name) private readonly users: Model<UserRecord>) {}
+
+  async insert(user: NewUser, session?: ClientSession): Promise<UserRecord> {
+    const [created] = await this.users.create([user], { session });
+    return created.toObject();
+  }
+
+  findById(id: string | Types.ObjectId): Promise<UserRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
+    return this.users.findById(id).lean<UserRecord>().exec();
+  }
+
+  findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    const valid = ids.filter((id) => Types.ObjectId.isValid(id));
+    return this.users
+      .find({ _id: { $in: valid } })
+      .lean<UserRecord[]>()
+      .exec();
+  }
+
+  findByHandleKey(handleKey: string): Promise<UserRecord | null> {
+    return this.users.findOne({ handleKey }).lean<UserRecord>().exec();
+  }
+
+  findByHandleKeys(handleKeys: readonly string[]): Promise<UserRecord[]> {
+    return this.users
+      .find({ handleKey: { $in: handleKeys } })
+      .lean<UserRecord[]>()
+      .exec();
+  }
+
+  findByEmail(email: string): Promise<UserRecord | null> {
+    return this.users.findOne({ email }).lean<UserRecord>().exec();
+  }
+
+  async update(
+    id: Types.ObjectId,
+    changes: Partial<Omit<UserRecord, '_id'>>,
+    session?: ClientSession,
+  ): Promise<UserRecord | null> {
+    return this.users.findByIdAndUpdate(id, { $set: changes }, { new: true, session }).lean<UserRecord>().exec();
+  }
+
+  countAdmins(): Promise<number> {
+    return this.users.countDocuments({ platformRole: PlatformRole.Admin }).exec();
+  }
+}

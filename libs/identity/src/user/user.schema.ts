@@ -1,0 +1,59 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { HydratedDocument, Types } from 'mongoose';
+import { PlatformRole } from '@helpboard/core';
+
+export type UserLocale = 'en' | 'zh-CN';
+
+@Schema({ collection: 'users', versionKey: false })
+export class UserRecord {
+  _id!: Types.ObjectId;
+
+  /** Normalised (trimmed, lower-case). Absent for imported, unclaimed accounts. */
+  @Prop({ type: String, default: null })
+  email!: string | null;
+
+  /** As the user typed it, for display. */
+  @Prop({ required: true })
+  handle!: string;
+
+  /** Lower-case handle: uniqueness is case-insensitive. */
+  @Prop({ required: true })
+  handleKey!: string;
+
+  /** argon2id; null for accounts that cannot sign in (imported, unclaimed). */
+  @Prop({ type: String, default: null })
+  passwordHash!: string | null;
+
+  @Prop({ required: true })
+  displayName!: string;
+
+  @Prop({ type: String, default: '' })
+  bio!: string;
+
+  @Prop({ type: String, default: 'en' })
+  locale!: UserLocale;
+
+  @Prop({ type: String, default: null })
+  region!: string | null;
+
+  @Prop({ type: String, default: null })
+  avatarUrl!: string | null;
+
+  @Prop({ type: String, enum: Object.values(PlatformRole), default: PlatformRole.User })
+  platformRole!: PlatformRole;
+
+  /** Set by moderation; while in the future the user may read but not write or sign in. */
+  @Prop({ type: Date, default: null })
+  suspendedUntil!: Date | null;
+
+  @Prop({ required: true })
+  createdAt!: Date;
+
+  @Prop({ required: true })
+  updatedAt!: Date;
+}
+
+export type UserDocument = HydratedDocument<UserRecord>;
+export const UserSchema = SchemaFactory.createForClass(UserRecord);
+UserSchema.index({ handleKey: 1 }, { unique: true });
+UserSchema.index({ email: 1 }, { unique: true, partialFilterExpression: { email: { $type: 'string' } } });

@@ -1,0 +1,58 @@
+// The identity lib's published user operations, used by resolvers here and by other libs.
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { Actor, Clock, NotFoundError } from '@helpboard/core';
+import { handleKeyOf } from './account-names.js';
+import { UserRepository } from './user.repository.js';
+import { UserRecord } from './user.schema.js';
+
+export interface ProfileChanges {
+  displayName?: string | null;
+  bio?: string | null;
+  locale?: 'en' | 'zh-CN' | null;
+  region?: string | null;
+  avatarUrl?: string | null;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  findById(id: string): Promise<UserRecord | null> {
+    return this.users.findById(id);
+  }
+
+  /** For DataLoaders: one query for many ids, in no particular order. */
+  findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    return this.users.findByIds(ids);
+  }
+
+  findByHandle(handle: string): Promise<UserRecord | null> {
+    return this.users.findByHandleKey(handleKeyOf(handle));
+  }
+
+  findByHandles(handles: readonly string[]): Promise<UserRecord[]> {
+    return this.users.findByHandleKeys(handles.map(handleKeyOf));
+  }
+
+  async requireByHandle(handle: string): Promise<UserRecord> {
+    const user = await this.findByHandle(handle);
+    if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');
+    return user;
+  }
+
+  async updateProfile(actor: Actor, changes: ProfileChanges): Promise<UserRecord> {
+    const set: Partial<UserRecord> = { updatedAt: this.clock.now() };
+    if (changes.displayName != null) set.displayName = changes.displayName.trim();
+    if (changes.bio != null) set.bio = changes.bio.trim();
+    if (changes.locale != null) set.locale = changes.locale;
+    if (changes.region !== undefined) set.region = changes.region?.trim() || null;
+    if (changes.avatarUrl !== undefined) set.avatarUrl = changes.avatarUrl || null;
+    const updated = await this.users.update(new Types.ObjectId(actor.userId), set);
+    if (!updated) throw new NotFoundError('User', 'USER_NOT_FOUND');
+    return updated;
+  }
+}

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { executeOverWebSocket, startTestApp, TestApp } from './support/test-app.js';
+import { login, refresh, registerUser, STRONG_PASSWORD, uniqueHandle } from './support/accounts.js';
+
+const ME = '{ me { id handle email } }';
+
+describe('identity: accounts and sessions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('signs up, logs in, refreshes with rotation, detects reuse and revokes the whole session', async () => {
+    const handle = uniqueHandle('story');
+    const registered = await registerUser(t, handle);
+    expect((await t.graphql(ME, {}, { token: registered.accessToken })).data?.me).toMatchObject({
+      handle,
+      email: `${handle}@example.com`,
+    });
+
+    const loggedIn = await login(t, `${handle.toUpperCase()}@Example.com`);
+    expect(loggedIn.errors).toBeUndefined();
+    const first = loggedIn.data!.login;
+
+    const rotated = await refresh(t, first.refreshToken);
+    expect(rotated.errors).toBeUndefined();
+    const second = rotated.data!.refreshSession;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect((await t.graphql(ME, {}, { token: second.accessToken })).data?.me.handle).toBe(handle);
+
+    // The first refresh token is presented again: it was stolen. The session ends for everyone.
+    const reused = await refresh(t, first.refreshToken);
+    expect(reused.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'REFRESH_TOKEN_REUSED' });
+    const afterReuse = await refresh(t, second.refreshToken);
+    expect(afterReuse.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
+    const meAfter = await t.graphql(ME, {}, { token: second.accessToken });
+    expect(meAfter.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
+
+    // The registration session was a different one and still works.
+    expect((await t.graphql(ME, {}, { token: registered.accessToken })).data?.me.handle).toBe(handle);
+  });
+
+  it('rejects a duplicate e-mail or handle with CONFLICT', async () => {
+    const user = await registerUser(t);
+    const sameEmail = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+      i: { email: user.email.toUpperCase(), handle: uniqueHandle(), password: STRONG_PASSWORD },
+    });
+    expect(sameEmail.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
+    const sameHandle = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+      i: { email: `${uniqueHandle()}@example.com`, handle: user.handle.toUpperCase(), password: STRONG_PASSWORD },
+    });
+    expect(sameHandle.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'HANDLE_TAKEN' });
+  });
+
+  it.each([
+    ['short', 'PASSWORD_TOO_SHORT'],
+    ['password123', 'PASSWORD_TOO_COMMON'],
+  ])('rejects the weak password %s naming the password field', async (password) => {
+    const response = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+      i: { email: `${uniqueHandle()}@example.com`, handle: uniqueHandle(), password },
+    });
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].extensions?.fields).toEqual([{ field: 'password', message: expect.any(String) }]);
+  });
+
+  it('rejects invalid and reserved handles and malformed e-mails, naming each field', async () => {
+    const response = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+      i: { email: 'not-an-email', handle: 'a b', password: STRONG_PASSWORD },
+    });
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field)).toEqual(['email']);
+    const reserved = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+      i: { email: `${uniqueHandle()}@example.com`, handle: 'Admin', password: STRONG_PASSWORD },
+    });
+    expect(reserved.errors?.[0].extensions?.fields).toEqual([{ field: 'handle', message: 'This handle is reserved.' }]);
+  });
+
+  it('answers a wrong password exactly as it answers an unknown account', async () => {
+    const user = await registerUser(t);
+    const wrong = await login(t, user.handle, 'not the right password', { 'x-forwarded-for': '10.0.0.1' });
+    const unknown = await login(t, `${uniqueHandle()}@example.com`, 'not the right password');
+    expect(wrong.errors?.[0]).toEqual(unknown.errors?.[0]);
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+  });
+
+  it('throttles repeated failures on an account with a growing wait, then lets the owner in', async () => {
+    const user = await registerUser(t);
+    for (let attempt = 0; attempt < 5; attempt++) await login(t, user.handle, 'wrong password!!');
+    const blocked = await login(t, user.handle, STRONG_PASSWORD);
+    expect(blocked.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'LOGIN_THROTTLED' });
+    const firstWait = blocked.errors?.[0].extensions?.retryAfterSeconds;
+    expect(firstWait).toBeGreaterThan(0);
+
+    t.clock.advance(firstWait * 1000);
+    await login(t, user.handle, 'wrong password!!');
+    const longer = await login(t, user.handle, STRONG_PASSWORD);
+    expect(longer.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(firstWait);
+
+    t.clock.advance(60 * 60_000);
+    expect((await login(t, user.handle, STRONG_PASSWORD)).errors).toBeUndefined();
+  });
+
+  it('expires access tokens after 15 minutes; a refresh gives a working one', async () => {
+    const user = await registerUser(t);
+    t.clock.advance(16 * 60_000);
+    const expired = await t.graphql(ME, {}, { token: user.accessToken });
+    expect(expired.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' });
+    const renewed = await refresh(t, user.refreshToken);
+    expect((await t.graphql(ME, {}, { token: renewed.data!.refreshSession.accessToken })).data?.me.id).toBe(user.id);
+  });
+
+  it('rejects a forged or malformed token', async () => {
+    const user = await registerUser(t);
+    const [header, payload] = user.accessToken.split('.');
+    const forged = await t.graphql(ME, {}, { token: `${header}.${payload}.invalidsignature` });
+    expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.graphql(ME, {}, { token: 'garbage' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('requires sign-in for me', async () => {
+    const response = await t.graphql(ME);
+    expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends the session on logout: its access and refresh tokens stop working', async () => {
+    const user = await registerUser(t);
+    expect((await t.graphql('mutation { logout }', {}, { token: user.accessToken })).data?.logout).toBe(true);
+    expect((await t.graphql(ME, {}, { token: user.accessToken })).errors?.[0].extensions?.reason).toBe(
+      'SESSION_REVOKED',
+    );
+    expect((await refresh(t, user.refreshToken)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('changing the password signs out other sessions and keeps this one', async () => {
+    const user = await registerUser(t);
+    const other = (await login(t, user.handle)).data!.login;
+    const change = await t.graphql(
+      'mutation ($i: ChangePasswordInput!) { changePassword(input: $i) }',
+      { i: { currentPassword: STRONG_PASSWORD, newPassword: 'another long passphrase' } },
+      { token: user.accessToken },
+    );
+    expect(change.data?.changePassword).toBe(true);
+    expect((await t.graphql(ME, {}, { token: other.accessToken })).errors?.[0].extensions?.reason).toBe(
+      'SESSION_REVOKED',
+    );
+    expect((await t.graphql(ME, {}, { token: user.accessToken })).data?.me.id).toBe(user.id);
+    expect((await login(t, user.handle, STRONG_PASSWORD)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await login(t, user.handle, 'another long passphrase')).errors).toBeUndefined();
+  });
+
+  it('updates the profile, validating the avatar URL as https', async () => {
+    const user = await registerUser(t);
+    const bad = await t.graphql(
+      'mutation ($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }',
+      { i: { avatarUrl: 'http://example.com/a.png' } },
+      { token: user.accessToken },
+    );
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].extensions?.fields[0].field).toBe('avatarUrl');
+    const good = await t.graphql(
+      'mutation ($i: UpdateProfileInput!) { updateProfile(input: $i) { displayName locale region avatarUrl } }',
+      { i: { displayName: '小王', locale: 'ZH_CN', region: '上海', avatarUrl: 'https://example.com/a.png' } },
+      { token: user.accessToken },
+    );
+    expect(good.data?.updateProfile).toEqual({
+      displayName: '小王',
+      locale: 'ZH_CN',
+      region: '上海',
+      avatarUrl: 'https://example.com/a.png',
+    });
+  });
+
+  it('shows a user their own e-mail but hides it from others', async () => {
+    const alice = await registerUser(t);
+    const bob = await registerUser(t);
+    const query = 'query ($h: String!) { user(handle: $h) { handle email } }';
+    expect((await t.graphql(query, { h: alice.handle }, { token: alice.accessToken })).data?.user.email).toBe(
+      alice.email,
+    );
+    expect((await t.graphql(query, { h: alice.handle }, { token: bob.accessToken })).data?.user.email).toBeNull();
+    expect((await t.graphql(query, { h: alice.handle })).data?.user.email).toBeNull();
+  });
+
+  it('answers in Simplified Chinese when the client asks for it', async () => {
+    const response = await t.graphql(ME, {}, { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    expect(response.errors?.[0].message).toBe('请先登录。');
+  });
+
+  it('authenticates WebSocket operations with the token in the connection params', async () => {
+    const user = await registerUser(t);
+    const signedIn = await executeOverWebSocket(t.websocket({ authorization: `Bearer ${user.accessToken}` }), ME);
+    expect(signedIn.data?.me.id).toBe(user.id);
+    const anonymous = await executeOverWebSocket(t.websocket(), ME);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

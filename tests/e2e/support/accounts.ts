@@ -1,0 +1,49 @@
+// Builds accounts through the public API, as a client would.
+import type { TestApp } from './test-app.js';
+
+export const STRONG_PASSWORD = 'correct horse battery staple';
+
+export interface TestUser {
+  id: string;
+  handle: string;
+  email: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+const AUTH_FIELDS = 'accessToken refreshToken accessTokenExpiresAt user { id handle displayName }';
+
+let counter = 0;
+export function uniqueHandle(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}${counter}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export async function registerUser(t: TestApp, handle = uniqueHandle()): Promise<TestUser> {
+  const email = `${handle}@example.com`;
+  const response = await t.graphql(`mutation ($input: RegisterInput!) { register(input: $input) { ${AUTH_FIELDS} } }`, {
+    input: { email, handle, password: STRONG_PASSWORD },
+  });
+  if (!response.data?.register) throw new Error(`register failed: ${JSON.stringify(response.errors)}`);
+  const { accessToken, refreshToken, user } = response.data.register;
+  return { id: user.id, handle, email, accessToken, refreshToken };
+}
+
+export function login(
+  t: TestApp,
+  emailOrHandle: string,
+  password = STRONG_PASSWORD,
+  headers: Record<string, string> = {},
+) {
+  return t.graphql(
+    `mutation ($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`,
+    { input: { emailOrHandle, password } },
+    { headers },
+  );
+}
+
+export function refresh(t: TestApp, refreshToken: string) {
+  return t.graphql(`mutation ($token: String!) { refreshSession(refreshToken: $token) { ${AUTH_FIELDS} } }`, {
+    token: refreshToken,
+  });
+}
