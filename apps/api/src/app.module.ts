@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, Clock, ConfigModule, CoreModule } from '@helpboard/core';
 import { DatabaseModule } from '@helpboard/database';
 import { AccessGuard, IdentityModule } from '@helpboard/identity';
+import { BoardsModule } from '@helpboard/boards';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -28,6 +29,7 @@ export class AppModule {
         GraphQLModule.forRoot(graphqlOptions(config)),
         HealthModule,
         IdentityModule,
+        BoardsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

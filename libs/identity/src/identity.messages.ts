@@ -18,6 +18,7 @@ registerMessages({
     WRONG_PASSWORD: 'The current password is wrong.',
     ACCESS_NOT_DECLARED: 'You are not allowed to do that.',
     ADMIN_REQUIRED: 'Only platform administrators can do that.',
+    USER_NOT_FOUND: 'User not found.',
     LOGIN_THROTTLED: 'Too many failed sign-ins. Try again in {seconds} seconds.',
   },
   'zh-CN': {
@@ -37,6 +38,7 @@ registerMessages({
     WRONG_PASSWORD: '当前密码错误。',
     ACCESS_NOT_DECLARED: '你无权执行此操作。',
     ADMIN_REQUIRED: '只有平台管理员可以执行此操作。',
+    USER_NOT_FOUND: '未找到该用户。',
     LOGIN_THROTTLED: '登录失败次数过多，请在 {seconds} 秒后重试。',
   },
 });

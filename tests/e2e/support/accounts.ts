@@ -47,3 +47,16 @@ export function refresh(t: TestApp, refreshToken: string) {
     token: refreshToken,
   });
 }
+
+/** A platform admin, created the way `npm run cli -- create-admin` does, then signed in over the API. */
+export async function createPlatformAdmin(t: TestApp, handle = uniqueHandle('admin')): Promise<TestUser> {
+  const { AuthService } = await import('@helpboard/identity');
+  const { PlatformRole } = await import('@helpboard/core');
+  const email = `${handle}@example.com`;
+  await t.app
+    .get(AuthService)
+    .createAccount({ email, handle, password: STRONG_PASSWORD, platformRole: PlatformRole.Admin });
+  const response = await login(t, handle);
+  const { accessToken, refreshToken, user } = response.data!.login;
+  return { id: user.id, handle, email, accessToken, refreshToken };
+}

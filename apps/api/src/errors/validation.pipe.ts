@@ -39,8 +39,10 @@ function constraintParams(error: ValidationError, constraint: string): Record<st
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     transform: true,
-    whitelist: true,
-    forbidUnknownValues: true,
+    // GraphQL already rejects unknown fields against the schema; whitelisting here would also
+    // strip fields of nested inputs that carry no class-validator decorators.
+    whitelist: false,
+    forbidUnknownValues: false,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new InvalidInputError(flatten(errors)),
   });

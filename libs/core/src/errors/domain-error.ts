@@ -50,8 +50,9 @@ export class InvalidInputError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
+  /** `reason` doubles as the message key (e.g. BOARD_NOT_FOUND), so the entity name is translated too. */
   constructor(entity: string, reason = 'NOT_FOUND') {
-    super(ErrorCode.NotFound, { reason, messageKey: 'NOT_FOUND', params: { entity } });
+    super(ErrorCode.NotFound, { reason, params: { entity } });
   }
 }
 

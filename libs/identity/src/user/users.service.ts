@@ -1,7 +1,7 @@
 // The identity lib's published user operations, used by resolvers here and by other libs.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, Clock, NotFoundError } from '@helpboard/core';
+import { Actor, byIds, Clock, LoaderHolder, NotFoundError, requestLoader } from '@helpboard/core';
 import { handleKeyOf } from './account-names.js';
 import { UserRepository } from './user.repository.js';
 import { UserRecord } from './user.schema.js';
@@ -28,6 +28,13 @@ export class UsersService {
   /** For DataLoaders: one query for many ids, in no particular order. */
   findByIds(ids: readonly string[]): Promise<UserRecord[]> {
     return this.users.findByIds(ids);
+  }
+
+  /** The request's batched loader of users by id (author cards, admins, mentions). */
+  loader(holder: LoaderHolder) {
+    return requestLoader<string, UserRecord>(holder, 'users.byId', async (ids) =>
+      byIds(ids, await this.users.findByIds(ids), (user) => user._id.toHexString()),
+    );
   }
 
   findByHandle(handle: string): Promise<UserRecord | null> {

@@ -1,0 +1,13 @@
+export * from './boards.module.js';
+export * from './board/board.service.js';
+export * from './board/board.model.js';
+export * from './board/board.mapper.js';
+export { BoardKind } from './board/board.schema.js';
+export type { BoardRecord } from './board/board.schema.js';
+export * from './operator/operator.service.js';
+export * from './membership/membership.service.js';
+export * from './permissions/board-access.service.js';
+export * from './permissions/board-permissions.js';
+export * from './settings/board-settings.js';
+export * from './events/board-role-changed.event.js';
+export { normaliseTags } from './board/tag-names.js';

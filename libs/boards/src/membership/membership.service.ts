@@ -1,0 +1,109 @@
+// Board roles: members join and leave by themselves; expert, staff and moderator roles are
+// granted by board owners and operator admins; owners only by operator admins.
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { Actor, Clock, ForbiddenError } from '@helpboard/core';
+import { UnitOfWork } from '@helpboard/database';
+import { UsersService } from '@helpboard/identity';
+import { BoardService } from '../board/board.service.js';
+import { BoardRecord } from '../board/board.schema.js';
+import { BoardRepository } from '../board/board.repository.js';
+import { BoardRoleChanged } from '../events/board-role-changed.event.js';
+import { OperatorService } from '../operator/operator.service.js';
+import { BoardAccessService } from '../permissions/board-access.service.js';
+import { BoardAction, BoardRole } from '../permissions/board-permissions.js';
+import { MembershipRepository } from './membership.repository.js';
+import { MembershipRecord } from './membership.schema.js';
+
+@Injectable()
+export class MembershipService {
+  constructor(
+    private readonly memberships: MembershipRepository,
+    private readonly boardRepository: BoardRepository,
+    private readonly boards: BoardService,
+    private readonly operators: OperatorService,
+    private readonly access: BoardAccessService,
+    private readonly users: UsersService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Grants, changes or (with `role` null) removes a user's role on a board. */
+  async setRole(actor: Actor, boardSlug: string, handle: string, role: BoardRole | null): Promise<BoardRecord> {
+    const board = await this.boards.requireBoard(boardSlug);
+    await this.access.assert(actor, BoardAction.ManageRoles, board);
+    const user = await this.users.requireByHandle(handle);
+    const current = await this.memberships.find(board._id, user._id);
+    if (role === BoardRole.Owner || current?.role === BoardRole.Owner) {
+      const [operator] = await this.operators.findByIds([board.operatorId]);
+      if (!this.operators.isAdmin(actor, operator)) throw new ForbiddenError('OWNER_GRANT_REQUIRES_OPERATOR_ADMIN');
+    }
+    await this.change(board, user._id, current, role, actor);
+    return board;
+  }
+
+  async join(actor: Actor, boardSlug: string): Promise<BoardRecord> {
+    const board = await this.boards.requireBoard(boardSlug);
+    await this.access.assert(actor, BoardAction.Participate, board);
+    const userId = new Types.ObjectId(actor.userId);
+    const current = await this.memberships.find(board._id, userId);
+    if (!current) await this.change(board, userId, null, BoardRole.Member, actor);
+    return board;
+  }
+
+  async leave(actor: Actor, boardSlug: string): Promise<BoardRecord> {
+    const board = await this.boards.requireBoard(boardSlug);
+    const userId = new Types.ObjectId(actor.userId);
+    const current = await this.memberships.find(board._id, userId);
+    if (current) await this.change(board, userId, current, null, actor);
+    return board;
+  }
+
+  boardBySlug(slug: string): Promise<BoardRecord> {
+    return this.boards.requireBoard(slug);
+  }
+
+  /** Roles of many users on one board, for author cards and staff labels (one query). */
+  async rolesOnBoard(boardId: Types.ObjectId, userIds: readonly Types.ObjectId[]): Promise<Map<string, BoardRole>> {
+    const rows = await this.memberships.findForBoard(boardId, userIds);
+    return new Map(rows.map((row) => [row.userId.toHexString(), row.role]));
+  }
+
+  async usersWithRoles(boardId: Types.ObjectId, roles: BoardRole[]): Promise<MembershipRecord[]> {
+    return this.memberships.findByRole(boardId, roles);
+  }
+
+  private async change(
+    board: BoardRecord,
+    userId: Types.ObjectId,
+    current: MembershipRecord | null,
+    role: BoardRole | null,
+    actor: Actor,
+  ): Promise<void> {
+    if ((current?.role ?? null) === role) return;
+    const now = this.clock.now();
+    const actorId = new Types.ObjectId(actor.userId);
+    await this.unitOfWork.run(async (tx) => {
+      if (role === null) {
+        if (await this.memberships.remove(board._id, userId, tx.session)) {
+          await this.boardRepository.incrementMembers(board._id, -1, tx.session);
+        }
+      } else {
+        const grantedBy = actorId.equals(userId) ? null : actorId;
+        if (await this.memberships.upsert(board._id, userId, role, grantedBy, now, tx.session)) {
+          await this.boardRepository.incrementMembers(board._id, 1, tx.session);
+        }
+      }
+      tx.publishAfterCommit(
+        new BoardRoleChanged(
+          board._id.toHexString(),
+          userId.toHexString(),
+          current?.role ?? null,
+          role,
+          actor.userId,
+          now,
+        ),
+      );
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientSession, Model, Types } from 'mongoose';
+import { OperatorRecord } from './operator.schema.js';
+
+@Injectable()
+export class OperatorRepository {
+  constructor(@InjectModel(OperatorRecord.name) private readonly operators: Model<OperatorRecord>) {}
+
+  async insert(operator: Omit<OperatorRecord, '_id'>, session?: ClientSession): Promise<OperatorRecord> {
+    const [created] = await this.operators.create([operator], { session });
+    return created.toObject();
+  }
+
+  findBySlug(slug: string): Promise<OperatorRecord | null> {
+    return this.operators.findOne({ slug }).lean<OperatorRecord>().exec();
+  }
+
+  findByIds(ids: readonly Types.ObjectId[]): Promise<OperatorRecord[]> {
+    return this.operators
+      .find({ _id: { $in: ids } })
+      .lean<OperatorRecord[]>()
+      .exec();
+  }
+
+  addAdmin(id: Types.ObjectId, userId: Types.ObjectId): Promise<OperatorRecord | null> {
+    return this.operators
+      .findByIdAndUpdate(id, { $addToSet: { adminIds: userId } }, { new: true })
+      .lean<OperatorRecord>()
+      .exec();
+  }
+}

@@ -1,0 +1,61 @@
+// Answers "may this actor do that on this board?" with data loaded from storage, and turns a
+// refusal into the right error. Services call this; the rules themselves are in decide().
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { Actor, ForbiddenError, NotFoundError, PreconditionFailedError, UnauthenticatedError } from '@helpboard/core';
+import { BoardRecord } from '../board/board.schema.js';
+import { MembershipRepository } from '../membership/membership.repository.js';
+import { OperatorRepository } from '../operator/operator.repository.js';
+import { BoardAction, BoardRole, decide, PermissionVerdict } from './board-permissions.js';
+
+@Injectable()
+export class BoardAccessService {
+  constructor(
+    private readonly memberships: MembershipRepository,
+    private readonly operators: OperatorRepository,
+  ) {}
+
+  async roleOf(actor: Actor | null, board: Pick<BoardRecord, '_id'>): Promise<BoardRole | null> {
+    if (!actor) return null;
+    const membership = await this.memberships.find(board._id, new Types.ObjectId(actor.userId));
+    return membership?.role ?? null;
+  }
+
+  /** The actor's roles on many boards, keyed by board id (one query). */
+  async rolesOf(actor: Actor, boardIds: readonly Types.ObjectId[]): Promise<Map<string, BoardRole>> {
+    const rows = await this.memberships.findForUser(new Types.ObjectId(actor.userId), boardIds);
+    return new Map(rows.map((row) => [row.boardId.toHexString(), row.role]));
+  }
+
+  async isOperatorAdmin(actor: Actor | null, operatorId: Types.ObjectId): Promise<boolean> {
+    if (!actor) return false;
+    const [operator] = await this.operators.findByIds([operatorId]);
+    return operator?.adminIds.some((id) => id.toHexString() === actor.userId) ?? false;
+  }
+
+  async check(actor: Actor | null, action: BoardAction, board: BoardRecord): Promise<PermissionVerdict> {
+    const [role, isOperatorAdmin] = await Promise.all([
+      this.roleOf(actor, board),
+      this.isOperatorAdmin(actor, board.operatorId),
+    ]);
+    return decide({ actor, role, isOperatorAdmin }, action, {
+      isArchived: board.archivedAt !== null,
+      visibility: board.visibility,
+    });
+  }
+
+  async can(actor: Actor | null, action: BoardAction, board: BoardRecord): Promise<boolean> {
+    return (await this.check(actor, action, board)).allowed;
+  }
+
+  /** Throws the error a client should see when the action is not allowed. */
+  async assert(actor: Actor | null, action: BoardAction, board: BoardRecord): Promise<void> {
+    const verdict = await this.check(actor, action, board);
+    if (verdict.allowed) return;
+    if (verdict.reason === 'UNAUTHENTICATED') throw new UnauthenticatedError();
+    // A private board's existence is not revealed to outsiders.
+    if (verdict.reason === 'BOARD_PRIVATE') throw new NotFoundError('Board', 'BOARD_NOT_FOUND');
+    if (verdict.isArchived) throw new PreconditionFailedError('BOARD_ARCHIVED');
+    throw new ForbiddenError(verdict.reason);
+  }
+}

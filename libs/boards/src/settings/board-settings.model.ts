@@ -1,0 +1,102 @@
+// GraphQL shapes of board settings: the effective values (output) and partial overrides (input).
+import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'Reputation points each event gives or takes on this board.' })
+export class ReputationRules {
+  @Field(() => Int, { description: 'Given to the asker per upvote on a question.' }) questionUpvote!: number;
+  @Field(() => Int, { description: 'Given to the answerer per upvote on an answer.' }) answerUpvote!: number;
+  @Field(() => Int, { description: 'Taken from the author per downvote (negative).' }) postDownvote!: number;
+  @Field(() => Int, { description: 'Taken from a voter who downvotes an answer (negative).' }) downvoteCost!: number;
+  @Field(() => Int, { description: 'Given to the answerer when the asker accepts.' }) answerAccepted!: number;
+  @Field(() => Int, { description: 'Given to the asker for accepting an answer.' }) acceptorBonus!: number;
+  @Field(() => Int, { description: 'Given to the author when staff mark an answer official.' }) officialAnswer!: number;
+  @Field(() => Int, { description: 'Most reputation a user can gain from votes per UTC day.' }) dailyVoteCap!: number;
+}
+
+@ObjectType({ description: 'Reputation needed for each privilege on this board.' })
+export class PrivilegeThresholds {
+  @Field(() => Int) upvote!: number;
+  @Field(() => Int) flag!: number;
+  @Field(() => Int) comment!: number;
+  @Field(() => Int) downvote!: number;
+  @Field(() => Int, { description: 'Posting links without review.' }) postLinks!: number;
+  @Field(() => Int) editOthersPosts!: number;
+}
+
+@ObjectType({ description: 'Which partner campaigns may be promoted on this board.' })
+export class ReferralSettings {
+  @Field(() => [String], { description: 'Ids of campaigns allowed here.' }) allowedCampaignIds!: string[];
+}
+
+@ObjectType({ description: 'When an unanswered question moves up the service tiers.' })
+export class EscalationSettings {
+  @Field(() => Int, { description: 'Minutes without an answer before experts are asked.' })
+  expertsAfterMinutes!: number;
+  @Field(() => Int, { description: 'Minutes without an answer before staff take over.' }) staffAfterMinutes!: number;
+}
+
+@ObjectType({ description: 'Thresholds moderators work with.' })
+export class ModerationSettings {
+  @Field(() => Float, { description: 'Flag weight at which a post is hidden pending review.' }) hideThreshold!: number;
+  @Field(() => Int, { description: 'First posts of a new user that are reviewed.' }) reviewFirstPosts!: number;
+  @Field(() => Int, { description: 'Posts with links by users under this reputation are reviewed.' })
+  reviewLinksUnderReputation!: number;
+}
+
+@ObjectType({ description: "A board's effective settings (defaults with the operator's overrides)." })
+export class BoardSettings {
+  @Field(() => ReputationRules) reputation!: ReputationRules;
+  @Field(() => PrivilegeThresholds) privileges!: PrivilegeThresholds;
+  @Field(() => ReferralSettings) referrals!: ReferralSettings;
+  @Field(() => EscalationSettings) escalation!: EscalationSettings;
+  @Field(() => ModerationSettings) moderation!: ModerationSettings;
+}
+
+@InputType({ description: 'Reputation rule overrides; omitted fields keep their current value.' })
+export class ReputationRulesInput {
+  @Field(() => Int, { nullable: true }) questionUpvote?: number;
+  @Field(() => Int, { nullable: true }) answerUpvote?: number;
+  @Field(() => Int, { nullable: true }) postDownvote?: number;
+  @Field(() => Int, { nullable: true }) downvoteCost?: number;
+  @Field(() => Int, { nullable: true }) answerAccepted?: number;
+  @Field(() => Int, { nullable: true }) acceptorBonus?: number;
+  @Field(() => Int, { nullable: true }) officialAnswer?: number;
+  @Field(() => Int, { nullable: true }) dailyVoteCap?: number;
+}
+
+@InputType({ description: 'Privilege threshold overrides.' })
+export class PrivilegeThresholdsInput {
+  @Field(() => Int, { nullable: true }) upvote?: number;
+  @Field(() => Int, { nullable: true }) flag?: number;
+  @Field(() => Int, { nullable: true }) comment?: number;
+  @Field(() => Int, { nullable: true }) downvote?: number;
+  @Field(() => Int, { nullable: true }) postLinks?: number;
+  @Field(() => Int, { nullable: true }) editOthersPosts?: number;
+}
+
+@InputType({ description: 'Referral settings overrides.' })
+export class ReferralSettingsInput {
+  @Field(() => [String], { nullable: true }) allowedCampaignIds?: string[];
+}
+
+@InputType({ description: 'Escalation overrides.' })
+export class EscalationSettingsInput {
+  @Field(() => Int, { nullable: true }) expertsAfterMinutes?: number;
+  @Field(() => Int, { nullable: true }) staffAfterMinutes?: number;
+}
+
+@InputType({ description: 'Moderation overrides.' })
+export class ModerationSettingsInput {
+  @Field(() => Float, { nullable: true }) hideThreshold?: number;
+  @Field(() => Int, { nullable: true }) reviewFirstPosts?: number;
+  @Field(() => Int, { nullable: true }) reviewLinksUnderReputation?: number;
+}
+
+@InputType({ description: 'Setting overrides, by group; validated together.' })
+export class BoardSettingsInput {
+  @Field(() => ReputationRulesInput, { nullable: true }) reputation?: ReputationRulesInput;
+  @Field(() => PrivilegeThresholdsInput, { nullable: true }) privileges?: PrivilegeThresholdsInput;
+  @Field(() => ReferralSettingsInput, { nullable: true }) referrals?: ReferralSettingsInput;
+  @Field(() => EscalationSettingsInput, { nullable: true }) escalation?: EscalationSettingsInput;
+  @Field(() => ModerationSettingsInput, { nullable: true }) moderation?: ModerationSettingsInput;
+}

@@ -1,0 +1,99 @@
+// Board settings: the defaults live here and only here. A board stores just its overrides, so a
+// change of default reaches every board that did not choose otherwise.
+import { z } from 'zod';
+
+const points = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const boardSettingsSchema = z.object({
+  /** Reputation rules (Stack Exchange defaults; an operator may tune them per board). */
+  reputation: z.object({
+    questionUpvote: points(0, 100),
+    answerUpvote: points(0, 100),
+    postDownvote: points(-100, 0),
+    downvoteCost: points(-100, 0),
+    answerAccepted: points(0, 200),
+    acceptorBonus: points(0, 50),
+    officialAnswer: points(0, 200),
+    dailyVoteCap: points(0, 10_000),
+  }),
+  /** Reputation needed for each privilege. */
+  privileges: z.object({
+    upvote: points(0, 100_000),
+    flag: points(0, 100_000),
+    comment: points(0, 100_000),
+    downvote: points(0, 100_000),
+    postLinks: points(0, 100_000),
+    editOthersPosts: points(0, 1_000_000),
+  }),
+  referrals: z.object({
+    /** Campaigns an operator admin allowed on this board (ids from the referrals lib). */
+    allowedCampaignIds: z.array(z.string().regex(/^[0-9a-f]{24}$/)).max(100),
+  }),
+  escalation: z.object({
+    /** Unanswered this long, a question goes to the board's experts. */
+    expertsAfterMinutes: points(1, 7 * 24 * 60),
+    /** Unanswered this long, it goes to the staff queue. */
+    staffAfterMinutes: points(1, 30 * 24 * 60),
+  }),
+  moderation: z.object({
+    /** Total flag weight at which a post is hidden pending review. */
+    hideThreshold: z.number().min(1).max(100),
+    /** First posts of a new user that go through review. */
+    reviewFirstPosts: points(0, 20),
+    /** Posts with links by users under this reputation go through review. */
+    reviewLinksUnderReputation: points(0, 100_000),
+  }),
+});
+
+export type BoardSettingsValues = z.infer<typeof boardSettingsSchema>;
+
+/** What the operator may send: any subset of any group. */
+export type BoardSettingsOverrides = { [G in keyof BoardSettingsValues]?: Partial<BoardSettingsValues[G]> };
+
+export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
+  reputation: {
+    questionUpvote: 10,
+    answerUpvote: 10,
+    postDownvote: -2,
+    downvoteCost: -1,
+    answerAccepted: 15,
+    acceptorBonus: 2,
+    officialAnswer: 10,
+    dailyVoteCap: 200,
+  },
+  privileges: { upvote: 15, flag: 15, comment: 50, downvote: 125, postLinks: 10, editOthersPosts: 2000 },
+  referrals: { allowedCampaignIds: [] },
+  escalation: { expertsAfterMinutes: 30, staffAfterMinutes: 240 },
+  moderation: { hideThreshold: 3, reviewFirstPosts: 3, reviewLinksUnderReputation: 50 },
+};
+
+export function mergeOverrides(base: BoardSettingsOverrides, changes: BoardSettingsOverrides): BoardSettingsOverrides {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [group, values] of Object.entries(changes)) {
+    if (values === undefined || values === null) continue;
+    const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null));
+    merged[group] = { ...(base as Record<string, object>)[group], ...defined };
+  }
+  return merged as BoardSettingsOverrides;
+}
+
+/** Effective settings: defaults with the board's overrides applied. */
+export function resolveBoardSettings(overrides: BoardSettingsOverrides = {}): BoardSettingsValues {
+  return mergeOverrides(DEFAULT_BOARD_SETTINGS, overrides) as BoardSettingsValues;
+}
+
+/**
+ * Validates overrides against the schema and against each other; returns problems as
+ * `settings.group.field` paths with message keys.
+ */
+export function settingsProblems(overrides: BoardSettingsOverrides): { field: string; message: string }[] {
+  const effective = resolveBoardSettings(overrides);
+  const result = boardSettingsSchema.safeParse(effective);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => ({ field: ['settings', ...issue.path].join('.'), message: 'INVALID_VALUE' }));
+  if (effective.escalation.staffAfterMinutes <= effective.escalation.expertsAfterMinutes) {
+    problems.push({ field: 'settings.escalation.staffAfterMinutes', message: 'STAFF_AFTER_EXPERTS' });
+  }
+  return problems;
+}

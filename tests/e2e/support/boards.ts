@@ -1,0 +1,48 @@
+// Operators and boards built through the public API.
+import type { TestApp } from './test-app.js';
+import type { TestUser } from './accounts.js';
+
+let counter = 0;
+export function uniqueSlug(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${counter}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export async function createOperator(t: TestApp, admin: TestUser, adminHandles: string[], slug = uniqueSlug('op')) {
+  const response = await t.graphql(
+    'mutation ($i: CreateOperatorInput!) { createOperator(input: $i) { id slug } }',
+    { i: { slug, name: `Operator ${slug}`, adminHandles } },
+    { token: admin.accessToken },
+  );
+  if (!response.data?.createOperator) throw new Error(`createOperator failed: ${JSON.stringify(response.errors)}`);
+  return response.data.createOperator as { id: string; slug: string };
+}
+
+export function createBoardRequest(t: TestApp, by: TestUser, input: Record<string, unknown>) {
+  return t.graphql(
+    'mutation ($i: CreateBoardInput!) { createBoard(input: $i) { id slug title kind region tags isArchived settings { reputation { answerAccepted } escalation { expertsAfterMinutes staffAfterMinutes } } } }',
+    { i: input },
+    { token: by.accessToken },
+  );
+}
+
+export async function createBoard(t: TestApp, by: TestUser, operatorSlug: string, extra: Record<string, unknown> = {}) {
+  const slug = uniqueSlug('board');
+  const response = await createBoardRequest(t, by, {
+    operatorSlug,
+    slug,
+    title: `Board ${slug}`,
+    kind: 'REGION',
+    ...extra,
+  });
+  if (!response.data?.createBoard) throw new Error(`createBoard failed: ${JSON.stringify(response.errors)}`);
+  return response.data.createBoard as { id: string; slug: string };
+}
+
+export function setBoardRole(t: TestApp, by: TestUser, boardSlug: string, handle: string, role: string | null) {
+  return t.graphql(
+    'mutation ($b: String!, $h: String!, $r: BoardRole) { setBoardRole(boardSlug: $b, handle: $h, role: $r) { role user { handle } } }',
+    { b: boardSlug, h: handle, r: role },
+    { token: by.accessToken },
+  );
+}
