@@ -5,6 +5,7 @@ import { AppConfig, Clock, ConfigModule, CoreModule } from '@helpboard/core';
 import { DatabaseModule } from '@helpboard/database';
 import { AccessGuard, IdentityModule } from '@helpboard/identity';
 import { BoardsModule } from '@helpboard/boards';
+import { ThreadsModule } from '@helpboard/threads';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -30,6 +31,7 @@ export class AppModule {
         HealthModule,
         IdentityModule,
         BoardsModule,
+        ThreadsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -1,9 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { PubSub, PubSubEngine } from 'graphql-subscriptions';
 import { Clock, SystemClock } from './clock/clock.js';
 import { DomainEventBus } from './events/domain-event-bus.js';
 import { InMemoryRateLimitStore, RateLimitStore } from './rate-limit/rate-limit-store.js';
 
-/** Process-wide building blocks every lib may inject: clock, domain-event bus, rate-limit counters. */
+/** Process-wide building blocks every lib may inject: clock, event bus, rate-limit counters, pub/sub. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -14,8 +15,10 @@ export class CoreModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         DomainEventBus,
         { provide: RateLimitStore, useClass: InMemoryRateLimitStore },
+        // Subscriptions fan out in-process; with REDIS_URL a Redis-backed engine replaces it.
+        { provide: PubSubEngine, useValue: new PubSub() },
       ],
-      exports: [Clock, DomainEventBus, RateLimitStore],
+      exports: [Clock, DomainEventBus, RateLimitStore, PubSubEngine],
     };
   }
 }

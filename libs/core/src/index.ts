@@ -16,3 +16,4 @@ export * from './access/access.decorators.js';
 export * from './access/current-actor.decorator.js';
 export * from './rate-limit/rate-limit-store.js';
 export * from './loaders/request-loaders.js';
+export * from './pagination/keyset.js';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
 import {
   Actor,
   Clock,
@@ -135,6 +136,12 @@ export class BoardService {
 
   async requireBoard(slug: string): Promise<BoardRecord> {
     const board = await this.boards.findBySlug(slug);
+    if (!board) throw new NotFoundError('Board', 'BOARD_NOT_FOUND');
+    return board;
+  }
+
+  async requireById(id: Types.ObjectId): Promise<BoardRecord> {
+    const [board] = await this.boards.findByIds([id]);
     if (!board) throw new NotFoundError('Board', 'BOARD_NOT_FOUND');
     return board;
   }

@@ -6,7 +6,7 @@ import { Actor, ForbiddenError, NotFoundError, PreconditionFailedError, Unauthen
 import { BoardRecord } from '../board/board.schema.js';
 import { MembershipRepository } from '../membership/membership.repository.js';
 import { OperatorRepository } from '../operator/operator.repository.js';
-import { BoardAction, BoardRole, decide, PermissionVerdict } from './board-permissions.js';
+import { BoardAction, BoardRole, BoardVisibility, decide, PermissionVerdict } from './board-permissions.js';
 
 @Injectable()
 export class BoardAccessService {
@@ -34,6 +34,8 @@ export class BoardAccessService {
   }
 
   async check(actor: Actor | null, action: BoardAction, board: BoardRecord): Promise<PermissionVerdict> {
+    // Reading a public board needs no lookups: it is the hot path of every thread page.
+    if (action === BoardAction.View && board.visibility === BoardVisibility.Public) return { allowed: true };
     const [role, isOperatorAdmin] = await Promise.all([
       this.roleOf(actor, board),
       this.isOperatorAdmin(actor, board.operatorId),

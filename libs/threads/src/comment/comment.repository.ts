@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientSession, Model, Types } from 'mongoose';
+import { CommentRecord } from './comment.schema.js';
+
+/** Comments shown under a post before "show more". */
+export const COMMENTS_PER_POST = 50;
+
+@Injectable()
+export class CommentRepository {
+  constructor(@InjectModel(CommentRecord.name) private readonly comments: Model<CommentRecord>) {}
+
+  async insert(comment: CommentRecord, session: ClientSession): Promise<void> {
+    await this.comments.create([comment], { session });
+  }
+
+  /** Visible comments of many posts in one query, oldest first, at most COMMENTS_PER_POST each. */
+  async forPosts(postIds: readonly Types.ObjectId[]): Promise<Map<string, CommentRecord[]>> {
+    const rows = await this.comments
+      .find({ postId: { $in: postIds }, hiddenAt: null })
+      .sort({ postId: 1, createdAt: 1, _id: 1 })
+      .limit(postIds.length * COMMENTS_PER_POST)
+      .lean<CommentRecord[]>()
+      .exec();
+    const byPost = new Map<string, CommentRecord[]>();
+    for (const row of rows) {
+      const list = byPost.get(row.postId.toHexString()) ?? [];
+      if (list.length < COMMENTS_PER_POST) list.push(row);
+      byPost.set(row.postId.toHexString(), list);
+    }
+    return byPost;
+  }
+}

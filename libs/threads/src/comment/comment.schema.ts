@@ -1,0 +1,34 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Types } from 'mongoose';
+
+@Schema({ collection: 'comments', versionKey: false })
+export class CommentRecord {
+  _id!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  postId!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  threadId!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  boardId!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  authorId!: Types.ObjectId;
+
+  @Prop({ required: true })
+  body!: string;
+
+  @Prop({ required: true })
+  bodyHtml!: string;
+
+  @Prop({ type: Date, default: null })
+  hiddenAt!: Date | null;
+
+  @Prop({ required: true })
+  createdAt!: Date;
+}
+
+export const CommentSchema = SchemaFactory.createForClass(CommentRecord);
+CommentSchema.index({ postId: 1, createdAt: 1, _id: 1 });

@@ -1,0 +1,13 @@
+export * from './threads.module.js';
+export * from './events/thread-events.js';
+export * from './thread/thread.model.js';
+export * from './thread/thread.mapper.js';
+export * from './thread/thread-query.service.js';
+export { THREAD_CHANGED_TOPIC } from './thread/ask-question.service.js';
+export * from './post/answer.service.js';
+export * from './vote/vote.service.js';
+export { renderMarkdown, markdownToText } from './markdown/render-markdown.js';
+export { ThreadStatus } from './thread/thread.schema.js';
+export type { ThreadRecord } from './thread/thread.schema.js';
+export { PostKind } from './post/post.schema.js';
+export type { PostRecord } from './post/post.schema.js';

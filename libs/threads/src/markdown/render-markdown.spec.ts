@@ -1,0 +1,53 @@
+import { describe, expect, it } from '@jest/globals';
+import { findMentions, markdownToText, renderMarkdown } from './render-markdown.js';
+
+describe('renderMarkdown', () => {
+  it('renders ordinary markdown', () => {
+    expect(renderMarkdown('**Restart** the phone, then `*#06#`').html).toBe(
+      '<p><strong>Restart</strong> the phone, then <code>*#06#</code></p>\n',
+    );
+  });
+
+  it.each([
+    ['<script>alert(1)</script>', /<script/i],
+    ['<img src=x onerror=alert(1)>', /<img[^>]*onerror/i],
+    ['[click](javascript:alert(1))', /href="javascript:/i],
+    ['[click](JaVaScRiPt:alert(1))', /href="javascript:/i],
+    ['![x](javascript:alert(1))', /src="javascript:/i],
+    ['<a href="https://x" onclick="steal()">x</a>', /<a[^>]*onclick/i],
+    ['[x](data:text/html;base64,PHNjcmlwdD4=)', /href="data:/i],
+    ['<iframe src="https://evil.example"></iframe>', /<iframe/i],
+  ])('never lets %s through as live HTML (at most as visible text)', (source, liveHtml) => {
+    expect(renderMarkdown(source).html).not.toMatch(liveHtml);
+  });
+
+  it('marks external links as user content that is not followed', () => {
+    const { html, hasLinks } = renderMarkdown('See [the guide](https://partner.example/guide)');
+    expect(html).toContain('<a href="https://partner.example/guide" rel="nofollow ugc noopener" target="_blank">');
+    expect(hasLinks).toBe(true);
+  });
+
+  it('leaves internal links alone', () => {
+    const { html, hasLinks } = renderMarkdown('See [thread](/t/abc)');
+    expect(html).toContain('<a href="/t/abc">');
+    expect(hasLinks).toBe(false);
+  });
+
+  it('links mentions of existing users only', () => {
+    const { html, mentions } = renderMarkdown('Thanks @Alice_1 and @ghost, mail a@b.com', {
+      knownHandles: new Set(['alice_1']),
+    });
+    expect(html).toContain('<a href="/u/alice_1">@Alice_1</a>');
+    expect(html).not.toContain('/u/ghost');
+    expect(mentions).toEqual(['alice_1', 'ghost']);
+  });
+
+  it('keeps Chinese text intact', () => {
+    expect(renderMarkdown('重启手机后 **再试**').html).toBe('<p>重启手机后 <strong>再试</strong></p>\n');
+  });
+
+  it('extracts mentions and plain text', () => {
+    expect(findMentions('hi @bob, @BOB and @al')).toEqual(['bob']);
+    expect(markdownToText('# Title\n\nSome *text* <b>x</b>')).toBe('Title Some text &lt;b&gt;x&lt;/b&gt;');
+  });
+});

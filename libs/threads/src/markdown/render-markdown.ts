@@ -1,0 +1,98 @@
+// Markdown → safe HTML for posts. Raw HTML in the source is not interpreted at all (markdown-it
+// with html: false), and the output is sanitised again with an allow-list, so neither scripts,
+// event handlers nor javascript: URLs can survive. External links are marked as user content.
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+
+/** @handle mentions: the same alphabet as handles, not preceded by a word character or `/`. */
+const MENTION = /(^|[^\w/@])@([A-Za-z0-9_-]{3,30})\b/g;
+
+const ALLOWED_TAGS = [
+  'p',
+  'br',
+  'hr',
+  'strong',
+  'em',
+  'del',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+];
+
+export interface RenderedMarkdown {
+  html: string;
+  /** Lower-cased handles mentioned in the text, for resolving and notifying. */
+  mentions: string[];
+  /** Whether the post contains external links (new users' link posts are reviewed). */
+  hasLinks: boolean;
+}
+
+export interface RenderOptions {
+  /** Handles (lower-case) that exist: only those become profile links. */
+  knownHandles?: ReadonlySet<string>;
+  /** Host of this site: links to it are not marked nofollow. */
+  siteHost?: string;
+}
+
+export function findMentions(source: string): string[] {
+  return [...new Set([...source.matchAll(MENTION)].map((m) => m[2].toLowerCase()))];
+}
+
+function isExternal(href: string, siteHost?: string): boolean {
+  try {
+    const url = new URL(href, 'https://internal.invalid');
+    return url.host !== 'internal.invalid' && url.host !== siteHost;
+  } catch {
+    return true;
+  }
+}
+
+export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
+  const known = options.knownHandles ?? new Set<string>();
+  const withMentions = source.replace(MENTION, (whole, before: string, handle: string) =>
+    known.has(handle.toLowerCase()) ? `${before}[@${handle}](/u/${handle.toLowerCase()})` : whole,
+  );
+  let hasLinks = false;
+  const html = sanitizeHtml(markdown.render(withMentions), {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], code: ['class'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['https'] },
+    allowProtocolRelative: false,
+    allowedClasses: { code: [/^language-[\w-]+$/] },
+    transformTags: {
+      a: (tagName, attribs): sanitizeHtml.Tag => {
+        const href = attribs.href ?? '';
+        if (!isExternal(href, options.siteHost)) return { tagName, attribs: { href } };
+        hasLinks = true;
+        return { tagName, attribs: { href, rel: 'nofollow ugc noopener', target: '_blank' } };
+      },
+    },
+  });
+  return { html, mentions: findMentions(source), hasLinks };
+}
+
+/** Plain text of a post (search snippets, notifications). */
+export function markdownToText(source: string): string {
+  return sanitizeHtml(markdown.render(source), { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientSession, Model, Types, UpdateQuery } from 'mongoose';
+import { keysetFilter, SortSpec, sortDocument } from '@helpboard/core';
+import { PostKind, PostRecord } from './post.schema.js';
+
+/** Display order of answers on a thread page. */
+export const ANSWER_ORDER: SortSpec = [
+  ['isAccepted', -1],
+  ['isOfficial', -1],
+  ['score', -1],
+  ['createdAt', 1],
+  ['_id', 1],
+];
+
+@Injectable()
+export class PostRepository {
+  constructor(@InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>) {}
+
+  async insert(post: PostRecord, session: ClientSession): Promise<void> {
+    await this.posts.create([post], { session });
+  }
+
+  findById(id: Types.ObjectId, session?: ClientSession): Promise<PostRecord | null> {
+    return this.posts
+      .findById(id)
+      .session(session ?? null)
+      .lean<PostRecord>()
+      .exec();
+  }
+
+  findByIds(ids: readonly Types.ObjectId[]): Promise<PostRecord[]> {
+    return this.posts
+      .find({ _id: { $in: ids } })
+      .lean<PostRecord[]>()
+      .exec();
+  }
+
+  /** A page of a thread's visible answers, in display order. */
+  answers(
+    threadId: Types.ObjectId,
+    boardId: Types.ObjectId,
+    limit: number,
+    after?: readonly unknown[],
+  ): Promise<PostRecord[]> {
+    const conditions: Record<string, unknown>[] = [{ threadId, boardId, kind: PostKind.Answer, hiddenAt: null }];
+    if (after) conditions.push(keysetFilter(ANSWER_ORDER, after));
+    return this.posts
+      .find({ $and: conditions })
+      .sort(sortDocument(ANSWER_ORDER))
+      .limit(limit)
+      .lean<PostRecord[]>()
+      .exec();
+  }
+
+  async update(
+    id: Types.ObjectId,
+    update: UpdateQuery<PostRecord>,
+    session?: ClientSession,
+  ): Promise<PostRecord | null> {
+    return this.posts.findByIdAndUpdate(id, update, { new: true, session }).lean<PostRecord>().exec();
+  }
+}

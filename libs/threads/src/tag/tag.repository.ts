@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientSession, Model, Types } from 'mongoose';
+import { TagRecord } from './tag.schema.js';
+
+@Injectable()
+export class TagRepository {
+  constructor(@InjectModel(TagRecord.name) private readonly tags: Model<TagRecord>) {}
+
+  /** Adjusts question counts of a board's tags: +1 for added, -1 for removed. */
+  async adjust(boardId: Types.ObjectId, added: string[], removed: string[], session: ClientSession): Promise<void> {
+    const operations = [
+      ...added.map((name) => ({
+        updateOne: { filter: { boardId, name }, update: { $inc: { questionCount: 1 } }, upsert: true },
+      })),
+      ...removed.map((name) => ({
+        updateOne: { filter: { boardId, name }, update: { $inc: { questionCount: -1 } } },
+      })),
+    ];
+    if (operations.length > 0) await this.tags.bulkWrite(operations, { session, ordered: true });
+  }
+
+  popular(boardId: Types.ObjectId, limit: number): Promise<TagRecord[]> {
+    return this.tags
+      .find({ boardId, questionCount: { $gt: 0 } })
+      .sort({ questionCount: -1, name: 1 })
+      .limit(limit)
+      .lean<TagRecord[]>()
+      .exec();
+  }
+}

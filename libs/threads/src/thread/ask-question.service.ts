@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { Actor, Clock, InvalidInputError } from '@helpboard/core';
+import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
+import { UnitOfWork } from '@helpboard/database';
+import { QuestionAsked } from '../events/thread-events.js';
+import { PostRenderer } from '../markdown/post-renderer.js';
+import { PostRepository } from '../post/post.repository.js';
+import { PostKind } from '../post/post.schema.js';
+import { RevisionRepository } from '../revision/revision.repository.js';
+import { TagRepository } from '../tag/tag.repository.js';
+import { questionBodyProblems, titleProblems, validTags } from './post-rules.js';
+import { ThreadRepository } from './thread.repository.js';
+import { ThreadRecord, ThreadStatus } from './thread.schema.js';
+
+export interface NewQuestion {
+  boardSlug: string;
+  title: string;
+  body: string;
+  tags: string[];
+}
+
+/** Outbox topic: a thread's searchable content changed (the indexer re-reads it). */
+export const THREAD_CHANGED_TOPIC = 'thread.changed';
+
+@Injectable()
+export class AskQuestionService {
+  constructor(
+    private readonly boards: BoardService,
+    private readonly access: BoardAccessService,
+    private readonly threads: ThreadRepository,
+    private readonly posts: PostRepository,
+    private readonly revisions: RevisionRepository,
+    private readonly tags: TagRepository,
+    private readonly renderer: PostRenderer,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async askQuestion(actor: Actor, input: NewQuestion): Promise<ThreadRecord> {
+    const board = await this.boards.requireBoard(input.boardSlug);
+    await this.access.assert(actor, BoardAction.Participate, board);
+    const { tags, problems: tagProblems } = validTags(input.tags);
+    const problems = [...titleProblems(input.title), ...questionBodyProblems(input.body), ...tagProblems];
+    if (problems.length > 0) throw new InvalidInputError(problems);
+
+    const rendered = await this.renderer.render(input.body);
+    const now = this.clock.now();
+    const id = new Types.ObjectId();
+    const authorId = new Types.ObjectId(actor.userId);
+    const thread: ThreadRecord = {
+      _id: id,
+      boardId: board._id,
+      authorId,
+      title: input.title.trim(),
+      tags,
+      status: ThreadStatus.Open,
+      closeReason: null,
+      duplicateOfId: null,
+      isLocked: false,
+      isPinned: false,
+      acceptedAnswerId: null,
+      officialAnswerId: null,
+      score: 0,
+      answerCount: 0,
+      viewCount: 0,
+      hiddenAt: null,
+      lastActivityAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.unitOfWork.run(async (tx) => {
+      await this.threads.insert(thread, tx.session);
+      await this.posts.insert(
+        {
+          _id: id,
+          kind: PostKind.Question,
+          threadId: id,
+          boardId: board._id,
+          authorId,
+          body: input.body,
+          ...rendered,
+          score: 0,
+          upvotes: 0,
+          downvotes: 0,
+          commentCount: 0,
+          isAccepted: false,
+          isOfficial: false,
+          revision: 1,
+          editedAt: null,
+          hiddenAt: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+        tx.session,
+      );
+      await this.revisions.insert(
+        {
+          postId: id,
+          boardId: board._id,
+          revision: 1,
+          editorId: authorId,
+          body: input.body,
+          title: thread.title,
+          tags,
+          summary: null,
+          createdAt: now,
+        },
+        tx.session,
+      );
+      await this.tags.adjust(board._id, tags, [], tx.session);
+      tx.publishAfterCommit(new QuestionAsked(board._id.toHexString(), id.toHexString(), actor.userId, now));
+      tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: id.toHexString() });
+    });
+    return thread;
+  }
+}

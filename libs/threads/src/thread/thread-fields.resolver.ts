@@ -1,0 +1,52 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Types } from 'mongoose';
+import { byIds, ConnectionType, LoaderHolder, PageArgs, pageSize, requestLoader, toConnection } from '@helpboard/core';
+import { Board, BoardService, toBoard } from '@helpboard/boards';
+import { PostRepository } from '../post/post.repository.js';
+import { AuthorCards } from './author-cards.js';
+import { ThreadQueryService } from './thread-query.service.js';
+import { toPost } from './thread.mapper.js';
+import { Post, PostAuthor, Thread } from './thread.model.js';
+
+export const PostConnection = ConnectionType(Post);
+
+@Resolver(() => Thread)
+export class ThreadFieldsResolver {
+  constructor(
+    private readonly queries: ThreadQueryService,
+    private readonly boards: BoardService,
+    private readonly posts: PostRepository,
+    private readonly authors: AuthorCards,
+  ) {}
+
+  @ResolveField(() => Board, { description: 'The board the thread is on.' })
+  async board(@Parent() thread: Thread, @Context() context: LoaderHolder): Promise<Board> {
+    const loader = requestLoader<string, Board>(context, 'boards.byId', async (ids) =>
+      byIds(ids, (await this.boards.findByIds(ids.map((id) => new Types.ObjectId(id)))).map(toBoard), (b) => b.id),
+    );
+    return (await loader.load(thread.boardId))!;
+  }
+
+  @ResolveField(() => Post, { description: 'The question itself.' })
+  async question(@Parent() thread: Thread, @Context() context: LoaderHolder): Promise<Post> {
+    const loader = requestLoader<string, Post>(context, 'posts.byId', async (ids) =>
+      byIds(ids, (await this.posts.findByIds(ids.map((id) => new Types.ObjectId(id)))).map(toPost), (p) => p.id),
+    );
+    return (await loader.load(thread.id))!;
+  }
+
+  @ResolveField(() => PostConnection, {
+    description: 'Answers: accepted first, then official, then by score, then oldest first.',
+    complexity: ({ args, childComplexity }) => (args.first ?? 20) * childComplexity,
+  })
+  async answers(@Parent() thread: Thread, @Args() args: PageArgs) {
+    const size = pageSize(args.first);
+    const page = await this.queries.answers(thread, size + 1, args.after);
+    return toConnection(page.rows, size, !!args.after, page.cursorOf, toPost);
+  }
+
+  @ResolveField(() => PostAuthor, { description: 'Who asked.' })
+  author(@Parent() thread: Thread, @Context() context: LoaderHolder): Promise<PostAuthor> {
+    return this.authors.load(context, thread.boardId, thread.authorId);
+  }
+}

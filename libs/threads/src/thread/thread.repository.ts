@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientSession, Model, Types, UpdateQuery } from 'mongoose';
+import { keysetFilter, SortSpec, sortDocument } from '@helpboard/core';
+import { ThreadRecord } from './thread.schema.js';
+
+export interface ThreadListQuery {
+  boardId: Types.ObjectId;
+  sort: SortSpec;
+  /** Extra conditions of the list (tag, unanswered). */
+  filter: Record<string, unknown>;
+  after?: readonly unknown[];
+  limit: number;
+}
+
+@Injectable()
+export class ThreadRepository {
+  constructor(@InjectModel(ThreadRecord.name) private readonly threads: Model<ThreadRecord>) {}
+
+  async insert(thread: ThreadRecord, session: ClientSession): Promise<void> {
+    await this.threads.create([thread], { session });
+  }
+
+  findById(id: Types.ObjectId, session?: ClientSession): Promise<ThreadRecord | null> {
+    return this.threads
+      .findById(id)
+      .session(session ?? null)
+      .lean<ThreadRecord>()
+      .exec();
+  }
+
+  findByIds(ids: readonly Types.ObjectId[]): Promise<ThreadRecord[]> {
+    return this.threads
+      .find({ _id: { $in: ids } })
+      .lean<ThreadRecord[]>()
+      .exec();
+  }
+
+  list(query: ThreadListQuery): Promise<ThreadRecord[]> {
+    const conditions: Record<string, unknown>[] = [{ boardId: query.boardId, hiddenAt: null }, query.filter];
+    if (query.after) conditions.push(keysetFilter(query.sort, query.after));
+    return this.threads
+      .find({ $and: conditions })
+      .sort(sortDocument(query.sort))
+      .limit(query.limit)
+      .lean<ThreadRecord[]>()
+      .exec();
+  }
+
+  async update(
+    id: Types.ObjectId,
+    update: UpdateQuery<ThreadRecord>,
+    session?: ClientSession,
+  ): Promise<ThreadRecord | null> {
+    return this.threads.findByIdAndUpdate(id, update, { new: true, session }).lean<ThreadRecord>().exec();
+  }
+
+  /** Adds buffered view counts in one round trip. */
+  async addViews(counts: Map<string, number>): Promise<void> {
+    if (counts.size === 0) return;
+    await this.threads.bulkWrite(
+      [...counts].map(([id, n]) => ({
+        updateOne: { filter: { _id: new Types.ObjectId(id) }, update: { $inc: { viewCount: n } } },
+      })),
+      { ordered: false },
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { BoardsModule } from '@helpboard/boards';
+import { IdentityModule } from '@helpboard/identity';
+import './threads.messages.js';
+import { ActivityPublisher } from './activity/activity-publisher.js';
+import { CommentRepository } from './comment/comment.repository.js';
+import { CommentRecord, CommentSchema } from './comment/comment.schema.js';
+import { CommentService } from './comment/comment.service.js';
+import { PostRenderer } from './markdown/post-renderer.js';
+import { AnswerService } from './post/answer.service.js';
+import { CommentFieldsResolver, PostFieldsResolver, RevisionFieldsResolver } from './post/post-fields.resolver.js';
+import { PostRepository } from './post/post.repository.js';
+import { PostRecord, PostSchema } from './post/post.schema.js';
+import { EditPostService } from './revision/edit-post.service.js';
+import { RevisionRepository } from './revision/revision.repository.js';
+import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
+import { TagRepository } from './tag/tag.repository.js';
+import { TagRecord, TagSchema } from './tag/tag.schema.js';
+import { AskQuestionService } from './thread/ask-question.service.js';
+import { AuthorCards } from './thread/author-cards.js';
+import { ThreadContextLoader } from './thread/thread-context.js';
+import { ThreadFieldsResolver } from './thread/thread-fields.resolver.js';
+import { ThreadQueryService } from './thread/thread-query.service.js';
+import { ThreadRepository } from './thread/thread.repository.js';
+import { ThreadResolver } from './thread/thread.resolver.js';
+import { ThreadRecord, ThreadSchema } from './thread/thread.schema.js';
+import { ViewCounter } from './views/view-counter.js';
+import { VoteRepository } from './vote/vote.repository.js';
+import { VoteRecord, VoteSchema } from './vote/vote.schema.js';
+import { VoteService } from './vote/vote.service.js';
+
+@Module({
+  imports: [
+    IdentityModule,
+    BoardsModule,
+    MongooseModule.forFeature([
+      { name: ThreadRecord.name, schema: ThreadSchema },
+      { name: PostRecord.name, schema: PostSchema },
+      { name: CommentRecord.name, schema: CommentSchema },
+      { name: VoteRecord.name, schema: VoteSchema },
+      { name: RevisionRecord.name, schema: RevisionSchema },
+      { name: TagRecord.name, schema: TagSchema },
+    ]),
+  ],
+  providers: [
+    ThreadRepository,
+    PostRepository,
+    CommentRepository,
+    VoteRepository,
+    RevisionRepository,
+    TagRepository,
+    PostRenderer,
+    ThreadContextLoader,
+    AskQuestionService,
+    AnswerService,
+    CommentService,
+    EditPostService,
+    VoteService,
+    ThreadQueryService,
+    ViewCounter,
+    AuthorCards,
+    ActivityPublisher,
+    ThreadResolver,
+    ThreadFieldsResolver,
+    PostFieldsResolver,
+    CommentFieldsResolver,
+    RevisionFieldsResolver,
+  ],
+  exports: [ThreadQueryService, AnswerService, VoteService, ThreadContextLoader],
+})
+export class ThreadsModule {}

@@ -1,0 +1,65 @@
+// Counts thread views once per viewer per hour without a database write per read: views are
+// deduplicated in memory and flushed as one bulk increment every few seconds (and at shutdown).
+// A crash loses at most one interval of view counts, which is acceptable for a popularity number.
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '@helpboard/core';
+import { ThreadRepository } from '../thread/thread.repository.js';
+
+const FLUSH_INTERVAL_MS = 5_000;
+const HOUR_MS = 3_600_000;
+/** Bounds memory under a flood of distinct viewers; beyond it, views are still counted, just not deduplicated. */
+const MAX_REMEMBERED_VIEWS = 200_000;
+
+@Injectable()
+export class ViewCounter implements OnApplicationBootstrap, OnApplicationShutdown {
+  private seen = new Set<string>();
+  private seenHour = -1;
+  private pending = new Map<string, number>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly threads: ThreadRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+
+  /** Records a view; returns whether it counted (first from this viewer this hour). */
+  record(threadId: string, viewerKey: string): boolean {
+    const hour = Math.floor(this.clock.now().getTime() / HOUR_MS);
+    if (hour !== this.seenHour) {
+      this.seen = new Set();
+      this.seenHour = hour;
+    }
+    const key = `${threadId}|${viewerKey}`;
+    if (this.seen.has(key)) return false;
+    if (this.seen.size < MAX_REMEMBERED_VIEWS) this.seen.add(key);
+    this.pending.set(threadId, (this.pending.get(threadId) ?? 0) + 1);
+    return true;
+  }
+
+  /** Views recorded here but not yet written, so a reader sees their own view at once. */
+  pendingFor(threadId: string): number {
+    return this.pending.get(threadId) ?? 0;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    try {
+      await this.threads.addViews(batch);
+    } catch {
+      // Put them back for the next attempt (e.g. the database was briefly unreachable).
+      for (const [id, n] of batch) this.pending.set(id, (this.pending.get(id) ?? 0) + n);
+    }
+  }
+}

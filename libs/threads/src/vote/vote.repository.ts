@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientSession, Model, Types } from 'mongoose';
+import { VoteRecord } from './vote.schema.js';
+
+@Injectable()
+export class VoteRepository {
+  constructor(@InjectModel(VoteRecord.name) private readonly votes: Model<VoteRecord>) {}
+
+  find(postId: Types.ObjectId, voterId: Types.ObjectId, session?: ClientSession): Promise<VoteRecord | null> {
+    return this.votes
+      .findOne({ postId, voterId })
+      .session(session ?? null)
+      .lean<VoteRecord>()
+      .exec();
+  }
+
+  /** One voter's votes on many posts (a thread page shows the viewer's own votes). */
+  forVoter(voterId: Types.ObjectId, postIds: readonly Types.ObjectId[]): Promise<VoteRecord[]> {
+    return this.votes
+      .find({ voterId, postId: { $in: postIds } })
+      .lean<VoteRecord[]>()
+      .exec();
+  }
+
+  async upsert(vote: Omit<VoteRecord, '_id'>, session: ClientSession): Promise<void> {
+    await this.votes.updateOne(
+      { postId: vote.postId, voterId: vote.voterId },
+      {
+        $set: { value: vote.value, castAt: vote.castAt },
+        $setOnInsert: { boardId: vote.boardId, authorId: vote.authorId },
+      },
+      { upsert: true, session },
+    );
+  }
+
+  async remove(postId: Types.ObjectId, voterId: Types.ObjectId, session: ClientSession): Promise<void> {
+    await this.votes.deleteOne({ postId, voterId }, { session });
+  }
+}
