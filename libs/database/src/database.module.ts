@@ -23,6 +23,8 @@ export class EmbeddedMongoModule {}
         // Fail fast instead of queueing operations while the database is unreachable.
         bufferCommands: false,
         serverSelectionTimeoutMS: 10_000,
+        // Command events let tests and metrics count database round trips per request.
+        monitorCommands: true,
       }),
     }),
     MongooseModule.forFeature([{ name: OutboxMessage.name, schema: OutboxMessageSchema }]),

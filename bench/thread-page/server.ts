@@ -1,0 +1,111 @@
+// A Helpboard process on an in-memory engine with one thread of 30 answers and 60 comments,
+// seeded through the services; /bench-info reports the thread id and its page's round trips.
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { Actor, parseEnvironment, PlatformRole, toAppConfig } from '@helpboard/core';
+import { BoardKind, BoardService, MembershipService, OperatorService, BoardRole } from '@helpboard/boards';
+import { AuthService } from '@helpboard/identity';
+import { startEmbeddedMongo } from '@helpboard/mongo-embedded';
+import { AnswerService, ThreadsModule } from '@helpboard/threads';
+import { createApp } from '../../apps/api/src/create-app.js';
+
+const engine = await startEmbeddedMongo();
+const config = toAppConfig(
+  parseEnvironment({
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    MONGODB_URI: engine.uri,
+    JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789',
+    LOG_LEVEL: 'warn',
+  }),
+);
+const app = await createApp(config);
+const info = { threadId: '', roundTrips: 0 };
+// A plain Express route, registered before Nest adds its not-found handler at init.
+const http = app.getHttpAdapter().getInstance() as {
+  get(path: string, handler: (req: unknown, res: { json(v: unknown): void }) => void): void;
+};
+http.get('/bench-info', (_req, res) => res.json(info));
+await app.init();
+
+const auth = app.get(AuthService);
+const actorOf = (user: { _id: { toHexString(): string }; handle: string }, role = PlatformRole.User): Actor => ({
+  userId: user._id.toHexString(),
+  handle: user.handle,
+  platformRole: role,
+  isSuspended: false,
+  sessionId: '000000000000000000000000',
+});
+const password = 'benchmark passphrase 2026';
+const admin = actorOf(
+  await auth.createAccount({
+    email: 'admin@bench.test',
+    handle: 'bench-admin',
+    password,
+    platformRole: PlatformRole.Admin,
+  }),
+  PlatformRole.Admin,
+);
+const people = [];
+for (let i = 0; i < 12; i++)
+  people.push(actorOf(await auth.createAccount({ email: `u${i}@bench.test`, handle: `bench-user-${i}`, password })));
+await app.get(OperatorService).createOperator({ slug: 'bench-operator', name: 'Bench Operator' });
+await app
+  .get(BoardService)
+  .createBoard(admin, {
+    operatorSlug: 'bench-operator',
+    slug: 'bench-board',
+    title: 'Bench board',
+    kind: BoardKind.Region,
+  });
+await app.get(MembershipService).setRole(admin, 'bench-board', 'bench-user-1', BoardRole.Staff);
+
+const threads = app.select(ThreadsModule);
+const { AskQuestionService } = await import('../../libs/threads/src/thread/ask-question.service.js');
+const { CommentService } = await import('../../libs/threads/src/comment/comment.service.js');
+const thread = await threads.get(AskQuestionService).askQuestion(people[0], {
+  boardSlug: 'bench-board',
+  title: 'Why does my 5G signal drop in the metro every morning?',
+  body: "Between People's Square and Jing'an Temple my phone falls back to 4G and then loses data entirely.",
+  tags: ['5g', 'signal', 'metro'],
+});
+const answers = app.get(AnswerService);
+const comments = threads.get(CommentService);
+for (let i = 0; i < 30; i++) {
+  const posted = await answers.postAnswer(
+    people[1 + (i % 11)],
+    thread._id.toHexString(),
+    `Answer ${i}: **toggle airplane mode** when you enter the station; coverage is being upgraded.`,
+  );
+  for (let c = 0; c < 2; c++)
+    await comments.addComment(
+      people[(i + c) % 12],
+      posted._id.toHexString(),
+      `Comment ${c} on answer ${i}: same here.`,
+    );
+}
+
+const threadQuery = `{ thread(id: "${thread._id.toHexString()}") { id answers(first: 50) { edges { node { id author { user { handle } isStaff } comments { author { user { handle } } } } } } } }`;
+await app.listen(0, '127.0.0.1');
+const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+const client = app.get<Connection>(getConnectionToken()).getClient();
+const count = () => info.roundTrips++;
+client.on('commandStarted', count);
+await fetch(`${url}/graphql`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query: threadQuery }),
+});
+client.off('commandStarted', count);
+
+info.threadId = thread._id.toHexString();
+process.stdout.write(`READY ${url}/graphql\n`);
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => engine.stop())
+      .then(() => process.exit(0)),
+);

@@ -1,0 +1,65 @@
+// No N+1: the number of database round trips for a thread page does not grow with the number of
+// answers and comments (authors, roles, comments and votes load in batches).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { startTestApp, TestApp } from './support/test-app.js';
+import { createPlatformAdmin, registerUser, TestUser } from './support/accounts.js';
+import { createBoard, createOperator, setBoardRole } from './support/boards.js';
+import { answer, ask, comment, THREAD_PAGE, vote } from './support/threads.js';
+
+describe('thread page database round trips', () => {
+  let t: TestApp;
+  let board: { slug: string };
+  let operatorAdmin: TestUser;
+  let people: TestUser[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await createPlatformAdmin(t);
+    operatorAdmin = await registerUser(t);
+    const operator = await createOperator(t, admin, [operatorAdmin.handle]);
+    board = await createBoard(t, operatorAdmin, operator.slug);
+    people = await Promise.all(Array.from({ length: 10 }, () => registerUser(t)));
+    await setBoardRole(t, operatorAdmin, board.slug, people[1].handle, 'STAFF');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function threadWith(answers: number): Promise<string> {
+    const q = await ask(t, people[0], board.slug);
+    for (let i = 0; i < answers; i++) {
+      const a = await answer(t, people[1 + (i % 9)], q.id, `Answer number ${i}: restart the phone and try again.`);
+      await comment(t, people[(i + 2) % 10], a.id, `Comment one on answer ${i}`);
+      await comment(t, people[(i + 3) % 10], a.id, `Comment two on answer ${i}`);
+      if (i % 3 === 0) await vote(t, people[0], a.id, 'UP');
+    }
+    return q.id;
+  }
+
+  async function commandsFor(threadId: string, viewer: TestUser): Promise<string[]> {
+    const client = t.app.get<Connection>(getConnectionToken()).getClient();
+    const commands: string[] = [];
+    const listener = (event: { commandName: string }) => commands.push(event.commandName);
+    client.on('commandStarted', listener);
+    try {
+      const page = await t.graphql(THREAD_PAGE, { id: threadId }, { token: viewer.accessToken });
+      expect(page.errors).toBeUndefined();
+    } finally {
+      client.off('commandStarted', listener);
+    }
+    return commands;
+  }
+
+  it('takes the same number of round trips for 3 answers as for 30', async () => {
+    const small = await threadWith(3);
+    const large = await threadWith(30);
+    const viewer = people[5];
+    const smallCommands = await commandsFor(small, viewer);
+    const largeCommands = await commandsFor(large, viewer);
+    expect(largeCommands.length).toBe(smallCommands.length);
+    expect(smallCommands.length).toBeLessThanOrEqual(12);
+    process.stdout.write(`thread page round trips: ${smallCommands.length} (${smallCommands.join(', ')})\n`);
+  });
+});
