@@ -1,0 +1,131 @@
+// Collections, databases and indexes.
+import { Document, UUID } from 'bson';
+import { MongoCommandError } from '../errors.js';
+import { IndexSpec } from '../storage/collection-index.js';
+import { CommandHandler } from './context.js';
+
+const create: CommandHandler = (command, context) => {
+  const ns = `${context.db}.${command.create}`;
+  if (context.view.collectionExists(ns)) {
+    throw new MongoCommandError('NamespaceExists', `Collection ${ns} already exists.`);
+  }
+  const { create: _name, $db: _db, lsid: _l, $clusterTime: _c, txnNumber: _t, autocommit: _a, startTransaction: _s, writeConcern: _w, ...options } = command;
+  context.applyOperations([{ op: 'createCollection', ns, options }]);
+  return { ok: 1 };
+};
+
+const drop: CommandHandler = (command, context) => {
+  const ns = `${context.db}.${command.drop}`;
+  // MongoDB 7: dropping a collection that does not exist succeeds.
+  if (context.store.collection(ns)) context.applyOperations([{ op: 'dropCollection', ns }]);
+  return { ns, nIndexesWas: 1, ok: 1 };
+};
+
+const dropDatabase: CommandHandler = (_command, context) => {
+  context.applyOperations([{ op: 'dropDatabase', db: context.db }]);
+  return { dropped: context.db, ok: 1 };
+};
+
+const listCollections: CommandHandler = (command, context) => {
+  const collections = [...(context.store.databases.get(context.db)?.values() ?? [])];
+  let entries: Document[] = collections.map((c) => ({
+    name: c.name,
+    type: 'collection',
+    options: c.options,
+    info: { readOnly: false, uuid: new UUID() },
+    idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
+  }));
+  const filter = command.filter as Document | undefined;
+  if (filter?.name !== undefined) entries = entries.filter((e) => typeof filter.name === 'string' ? e.name === filter.name : true);
+  if (command.nameOnly) entries = entries.map((e) => ({ name: e.name, type: e.type }));
+  const { id, firstBatch } = context.cursors.open(`${context.db}.$cmd.listCollections`, entries, 0);
+  return { cursor: { id, ns: `${context.db}.$cmd.listCollections`, firstBatch }, ok: 1 };
+};
+
+const listDatabases: CommandHandler = (command, context) => {
+  const databases = [...context.store.databases.entries()].map(([name, collections]) => ({
+    name,
+    sizeOnDisk: 0,
+    empty: [...collections.values()].every((c) => c.docs.size === 0),
+  }));
+  return command.nameOnly
+    ? { databases: databases.map((d) => ({ name: d.name })), ok: 1 }
+    : { databases, totalSize: 0, totalSizeMb: 0, ok: 1 };
+};
+
+function indexName(key: Document): string {
+  return Object.entries(key).map(([field, direction]) => `${field}_${direction}`).join('_');
+}
+
+const createIndexes: CommandHandler = (command, context) => {
+  const ns = `${context.db}.${command.createIndexes}`;
+  const existed = context.store.collection(ns);
+  const before = existed ? existed.indexes.size + 1 : 1;
+  const specs = ((command.indexes as Document[]) ?? []).map((index) => {
+    if (!index.key || typeof index.key !== 'object' || Object.keys(index.key).length === 0) {
+      throw new MongoCommandError('BadValue', 'Index key pattern must be a non-empty object');
+    }
+    return { v: 2, ...index, name: index.name ?? indexName(index.key) } as IndexSpec;
+  });
+  context.applyOperations(
+    specs.filter((spec) => !(spec.name === '_id_')).map((spec) => ({ op: 'createIndex' as const, ns, spec })),
+  );
+  const after = context.store.collection(ns)!.indexes.size + 1;
+  return { createdCollectionAutomatically: !existed, numIndexesBefore: before, numIndexesAfter: after, ok: 1 };
+};
+
+const listIndexes: CommandHandler = (command, context) => {
+  const ns = `${context.db}.${command.listIndexes}`;
+  const collection = context.store.collection(ns);
+  if (!collection) throw new MongoCommandError('NamespaceNotFound', `ns does not exist: ${ns}`);
+  const { id, firstBatch } = context.cursors.open(ns, context.store.listIndexes(collection), 0);
+  return { cursor: { id, ns, firstBatch }, ok: 1 };
+};
+
+const dropIndexes: CommandHandler = (command, context) => {
+  const ns = `${context.db}.${command.dropIndexes}`;
+  const collection = context.store.collection(ns);
+  if (!collection) throw new MongoCommandError('NamespaceNotFound', `ns not found ${ns}`);
+  const target = command.index;
+  const names =
+    target === '*'
+      ? [...collection.indexes.keys()]
+      : Array.isArray(target)
+        ? (target as string[])
+        : typeof target === 'string'
+          ? [target]
+          : [...collection.indexes.values()].filter((i) => JSON.stringify(i.spec.key) === JSON.stringify(target)).map((i) => i.name);
+  if (names.length === 0 && target !== '*') throw new MongoCommandError('IndexNotFound', `can't find index with key: ${JSON.stringify(target)}`);
+  const nIndexesWas = collection.indexes.size + 1;
+  context.applyOperations(names.map((name) => ({ op: 'dropIndex' as const, ns, name })));
+  return { nIndexesWas, ok: 1 };
+};
+
+const renameCollection: CommandHandler = (command, context) => {
+  const from = command.renameCollection as string;
+  const to = command.to as string;
+  if (command.dropTarget && context.store.collection(to)) context.applyOperations([{ op: 'dropCollection', ns: to }]);
+  context.applyOperations([{ op: 'renameCollection', ns: from, to }]);
+  return { ok: 1 };
+};
+
+const collStats: CommandHandler = (command, context) => {
+  const ns = `${context.db}.${command.collStats}`;
+  const collection = context.store.collection(ns);
+  if (!collection) throw new MongoCommandError('NamespaceNotFound', `Collection [${ns}] not found.`);
+  return { ns, count: collection.docs.size, size: 0, nindexes: collection.indexes.size + 1, ok: 1 };
+};
+
+export const adminCommands: Record<string, CommandHandler> = {
+  create,
+  drop,
+  dropDatabase,
+  listCollections,
+  listDatabases,
+  createIndexes,
+  listIndexes,
+  dropIndexes,
+  deleteIndexes: dropIndexes,
+  renameCollection,
+  collStats,
+};

@@ -1,0 +1,60 @@
+// What a command handler works with.
+import { Document, Long } from 'bson';
+import { DocumentView } from '../storage/document-view.js';
+import { Operation, Store } from '../storage/store.js';
+import { TransactionManager } from '../storage/transaction.js';
+
+export interface ServerInfo {
+  host: string;
+  port: number;
+  setName: string;
+  startedAt: Date;
+}
+
+export interface OpenCursor {
+  ns: string;
+  documents: Document[];
+  position: number;
+  batchSize: number;
+}
+
+export class CursorRegistry {
+  private readonly cursors = new Map<string, OpenCursor>();
+  private nextId = 1n;
+
+  /** Returns the first batch and, if more remain, a cursor id for getMore (else 0). */
+  open(ns: string, documents: Document[], batchSize: number, isSingleBatch = false): { id: Long; firstBatch: Document[] } {
+    const size = batchSize > 0 ? batchSize : 101;
+    const firstBatch = documents.slice(0, size);
+    if (isSingleBatch || documents.length <= size) return { id: Long.ZERO, firstBatch };
+    const id = this.nextId++;
+    this.cursors.set(id.toString(), { ns, documents, position: size, batchSize: size });
+    return { id: Long.fromBigInt(id), firstBatch };
+  }
+
+  get(id: Long | number | bigint): OpenCursor | undefined {
+    return this.cursors.get(BigInt(id.toString()).toString());
+  }
+
+  close(id: Long | number | bigint): boolean {
+    return this.cursors.delete(BigInt(id.toString()).toString());
+  }
+
+  get size(): number {
+    return this.cursors.size;
+  }
+}
+
+export interface CommandContext {
+  store: Store;
+  transactions: TransactionManager;
+  cursors: CursorRegistry;
+  server: ServerInfo;
+  view: DocumentView;
+  db: string;
+  now: Date;
+  /** Applies schema-level operations (collections, indexes) now and journals them with the reply. */
+  applyOperations(operations: Operation[]): void;
+}
+
+export type CommandHandler = (command: Document, context: CommandContext) => Document | Promise<Document>;

@@ -1,0 +1,175 @@
+// insert, update, delete and findAndModify, with MongoDB's result shapes and write errors.
+import { Document, ObjectId } from 'bson';
+import { Query } from 'mingo';
+import { MongoCommandError } from '../errors.js';
+import { applyUpdate, seedFromFilter, UpdateSpec } from '../storage/apply-update.js';
+import { Collection } from '../storage/collection.js';
+import { cloneValue } from '../storage/values.js';
+import { CommandContext, CommandHandler } from './context.js';
+import { findDocuments } from './find-documents.js';
+
+function writeError(index: number, error: unknown): Document {
+  if (error instanceof MongoCommandError) return { index, code: error.code, codeName: error.codeName, errmsg: error.message, ...error.extra };
+  throw error;
+}
+
+function withId(doc: Document): Document {
+  if (doc._id !== undefined) return cloneValue(doc);
+  return { _id: new ObjectId(), ...cloneValue(doc) };
+}
+
+/** Transactions fail as a whole: the error is the command's, not a per-document write error. */
+function isInTransaction(context: CommandContext): boolean {
+  return context.view.transaction !== undefined;
+}
+
+const insert: CommandHandler = async (command, context) => {
+  const ns = `${context.db}.${command.insert}`;
+  const documents = (command.documents as Document[]) ?? [];
+  const isOrdered = command.ordered !== false;
+  const writeErrors: Document[] = [];
+  let n = 0;
+  for (const [index, document] of documents.entries()) {
+    try {
+      const doc = withId(document);
+      await context.view.prepareWrite(ns, Collection.keyOf(doc));
+      context.view.insert(ns, doc);
+      n++;
+    } catch (error) {
+      if (isInTransaction(context)) throw error;
+      writeErrors.push(writeError(index, error));
+      if (isOrdered) break;
+    }
+  }
+  return { n, ...(writeErrors.length ? { writeErrors } : {}), ok: 1 };
+};
+
+interface UpdateStatement {
+  q: Document;
+  u: UpdateSpec;
+  upsert?: boolean;
+  multi?: boolean;
+  arrayFilters?: Document[];
+}
+
+/** Applies one update statement; returns matched/modified counts and the upserted id. */
+async function runUpdate(context: CommandContext, ns: string, statement: UpdateStatement, sort?: Document) {
+  const filter = statement.q ?? {};
+  let targets = context.view.find(ns, filter);
+  if (sort && Object.keys(sort).length && targets.length > 1) {
+    const order = findDocuments(context.view, ns, filter, { sort, projection: { _id: 1 } }).map((d) => Collection.keyOf(d));
+    targets = order.map((key) => targets.find((t) => t.key === key)!);
+  }
+  if (!statement.multi) targets = targets.slice(0, 1);
+  let matched = 0;
+  let modified = 0;
+  const changed: Document[] = [];
+  const originals: Document[] = [];
+  for (const target of targets) {
+    await context.view.prepareWrite(ns, target.key);
+    // Re-read after waiting: a transaction may have changed or removed it meanwhile.
+    const current = context.view.get(ns, target.key);
+    if (!current || !new Query(filter).test(current)) continue;
+    matched++;
+    const { doc, isModified } = applyUpdate(current, statement.u, { filter, arrayFilters: statement.arrayFilters, now: context.now });
+    originals.push(cloneValue(current));
+    if (isModified) {
+      context.view.replace(ns, target.key, doc);
+      modified++;
+    }
+    changed.push(doc);
+  }
+  if (matched === 0 && statement.upsert) {
+    const { doc } = applyUpdate(seedFromFilter(filter), statement.u, {
+      filter,
+      arrayFilters: statement.arrayFilters,
+      isInsert: true,
+      now: context.now,
+    });
+    await context.view.prepareWrite(ns, Collection.keyOf(doc));
+    context.view.insert(ns, doc);
+    return { matched: 0, modified: 0, upsertedId: doc._id, changed: [doc], originals: [] };
+  }
+  return { matched, modified, upsertedId: undefined, changed, originals };
+}
+
+const update: CommandHandler = async (command, context) => {
+  const ns = `${context.db}.${command.update}`;
+  const isOrdered = command.ordered !== false;
+  const writeErrors: Document[] = [];
+  const upserted: Document[] = [];
+  let n = 0;
+  let nModified = 0;
+  for (const [index, statement] of ((command.updates as UpdateStatement[]) ?? []).entries()) {
+    try {
+      const result = await runUpdate(context, ns, statement);
+      n += result.matched + (result.upsertedId !== undefined ? 1 : 0);
+      nModified += result.modified;
+      if (result.upsertedId !== undefined) upserted.push({ index, _id: result.upsertedId });
+    } catch (error) {
+      if (isInTransaction(context)) throw error;
+      writeErrors.push(writeError(index, error));
+      if (isOrdered) break;
+    }
+  }
+  return { n, nModified, ...(upserted.length ? { upserted } : {}), ...(writeErrors.length ? { writeErrors } : {}), ok: 1 };
+};
+
+const remove: CommandHandler = async (command, context) => {
+  const ns = `${context.db}.${command.delete}`;
+  let n = 0;
+  for (const statement of (command.deletes as { q: Document; limit: number }[]) ?? []) {
+    let targets = context.view.find(ns, statement.q ?? {});
+    if (statement.limit === 1) targets = targets.slice(0, 1);
+    for (const target of targets) {
+      await context.view.prepareWrite(ns, target.key);
+      if (!context.view.get(ns, target.key)) continue;
+      context.view.delete(ns, target.key);
+      n++;
+    }
+  }
+  return { n, ok: 1 };
+};
+
+const findAndModify: CommandHandler = async (command, context) => {
+  const collectionName = command.findAndModify ?? command.findandmodify;
+  const ns = `${context.db}.${collectionName}`;
+  const filter = (command.query as Document) ?? {};
+  const projection = command.fields as Document | undefined;
+  const project = (doc: Document | null) =>
+    doc && projection && Object.keys(projection).length ? new Query({}).find<Document>([doc], projection).all()[0] : doc;
+
+  if (command.remove) {
+    const [target] = findDocuments(context.view, ns, filter, { sort: command.sort, limit: 1 });
+    if (!target) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
+    const key = Collection.keyOf(target);
+    await context.view.prepareWrite(ns, key);
+    context.view.delete(ns, key);
+    return { lastErrorObject: { n: 1 }, value: project(target), ok: 1 };
+  }
+  const result = await runUpdate(
+    context,
+    ns,
+    { q: filter, u: command.update, upsert: command.upsert === true, multi: false, arrayFilters: command.arrayFilters },
+    command.sort,
+  );
+  const isUpsert = result.upsertedId !== undefined;
+  const value = command.new ? (result.changed[0] ?? null) : (result.originals[0] ?? null);
+  return {
+    lastErrorObject: {
+      n: result.matched + (isUpsert ? 1 : 0),
+      updatedExisting: result.matched > 0,
+      ...(isUpsert ? { upserted: result.upsertedId } : {}),
+    },
+    value: project(value ? cloneValue(value) : null),
+    ok: 1,
+  };
+};
+
+export const writeCommands: Record<string, CommandHandler> = {
+  insert,
+  update,
+  delete: remove,
+  findAndModify,
+  findandmodify: findAndModify,
+};

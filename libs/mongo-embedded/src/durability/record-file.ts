@@ -1,0 +1,43 @@
+// Framed records on disk: [u32 payload length][u32 CRC-32 of payload][BSON payload]. Reading stops
+// at the first record that is truncated or fails its checksum: that is a torn write from a crash
+// and everything from there on was never acknowledged.
+import { deserialize, Document, serialize } from 'bson';
+import { crc32 } from 'node:zlib';
+
+const FRAME_HEADER = 8;
+const MAX_RECORD_BYTES = 256 * 1024 * 1024;
+
+export function frame(payload: Document): Buffer {
+  const body = serialize(payload, { checkKeys: false, ignoreUndefined: true });
+  const header = Buffer.alloc(FRAME_HEADER);
+  header.writeUInt32LE(body.length, 0);
+  header.writeUInt32LE(crc32(body), 4);
+  return Buffer.concat([header, body]);
+}
+
+export interface ReadResult {
+  records: Document[];
+  /** Bytes of valid records; anything after is torn or corrupt. */
+  validLength: number;
+  isTornTail: boolean;
+}
+
+export function readRecords(data: Buffer): ReadResult {
+  const records: Document[] = [];
+  let offset = 0;
+  while (offset + FRAME_HEADER <= data.length) {
+    const length = data.readUInt32LE(offset);
+    const checksum = data.readUInt32LE(offset + 4);
+    const end = offset + FRAME_HEADER + length;
+    if (length < 5 || length > MAX_RECORD_BYTES || end > data.length) break;
+    const body = data.subarray(offset + FRAME_HEADER, end);
+    if (crc32(body) !== checksum) break;
+    try {
+      records.push(deserialize(body, { promoteBuffers: false }));
+    } catch {
+      break;
+    }
+    offset = end;
+  }
+  return { records, validLength: offset, isTornTail: offset !== data.length };
+}

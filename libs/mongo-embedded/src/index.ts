@@ -1,0 +1,70 @@
+// The embedded MongoDB-compatible engine: `startEmbeddedMongo()` serves the MongoDB wire protocol
+// on loopback, in memory or durably in a data directory, so mongoose runs on it unchanged.
+import { DataDirectory } from './durability/data-directory.js';
+import { Engine } from './engine.js';
+import { WireServer } from './server.js';
+import { TRANSACTION_LIFETIME_MS } from './storage/transaction.js';
+
+export interface EmbeddedMongoOptions {
+  /** Where data lives; absent → in memory only. */
+  dataDir?: string;
+  /** 0 or absent → a free port. */
+  port?: number;
+  host?: string;
+  /** How often expired TTL documents are removed (MongoDB: 60 s). */
+  ttlIntervalMs?: number;
+  /** Where recovery warnings go (torn journal tail). */
+  warn?: (message: string) => void;
+}
+
+export interface EmbeddedMongo {
+  uri: string;
+  host: string;
+  port: number;
+  /** Removes expired TTL documents now (the background sweep does this periodically). */
+  sweepExpired(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export const REPLICA_SET_NAME = 'helpboard-embedded';
+
+export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
+  const host = options.host ?? '127.0.0.1';
+  const info = { host, port: options.port ?? 0, setName: REPLICA_SET_NAME, startedAt: new Date() };
+  const engine = new Engine(info);
+  const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
+  const directory = options.dataDir ? (await DataDirectory.open(options.dataDir, engine.store, warn)).directory : undefined;
+  if (directory) engine.attach(directory);
+
+  const server = new WireServer(engine);
+  let port: number;
+  try {
+    port = await server.listen(info.port, host);
+  } catch (error) {
+    await directory?.close(engine.store);
+    throw error;
+  }
+  info.port = port;
+
+  const housekeeping = setInterval(() => {
+    engine.transactions.abortExpired(Date.now());
+    void engine.sweepExpired(new Date()).catch((error: unknown) => warn(`TTL sweep failed: ${String(error)}`));
+  }, options.ttlIntervalMs ?? Math.min(60_000, TRANSACTION_LIFETIME_MS));
+  housekeeping.unref();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    uri: `mongodb://${host}:${port}/?replicaSet=${REPLICA_SET_NAME}`,
+    host,
+    port,
+    sweepExpired: () => engine.sweepExpired(new Date()),
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(housekeeping);
+        await server.close();
+        await directory?.close(engine.store);
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The TCP side: frames messages per connection, runs them in order, writes the replies. A
+// malformed message gets an error reply when it can be framed, otherwise the connection closes;
+// the server itself never goes down because of what a client sent.
+import { Document } from 'bson';
+import { createServer, Server, Socket } from 'node:net';
+import { Engine } from './engine.js';
+import { MongoCommandError } from './errors.js';
+import { buildReply, CommandRequest, MAX_MESSAGE_BYTES, parseMessage, ProtocolError, readHeader } from './wire/protocol.js';
+
+export class WireServer {
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+
+  constructor(private readonly engine: Engine) {
+    this.server = createServer((socket) => this.accept(socket));
+  }
+
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        const address = this.server.address();
+        resolve(typeof address === 'object' && address ? address.port : port);
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+
+  private accept(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.setNoDelay(true);
+    let buffered: Buffer = Buffer.alloc(0);
+    let queue = Promise.resolve();
+    socket.on('data', (chunk: Buffer) => {
+      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      while (buffered.length >= 4) {
+        const length = buffered.readInt32LE(0);
+        if (length < 16 || length > MAX_MESSAGE_BYTES) {
+          socket.destroy();
+          return;
+        }
+        if (buffered.length < length) break;
+        const message = buffered.subarray(0, length);
+        buffered = buffered.subarray(length);
+        // One at a time per connection, so replies leave in request order.
+        queue = queue.then(() => this.handle(socket, message));
+      }
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => this.sockets.delete(socket));
+  }
+
+  private async handle(socket: Socket, message: Buffer): Promise<void> {
+    if (socket.destroyed) return;
+    let request: CommandRequest;
+    try {
+      request = parseMessage(message);
+    } catch (error) {
+      const reason = error instanceof ProtocolError ? error.message : 'malformed message';
+      this.replyToUnparsable(socket, message, reason);
+      return;
+    }
+    const reply = await this.engine.run(request.command);
+    if (!request.isFireAndForget && !socket.destroyed) socket.write(buildReply(request, reply));
+  }
+
+  /** Answers with an error when the header is sound enough to address a reply; else hangs up. */
+  private replyToUnparsable(socket: Socket, message: Buffer, reason: string): void {
+    try {
+      const header = readHeader(message);
+      const request: CommandRequest = { header, command: {}, isLegacy: header.opCode === 2004, isFireAndForget: false };
+      const reply: Document = new MongoCommandError('FailedToParse', reason).toReply();
+      socket.write(buildReply(request, reply));
+    } catch {
+      socket.destroy();
+    }
+  }
+}

@@ -1,0 +1,141 @@
+// A collection's committed documents and indexes. Documents are stored by the canonical key of
+// their _id; every change keeps the indexes in step and bumps the document's version, which
+// transactions use to detect write conflicts.
+import { Document } from 'bson';
+import { DuplicateKeyError, MongoCommandError } from '../errors.js';
+import { CollectionIndex, IndexSpec } from './collection-index.js';
+import { canonicalKey } from './values.js';
+
+export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
+
+export class Collection {
+  readonly docs = new Map<string, Document>();
+  /** Global version at which each document last changed (absent: never, or before start). */
+  readonly versions = new Map<string, number>();
+  readonly indexes = new Map<string, CollectionIndex>();
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Document = {},
+  ) {}
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  static keyOf(doc: Document): string {
+    return canonicalKey(doc._id);
+  }
+
+  /** Throws E11000 if `doc` (stored under docKey) would break a unique index. */
+  assertUnique(docKey: string, doc: Document, isOther?: (key: string) => boolean): void {
+    for (const index of this.indexes.values()) {
+      if (index.conflictFor(docKey, doc, isOther)) {
+        throw new DuplicateKeyError(this.ns, index.name, index.spec.key as Document, index.keyValueOf(doc));
+      }
+    }
+  }
+
+  private duplicateId(doc: Document): never {
+    throw new DuplicateKeyError(this.ns, '_id_', { _id: 1 }, { _id: doc._id });
+  }
+
+  insert(doc: Document, version: number): void {
+    const docKey = Collection.keyOf(doc);
+    if (this.docs.has(docKey)) this.duplicateId(doc);
+    this.assertUnique(docKey, doc);
+    this.docs.set(docKey, doc);
+    this.versions.set(docKey, version);
+    for (const index of this.indexes.values()) index.add(docKey, doc);
+  }
+
+  replace(docKey: string, doc: Document, version: number): void {
+    const previous = this.docs.get(docKey);
+    if (!previous) throw new Error(`replace of missing document ${docKey}`);
+    for (const index of this.indexes.values()) index.remove(docKey, previous);
+    try {
+      this.assertUnique(docKey, doc, (holder) => holder !== docKey);
+    } catch (error) {
+      for (const index of this.indexes.values()) index.add(docKey, previous);
+      throw error;
+    }
+    this.docs.set(docKey, doc);
+    this.versions.set(docKey, version);
+    for (const index of this.indexes.values()) index.add(docKey, doc);
+  }
+
+  delete(docKey: string, version: number): Document | undefined {
+    const previous = this.docs.get(docKey);
+    if (!previous) return undefined;
+    for (const index of this.indexes.values()) index.remove(docKey, previous);
+    this.docs.delete(docKey);
+    this.versions.set(docKey, version);
+    return previous;
+  }
+
+  createIndex(spec: IndexSpec): boolean {
+    const existing = [...this.indexes.values()].find((i) => i.name === spec.name);
+    if (existing) {
+      if (JSON.stringify(existing.spec.key) !== JSON.stringify(spec.key)) {
+        throw new MongoCommandError('IndexKeySpecsConflict', `An existing index has the same name as the requested index: ${spec.name}`);
+      }
+      return false;
+    }
+    const index = new CollectionIndex(spec);
+    for (const [docKey, doc] of this.docs) {
+      if (index.conflictFor(docKey, doc)) {
+        throw new DuplicateKeyError(this.ns, spec.name, spec.key as Document, index.keyValueOf(doc));
+      }
+      index.add(docKey, doc);
+    }
+    this.indexes.set(spec.name, index);
+    return true;
+  }
+
+  dropIndex(name: string): void {
+    if (name === '_id_') throw new MongoCommandError('InvalidOptions', 'cannot drop _id index');
+    if (!this.indexes.delete(name)) throw new MongoCommandError('IndexNotFound', `index not found with name [${name}]`);
+  }
+
+  /** Candidate documents for a filter: an index lookup when one applies, else every document. */
+  candidates(filter: Document): Iterable<[string, Document]> {
+    const idValues = equalityValues(filter._id);
+    if (idValues) {
+      return idValues.flatMap((v) => {
+        const key = canonicalKey(v);
+        const doc = this.docs.get(key);
+        return doc ? [[key, doc] as [string, Document]] : [];
+      });
+    }
+    for (const [field, condition] of Object.entries(filter)) {
+      if (field.startsWith('$')) continue;
+      const values = equalityValues(condition);
+      if (!values) continue;
+      for (const index of this.indexes.values()) {
+        if (index.fields[0] !== field) continue;
+        const keys = index.lookup(values);
+        if (keys) return [...keys].map((key) => [key, this.docs.get(key)!] as [string, Document]);
+      }
+    }
+    return this.docs.entries();
+  }
+}
+
+/** The values a condition matches by equality (`v`, `{$eq: v}`, `{$in: [...]}`), or null. */
+function equalityValues(condition: unknown): unknown[] | null {
+  if (condition === undefined) return null;
+  // null matches missing fields too, and an array matches by whole value or by element: scan.
+  if (condition === null || Array.isArray(condition)) return null;
+  if (typeof condition !== 'object') return [condition];
+  const proto = Object.getPrototypeOf(condition);
+  if (proto !== Object.prototype && proto !== null) return [condition]; // ObjectId, Date, …
+  const keys = Object.keys(condition);
+  const eq = (condition as Document).$eq;
+  if (keys.length === 1 && keys[0] === '$eq' && eq !== null && !Array.isArray(eq) && typeof eq !== 'object') return [eq];
+  if (keys.length === 1 && keys[0] === '$in' && Array.isArray((condition as Document).$in)) {
+    const values = (condition as Document).$in as unknown[];
+    return values.some((v) => v === null || v instanceof RegExp || Array.isArray(v)) ? null : values;
+  }
+  return null;
+}

@@ -1,0 +1,150 @@
+// What a command sees and changes: the committed store directly, or a transaction's overlay on
+// top of it. Commands are written once against this interface.
+import { Document } from 'bson';
+import { Query } from 'mingo';
+import { DuplicateKeyError } from '../errors.js';
+import { Collection } from './collection.js';
+import { Operation, Store } from './store.js';
+import { Transaction, TransactionManager } from './transaction.js';
+
+export interface Match {
+  key: string;
+  doc: Document;
+}
+
+export interface DocumentView {
+  readonly transaction?: Transaction;
+  /** Stored documents matching the filter (not copies: never mutate them). */
+  find(ns: string, filter: Document): Match[];
+  get(ns: string, key: string): Document | undefined;
+  /** Waits until the document may be written by this view (outside transactions: no lock held). */
+  prepareWrite(ns: string, key: string): Promise<void>;
+  insert(ns: string, doc: Document): void;
+  replace(ns: string, key: string, doc: Document): void;
+  delete(ns: string, key: string): void;
+  collectionExists(ns: string): boolean;
+}
+
+function matching(query: Query, entries: Iterable<[string, Document]>): Match[] {
+  const result: Match[] = [];
+  for (const [key, doc] of entries) if (query.test(doc)) result.push({ key, doc });
+  return result;
+}
+
+/** Outside transactions: each write is applied at once and recorded for the journal. */
+export class CommittedView implements DocumentView {
+  readonly operations: Operation[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly transactions: TransactionManager,
+  ) {}
+
+  find(ns: string, filter: Document): Match[] {
+    const collection = this.store.collection(ns);
+    return collection ? matching(new Query(filter), collection.candidates(filter)) : [];
+  }
+
+  get(ns: string, key: string): Document | undefined {
+    return this.store.collection(ns)?.docs.get(key);
+  }
+
+  async prepareWrite(ns: string, key: string): Promise<void> {
+    // A write outside a transaction waits for a transaction holding the document, as MongoDB does.
+    for (let holder = this.transactions.lockHolder(ns, key); holder; holder = this.transactions.lockHolder(ns, key)) {
+      await holder.ended;
+    }
+  }
+
+  insert(ns: string, doc: Document): void {
+    this.record({ op: 'insert', ns, doc });
+  }
+
+  replace(ns: string, key: string, doc: Document): void {
+    this.record({ op: 'replace', ns, key, doc });
+  }
+
+  delete(ns: string, key: string): void {
+    this.record({ op: 'delete', ns, key });
+  }
+
+  collectionExists(ns: string): boolean {
+    return this.store.collection(ns) !== undefined;
+  }
+
+  private record(operation: Operation): void {
+    this.store.apply([operation]);
+    this.operations.push(operation);
+  }
+}
+
+/** Inside a transaction: reads see its own writes; writes stay private until commit. */
+export class TransactionView implements DocumentView {
+  constructor(
+    private readonly store: Store,
+    private readonly transactions: TransactionManager,
+    readonly transaction: Transaction,
+  ) {}
+
+  find(ns: string, filter: Document): Match[] {
+    const query = new Query(filter);
+    const overlay = this.transaction.writes.get(ns);
+    const collection = this.store.collection(ns);
+    const committed = collection ? matching(query, collection.candidates(filter)) : [];
+    if (!overlay) return committed;
+    const result = committed.filter((m) => !overlay.has(m.key));
+    for (const [key, doc] of overlay) if (doc && query.test(doc)) result.push({ key, doc });
+    return result;
+  }
+
+  get(ns: string, key: string): Document | undefined {
+    const overlay = this.transaction.writes.get(ns);
+    if (overlay?.has(key)) return overlay.get(key) ?? undefined;
+    return this.store.collection(ns)?.docs.get(key);
+  }
+
+  async prepareWrite(ns: string, key: string): Promise<void> {
+    this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
+  }
+
+  insert(ns: string, doc: Document): void {
+    const key = Collection.keyOf(doc);
+    if (this.get(ns, key)) throw new DuplicateKeyError(ns, '_id_', { _id: 1 }, { _id: doc._id });
+    this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
+    this.assertUnique(ns, key, doc);
+    this.transaction.overlay(ns).set(key, doc);
+  }
+
+  replace(ns: string, key: string, doc: Document): void {
+    this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
+    this.assertUnique(ns, key, doc);
+    this.transaction.overlay(ns).set(key, doc);
+  }
+
+  delete(ns: string, key: string): void {
+    this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
+    this.transaction.overlay(ns).set(key, null);
+  }
+
+  collectionExists(ns: string): boolean {
+    return this.store.collection(ns) !== undefined || this.transaction.writes.has(ns);
+  }
+
+  /** Unique indexes against committed documents not rewritten here, and this transaction's own. */
+  private assertUnique(ns: string, key: string, doc: Document): void {
+    const collection = this.store.collection(ns);
+    if (!collection) return;
+    const overlay = this.transaction.writes.get(ns) ?? new Map<string, Document | null>();
+    collection.assertUnique(key, doc, (holder) => !overlay.has(holder));
+    for (const index of collection.indexes.values()) {
+      if (!index.isUnique) continue;
+      const keys = new Set(index.keysOf(doc));
+      for (const [otherKey, other] of overlay) {
+        if (otherKey === key || !other) continue;
+        if (index.keysOf(other).some((k) => keys.has(k))) {
+          throw new DuplicateKeyError(ns, index.name, index.spec.key as Document, index.keyValueOf(doc));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+// Multi-document transactions. Writes go to a private overlay and lock their documents; another
+// transaction touching a locked document, or one changed since this transaction started, gets
+// WriteConflict (TransientTransactionError), which the drivers retry. Commit applies the overlay
+// atomically; abort drops it.
+import { Document } from 'bson';
+import { MongoCommandError, writeConflict } from '../errors.js';
+import { Collection } from './collection.js';
+import { Operation, Store } from './store.js';
+
+export const TRANSACTION_LIFETIME_MS = 60_000;
+
+export class Transaction {
+  readonly writes = new Map<string, Map<string, Document | null>>();
+  state: 'active' | 'committed' | 'aborted' = 'active';
+  private release!: () => void;
+  /** Settles when the transaction ends; writers outside it wait on this for its locks. */
+  readonly ended = new Promise<void>((resolve) => (this.release = resolve));
+
+  constructor(
+    readonly id: string,
+    readonly txnNumber: number,
+    readonly startVersion: number,
+    readonly startedAt: number,
+  ) {}
+
+  overlay(ns: string): Map<string, Document | null> {
+    let map = this.writes.get(ns);
+    if (!map) this.writes.set(ns, (map = new Map()));
+    return map;
+  }
+
+  end(state: 'committed' | 'aborted'): void {
+    this.state = state;
+    this.release();
+  }
+}
+
+export class TransactionManager {
+  /** ns|docKey → the transaction holding the document. */
+  readonly locks = new Map<string, Transaction>();
+  /** lsid → its latest transaction. */
+  private readonly sessions = new Map<string, Transaction>();
+
+  constructor(private readonly store: Store) {}
+
+  begin(lsid: string, txnNumber: number, now: number): Transaction {
+    const previous = this.sessions.get(lsid);
+    if (previous && previous.txnNumber >= txnNumber && previous.state !== 'aborted') {
+      throw new MongoCommandError('TransactionTooOld', `txnNumber ${txnNumber} is not newer than ${previous.txnNumber}`);
+    }
+    if (previous?.state === 'active') this.abort(previous);
+    const txn = new Transaction(`${lsid}:${txnNumber}`, txnNumber, this.store.version, now);
+    this.sessions.set(lsid, txn);
+    return txn;
+  }
+
+  /** The session's transaction with this number, if it is still running. */
+  get(lsid: string, txnNumber: number, now: number): Transaction {
+    const txn = this.sessions.get(lsid);
+    if (!txn || txn.txnNumber !== txnNumber) throw noSuchTransaction(txnNumber);
+    if (txn.state === 'active' && now - txn.startedAt > TRANSACTION_LIFETIME_MS) this.abort(txn);
+    return txn;
+  }
+
+  /** Locks a document for `txn` or fails with WriteConflict, as MongoDB does (first writer wins). */
+  lock(txn: Transaction, collection: Collection | undefined, ns: string, docKey: string): void {
+    const lockKey = `${ns}|${docKey}`;
+    const holder = this.locks.get(lockKey);
+    if (holder && holder !== txn) throw writeConflict();
+    const changedAt = collection?.versions.get(docKey);
+    if (changedAt !== undefined && changedAt > txn.startVersion) throw writeConflict();
+    this.locks.set(lockKey, txn);
+  }
+
+  lockHolder(ns: string, docKey: string): Transaction | undefined {
+    return this.locks.get(`${ns}|${docKey}`);
+  }
+
+  /** Turns the overlay into operations and applies them; the caller journals them. */
+  commit(txn: Transaction): Operation[] {
+    const operations: Operation[] = [];
+    for (const [ns, writes] of txn.writes) {
+      const collection = this.store.collection(ns);
+      for (const [key, doc] of writes) {
+        const exists = collection?.docs.has(key) ?? false;
+        if (doc === null) {
+          if (exists) operations.push({ op: 'delete', ns, key });
+        } else if (exists) operations.push({ op: 'replace', ns, key, doc });
+        else operations.push({ op: 'insert', ns, doc });
+      }
+    }
+    try {
+      this.store.apply(operations);
+    } catch (error) {
+      this.abort(txn);
+      // A concurrent writer took a unique key meanwhile: retrying will report it properly.
+      if (error instanceof MongoCommandError && error.codeName === 'DuplicateKey') throw writeConflict();
+      throw error;
+    }
+    this.finish(txn, 'committed');
+    return operations;
+  }
+
+  abort(txn: Transaction): void {
+    if (txn.state === 'active') this.finish(txn, 'aborted');
+  }
+
+  /** Aborts transactions that outlived their limit (a crashed client never commits). */
+  abortExpired(now: number): void {
+    for (const txn of this.sessions.values()) {
+      if (txn.state === 'active' && now - txn.startedAt > TRANSACTION_LIFETIME_MS) this.abort(txn);
+    }
+  }
+
+  endSession(lsid: string): void {
+    const txn = this.sessions.get(lsid);
+    if (txn) this.abort(txn);
+    this.sessions.delete(lsid);
+  }
+
+  private finish(txn: Transaction, state: 'committed' | 'aborted'): void {
+    for (const [ns, writes] of txn.writes) {
+      for (const key of writes.keys()) {
+        if (this.locks.get(`${ns}|${key}`) === txn) this.locks.delete(`${ns}|${key}`);
+      }
+    }
+    txn.end(state);
+  }
+}
+
+export function noSuchTransaction(txnNumber: number): MongoCommandError {
+  return new MongoCommandError('NoSuchTransaction', `Transaction with { txnNumber: ${txnNumber} } has been aborted.`, {}, [
+    'TransientTransactionError',
+  ]);
+}
