@@ -2,7 +2,7 @@
 // one after the other in one run with identical load; prints the ratio (goal >= 0.8).
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { graphqlLoad, LoadResult, startServerProcess } from '../support/load.js';
+import { graphqlLoad, type LoadResult, startServerProcess } from '../support/load.js';
 
 const { values } = parseArgs({
   options: { connections: { type: 'string', default: '20' }, duration: { type: 'string', default: '10' } },

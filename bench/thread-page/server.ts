@@ -2,7 +2,7 @@
 // seeded through the services; /bench-info reports the thread id and its page's round trips.
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { Actor, parseEnvironment, PlatformRole, toAppConfig } from '@helpboard/core';
+import { type Actor, parseEnvironment, PlatformRole, toAppConfig } from '@helpboard/core';
 import { BoardKind, BoardService, MembershipService, OperatorService, BoardRole } from '@helpboard/boards';
 import { AuthService } from '@helpboard/identity';
 import { startEmbeddedMongo } from '@helpboard/mongo-embedded';
@@ -51,15 +51,13 @@ const people = [];
 for (let i = 0; i < 12; i++)
   people.push(actorOf(await auth.createAccount({ email: `u${i}@bench.test`, handle: `bench-user-${i}`, password })));
 await app.get(OperatorService).createOperator({ slug: 'bench-operator', name: 'Bench Operator' });
-await app
-  .get(BoardService)
-  .createBoard(admin, {
-    operatorSlug: 'bench-operator',
-    slug: 'bench-board',
-    title: 'Bench board',
-    kind: BoardKind.Region,
-  });
-await app.get(MembershipService).setRole(admin, 'bench-board', 'bench-user-1', BoardRole.Staff);
+await app.get(BoardService).createBoard(admin, {
+  operatorSlug: 'bench-operator',
+  slug: 'bench-board',
+  title: 'Bench board',
+  kind: BoardKind.REGION,
+});
+await app.get(MembershipService).setRole(admin, 'bench-board', 'bench-user-1', BoardRole.STAFF);
 
 const threads = app.select(ThreadsModule);
 const { AskQuestionService } = await import('../../libs/threads/src/thread/ask-question.service.js');

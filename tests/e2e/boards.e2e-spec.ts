@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestApp, TestApp } from './support/test-app.js';
-import { createPlatformAdmin, registerUser, TestUser } from './support/accounts.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createBoardRequest, createOperator, setBoardRole, uniqueSlug } from './support/boards.js';
 
 describe('boards: operators, boards, roles and who may do what', () => {
@@ -37,7 +37,7 @@ describe('boards: operators, boards, roles and who may do what', () => {
     expect(taken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OPERATOR_SLUG_TAKEN' });
     const unknown = await t.graphql(
       query,
-      { i: { slug: uniqueSlug('op'), name: 'X', adminHandles: ['nobody-here'] } },
+      { i: { slug: uniqueSlug('op'), name: 'Unknown admins', adminHandles: ['nobody-here'] } },
       { token: admin.accessToken },
     );
     expect(unknown.errors?.[0].extensions?.fields).toEqual([

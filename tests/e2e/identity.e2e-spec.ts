@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { executeOverWebSocket, startTestApp, TestApp } from './support/test-app.js';
+import { executeOverWebSocket, startTestApp, type TestApp } from './support/test-app.js';
 import { login, refresh, registerUser, STRONG_PASSWORD, uniqueHandle } from './support/accounts.js';
 
 const ME = '{ me { id handle email } }';

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { startTestApp, TestApp } from './support/test-app.js';
-import { createPlatformAdmin, registerUser, TestUser } from './support/accounts.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { answer, ask, comment, THREAD_PAGE, vote } from './support/threads.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { executeOverWebSocket, startTestApp, TestApp } from './support/test-app.js';
-import { createPlatformAdmin, registerUser, TestUser } from './support/accounts.js';
+import { executeOverWebSocket, startTestApp, type TestApp } from './support/test-app.js';
+import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { answer, ask, comment, THREAD_PAGE, vote } from './support/threads.js';
 

@@ -1,7 +1,7 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AppConfig, Clock, ConfigModule, CoreModule } from '@helpboard/core';
+import { type AppConfig, Clock, ConfigModule, CoreModule } from '@helpboard/core';
 import { DatabaseModule } from '@helpboard/database';
 import { AccessGuard, IdentityModule } from '@helpboard/identity';
 import { BoardsModule } from '@helpboard/boards';

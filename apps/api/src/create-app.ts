@@ -1,11 +1,11 @@
 // Builds the Nest application the same way for `npm start`, the CLI and the e2e tests.
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { type NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@helpboard/core';
-import { AppModule, AppModuleOptions } from './app.module.js';
+import { type AppConfig } from '@helpboard/core';
+import { AppModule, type AppModuleOptions } from './app.module.js';
 
 /** Request bodies larger than this are refused before parsing (a 30k-char post fits easily). */
 const MAX_BODY = '512kb';

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { PubSub, PubSubEngine } from 'graphql-subscriptions';
 import { Clock, SystemClock } from './clock/clock.js';
 import { DomainEventBus } from './events/domain-event-bus.js';

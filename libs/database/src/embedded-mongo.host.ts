@@ -1,12 +1,12 @@
 // Decides where the database is: MONGODB_URI when given, otherwise the embedded engine started
 // on loopback with its files under DATA_DIR. Stops the engine last, after mongoose has closed.
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { join, resolve } from 'node:path';
-import { APP_CONFIG, AppConfig } from '@helpboard/core';
-import { EmbeddedMongo, startEmbeddedMongo } from '@helpboard/mongo-embedded';
+import { APP_CONFIG, type AppConfig } from '@helpboard/core';
+import { type EmbeddedMongo, startEmbeddedMongo } from '@helpboard/mongo-embedded';
 
 @Injectable()
 export class EmbeddedMongoHost implements OnApplicationShutdown {

@@ -1,19 +1,26 @@
 // Runs commands against the store: picks the handler, the view (committed or transaction),
 // journals what changed before replying, and answers errors as MongoDB does.
-import { Binary, Document } from 'bson';
+import { Binary, type Document } from 'bson';
 import { adminCommands } from './commands/admin-commands.js';
-import { CommandContext, CommandHandler, CursorRegistry, ServerInfo } from './commands/context.js';
+import { type CommandContext, type CommandHandler, CursorRegistry, type ServerInfo } from './commands/context.js';
 import { readCommands } from './commands/read-commands.js';
 import { serverCommands } from './commands/server-commands.js';
 import { writeCommands } from './commands/write-commands.js';
 import { DataDirectory } from './durability/data-directory.js';
 import { MongoCommandError } from './errors.js';
-import { CommittedView, DocumentView, TransactionView } from './storage/document-view.js';
-import { Operation, Store } from './storage/store.js';
+import { CommittedView, type DocumentView, TransactionView } from './storage/document-view.js';
+import { type Operation, Store } from './storage/store.js';
 import { noSuchTransaction, Transaction, TransactionManager } from './storage/transaction.js';
 
-const HANDLERS: Record<string, CommandHandler> = { ...serverCommands, ...readCommands, ...writeCommands, ...adminCommands };
-const HANDLERS_BY_LOWER_NAME = new Map(Object.entries(HANDLERS).map(([name, handler]) => [name.toLowerCase(), handler]));
+const HANDLERS: Record<string, CommandHandler> = {
+  ...serverCommands,
+  ...readCommands,
+  ...writeCommands,
+  ...adminCommands,
+};
+const HANDLERS_BY_LOWER_NAME = new Map(
+  Object.entries(HANDLERS).map(([name, handler]) => [name.toLowerCase(), handler]),
+);
 const WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
 /** How many retryable-write replies to remember (drivers retry at once, so a few suffice). */
 const RETRYABLE_REPLY_CACHE = 1000;
@@ -60,7 +67,10 @@ export class Engine {
     if (!handler) throw new MongoCommandError('CommandNotFound', `no such command: '${name}'`);
 
     const transaction = this.transactionFor(command, lsid, now);
-    const retryKey = !transaction && lsid && command.txnNumber !== undefined && WRITE_COMMANDS.has(name) ? `${lsid}:${command.txnNumber}` : undefined;
+    const retryKey =
+      !transaction && lsid && command.txnNumber !== undefined && WRITE_COMMANDS.has(name)
+        ? `${lsid}:${command.txnNumber}`
+        : undefined;
     if (retryKey && this.retryReplies.has(retryKey)) return this.retryReplies.get(retryKey)!;
 
     const view: DocumentView = transaction
@@ -103,7 +113,12 @@ export class Engine {
     return transaction;
   }
 
-  private async endTransaction(name: string, lsid: string | undefined, txnNumber: number, now: Date): Promise<Document> {
+  private async endTransaction(
+    name: string,
+    lsid: string | undefined,
+    txnNumber: number,
+    now: Date,
+  ): Promise<Document> {
     if (!lsid) throw new MongoCommandError('BadValue', `${name} must be run within a session`);
     const transaction = this.transactions.get(lsid, txnNumber, now.getTime());
     if (name === 'abortTransaction') {
@@ -128,7 +143,8 @@ export class Engine {
 
   private rememberReply(key: string, reply: Document): void {
     this.retryReplies.set(key, reply);
-    if (this.retryReplies.size > RETRYABLE_REPLY_CACHE) this.retryReplies.delete(this.retryReplies.keys().next().value!);
+    if (this.retryReplies.size > RETRYABLE_REPLY_CACHE)
+      this.retryReplies.delete(this.retryReplies.keys().next().value!);
   }
 
   /** Removes documents whose TTL index says they expired. */

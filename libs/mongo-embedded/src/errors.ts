@@ -1,5 +1,5 @@
 // Errors answered as MongoDB answers them: { ok: 0, errmsg, code, codeName } (+ labels).
-import { Document } from 'bson';
+import { type Document } from 'bson';
 
 export const ErrorCodes = {
   BadValue: 2,

@@ -33,7 +33,9 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const info = { host, port: options.port ?? 0, setName: REPLICA_SET_NAME, startedAt: new Date() };
   const engine = new Engine(info);
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
-  const directory = options.dataDir ? (await DataDirectory.open(options.dataDir, engine.store, warn)).directory : undefined;
+  const directory = options.dataDir
+    ? (await DataDirectory.open(options.dataDir, engine.store, warn)).directory
+    : undefined;
   if (directory) engine.attach(directory);
 
   const server = new WireServer(engine);
@@ -46,10 +48,13 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   }
   info.port = port;
 
-  const housekeeping = setInterval(() => {
-    engine.transactions.abortExpired(Date.now());
-    void engine.sweepExpired(new Date()).catch((error: unknown) => warn(`TTL sweep failed: ${String(error)}`));
-  }, options.ttlIntervalMs ?? Math.min(60_000, TRANSACTION_LIFETIME_MS));
+  const housekeeping = setInterval(
+    () => {
+      engine.transactions.abortExpired(Date.now());
+      void engine.sweepExpired(new Date()).catch((error: unknown) => warn(`TTL sweep failed: ${String(error)}`));
+    },
+    options.ttlIntervalMs ?? Math.min(60_000, TRANSACTION_LIFETIME_MS),
+  );
   housekeeping.unref();
 
   let stopping: Promise<void> | undefined;

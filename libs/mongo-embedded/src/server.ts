@@ -1,11 +1,18 @@
 // The TCP side: frames messages per connection, runs them in order, writes the replies. A
 // malformed message gets an error reply when it can be framed, otherwise the connection closes;
 // the server itself never goes down because of what a client sent.
-import { Document } from 'bson';
+import { type Document } from 'bson';
 import { createServer, Server, Socket } from 'node:net';
 import { Engine } from './engine.js';
 import { MongoCommandError } from './errors.js';
-import { buildReply, CommandRequest, MAX_MESSAGE_BYTES, parseMessage, ProtocolError, readHeader } from './wire/protocol.js';
+import {
+  buildReply,
+  type CommandRequest,
+  MAX_MESSAGE_BYTES,
+  parseMessage,
+  ProtocolError,
+  readHeader,
+} from './wire/protocol.js';
 
 export class WireServer {
   private readonly server: Server;

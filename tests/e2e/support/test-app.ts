@@ -1,10 +1,10 @@
 // Boots the real application on a random loopback port against a fresh in-memory engine, and
 // talks to it the way clients do: GraphQL over HTTP and over WebSocket (graphql-ws).
 import type { INestApplication } from '@nestjs/common';
-import { Client, createClient } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { AppConfig, ManualClock, parseEnvironment, toAppConfig } from '@helpboard/core';
-import { EmbeddedMongo, startEmbeddedMongo } from '@helpboard/mongo-embedded';
+import { type AppConfig, ManualClock, parseEnvironment, toAppConfig } from '@helpboard/core';
+import { type EmbeddedMongo, startEmbeddedMongo } from '@helpboard/mongo-embedded';
 import { createApp } from '../../../apps/api/src/create-app.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -46,7 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       PORT: '0',
       MONGODB_URI: engine.uri,
       JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...env,
     }),
   );

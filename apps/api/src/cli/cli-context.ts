@@ -1,7 +1,7 @@
 // A Nest application context (no HTTP) with the same configuration and database as the server,
 // for CLI commands that act on data.
 import 'reflect-metadata';
-import { Module, Type } from '@nestjs/common';
+import { Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, CoreModule, loadConfig } from '@helpboard/core';
 import { DatabaseModule } from '@helpboard/database';

@@ -3,7 +3,7 @@
 // (stack, driver message, class names) leaves the server.
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode, Locale, translate } from '@helpboard/core';
+import { DomainError, ErrorCode, type Locale, translate } from '@helpboard/core';
 
 export interface ApiError {
   code: ErrorCode;

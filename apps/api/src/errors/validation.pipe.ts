@@ -1,7 +1,8 @@
 // Validates every GraphQL input and REST body with class-validator and reports the offending
 // fields as BAD_USER_INPUT, each with a translatable message.
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldProblem, InvalidInputError } from '@helpboard/core';
+import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+import { type FieldProblem, InvalidInputError } from '@helpboard/core';
 
 /** class-validator constraint → our message key; unknown constraints fall back to INVALID_VALUE. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
@@ -30,10 +31,23 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
-/** Bounds such as min/max length are read back from the decorator's metadata via its message. */
+/** The decorator's arguments (e.g. @Length(2, 80) → min 2, max 80), read from class-validator's metadata. */
 function constraintParams(error: ValidationError, constraint: string): Record<string, string | number> {
-  const numbers = (error.constraints?.[constraint] ?? '').match(/\d+/g)?.map(Number) ?? [];
-  return { min: numbers[0] ?? '', max: numbers.at(-1) ?? '' };
+  const target = error.target?.constructor;
+  if (!target) return {};
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === error.property && (m.name ?? m.type) === constraint);
+  const [first, second] = (metadata?.constraints ?? []) as unknown[];
+  const number = (value: unknown) => (typeof value === 'number' ? value : '');
+  switch (constraint) {
+    case 'maxLength':
+    case 'max':
+    case 'arrayMaxSize':
+      return { max: number(first) };
+    default:
+      return { min: number(first), max: number(second) };
+  }
 }
 
 export function createValidationPipe(): ValidationPipe {
@@ -43,7 +57,8 @@ export function createValidationPipe(): ValidationPipe {
     // strip fields of nested inputs that carry no class-validator decorators.
     whitelist: false,
     forbidUnknownValues: false,
-    validationError: { target: false, value: false },
+    // The target is kept (never sent to clients) to read the failed decorator's arguments.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => new InvalidInputError(flatten(errors)),
   });
 }

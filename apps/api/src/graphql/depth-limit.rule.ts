@@ -1,6 +1,13 @@
 // Rejects operations nested deeper than the limit before they run: a cheap guard against
 // queries built to exhaust the server (answers → author → answers → …).
-import { ASTVisitor, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext } from 'graphql';
+import {
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  ValidationContext,
+} from 'graphql';
 import { translate } from '@helpboard/core';
 
 function depthOf(

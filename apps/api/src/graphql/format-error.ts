@@ -1,6 +1,6 @@
 // Last line of defence for GraphQL responses: whatever reaches here keeps its code only if it is
 // one clients know, and never carries a stack trace or server internals.
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, translate } from '@helpboard/core';
 
 /** Codes Apollo assigns before execution (parse, validation, coercion): safe to pass through. */
@@ -15,11 +15,20 @@ const APOLLO_CLIENT_CODES = new Set([
 ]);
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));
 
-export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+/**
+ * A GraphQL error raised before any resolver ran (no path, no wrapped cause), such as a variable
+ * that does not coerce to its type: the request was wrong, not the server.
+ */
+function isRequestError(error: unknown): boolean {
+  return error instanceof GraphQLError && !error.originalError && !error.path;
+}
+
+export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
-  const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+  let code = typeof extensions.code === 'string' ? extensions.code : undefined;
+  if (code === ErrorCode.InternalServerError && isRequestError(error)) code = ErrorCode.BadUserInput;
   const isOurs = typeof extensions.reason === 'string' && code !== undefined && OUR_CODES.has(code);
-  if (isOurs) return { ...formatted, extensions };
+  if (isOurs) return { ...formatted, extensions: { ...extensions, code } };
   if (code && code !== ErrorCode.InternalServerError && (OUR_CODES.has(code) || APOLLO_CLIENT_CODES.has(code))) {
     // Apollo's BAD_REQUEST (malformed HTTP body) is the client's fault: report it as our code.
     const clientCode = code === 'BAD_REQUEST' ? ErrorCode.BadUserInput : code;

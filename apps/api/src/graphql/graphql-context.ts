@@ -1,7 +1,7 @@
 // What every resolver receives as context, for HTTP and WebSocket operations alike.
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Actor, Locale, negotiateLocale } from '@helpboard/core';
+import { type Actor, type Locale, negotiateLocale } from '@helpboard/core';
 
 export interface GraphQLContext {
   /** The HTTP request, or for WebSocket operations the upgrade request of the connection. */

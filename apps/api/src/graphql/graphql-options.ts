@@ -1,6 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
-import { AppConfig } from '@helpboard/core';
+import { type AppConfig } from '@helpboard/core';
 import { complexityPlugin } from './complexity.plugin.js';
 import { depthLimitRule } from './depth-limit.rule.js';
 import { formatGraphQLError } from './format-error.js';

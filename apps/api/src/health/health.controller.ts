@@ -21,8 +21,8 @@ export class HealthController {
   @Get('readyz')
   async readiness(@Res({ passthrough: true }) response: Response) {
     const health = await this.health.check();
-    const isReady = health.database === DependencyStatus.Up;
+    const isReady = health.database === DependencyStatus.UP;
     response.status(isReady ? 200 : 503);
-    return { status: isReady ? 'ready' : 'unavailable', checks: { database: health.database } };
+    return { status: isReady ? 'ready' : 'unavailable', checks: { database: isReady ? 'up' : 'down' } };
   }
 }

@@ -1,20 +1,20 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum ServiceStatus {
-  Ok = 'ok',
-  Degraded = 'degraded',
+  OK = 'OK',
+  DEGRADED = 'DEGRADED',
 }
 registerEnumType(ServiceStatus, { name: 'ServiceStatus', description: 'Overall state of the API.' });
 
 export enum DependencyStatus {
-  Up = 'up',
-  Down = 'down',
+  UP = 'UP',
+  DOWN = 'DOWN',
 }
 registerEnumType(DependencyStatus, { name: 'DependencyStatus', description: 'Whether a dependency answers.' });
 
 @ObjectType({ description: 'Whether the API and what it depends on are working.' })
 export class Health {
-  @Field(() => ServiceStatus, { description: '`ok` when every dependency answers, else `degraded`.' })
+  @Field(() => ServiceStatus, { description: '`OK` when every dependency answers, else `DEGRADED`.' })
   status!: ServiceStatus;
 
   @Field({ description: 'Version of the running API (package.json).' })

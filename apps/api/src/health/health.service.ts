@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@helpboard/core';
+import { APP_CONFIG, type AppConfig } from '@helpboard/core';
 import { DatabaseHealth } from '@helpboard/database';
 import { DependencyStatus, Health, ServiceStatus } from './health.model.js';
 
@@ -13,9 +13,9 @@ export class HealthService {
   async check(): Promise<Health> {
     const database = await this.database.check();
     return {
-      status: database.isUp ? ServiceStatus.Ok : ServiceStatus.Degraded,
+      status: database.isUp ? ServiceStatus.OK : ServiceStatus.DEGRADED,
       version: this.config.version,
-      database: database.isUp ? DependencyStatus.Up : DependencyStatus.Down,
+      database: database.isUp ? DependencyStatus.UP : DependencyStatus.DOWN,
       databaseKind: database.kind,
     };
   }

@@ -1,10 +1,10 @@
 // Structured JSON logs with one id per request, taken from X-Request-Id when a proxy sets it and
 // echoed back, so a client's report can be matched to the server's lines.
-import { Module, DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig } from '@helpboard/core';
+import { type AppConfig } from '@helpboard/core';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 

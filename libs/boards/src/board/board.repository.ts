@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClientSession, Model, QueryFilter, Types } from 'mongoose';
+import { type ClientSession, Model, type QueryFilter, Types } from 'mongoose';
 import { BoardVisibility } from '../permissions/board-permissions.js';
 import { BoardKind, BoardRecord } from './board.schema.js';
 
@@ -39,7 +39,7 @@ export class BoardRepository {
     const filter: QueryFilter<BoardRecord> = { operatorId: query.operatorId };
     if (query.kind) filter.kind = query.kind;
     if (query.region) filter.region = query.region;
-    if (!query.includePrivate) filter.visibility = BoardVisibility.Public;
+    if (!query.includePrivate) filter.visibility = BoardVisibility.PUBLIC;
     if (query.afterSlug !== undefined) filter.slug = { $gt: query.afterSlug };
     return this.boards.find(filter).sort({ slug: 1 }).limit(query.limit).lean<BoardRecord[]>().exec();
   }

@@ -1,12 +1,12 @@
 import { Args, ArgsType, Context, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Types } from 'mongoose';
 import {
-  Actor,
+  type Actor,
   byIds,
   ConnectionType,
   CurrentActor,
   decodeCursor,
-  LoaderHolder,
+  type LoaderHolder,
   PageArgs,
   pageSize,
   Public,

@@ -1,13 +1,13 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema, Types } from 'mongoose';
 import { BoardVisibility } from '../permissions/board-permissions.js';
-import { BoardSettingsOverrides } from '../settings/board-settings.js';
+import { type BoardSettingsOverrides } from '../settings/board-settings.js';
 
 export enum BoardKind {
-  Region = 'REGION',
-  Product = 'PRODUCT',
-  Interest = 'INTEREST',
-  Campaign = 'CAMPAIGN',
+  REGION = 'REGION',
+  PRODUCT = 'PRODUCT',
+  INTEREST = 'INTEREST',
+  CAMPAIGN = 'CAMPAIGN',
 }
 
 @Schema({ collection: 'boards', versionKey: false })
@@ -37,7 +37,7 @@ export class BoardRecord {
   @Prop({ type: [String], default: [] })
   tags!: string[];
 
-  @Prop({ type: String, enum: Object.values(BoardVisibility), default: BoardVisibility.Public })
+  @Prop({ type: String, enum: Object.values(BoardVisibility), default: BoardVisibility.PUBLIC })
   visibility!: BoardVisibility;
 
   /** Only what differs from the defaults (see board-settings.ts). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import {
-  Actor,
+  type Actor,
   Clock,
   ConflictError,
   InvalidInputError,
@@ -13,7 +13,7 @@ import { isDuplicateKeyError } from '../duplicate-key.js';
 import { OperatorService } from '../operator/operator.service.js';
 import { BoardAccessService } from '../permissions/board-access.service.js';
 import { BoardAction, BoardVisibility } from '../permissions/board-permissions.js';
-import { BoardSettingsOverrides, mergeOverrides, settingsProblems } from '../settings/board-settings.js';
+import { type BoardSettingsOverrides, mergeOverrides, settingsProblems } from '../settings/board-settings.js';
 import { BoardRepository } from './board.repository.js';
 import { BoardKind, BoardRecord } from './board.schema.js';
 import { normaliseTags } from './tag-names.js';
@@ -77,7 +77,7 @@ export class BoardService {
         kind: input.kind,
         region: input.region?.trim() || null,
         tags: normaliseTags(input.tags ?? []),
-        visibility: input.visibility ?? BoardVisibility.Public,
+        visibility: input.visibility ?? BoardVisibility.PUBLIC,
         settingsOverrides,
         archivedAt: null,
         memberCount: 0,

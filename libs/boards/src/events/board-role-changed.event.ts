@@ -1,4 +1,4 @@
-import { DomainEvent } from '@helpboard/core';
+import { type DomainEvent } from '@helpboard/core';
 import { BoardRole } from '../permissions/board-permissions.js';
 
 /** A user's role on a board was granted, changed or removed (`role` null). */

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, Clock, CurrentActor, SignedIn } from '@helpboard/core';
+import { type Actor, Clock, CurrentActor, SignedIn } from '@helpboard/core';
 import { toUser, UsersService } from '@helpboard/identity';
 import { toBoard } from '../board/board.mapper.js';
 import { Board, BoardMember } from '../board/board.model.js';

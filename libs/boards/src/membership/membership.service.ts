@@ -2,7 +2,7 @@
 // granted by board owners and operator admins; owners only by operator admins.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, Clock, ForbiddenError } from '@helpboard/core';
+import { type Actor, Clock, ForbiddenError } from '@helpboard/core';
 import { UnitOfWork } from '@helpboard/database';
 import { UsersService } from '@helpboard/identity';
 import { BoardService } from '../board/board.service.js';
@@ -34,7 +34,7 @@ export class MembershipService {
     await this.access.assert(actor, BoardAction.ManageRoles, board);
     const user = await this.users.requireByHandle(handle);
     const current = await this.memberships.find(board._id, user._id);
-    if (role === BoardRole.Owner || current?.role === BoardRole.Owner) {
+    if (role === BoardRole.OWNER || current?.role === BoardRole.OWNER) {
       const [operator] = await this.operators.findByIds([board.operatorId]);
       if (!this.operators.isAdmin(actor, operator)) throw new ForbiddenError('OWNER_GRANT_REQUIRES_OPERATOR_ADMIN');
     }
@@ -47,7 +47,7 @@ export class MembershipService {
     await this.access.assert(actor, BoardAction.Participate, board);
     const userId = new Types.ObjectId(actor.userId);
     const current = await this.memberships.find(board._id, userId);
-    if (!current) await this.change(board, userId, null, BoardRole.Member, actor);
+    if (!current) await this.change(board, userId, null, BoardRole.MEMBER, actor);
     return board;
   }
 

@@ -1,6 +1,14 @@
 import { Args, Context, Field, InputType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, IsString, Length } from 'class-validator';
-import { Actor, Clock, CurrentActor, LoaderHolder, PlatformAdminOnly, Public, SignedIn } from '@helpboard/core';
+import {
+  type Actor,
+  Clock,
+  CurrentActor,
+  type LoaderHolder,
+  PlatformAdminOnly,
+  Public,
+  SignedIn,
+} from '@helpboard/core';
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { Operator } from '../board/board.model.js';
 import { toOperator } from '../board/board.mapper.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  Actor,
+  type Actor,
   Clock,
   ConflictError,
   ForbiddenError,

@@ -2,11 +2,17 @@
 // refusal into the right error. Services call this; the rules themselves are in decide().
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, ForbiddenError, NotFoundError, PreconditionFailedError, UnauthenticatedError } from '@helpboard/core';
+import {
+  type Actor,
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+  UnauthenticatedError,
+} from '@helpboard/core';
 import { BoardRecord } from '../board/board.schema.js';
 import { MembershipRepository } from '../membership/membership.repository.js';
 import { OperatorRepository } from '../operator/operator.repository.js';
-import { BoardAction, BoardRole, BoardVisibility, decide, PermissionVerdict } from './board-permissions.js';
+import { BoardAction, BoardRole, BoardVisibility, decide, type PermissionVerdict } from './board-permissions.js';
 
 @Injectable()
 export class BoardAccessService {
@@ -35,7 +41,7 @@ export class BoardAccessService {
 
   async check(actor: Actor | null, action: BoardAction, board: BoardRecord): Promise<PermissionVerdict> {
     // Reading a public board needs no lookups: it is the hot path of every thread page.
-    if (action === BoardAction.View && board.visibility === BoardVisibility.Public) return { allowed: true };
+    if (action === BoardAction.View && board.visibility === BoardVisibility.PUBLIC) return { allowed: true };
     const [role, isOperatorAdmin] = await Promise.all([
       this.roleOf(actor, board),
       this.isOperatorAdmin(actor, board.operatorId),

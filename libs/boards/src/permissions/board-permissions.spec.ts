@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { Actor, PlatformRole } from '@helpboard/core';
-import { BoardAction as A, BoardRole, BoardVisibility, decide, PermissionSubject } from './board-permissions.js';
+import { type Actor, PlatformRole } from '@helpboard/core';
+import { BoardAction as A, BoardRole, BoardVisibility, decide, type PermissionSubject } from './board-permissions.js';
 
 const user: Actor = { userId: 'u1', handle: 'u1', platformRole: PlatformRole.User, isSuspended: false, sessionId: 's' };
 const admin: Actor = { ...user, platformRole: PlatformRole.Admin };
@@ -9,14 +9,14 @@ const suspended: Actor = { ...user, isSuspended: true };
 const subjects: Record<string, PermissionSubject> = {
   anonymous: { actor: null, role: null, isOperatorAdmin: false },
   signedIn: { actor: user, role: null, isOperatorAdmin: false },
-  member: { actor: user, role: BoardRole.Member, isOperatorAdmin: false },
-  expert: { actor: user, role: BoardRole.Expert, isOperatorAdmin: false },
-  staff: { actor: user, role: BoardRole.Staff, isOperatorAdmin: false },
-  moderator: { actor: user, role: BoardRole.Moderator, isOperatorAdmin: false },
-  owner: { actor: user, role: BoardRole.Owner, isOperatorAdmin: false },
+  member: { actor: user, role: BoardRole.MEMBER, isOperatorAdmin: false },
+  expert: { actor: user, role: BoardRole.EXPERT, isOperatorAdmin: false },
+  staff: { actor: user, role: BoardRole.STAFF, isOperatorAdmin: false },
+  moderator: { actor: user, role: BoardRole.MODERATOR, isOperatorAdmin: false },
+  owner: { actor: user, role: BoardRole.OWNER, isOperatorAdmin: false },
   operatorAdmin: { actor: user, role: null, isOperatorAdmin: true },
   platformAdmin: { actor: admin, role: null, isOperatorAdmin: false },
-  suspendedModerator: { actor: suspended, role: BoardRole.Moderator, isOperatorAdmin: false },
+  suspendedModerator: { actor: suspended, role: BoardRole.MODERATOR, isOperatorAdmin: false },
 };
 
 // Expected on an open public board. Columns: who; rows: actions. Y = allowed.
@@ -33,7 +33,7 @@ const table: Record<A, string> = {
   [A.ViewInsights]: '-    -      -      -      Y     Y   Y     Y     Y     -',
 };
 
-const publicBoard = { isArchived: false, visibility: BoardVisibility.Public };
+const publicBoard = { isArchived: false, visibility: BoardVisibility.PUBLIC };
 const cases = Object.entries(table).flatMap(([action, row]) =>
   row.split(/\s+/).map((cell, column) => [action as A, Object.keys(subjects)[column], cell === 'Y'] as const),
 );
@@ -44,7 +44,7 @@ describe('board permissions', () => {
   });
 
   it('refuses every write on an archived board, even to admins, and still allows reading', () => {
-    const archived = { isArchived: true, visibility: BoardVisibility.Public };
+    const archived = { isArchived: true, visibility: BoardVisibility.PUBLIC };
     for (const action of [A.Participate, A.EditAnyPost, A.ActAsStaff, A.Moderate, A.ManageRoles, A.UpdateBoard]) {
       const verdict = decide(subjects.platformAdmin, action, archived);
       expect(verdict).toEqual({ allowed: false, reason: 'BOARD_ARCHIVED', isArchived: true });
@@ -53,7 +53,7 @@ describe('board permissions', () => {
   });
 
   it('shows a private board only to members and admins, and lets only them take part', () => {
-    const privateBoard = { isArchived: false, visibility: BoardVisibility.Private };
+    const privateBoard = { isArchived: false, visibility: BoardVisibility.PRIVATE };
     expect(decide(subjects.signedIn, A.View, privateBoard)).toEqual({ allowed: false, reason: 'BOARD_PRIVATE' });
     expect(decide(subjects.signedIn, A.Participate, privateBoard).allowed).toBe(false);
     expect(decide(subjects.member, A.View, privateBoard).allowed).toBe(true);

@@ -1,12 +1,12 @@
 // Who may do what on a board: the one place these rules live. Pure, so it is tested as a table.
-import { Actor, isPlatformAdmin } from '@helpboard/core';
+import { type Actor, isPlatformAdmin } from '@helpboard/core';
 
 export enum BoardRole {
-  Member = 'MEMBER',
-  Expert = 'EXPERT',
-  Staff = 'STAFF',
-  Moderator = 'MODERATOR',
-  Owner = 'OWNER',
+  MEMBER = 'MEMBER',
+  EXPERT = 'EXPERT',
+  STAFF = 'STAFF',
+  MODERATOR = 'MODERATOR',
+  OWNER = 'OWNER',
 }
 
 export enum BoardAction {
@@ -31,9 +31,9 @@ export enum BoardAction {
 }
 
 export enum BoardVisibility {
-  Public = 'PUBLIC',
+  PUBLIC = 'PUBLIC',
   /** Only members see it (e.g. a closed beta or a partner programme). */
-  Private = 'PRIVATE',
+  PRIVATE = 'PRIVATE',
 }
 
 export interface PermissionSubject {
@@ -52,23 +52,23 @@ export interface PermissionTarget {
 export type PermissionVerdict = { allowed: true } | { allowed: false; reason: string; isArchived?: boolean };
 
 const ROLE_ACTIONS: Record<BoardRole, ReadonlySet<BoardAction>> = {
-  [BoardRole.Member]: new Set([BoardAction.View, BoardAction.Participate]),
-  [BoardRole.Expert]: new Set([BoardAction.View, BoardAction.Participate]),
-  [BoardRole.Staff]: new Set([
+  [BoardRole.MEMBER]: new Set([BoardAction.View, BoardAction.Participate]),
+  [BoardRole.EXPERT]: new Set([BoardAction.View, BoardAction.Participate]),
+  [BoardRole.STAFF]: new Set([
     BoardAction.View,
     BoardAction.Participate,
     BoardAction.EditAnyPost,
     BoardAction.ActAsStaff,
     BoardAction.ViewInsights,
   ]),
-  [BoardRole.Moderator]: new Set([
+  [BoardRole.MODERATOR]: new Set([
     BoardAction.View,
     BoardAction.Participate,
     BoardAction.EditAnyPost,
     BoardAction.Moderate,
     BoardAction.ViewInsights,
   ]),
-  [BoardRole.Owner]: new Set([
+  [BoardRole.OWNER]: new Set([
     BoardAction.View,
     BoardAction.Participate,
     BoardAction.EditAnyPost,
@@ -88,7 +88,7 @@ export function decide(subject: PermissionSubject, action: BoardAction, board: P
   const isAdmin = isPlatformAdmin(actor) || (actor !== null && subject.isOperatorAdmin);
 
   if (action === BoardAction.View) {
-    if (board.visibility === BoardVisibility.Public || isAdmin || role !== null) return { allowed: true };
+    if (board.visibility === BoardVisibility.PUBLIC || isAdmin || role !== null) return { allowed: true };
     return { allowed: false, reason: 'BOARD_PRIVATE' };
   }
   if (!actor) return { allowed: false, reason: 'UNAUTHENTICATED' };
@@ -97,7 +97,7 @@ export function decide(subject: PermissionSubject, action: BoardAction, board: P
     return { allowed: false, reason: 'BOARD_ARCHIVED', isArchived: true };
   }
   if (isAdmin) return { allowed: true };
-  if (action === BoardAction.Participate && board.visibility === BoardVisibility.Public) return { allowed: true };
+  if (action === BoardAction.Participate && board.visibility === BoardVisibility.PUBLIC) return { allowed: true };
   if (role !== null && ROLE_ACTIONS[role].has(action)) return { allowed: true };
   return { allowed: false, reason: 'BOARD_ROLE_REQUIRED' };
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppConfig, parseEnvironment, RawConfig } from './app-config.js';
+import { type AppConfig, parseEnvironment, type RawConfig } from './app-config.js';
 
 /** The nearest package.json above this file: the repo root from sources and from dist/ alike. */
 function readOwnPackageVersion(): string {

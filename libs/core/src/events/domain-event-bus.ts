@@ -2,7 +2,7 @@
 // UnitOfWork), so a listener never sees a fact that was rolled back. Listeners must be quick;
 // slow or cross-process work goes through the outbox instead.
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainEvent, DomainEventClass } from './domain-event.js';
+import { type DomainEvent, type DomainEventClass } from './domain-event.js';
 
 type Listener<E extends DomainEvent> = (event: E) => void | Promise<void>;
 

@@ -1,7 +1,7 @@
 // Relay connections: `edges { cursor node }` + `pageInfo`, built from one over-fetched page.
-import { Type } from '@nestjs/common';
+import { type Type } from '@nestjs/common';
 import { Field, ObjectType } from '@nestjs/graphql';
-import { CursorValues, encodeCursor } from './cursor.js';
+import { type CursorValues, encodeCursor } from './cursor.js';
 
 @ObjectType({ description: 'Where a page sits in a list (Relay).' })
 export class PageInfo {

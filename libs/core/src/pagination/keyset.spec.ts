@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Query } from 'mingo';
-import { cursorValuesOf, keysetFilter, SortSpec } from './keyset.js';
+import { cursorValuesOf, keysetFilter, type SortSpec } from './keyset.js';
 
 /** Sorts like MongoDB would for these plain values, to check the filter against a full scan. */
 function sorted(rows: Record<string, number>[], sort: SortSpec) {

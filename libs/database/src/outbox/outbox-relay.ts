@@ -1,7 +1,7 @@
 // Delivers outbox messages to the handlers registered for their topic, at least once, in order
 // of creation; handlers must be idempotent. Failures are retried with exponential backoff and
 // dead-lettered after MAX_ATTEMPTS. With Redis the same handlers run on a queue instead.
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@helpboard/core';
 import { OutboxRepository } from './outbox.repository.js';
 

@@ -1,7 +1,7 @@
 // Events that must reach other processes (search indexing, notifications), written in the same
 // transaction as the change they describe and relayed afterwards, at least once.
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { HydratedDocument, Schema as MongooseSchema } from 'mongoose';
+import { type HydratedDocument, Schema as MongooseSchema } from 'mongoose';
 
 @Schema({ collection: 'outbox', versionKey: false })
 export class OutboxMessage {

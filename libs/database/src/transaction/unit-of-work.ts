@@ -4,7 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { ClientSession, Connection } from 'mongoose';
-import { Clock, DomainEvent, DomainEventBus } from '@helpboard/core';
+import { Clock, type DomainEvent, DomainEventBus } from '@helpboard/core';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 

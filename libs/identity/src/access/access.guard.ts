@@ -1,7 +1,7 @@
 // The global guard: deny by default. A handler runs only if it declares its access level; the
 // caller is authenticated once per request and checked against that level. Suspended users may
 // still run queries but no mutations.
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import {

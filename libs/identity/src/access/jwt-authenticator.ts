@@ -1,9 +1,9 @@
 // Runs passport-jwt for any GraphQL (HTTP or WebSocket) or REST call, tolerating anonymous
 // callers: no token → null actor; a bad or expired token → UNAUTHENTICATED.
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
-import { Actor, DomainError, UnauthenticatedError } from '@helpboard/core';
+import { type Actor, DomainError, UnauthenticatedError } from '@helpboard/core';
 
 interface ContextWithRequest {
   req?: { headers: Record<string, unknown> };

@@ -4,9 +4,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { Actor, APP_CONFIG, AppConfig, Clock, UnauthenticatedError } from '@helpboard/core';
+import { type Actor, APP_CONFIG, type AppConfig, Clock, UnauthenticatedError } from '@helpboard/core';
 import { SessionRepository } from '../session/session.repository.js';
-import { AccessTokenClaims, JWT_ISSUER } from '../session/token.service.js';
+import { type AccessTokenClaims, JWT_ISSUER } from '../session/token.service.js';
 import { UserRepository } from '../user/user.repository.js';
 
 @Injectable()

@@ -1,11 +1,11 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, Clock, CurrentActor, Public, SignedIn } from '@helpboard/core';
+import { type Actor, Clock, CurrentActor, Public, SignedIn } from '@helpboard/core';
 import { toUser } from '../user/user.mapper.js';
 import { AuthPayload } from '../user/user.model.js';
-import { AuthService, IssuedSession } from './auth.service.js';
+import { AuthService, type IssuedSession } from './auth.service.js';
 import { ChangePasswordInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
-import { clientInfoOf, CredentialsRequest, GqlLocalGuard } from './local.strategy.js';
+import { clientInfoOf, type CredentialsRequest, GqlLocalGuard } from './local.strategy.js';
 
 type RequestContext = { req: Parameters<typeof clientInfoOf>[0]; credentials?: CredentialsRequest };
 

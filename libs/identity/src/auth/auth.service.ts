@@ -2,10 +2,10 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import {
-  Actor,
+  type Actor,
   Clock,
   ConflictError,
-  FieldProblem,
+  type FieldProblem,
   ForbiddenError,
   InvalidInputError,
   PlatformRole,

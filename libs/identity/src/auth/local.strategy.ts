@@ -1,12 +1,12 @@
 // passport-local for the `login` mutation: the GqlLocalGuard presents the mutation's input as
 // the request body, and this strategy checks the credentials (throttled).
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
 import { DomainError, UnauthenticatedError } from '@helpboard/core';
 import { UserRecord } from '../user/user.schema.js';
-import { AuthService, ClientInfo } from './auth.service.js';
+import { AuthService, type ClientInfo } from './auth.service.js';
 
 export interface CredentialsRequest {
   body: { emailOrHandle?: string; password?: string };

@@ -1,6 +1,6 @@
 // What makes a password acceptable: long enough, not absurdly long (argon2 work is bounded by
 // input size), not a known-common password and not the account's own handle or e-mail.
-import { FieldProblem } from '@helpboard/core';
+import { type FieldProblem } from '@helpboard/core';
 import { COMMON_PASSWORDS } from './common-passwords.js';
 
 export const MIN_PASSWORD_LENGTH = 10;

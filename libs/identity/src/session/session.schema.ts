@@ -1,7 +1,7 @@
 // A session is one sign-in on one device: a family of refresh tokens, each used once. Access
 // tokens name their session, so ending it (logout, password change, token reuse) ends them too.
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { HydratedDocument, Types } from 'mongoose';
+import { type HydratedDocument, Types } from 'mongoose';
 
 export enum SessionEndReason {
   Logout = 'LOGOUT',

@@ -4,7 +4,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
-import { APP_CONFIG, AppConfig, Clock, PlatformRole } from '@helpboard/core';
+import { APP_CONFIG, type AppConfig, Clock, PlatformRole } from '@helpboard/core';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;

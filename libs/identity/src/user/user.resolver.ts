@@ -1,5 +1,13 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, Clock, CurrentActor, isPlatformAdmin, Public, SignedIn, UnauthenticatedError } from '@helpboard/core';
+import {
+  type Actor,
+  Clock,
+  CurrentActor,
+  isPlatformAdmin,
+  Public,
+  SignedIn,
+  UnauthenticatedError,
+} from '@helpboard/core';
 import { UpdateProfileInput } from './dto/update-profile.input.js';
 import { toUser } from './user.mapper.js';
 import { User } from './user.model.js';

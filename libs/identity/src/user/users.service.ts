@@ -1,7 +1,7 @@
 // The identity lib's published user operations, used by resolvers here and by other libs.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, byIds, Clock, LoaderHolder, NotFoundError, requestLoader } from '@helpboard/core';
+import { type Actor, byIds, Clock, type LoaderHolder, NotFoundError, requestLoader } from '@helpboard/core';
 import { handleKeyOf } from './account-names.js';
 import { UserRepository } from './user.repository.js';
 import { UserRecord } from './user.schema.js';

@@ -1,15 +1,25 @@
 // Collections, databases and indexes.
-import { Document, UUID } from 'bson';
+import { type Document, UUID } from 'bson';
 import { MongoCommandError } from '../errors.js';
-import { IndexSpec } from '../storage/collection-index.js';
-import { CommandHandler } from './context.js';
+import { type IndexSpec } from '../storage/collection-index.js';
+import { type CommandHandler } from './context.js';
 
 const create: CommandHandler = (command, context) => {
   const ns = `${context.db}.${command.create}`;
   if (context.view.collectionExists(ns)) {
     throw new MongoCommandError('NamespaceExists', `Collection ${ns} already exists.`);
   }
-  const { create: _name, $db: _db, lsid: _l, $clusterTime: _c, txnNumber: _t, autocommit: _a, startTransaction: _s, writeConcern: _w, ...options } = command;
+  const {
+    create: _name,
+    $db: _db,
+    lsid: _l,
+    $clusterTime: _c,
+    txnNumber: _t,
+    autocommit: _a,
+    startTransaction: _s,
+    writeConcern: _w,
+    ...options
+  } = command;
   context.applyOperations([{ op: 'createCollection', ns, options }]);
   return { ok: 1 };
 };
@@ -36,7 +46,8 @@ const listCollections: CommandHandler = (command, context) => {
     idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
   }));
   const filter = command.filter as Document | undefined;
-  if (filter?.name !== undefined) entries = entries.filter((e) => typeof filter.name === 'string' ? e.name === filter.name : true);
+  if (filter?.name !== undefined)
+    entries = entries.filter((e) => (typeof filter.name === 'string' ? e.name === filter.name : true));
   if (command.nameOnly) entries = entries.map((e) => ({ name: e.name, type: e.type }));
   const { id, firstBatch } = context.cursors.open(`${context.db}.$cmd.listCollections`, entries, 0);
   return { cursor: { id, ns: `${context.db}.$cmd.listCollections`, firstBatch }, ok: 1 };
@@ -54,7 +65,9 @@ const listDatabases: CommandHandler = (command, context) => {
 };
 
 function indexName(key: Document): string {
-  return Object.entries(key).map(([field, direction]) => `${field}_${direction}`).join('_');
+  return Object.entries(key)
+    .map(([field, direction]) => `${field}_${direction}`)
+    .join('_');
 }
 
 const createIndexes: CommandHandler = (command, context) => {
@@ -94,8 +107,11 @@ const dropIndexes: CommandHandler = (command, context) => {
         ? (target as string[])
         : typeof target === 'string'
           ? [target]
-          : [...collection.indexes.values()].filter((i) => JSON.stringify(i.spec.key) === JSON.stringify(target)).map((i) => i.name);
-  if (names.length === 0 && target !== '*') throw new MongoCommandError('IndexNotFound', `can't find index with key: ${JSON.stringify(target)}`);
+          : [...collection.indexes.values()]
+              .filter((i) => JSON.stringify(i.spec.key) === JSON.stringify(target))
+              .map((i) => i.name);
+  if (names.length === 0 && target !== '*')
+    throw new MongoCommandError('IndexNotFound', `can't find index with key: ${JSON.stringify(target)}`);
   const nIndexesWas = collection.indexes.size + 1;
   context.applyOperations(names.map((name) => ({ op: 'dropIndex' as const, ns, name })));
   return { nIndexesWas, ok: 1 };

@@ -1,7 +1,7 @@
 // What a command handler works with.
-import { Document, Long } from 'bson';
-import { DocumentView } from '../storage/document-view.js';
-import { Operation, Store } from '../storage/store.js';
+import { type Document, Long } from 'bson';
+import { type DocumentView } from '../storage/document-view.js';
+import { type Operation, Store } from '../storage/store.js';
 import { TransactionManager } from '../storage/transaction.js';
 
 export interface ServerInfo {
@@ -23,7 +23,12 @@ export class CursorRegistry {
   private nextId = 1n;
 
   /** Returns the first batch and, if more remain, a cursor id for getMore (else 0). */
-  open(ns: string, documents: Document[], batchSize: number, isSingleBatch = false): { id: Long; firstBatch: Document[] } {
+  open(
+    ns: string,
+    documents: Document[],
+    batchSize: number,
+    isSingleBatch = false,
+  ): { id: Long; firstBatch: Document[] } {
     const size = batchSize > 0 ? batchSize : 101;
     const firstBatch = documents.slice(0, size);
     if (isSingleBatch || documents.length <= size) return { id: Long.ZERO, firstBatch };

@@ -1,8 +1,8 @@
 // Running a read: filter, sort, skip, limit and projection over what the view sees, on copies.
-import { Document } from 'bson';
+import { type Document } from 'bson';
 import { Aggregator, Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
-import { DocumentView } from '../storage/document-view.js';
+import { type DocumentView } from '../storage/document-view.js';
 import { cloneValue } from '../storage/values.js';
 
 export interface ReadOptions {
@@ -30,10 +30,16 @@ export function findDocuments(view: DocumentView, ns: string, filter: Document, 
 }
 
 /** An aggregation pipeline; $lookup and $facet read other collections through the same view. */
-export function aggregateDocuments(view: DocumentView, db: string, source: Document[], pipeline: Document[]): Document[] {
+export function aggregateDocuments(
+  view: DocumentView,
+  db: string,
+  source: Document[],
+  pipeline: Document[],
+): Document[] {
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0];
-    if (name === '$out' || name === '$merge') throw new MongoCommandError('BadValue', `${name} is not supported by the embedded engine`);
+    if (name === '$out' || name === '$merge')
+      throw new MongoCommandError('BadValue', `${name} is not supported by the embedded engine`);
   }
   try {
     return new Aggregator(pipeline, {

@@ -1,8 +1,8 @@
 // find, getMore, killCursors, count, distinct and aggregate.
-import { Document, Long } from 'bson';
+import { type Document, Long } from 'bson';
 import { MongoCommandError } from '../errors.js';
 import { valuesAtPath } from '../storage/values.js';
-import { CommandHandler } from './context.js';
+import { type CommandHandler } from './context.js';
 import { aggregateDocuments, findDocuments } from './find-documents.js';
 
 const find: CommandHandler = (command, context) => {

@@ -1,6 +1,6 @@
 // Handshake and server-information commands.
-import { Document, ObjectId } from 'bson';
-import { CommandHandler, CommandContext } from './context.js';
+import { type Document, ObjectId } from 'bson';
+import { type CommandHandler, type CommandContext } from './context.js';
 
 const MAX_WIRE_VERSION = 21; // MongoDB 7.0
 const processId = new ObjectId();
@@ -71,10 +71,17 @@ export const serverCommands: Record<string, CommandHandler> = {
   dbStats: (_c, { store, db }) => {
     const collections = [...(store.databases.get(db)?.values() ?? [])];
     const objects = collections.reduce((n, c) => n + c.docs.size, 0);
-    return { db, collections: collections.length, objects, indexes: collections.reduce((n, c) => n + c.indexes.size + 1, 0), ok: 1 };
+    return {
+      db,
+      collections: collections.length,
+      objects,
+      indexes: collections.reduce((n, c) => n + c.indexes.size + 1, 0),
+      ok: 1,
+    };
   },
   endSessions: (command, { transactions }) => {
-    for (const session of (command.endSessions as Document[]) ?? []) transactions.endSession(String(session.id?.toString('hex') ?? session.id));
+    for (const session of (command.endSessions as Document[]) ?? [])
+      transactions.endSession(String(session.id?.toString('hex') ?? session.id));
     return { ok: 1 };
   },
 };

@@ -1,15 +1,16 @@
 // insert, update, delete and findAndModify, with MongoDB's result shapes and write errors.
-import { Document, ObjectId } from 'bson';
+import { type Document, ObjectId } from 'bson';
 import { Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
-import { applyUpdate, seedFromFilter, UpdateSpec } from '../storage/apply-update.js';
+import { applyUpdate, seedFromFilter, type UpdateSpec } from '../storage/apply-update.js';
 import { Collection } from '../storage/collection.js';
 import { cloneValue } from '../storage/values.js';
-import { CommandContext, CommandHandler } from './context.js';
+import { type CommandContext, type CommandHandler } from './context.js';
 import { findDocuments } from './find-documents.js';
 
 function writeError(index: number, error: unknown): Document {
-  if (error instanceof MongoCommandError) return { index, code: error.code, codeName: error.codeName, errmsg: error.message, ...error.extra };
+  if (error instanceof MongoCommandError)
+    return { index, code: error.code, codeName: error.codeName, errmsg: error.message, ...error.extra };
   throw error;
 }
 
@@ -57,7 +58,9 @@ async function runUpdate(context: CommandContext, ns: string, statement: UpdateS
   const filter = statement.q ?? {};
   let targets = context.view.find(ns, filter);
   if (sort && Object.keys(sort).length && targets.length > 1) {
-    const order = findDocuments(context.view, ns, filter, { sort, projection: { _id: 1 } }).map((d) => Collection.keyOf(d));
+    const order = findDocuments(context.view, ns, filter, { sort, projection: { _id: 1 } }).map((d) =>
+      Collection.keyOf(d),
+    );
     targets = order.map((key) => targets.find((t) => t.key === key)!);
   }
   if (!statement.multi) targets = targets.slice(0, 1);
@@ -71,7 +74,11 @@ async function runUpdate(context: CommandContext, ns: string, statement: UpdateS
     const current = context.view.get(ns, target.key);
     if (!current || !new Query(filter).test(current)) continue;
     matched++;
-    const { doc, isModified } = applyUpdate(current, statement.u, { filter, arrayFilters: statement.arrayFilters, now: context.now });
+    const { doc, isModified } = applyUpdate(current, statement.u, {
+      filter,
+      arrayFilters: statement.arrayFilters,
+      now: context.now,
+    });
     originals.push(cloneValue(current));
     if (isModified) {
       context.view.replace(ns, target.key, doc);
@@ -112,7 +119,13 @@ const update: CommandHandler = async (command, context) => {
       if (isOrdered) break;
     }
   }
-  return { n, nModified, ...(upserted.length ? { upserted } : {}), ...(writeErrors.length ? { writeErrors } : {}), ok: 1 };
+  return {
+    n,
+    nModified,
+    ...(upserted.length ? { upserted } : {}),
+    ...(writeErrors.length ? { writeErrors } : {}),
+    ok: 1,
+  };
 };
 
 const remove: CommandHandler = async (command, context) => {
@@ -137,7 +150,9 @@ const findAndModify: CommandHandler = async (command, context) => {
   const filter = (command.query as Document) ?? {};
   const projection = command.fields as Document | undefined;
   const project = (doc: Document | null) =>
-    doc && projection && Object.keys(projection).length ? new Query({}).find<Document>([doc], projection).all()[0] : doc;
+    doc && projection && Object.keys(projection).length
+      ? new Query({}).find<Document>([doc], projection).all()[0]
+      : doc;
 
   if (command.remove) {
     const [target] = findDocuments(context.view, ns, filter, { sort: command.sort, limit: 1 });

@@ -2,7 +2,7 @@
 // the changes since. Every acknowledged write is in the journal and fsynced before the reply
 // (concurrent writes share one fsync: group commit). Recovery loads the snapshot, replays the
 // journal and cuts off a torn tail. A lock file keeps a second process out.
-import { Document } from 'bson';
+import { type Document } from 'bson';
 import {
   closeSync,
   existsSync,
@@ -15,11 +15,11 @@ import {
   writeFileSync,
   writeSync as fsWriteSync,
 } from 'node:fs';
-import { FileHandle, open, truncate } from 'node:fs/promises';
+import { type FileHandle, open, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Collection } from '../storage/collection.js';
-import { IndexSpec } from '../storage/collection-index.js';
-import { Operation, Store } from '../storage/store.js';
+import { type IndexSpec } from '../storage/collection-index.js';
+import { type Operation, Store } from '../storage/store.js';
 import { frame, readRecords } from './record-file.js';
 
 const SNAPSHOT = 'snapshot.bson';
@@ -72,7 +72,11 @@ export class DataDirectory {
   private constructor(readonly dir: string) {}
 
   /** Opens (creating if needed), locks and recovers the directory into `store`. */
-  static async open(dir: string, store: Store, warn: (message: string) => void): Promise<{ directory: DataDirectory; report: RecoveryReport }> {
+  static async open(
+    dir: string,
+    store: Store,
+    warn: (message: string) => void,
+  ): Promise<{ directory: DataDirectory; report: RecoveryReport }> {
     mkdirSync(dir, { recursive: true });
     acquireLock(dir);
     const directory = new DataDirectory(dir);
@@ -110,7 +114,9 @@ export class DataDirectory {
       }
       if (isTornTail) {
         tornTailBytes = data.length - validLength;
-        warn(`journal ${journalPath}: ${tornTailBytes} bytes after the last complete record were cut off (an interrupted write)`);
+        warn(
+          `journal ${journalPath}: ${tornTailBytes} bytes after the last complete record were cut off (an interrupted write)`,
+        );
         await truncate(journalPath, validLength);
       }
       this.journalBytes = validLength;

@@ -1,7 +1,7 @@
 // Framed records on disk: [u32 payload length][u32 CRC-32 of payload][BSON payload]. Reading stops
 // at the first record that is truncated or fails its checksum: that is a torn write from a crash
 // and everything from there on was never acknowledged.
-import { deserialize, Document, serialize } from 'bson';
+import { deserialize, type Document, serialize } from 'bson';
 import { crc32 } from 'node:zlib';
 
 const FRAME_HEADER = 8;

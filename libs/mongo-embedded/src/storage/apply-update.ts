@@ -1,13 +1,26 @@
 // Applying an update to a copy of a document, with MongoDB's validation: a failed update throws
 // before anything is stored, so the document stays as it was.
-import { Document, ObjectId } from 'bson';
+import { type Document, ObjectId } from 'bson';
 import { Aggregator, update as mingoUpdate } from 'mingo';
 import { MongoCommandError } from '../errors.js';
 import { canonicalKey, cloneValue, getPath } from './values.js';
 
 const UPDATE_OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', '$push', '$addToSet',
-  '$pull', '$pullAll', '$pop', '$bit', '$setOnInsert',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$currentDate',
+  '$push',
+  '$addToSet',
+  '$pull',
+  '$pullAll',
+  '$pop',
+  '$bit',
+  '$setOnInsert',
 ]);
 const NUMERIC_OPERATORS = ['$inc', '$mul'];
 
@@ -31,16 +44,25 @@ function pathsOf(update: Document): string[] {
 function validateOperators(update: Document): void {
   for (const [operator, fields] of Object.entries(update)) {
     if (!UPDATE_OPERATORS.has(operator)) {
-      throw new MongoCommandError('FailedToParse', `Unknown modifier: ${operator}. Expected a valid update modifier or pipeline-style update specified as an array`);
+      throw new MongoCommandError(
+        'FailedToParse',
+        `Unknown modifier: ${operator}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
     }
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
-      throw new MongoCommandError('FailedToParse', `Modifiers operate on fields but we found type ${Array.isArray(fields) ? 'array' : typeof fields} instead.`);
+      throw new MongoCommandError(
+        'FailedToParse',
+        `Modifiers operate on fields but we found type ${Array.isArray(fields) ? 'array' : typeof fields} instead.`,
+      );
     }
   }
   const paths = pathsOf(update).sort();
   for (let i = 1; i < paths.length; i++) {
     if (paths[i] === paths[i - 1] || paths[i].startsWith(`${paths[i - 1]}.`)) {
-      throw new MongoCommandError('ConflictingUpdateOperators', `Updating the path '${paths[i]}' would create a conflict at '${paths[i - 1]}'`);
+      throw new MongoCommandError(
+        'ConflictingUpdateOperators',
+        `Updating the path '${paths[i]}' would create a conflict at '${paths[i - 1]}'`,
+      );
     }
   }
 }
@@ -49,19 +71,30 @@ function validateNumeric(doc: Document, update: Document): void {
   for (const operator of NUMERIC_OPERATORS) {
     for (const [path, amount] of Object.entries((update[operator] as Document | undefined) ?? {})) {
       if (!isNumeric(amount)) {
-        throw new MongoCommandError('TypeMismatch', `Cannot increment with non-numeric argument: {${path}: ${JSON.stringify(amount)}}`);
+        throw new MongoCommandError(
+          'TypeMismatch',
+          `Cannot increment with non-numeric argument: {${path}: ${JSON.stringify(amount)}}`,
+        );
       }
       if (path.includes('$')) continue;
       const current = getPath(doc, path);
       if (current !== undefined && current !== null && !isNumeric(current)) {
-        throw new MongoCommandError('TypeMismatch', `Cannot apply ${operator} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeof current}`);
+        throw new MongoCommandError(
+          'TypeMismatch',
+          `Cannot apply ${operator} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeof current}`,
+        );
       }
     }
   }
 }
 
 function isNumeric(value: unknown): boolean {
-  return typeof value === 'number' || (typeof value === 'object' && value !== null && ['Long', 'Double', 'Int32', 'Decimal128'].includes((value as { _bsontype?: string })._bsontype ?? ''));
+  return (
+    typeof value === 'number' ||
+    (typeof value === 'object' &&
+      value !== null &&
+      ['Long', 'Double', 'Int32', 'Decimal128'].includes((value as { _bsontype?: string })._bsontype ?? ''))
+  );
 }
 
 export interface UpdateResult {
@@ -80,8 +113,12 @@ export function applyUpdate(
     const [result] = new Aggregator(update).run([cloneValue(original)]) as Document[];
     doc = { _id: original._id, ...result };
   } else if (isReplacement(update)) {
-    if (update._id !== undefined && original._id !== undefined && canonicalKey(update._id) !== canonicalKey(original._id)) {
-      throw immutableId(original);
+    if (
+      update._id !== undefined &&
+      original._id !== undefined &&
+      canonicalKey(update._id) !== canonicalKey(original._id)
+    ) {
+      throw immutableId();
     }
     doc = { _id: original._id ?? update._id ?? new ObjectId(), ...cloneValue(update) };
   } else {
@@ -99,7 +136,7 @@ export function applyUpdate(
         throw new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error));
       }
     }
-    if (original._id !== undefined && canonicalKey(doc._id) !== canonicalKey(original._id)) throw immutableId(original);
+    if (original._id !== undefined && canonicalKey(doc._id) !== canonicalKey(original._id)) throw immutableId();
   }
   if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
   return { doc, isModified: canonicalKey(doc) !== canonicalKey(original) };
@@ -110,11 +147,19 @@ function replaceCurrentDate(modifier: Document, now: Date): void {
   const fields = modifier.$currentDate as Document | undefined;
   if (!fields) return;
   delete modifier.$currentDate;
-  modifier.$set = { ...(modifier.$set ?? {}), ...Object.fromEntries(Object.keys(fields).map((path) => [path, new Date(now)])) };
+  modifier.$set = {
+    ...(modifier.$set ?? {}),
+    ...Object.fromEntries(Object.keys(fields).map((path) => [path, new Date(now)])),
+  };
 }
 
-function immutableId(doc: Document): MongoCommandError {
-  return new MongoCommandError('ImmutableField', `Performing an update on the path '_id' would modify the immutable field '_id'`, {}, []);
+function immutableId(): MongoCommandError {
+  return new MongoCommandError(
+    'ImmutableField',
+    `Performing an update on the path '_id' would modify the immutable field '_id'`,
+    {},
+    [],
+  );
 }
 
 /** The document an upsert starts from: the filter's equality conditions. */
@@ -122,11 +167,15 @@ export function seedFromFilter(filter: Document): Document {
   const seed: Document = {};
   for (const [path, condition] of Object.entries(filter)) {
     if (path.startsWith('$')) {
-      if (path === '$and' && Array.isArray(condition)) for (const part of condition) Object.assign(seed, seedFromFilter(part));
+      if (path === '$and' && Array.isArray(condition))
+        for (const part of condition) Object.assign(seed, seedFromFilter(part));
       continue;
     }
     const isOperatorObject =
-      condition !== null && typeof condition === 'object' && Object.getPrototypeOf(condition) === Object.prototype && Object.keys(condition).some((k) => k.startsWith('$'));
+      condition !== null &&
+      typeof condition === 'object' &&
+      Object.getPrototypeOf(condition) === Object.prototype &&
+      Object.keys(condition).some((k) => k.startsWith('$'));
     const value = isOperatorObject ? ((condition as Document).$eq ?? undefined) : condition;
     if (value === undefined) continue;
     setPath(seed, path, cloneValue(value));

@@ -1,6 +1,6 @@
 // One index of a collection: composite key → the documents holding it. Supports compound and
 // multikey (array) fields, unique, sparse and partial indexes, and equality lookups.
-import { Document } from 'bson';
+import { type Document } from 'bson';
 import { Query } from 'mingo';
 import { canonicalKey, getPath, valuesAtPath } from './values.js';
 

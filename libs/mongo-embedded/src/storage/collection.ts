@@ -1,9 +1,9 @@
 // A collection's committed documents and indexes. Documents are stored by the canonical key of
 // their _id; every change keeps the indexes in step and bumps the document's version, which
 // transactions use to detect write conflicts.
-import { Document } from 'bson';
+import { type Document } from 'bson';
 import { DuplicateKeyError, MongoCommandError } from '../errors.js';
-import { CollectionIndex, IndexSpec } from './collection-index.js';
+import { CollectionIndex, type IndexSpec } from './collection-index.js';
 import { canonicalKey } from './values.js';
 
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
@@ -78,7 +78,10 @@ export class Collection {
     const existing = [...this.indexes.values()].find((i) => i.name === spec.name);
     if (existing) {
       if (JSON.stringify(existing.spec.key) !== JSON.stringify(spec.key)) {
-        throw new MongoCommandError('IndexKeySpecsConflict', `An existing index has the same name as the requested index: ${spec.name}`);
+        throw new MongoCommandError(
+          'IndexKeySpecsConflict',
+          `An existing index has the same name as the requested index: ${spec.name}`,
+        );
       }
       return false;
     }
@@ -132,7 +135,8 @@ function equalityValues(condition: unknown): unknown[] | null {
   if (proto !== Object.prototype && proto !== null) return [condition]; // ObjectId, Date, …
   const keys = Object.keys(condition);
   const eq = (condition as Document).$eq;
-  if (keys.length === 1 && keys[0] === '$eq' && eq !== null && !Array.isArray(eq) && typeof eq !== 'object') return [eq];
+  if (keys.length === 1 && keys[0] === '$eq' && eq !== null && !Array.isArray(eq) && typeof eq !== 'object')
+    return [eq];
   if (keys.length === 1 && keys[0] === '$in' && Array.isArray((condition as Document).$in)) {
     const values = (condition as Document).$in as unknown[];
     return values.some((v) => v === null || v instanceof RegExp || Array.isArray(v)) ? null : values;

@@ -1,10 +1,10 @@
 // What a command sees and changes: the committed store directly, or a transaction's overlay on
 // top of it. Commands are written once against this interface.
-import { Document } from 'bson';
+import { type Document } from 'bson';
 import { Query } from 'mingo';
 import { DuplicateKeyError } from '../errors.js';
 import { Collection } from './collection.js';
-import { Operation, Store } from './store.js';
+import { type Operation, Store } from './store.js';
 import { Transaction, TransactionManager } from './transaction.js';
 
 export interface Match {

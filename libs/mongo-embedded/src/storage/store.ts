@@ -1,9 +1,9 @@
 // All databases of one engine, the global change version, and the document locks that active
 // transactions hold. Every committed change goes through `apply`, which the journal records.
-import { Document } from 'bson';
+import { type Document } from 'bson';
 import { MongoCommandError } from '../errors.js';
 import { Collection, ID_INDEX } from './collection.js';
-import { IndexSpec } from './collection-index.js';
+import { type IndexSpec } from './collection-index.js';
 
 /** One change, as journaled and replayed. */
 export type Operation =
@@ -19,7 +19,8 @@ export type Operation =
 
 export function splitNamespace(ns: string): [string, string] {
   const dot = ns.indexOf('.');
-  if (dot <= 0 || dot === ns.length - 1) throw new MongoCommandError('InvalidNamespace', `Invalid namespace specified '${ns}'`);
+  if (dot <= 0 || dot === ns.length - 1)
+    throw new MongoCommandError('InvalidNamespace', `Invalid namespace specified '${ns}'`);
   return [ns.slice(0, dot), ns.slice(dot + 1)];
 }
 
@@ -37,7 +38,8 @@ export class Store {
     const existing = this.collection(ns);
     if (existing) return { collection: existing, isNew: false };
     const [db, name] = splitNamespace(ns);
-    if (name.includes('$') || name.length === 0) throw new MongoCommandError('InvalidNamespace', `Invalid collection name: ${name}`);
+    if (name.includes('$') || name.length === 0)
+      throw new MongoCommandError('InvalidNamespace', `Invalid collection name: ${name}`);
     const collection = new Collection(db, name, options);
     let collections = this.databases.get(db);
     if (!collections) this.databases.set(db, (collections = new Map()));

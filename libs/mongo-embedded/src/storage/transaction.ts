@@ -2,10 +2,10 @@
 // transaction touching a locked document, or one changed since this transaction started, gets
 // WriteConflict (TransientTransactionError), which the drivers retry. Commit applies the overlay
 // atomically; abort drops it.
-import { Document } from 'bson';
+import { type Document } from 'bson';
 import { MongoCommandError, writeConflict } from '../errors.js';
 import { Collection } from './collection.js';
-import { Operation, Store } from './store.js';
+import { type Operation, Store } from './store.js';
 
 export const TRANSACTION_LIFETIME_MS = 60_000;
 
@@ -46,7 +46,10 @@ export class TransactionManager {
   begin(lsid: string, txnNumber: number, now: number): Transaction {
     const previous = this.sessions.get(lsid);
     if (previous && previous.txnNumber >= txnNumber && previous.state !== 'aborted') {
-      throw new MongoCommandError('TransactionTooOld', `txnNumber ${txnNumber} is not newer than ${previous.txnNumber}`);
+      throw new MongoCommandError(
+        'TransactionTooOld',
+        `txnNumber ${txnNumber} is not newer than ${previous.txnNumber}`,
+      );
     }
     if (previous?.state === 'active') this.abort(previous);
     const txn = new Transaction(`${lsid}:${txnNumber}`, txnNumber, this.store.version, now);
@@ -129,7 +132,10 @@ export class TransactionManager {
 }
 
 export function noSuchTransaction(txnNumber: number): MongoCommandError {
-  return new MongoCommandError('NoSuchTransaction', `Transaction with { txnNumber: ${txnNumber} } has been aborted.`, {}, [
-    'TransientTransactionError',
-  ]);
+  return new MongoCommandError(
+    'NoSuchTransaction',
+    `Transaction with { txnNumber: ${txnNumber} } has been aborted.`,
+    {},
+    ['TransientTransactionError'],
+  );
 }

@@ -1,5 +1,5 @@
 // Value helpers: canonical keys for equality (indexes, _id), deep cloning, dotted paths.
-import { Binary, Decimal128, Document, EJSON, Long, ObjectId } from 'bson';
+import { Binary, Decimal128, type Document, EJSON, Long, ObjectId } from 'bson';
 
 /**
  * A string equal for values MongoDB considers equal in an index: numbers compare by value

@@ -1,6 +1,6 @@
 // MongoDB wire protocol framing: the legacy OP_QUERY the driver opens with, OP_MSG for
 // everything after, and the replies to each. Spec: mongodb.com/docs/manual/reference/mongodb-wire-protocol
-import { deserialize, Document, serialize } from 'bson';
+import { deserialize, type Document, serialize } from 'bson';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -34,7 +34,12 @@ export class ProtocolError extends Error {}
 
 // Deserialize keeping what the driver sent as faithfully as JS allows: int64 values stay Long
 // unless they fit a double exactly, binary stays Binary.
-const DESERIALIZE_OPTIONS = { promoteBuffers: false, promoteLongs: true, promoteValues: true, bsonRegExp: false } as const;
+const DESERIALIZE_OPTIONS = {
+  promoteBuffers: false,
+  promoteLongs: true,
+  promoteValues: true,
+  bsonRegExp: false,
+} as const;
 
 export function readHeader(buffer: Buffer): Header {
   return {
@@ -102,11 +107,8 @@ function parseOpMsg(message: Buffer, header: Header): CommandRequest {
 }
 
 function parseOpQuery(message: Buffer, header: Header): CommandRequest {
-  let offset = HEADER_LENGTH + 4; // flags
-  let collection: string;
-  [collection, offset] = readCString(message, offset);
-  offset += 8; // numberToSkip, numberToReturn
-  const [query] = readDocument(message, offset, message.length);
+  const [collection, afterName] = readCString(message, HEADER_LENGTH + 4); // after flags
+  const [query] = readDocument(message, afterName + 8, message.length); // skip numberToSkip/Return
   // Commands over OP_QUERY may wrap the command in { $query: … }.
   const command = (query.$query as Document | undefined) ?? query;
   if (!collection.endsWith('.$cmd')) throw new ProtocolError('legacy OP_QUERY is only supported for commands');

@@ -1,5 +1,5 @@
 // Turns committed thread events into live updates for GraphQL subscribers.
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { DomainEventBus } from '@helpboard/core';
 import {
@@ -40,43 +40,43 @@ export class ActivityPublisher implements OnModuleInit {
       };
     this.bus.on(
       AnswerPosted,
-      thread(ThreadActivityKind.AnswerPosted, (e: AnswerPosted) => e.answerId),
+      thread(ThreadActivityKind.ANSWER_POSTED, (e: AnswerPosted) => e.answerId),
     );
     this.bus.on(
       CommentAdded,
-      thread(ThreadActivityKind.CommentAdded, (e: CommentAdded) => e.postId),
+      thread(ThreadActivityKind.COMMENT_ADDED, (e: CommentAdded) => e.postId),
     );
     this.bus.on(
       PostEdited,
-      thread(ThreadActivityKind.PostEdited, (e: PostEdited) => e.postId),
+      thread(ThreadActivityKind.POST_EDITED, (e: PostEdited) => e.postId),
     );
     this.bus.on(
       VoteChanged,
       thread(
-        ThreadActivityKind.VoteChanged,
+        ThreadActivityKind.VOTE_CHANGED,
         (e: VoteChanged) => e.postId,
         (e: VoteChanged) => e.score,
       ),
     );
     this.bus.on(
       AnswerAccepted,
-      thread(ThreadActivityKind.AnswerAccepted, (e: AnswerAccepted) => e.answerId),
+      thread(ThreadActivityKind.ANSWER_ACCEPTED, (e: AnswerAccepted) => e.answerId),
     );
     this.bus.on(
       AnswerUnaccepted,
-      thread(ThreadActivityKind.AnswerUnaccepted, (e: AnswerUnaccepted) => e.answerId),
+      thread(ThreadActivityKind.ANSWER_UNACCEPTED, (e: AnswerUnaccepted) => e.answerId),
     );
     this.bus.on(
       OfficialAnswerMarked,
-      thread(ThreadActivityKind.OfficialAnswerMarked, (e: OfficialAnswerMarked) => e.answerId),
+      thread(ThreadActivityKind.OFFICIAL_ANSWER_MARKED, (e: OfficialAnswerMarked) => e.answerId),
     );
     this.bus.on(
       OfficialAnswerUnmarked,
-      thread(ThreadActivityKind.OfficialAnswerUnmarked, (e: OfficialAnswerUnmarked) => e.answerId),
+      thread(ThreadActivityKind.OFFICIAL_ANSWER_UNMARKED, (e: OfficialAnswerUnmarked) => e.answerId),
     );
     this.bus.on(QuestionAsked, (event) => {
       const activity: BoardActivity = {
-        kind: BoardActivityKind.QuestionAsked,
+        kind: BoardActivityKind.QUESTION_ASKED,
         threadId: event.threadId,
         occurredAt: event.occurredAt,
       };

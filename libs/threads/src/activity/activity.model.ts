@@ -1,19 +1,19 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum ThreadActivityKind {
-  AnswerPosted = 'ANSWER_POSTED',
-  CommentAdded = 'COMMENT_ADDED',
-  PostEdited = 'POST_EDITED',
-  VoteChanged = 'VOTE_CHANGED',
-  AnswerAccepted = 'ANSWER_ACCEPTED',
-  AnswerUnaccepted = 'ANSWER_UNACCEPTED',
-  OfficialAnswerMarked = 'OFFICIAL_ANSWER_MARKED',
-  OfficialAnswerUnmarked = 'OFFICIAL_ANSWER_UNMARKED',
+  ANSWER_POSTED = 'ANSWER_POSTED',
+  COMMENT_ADDED = 'COMMENT_ADDED',
+  POST_EDITED = 'POST_EDITED',
+  VOTE_CHANGED = 'VOTE_CHANGED',
+  ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  ANSWER_UNACCEPTED = 'ANSWER_UNACCEPTED',
+  OFFICIAL_ANSWER_MARKED = 'OFFICIAL_ANSWER_MARKED',
+  OFFICIAL_ANSWER_UNMARKED = 'OFFICIAL_ANSWER_UNMARKED',
 }
 registerEnumType(ThreadActivityKind, { name: 'ThreadActivityKind', description: 'What happened in a thread.' });
 
 export enum BoardActivityKind {
-  QuestionAsked = 'QUESTION_ASKED',
+  QUESTION_ASKED = 'QUESTION_ASKED',
 }
 registerEnumType(BoardActivityKind, { name: 'BoardActivityKind', description: 'What happened on a board.' });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClientSession, Model, Types } from 'mongoose';
+import { type ClientSession, Model, Types } from 'mongoose';
 import { CommentRecord } from './comment.schema.js';
 
 /** Comments shown under a post before "show more". */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, Clock, InvalidInputError } from '@helpboard/core';
+import { type Actor, Clock, InvalidInputError } from '@helpboard/core';
 import { BoardAction } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { CommentAdded } from '../events/thread-events.js';

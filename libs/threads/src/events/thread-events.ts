@@ -1,6 +1,6 @@
 // Facts the threads lib publishes after commit. Reputation, search, moderation, referrals and
 // notifications listen; the ones other processes need also go through the outbox.
-import { DomainEvent } from '@helpboard/core';
+import { type DomainEvent } from '@helpboard/core';
 
 abstract class ThreadEvent implements DomainEvent {
   abstract readonly type: string;

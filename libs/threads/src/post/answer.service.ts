@@ -2,7 +2,7 @@
 // official (by board staff). Both may point at different answers and both are shown.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, Clock, ForbiddenError, InvalidInputError, PreconditionFailedError } from '@helpboard/core';
+import { type Actor, Clock, ForbiddenError, InvalidInputError, PreconditionFailedError } from '@helpboard/core';
 import { BoardAction } from '@helpboard/boards';
 import { TransactionContext, UnitOfWork } from '@helpboard/database';
 import {
@@ -16,7 +16,7 @@ import { PostRenderer } from '../markdown/post-renderer.js';
 import { RevisionRepository } from '../revision/revision.repository.js';
 import { THREAD_CHANGED_TOPIC } from '../thread/ask-question.service.js';
 import { answerBodyProblems, assertOpen, assertUnlocked } from '../thread/post-rules.js';
-import { PostContext, ThreadContextLoader } from '../thread/thread-context.js';
+import { type PostContext, ThreadContextLoader } from '../thread/thread-context.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
 import { PostRepository } from './post.repository.js';
 import { PostKind, PostRecord } from './post.schema.js';
@@ -44,7 +44,7 @@ export class AnswerService {
     const now = this.clock.now();
     const answer: PostRecord = {
       _id: new Types.ObjectId(),
-      kind: PostKind.Answer,
+      kind: PostKind.ANSWER,
       threadId: thread._id,
       boardId: thread.boardId,
       authorId: new Types.ObjectId(actor.userId),
@@ -105,7 +105,7 @@ export class AnswerService {
 
   private async answerContext(actor: Actor, answerId: string, action: BoardAction): Promise<PostContext> {
     const target = await this.context.post(actor, answerId, action);
-    if (target.post.kind !== PostKind.Answer) throw new PreconditionFailedError('NOT_AN_ANSWER');
+    if (target.post.kind !== PostKind.ANSWER) throw new PreconditionFailedError('NOT_AN_ANSWER');
     assertUnlocked(target.thread);
     return target;
   }

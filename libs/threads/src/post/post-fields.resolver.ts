@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Types } from 'mongoose';
-import { Actor, Clock, CurrentActor, LoaderHolder, requestLoader } from '@helpboard/core';
+import { type Actor, Clock, CurrentActor, type LoaderHolder, requestLoader } from '@helpboard/core';
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { CommentRepository } from '../comment/comment.repository.js';
 import { AuthorCards } from '../thread/author-cards.js';
@@ -36,7 +36,7 @@ export class PostFieldsResolver {
     @CurrentActor() actor: Actor | null,
     @Context() context: LoaderHolder,
   ): Promise<VoteDirection> {
-    if (!actor) return VoteDirection.None;
+    if (!actor) return VoteDirection.NONE;
     const loader = requestLoader<string, 1 | -1>(context, 'votes.ofViewer', async (postIds) => {
       const rows = await this.votes.forVoter(
         new Types.ObjectId(actor.userId),
@@ -46,7 +46,7 @@ export class PostFieldsResolver {
       return postIds.map((id) => values.get(id) ?? null);
     });
     const value = await loader.load(post.id);
-    return value === 1 ? VoteDirection.Up : value === -1 ? VoteDirection.Down : VoteDirection.None;
+    return value === 1 ? VoteDirection.UP : value === -1 ? VoteDirection.DOWN : VoteDirection.NONE;
   }
 }
 

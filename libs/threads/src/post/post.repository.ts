@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClientSession, Model, Types, UpdateQuery } from 'mongoose';
-import { keysetFilter, SortSpec, sortDocument } from '@helpboard/core';
+import { type ClientSession, Model, Types, type UpdateQuery } from 'mongoose';
+import { keysetFilter, type SortSpec, sortDocument } from '@helpboard/core';
 import { PostKind, PostRecord } from './post.schema.js';
 
 /** Display order of answers on a thread page. */
@@ -43,7 +43,7 @@ export class PostRepository {
     limit: number,
     after?: readonly unknown[],
   ): Promise<PostRecord[]> {
-    const conditions: Record<string, unknown>[] = [{ threadId, boardId, kind: PostKind.Answer, hiddenAt: null }];
+    const conditions: Record<string, unknown>[] = [{ threadId, boardId, kind: PostKind.ANSWER, hiddenAt: null }];
     if (after) conditions.push(keysetFilter(ANSWER_ORDER, after));
     return this.posts
       .find({ $and: conditions })

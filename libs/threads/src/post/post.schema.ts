@@ -2,8 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 
 export enum PostKind {
-  Question = 'QUESTION',
-  Answer = 'ANSWER',
+  QUESTION = 'QUESTION',
+  ANSWER = 'ANSWER',
 }
 
 @Schema({ collection: 'posts', versionKey: false })

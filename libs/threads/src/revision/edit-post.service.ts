@@ -2,7 +2,7 @@
 // owners (and, once [reputation] grants it, trusted users) edit anyone's.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, Clock, ForbiddenError, InvalidInputError } from '@helpboard/core';
+import { type Actor, Clock, ForbiddenError, InvalidInputError } from '@helpboard/core';
 import { BoardAccessService, BoardAction } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { PostEdited } from '../events/thread-events.js';
@@ -51,7 +51,7 @@ export class EditPostService {
     if (!isAuthor && !(await this.access.can(actor, BoardAction.EditAnyPost, board))) {
       throw new ForbiddenError('NOT_YOUR_POST');
     }
-    const isQuestion = post.kind === PostKind.Question;
+    const isQuestion = post.kind === PostKind.QUESTION;
     if (!isQuestion && (edit.title != null || edit.tags != null)) {
       throw new InvalidInputError([
         { field: edit.title != null ? 'title' : 'tags', message: 'TITLE_ONLY_ON_QUESTIONS' },

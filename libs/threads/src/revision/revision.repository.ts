@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClientSession, Model, Types } from 'mongoose';
+import { type ClientSession, Model, Types } from 'mongoose';
 import { RevisionRecord } from './revision.schema.js';
 
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, Clock, InvalidInputError } from '@helpboard/core';
+import { type Actor, Clock, InvalidInputError } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { QuestionAsked } from '../events/thread-events.js';
@@ -54,7 +54,7 @@ export class AskQuestionService {
       authorId,
       title: input.title.trim(),
       tags,
-      status: ThreadStatus.Open,
+      status: ThreadStatus.OPEN,
       closeReason: null,
       duplicateOfId: null,
       isLocked: false,
@@ -74,7 +74,7 @@ export class AskQuestionService {
       await this.posts.insert(
         {
           _id: id,
-          kind: PostKind.Question,
+          kind: PostKind.QUESTION,
           threadId: id,
           boardId: board._id,
           authorId,

@@ -2,7 +2,7 @@
 // per board, however many posts a page shows.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Clock, LoaderHolder, requestLoader } from '@helpboard/core';
+import { Clock, type LoaderHolder, requestLoader } from '@helpboard/core';
 import { BoardRole, MembershipService } from '@helpboard/boards';
 import { toUser, UsersService } from '@helpboard/identity';
 import { PostAuthor } from './thread.model.js';
@@ -39,6 +39,6 @@ export class AuthorCards {
       roles.load(`${boardId}|${userId}`),
     ]);
     if (!user) throw new Error(`author ${userId} is missing`);
-    return { user: toUser(user, this.clock.now()), boardRole: role, isStaff: role === BoardRole.Staff };
+    return { user: toUser(user, this.clock.now()), boardRole: role, isStaff: role === BoardRole.STAFF };
   }
 }

@@ -1,5 +1,5 @@
 // Limits and checks shared by asking, answering, commenting and editing.
-import { FieldProblem, NotFoundError, PreconditionFailedError } from '@helpboard/core';
+import { type FieldProblem, NotFoundError, PreconditionFailedError } from '@helpboard/core';
 import { normaliseTags } from '@helpboard/boards';
 import { ThreadRecord, ThreadStatus } from './thread.schema.js';
 
@@ -37,7 +37,7 @@ export function assertVisible(thread: ThreadRecord | null): asserts thread is Th
 /** New answers and votes need an open, unlocked thread. */
 export function assertOpen(thread: ThreadRecord): void {
   if (thread.isLocked) throw new PreconditionFailedError('THREAD_LOCKED');
-  if (thread.status === ThreadStatus.Closed) throw new PreconditionFailedError('THREAD_CLOSED');
+  if (thread.status === ThreadStatus.CLOSED) throw new PreconditionFailedError('THREAD_CLOSED');
 }
 
 /** Comments, accepting and editing only need the thread not to be locked. */

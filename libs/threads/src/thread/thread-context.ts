@@ -1,8 +1,8 @@
 // Loading what a write needs and checking the actor may take part, in one place.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, NotFoundError } from '@helpboard/core';
-import { BoardAccessService, BoardAction, BoardRecord, BoardService } from '@helpboard/boards';
+import { type Actor, NotFoundError } from '@helpboard/core';
+import { BoardAccessService, BoardAction, type BoardRecord, BoardService } from '@helpboard/boards';
 import { PostRepository } from '../post/post.repository.js';
 import { PostRecord } from '../post/post.schema.js';
 import { assertVisible } from './post-rules.js';

@@ -1,6 +1,14 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Types } from 'mongoose';
-import { byIds, ConnectionType, LoaderHolder, PageArgs, pageSize, requestLoader, toConnection } from '@helpboard/core';
+import {
+  byIds,
+  ConnectionType,
+  type LoaderHolder,
+  PageArgs,
+  pageSize,
+  requestLoader,
+  toConnection,
+} from '@helpboard/core';
 import { Board, BoardService, toBoard } from '@helpboard/boards';
 import { PostRepository } from '../post/post.repository.js';
 import { AuthorCards } from './author-cards.js';

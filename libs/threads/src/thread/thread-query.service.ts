@@ -1,7 +1,7 @@
 // Reading threads: board lists with stable keyset cursors, and thread pages.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, cursorValuesOf, decodeCursor, SortSpec } from '@helpboard/core';
+import { type Actor, cursorValuesOf, decodeCursor, type SortSpec } from '@helpboard/core';
 import { BoardAction, BoardService, BoardAccessService } from '@helpboard/boards';
 import { ANSWER_ORDER, PostRepository } from '../post/post.repository.js';
 import { PostRecord } from '../post/post.schema.js';
@@ -11,7 +11,7 @@ import { ThreadRepository } from './thread.repository.js';
 import { ThreadRecord } from './thread.schema.js';
 
 const SORTS: Record<ThreadSort, { sort: SortSpec; filter: Record<string, unknown> }> = {
-  [ThreadSort.Active]: {
+  [ThreadSort.ACTIVE]: {
     sort: [
       ['isPinned', -1],
       ['lastActivityAt', -1],
@@ -19,7 +19,7 @@ const SORTS: Record<ThreadSort, { sort: SortSpec; filter: Record<string, unknown
     ],
     filter: {},
   },
-  [ThreadSort.Newest]: {
+  [ThreadSort.NEWEST]: {
     sort: [
       ['isPinned', -1],
       ['createdAt', -1],
@@ -27,7 +27,7 @@ const SORTS: Record<ThreadSort, { sort: SortSpec; filter: Record<string, unknown
     ],
     filter: {},
   },
-  [ThreadSort.Votes]: {
+  [ThreadSort.VOTES]: {
     sort: [
       ['isPinned', -1],
       ['score', -1],
@@ -35,7 +35,7 @@ const SORTS: Record<ThreadSort, { sort: SortSpec; filter: Record<string, unknown
     ],
     filter: {},
   },
-  [ThreadSort.Unanswered]: {
+  [ThreadSort.UNANSWERED]: {
     sort: [
       ['createdAt', -1],
       ['_id', -1],

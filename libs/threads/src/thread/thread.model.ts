@@ -5,16 +5,16 @@ import { PostKind } from '../post/post.schema.js';
 import { ThreadStatus } from './thread.schema.js';
 
 export enum ThreadSort {
-  Active = 'ACTIVE',
-  Newest = 'NEWEST',
-  Votes = 'VOTES',
-  Unanswered = 'UNANSWERED',
+  ACTIVE = 'ACTIVE',
+  NEWEST = 'NEWEST',
+  VOTES = 'VOTES',
+  UNANSWERED = 'UNANSWERED',
 }
 
 export enum VoteDirection {
-  Up = 'UP',
-  Down = 'DOWN',
-  None = 'NONE',
+  UP = 'UP',
+  DOWN = 'DOWN',
+  NONE = 'NONE',
 }
 
 registerEnumType(ThreadSort, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClientSession, Model, Types, UpdateQuery } from 'mongoose';
-import { keysetFilter, SortSpec, sortDocument } from '@helpboard/core';
+import { type ClientSession, Model, Types, type UpdateQuery } from 'mongoose';
+import { keysetFilter, type SortSpec, sortDocument } from '@helpboard/core';
 import { ThreadRecord } from './thread.schema.js';
 
 export interface ThreadListQuery {

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { Actor, ConnectionType, CurrentActor, pageSize, Public, SignedIn, toConnection } from '@helpboard/core';
+import { type Actor, ConnectionType, CurrentActor, pageSize, Public, SignedIn, toConnection } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { BoardActivity, ThreadActivity } from '../activity/activity.model.js';
 import { boardTopic, threadTopic } from '../activity/activity-publisher.js';
@@ -8,7 +8,7 @@ import { CommentService } from '../comment/comment.service.js';
 import { AnswerService } from '../post/answer.service.js';
 import { EditPostService } from '../revision/edit-post.service.js';
 import { ViewCounter } from '../views/view-counter.js';
-import { VoteService, VoteValue } from '../vote/vote.service.js';
+import { VoteService, type VoteValue } from '../vote/vote.service.js';
 import { AskQuestionService } from './ask-question.service.js';
 import { AskQuestionInput, EditPostInput, ThreadsArgs } from './dto/thread.inputs.js';
 import { ThreadQueryService } from './thread-query.service.js';
@@ -18,9 +18,9 @@ import { Comment, Post, Revision, Thread, VoteDirection } from './thread.model.j
 export const ThreadConnection = ConnectionType(Thread);
 
 const VOTE_VALUES: Record<VoteDirection, VoteValue> = {
-  [VoteDirection.Up]: 1,
-  [VoteDirection.Down]: -1,
-  [VoteDirection.None]: 0,
+  [VoteDirection.UP]: 1,
+  [VoteDirection.DOWN]: -1,
+  [VoteDirection.NONE]: 0,
 };
 
 interface RequestContext {

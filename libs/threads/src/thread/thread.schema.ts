@@ -5,8 +5,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 
 export enum ThreadStatus {
-  Open = 'OPEN',
-  Closed = 'CLOSED',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
 }
 
 @Schema({ collection: 'threads', versionKey: false })
@@ -27,7 +27,7 @@ export class ThreadRecord {
   @Prop({ type: [String], default: [] })
   tags!: string[];
 
-  @Prop({ type: String, enum: Object.values(ThreadStatus), default: ThreadStatus.Open })
+  @Prop({ type: String, enum: Object.values(ThreadStatus), default: ThreadStatus.OPEN })
   status!: ThreadStatus;
 
   @Prop({ type: String, default: null })

@@ -1,7 +1,7 @@
 // Counts thread views once per viewer per hour without a database write per read: views are
 // deduplicated in memory and flushed as one bulk increment every few seconds (and at shutdown).
 // A crash loses at most one interval of view counts, which is acceptable for a popularity number.
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@helpboard/core';
 import { ThreadRepository } from '../thread/thread.repository.js';
 

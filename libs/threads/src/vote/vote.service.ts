@@ -2,7 +2,7 @@
 // the post is edited), never on your own post. The vote row and the post's score commit together.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Actor, Clock, ForbiddenError, NotFoundError, PreconditionFailedError } from '@helpboard/core';
+import { type Actor, Clock, ForbiddenError, NotFoundError, PreconditionFailedError } from '@helpboard/core';
 import { BoardAction } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { VoteChanged } from '../events/thread-events.js';
@@ -63,7 +63,7 @@ export class VoteService {
       const upvotes = (value === 1 ? 1 : 0) - (previous === 1 ? 1 : 0);
       const downvotes = (value === -1 ? 1 : 0) - (previous === -1 ? 1 : 0);
       const updated = (await this.posts.update(post._id, { $inc: { score: delta, upvotes, downvotes } }, tx.session))!;
-      if (post.kind === PostKind.Question) {
+      if (post.kind === PostKind.QUESTION) {
         await this.threads.update(post.threadId, { $inc: { score: delta } }, tx.session);
       }
       tx.publishAfterCommit(

@@ -63,7 +63,7 @@ export class ThreadsArgs extends PageArgs {
   @Field({ description: 'Board whose threads to list.' })
   boardSlug!: string;
 
-  @Field(() => ThreadSort, { defaultValue: ThreadSort.Active })
+  @Field(() => ThreadSort, { defaultValue: ThreadSort.ACTIVE })
   sort!: ThreadSort;
 
   @Field(() => String, { nullable: true, description: 'Only threads with this tag.' })
