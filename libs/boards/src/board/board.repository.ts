@@ -45,7 +45,7 @@ export class BoardRepository {
   }
 
   update(id: Types.ObjectId, changes: Partial<Omit<BoardRecord, '_id'>>): Promise<BoardRecord | null> {
-    return this.boards.findByIdAndUpdate(id, { $set: changes }, { new: true }).lean<BoardRecord>().exec();
+    return this.boards.findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after' }).lean<BoardRecord>().exec();
   }
 
   async incrementMembers(id: Types.ObjectId, delta: number, session?: ClientSession): Promise<void> {

@@ -25,7 +25,7 @@ export class OperatorRepository {
 
   addAdmin(id: Types.ObjectId, userId: Types.ObjectId): Promise<OperatorRecord | null> {
     return this.operators
-      .findByIdAndUpdate(id, { $addToSet: { adminIds: userId } }, { new: true })
+      .findByIdAndUpdate(id, { $addToSet: { adminIds: userId } }, { returnDocument: 'after' })
       .lean<OperatorRecord>()
       .exec();
   }

@@ -30,7 +30,7 @@ export class OutboxRepository {
           $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
         },
         { $set: { lockedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-        { sort: { availableAt: 1, _id: 1 }, new: true },
+        { sort: { availableAt: 1, _id: 1 }, returnDocument: 'after' },
       )
       .lean<OutboxMessage & { _id: unknown }>()
       .exec();

@@ -48,7 +48,10 @@ export class UserRepository {
     changes: Partial<Omit<UserRecord, '_id'>>,
     session?: ClientSession,
   ): Promise<UserRecord | null> {
-    return this.users.findByIdAndUpdate(id, { $set: changes }, { new: true, session }).lean<UserRecord>().exec();
+    return this.users
+      .findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after', session })
+      .lean<UserRecord>()
+      .exec();
   }
 
   countAdmins(): Promise<number> {

@@ -11,6 +11,8 @@ export const TRANSACTION_LIFETIME_MS = 60_000;
 
 export class Transaction {
   readonly writes = new Map<string, Map<string, Document | null>>();
+  /** Every document this transaction locked, written or not (a matched-then-skipped update locks too). */
+  readonly locked = new Set<string>();
   state: 'active' | 'committed' | 'aborted' = 'active';
   private release!: () => void;
   /** Settles when the transaction ends; writers outside it wait on this for its locks. */
@@ -73,6 +75,7 @@ export class TransactionManager {
     const changedAt = collection?.versions.get(docKey);
     if (changedAt !== undefined && changedAt > txn.startVersion) throw writeConflict();
     this.locks.set(lockKey, txn);
+    txn.locked.add(lockKey);
   }
 
   lockHolder(ns: string, docKey: string): Transaction | undefined {
@@ -122,11 +125,7 @@ export class TransactionManager {
   }
 
   private finish(txn: Transaction, state: 'committed' | 'aborted'): void {
-    for (const [ns, writes] of txn.writes) {
-      for (const key of writes.keys()) {
-        if (this.locks.get(`${ns}|${key}`) === txn) this.locks.delete(`${ns}|${key}`);
-      }
-    }
+    for (const lockKey of txn.locked) if (this.locks.get(lockKey) === txn) this.locks.delete(lockKey);
     txn.end(state);
   }
 }

@@ -58,6 +58,6 @@ export class PostRepository {
     update: UpdateQuery<PostRecord>,
     session?: ClientSession,
   ): Promise<PostRecord | null> {
-    return this.posts.findByIdAndUpdate(id, update, { new: true, session }).lean<PostRecord>().exec();
+    return this.posts.findByIdAndUpdate(id, update, { returnDocument: 'after', session }).lean<PostRecord>().exec();
   }
 }

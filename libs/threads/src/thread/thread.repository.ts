@@ -52,7 +52,7 @@ export class ThreadRepository {
     update: UpdateQuery<ThreadRecord>,
     session?: ClientSession,
   ): Promise<ThreadRecord | null> {
-    return this.threads.findByIdAndUpdate(id, update, { new: true, session }).lean<ThreadRecord>().exec();
+    return this.threads.findByIdAndUpdate(id, update, { returnDocument: 'after', session }).lean<ThreadRecord>().exec();
   }
 
   /** Adds buffered view counts in one round trip. */
