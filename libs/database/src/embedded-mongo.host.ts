@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '@helpboard/core';
 import { type EmbeddedMongo, startEmbeddedMongo } from '@helpboard/mongo-embedded';
 
+/** The database the app uses inside the embedded engine (a MONGODB_URI names its own). */
+const EMBEDDED_DATABASE_NAME = 'helpboard';
+
 @Injectable()
 export class EmbeddedMongoHost implements OnApplicationShutdown {
   private readonly logger = new Logger(EmbeddedMongoHost.name);
@@ -29,7 +32,9 @@ export class EmbeddedMongoHost implements OnApplicationShutdown {
     const dataDir = resolve(join(this.config.dataDir, 'db'));
     this.embedded = await startEmbeddedMongo({ dataDir });
     this.logger.log(`embedded database started at ${this.embedded.uri} with its files in ${dataDir}`);
-    this.resolvedUri = this.embedded.uri;
+    const uri = new URL(this.embedded.uri);
+    uri.pathname = `/${EMBEDDED_DATABASE_NAME}`;
+    this.resolvedUri = uri.toString();
     return this.resolvedUri;
   }
 
