@@ -19,7 +19,8 @@ const find: CommandHandler = (command, context) => {
 };
 
 const getMore: CommandHandler = (command, context) => {
-  const id = command.getMore as Long;
+  // The id arrives as a number once deserialised; replies must carry it back as int64.
+  const id = Long.fromValue(command.getMore as Long | number);
   const cursor = context.cursors.get(id);
   if (!cursor) throw new MongoCommandError('CursorNotFound', `cursor id ${id} not found`);
   const size = (command.batchSize as number | undefined) ?? cursor.batchSize;

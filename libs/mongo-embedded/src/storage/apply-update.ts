@@ -123,6 +123,7 @@ export function applyUpdate(
     doc = { _id: original._id ?? update._id ?? new ObjectId(), ...cloneValue(update) };
   } else {
     validateOperators(update);
+    assertIdUntouched(original, update);
     const { $setOnInsert, ...operators } = update;
     const modifier: Document = { ...operators };
     if (options.isInsert && $setOnInsert) modifier.$set = { ...(modifier.$set ?? {}), ...$setOnInsert };
@@ -140,6 +141,19 @@ export function applyUpdate(
   }
   if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
   return { doc, isModified: canonicalKey(doc) !== canonicalKey(original) };
+}
+
+/** _id may only be "set" to the value it already has. */
+function assertIdUntouched(original: Document, update: Document): void {
+  for (const [operator, fields] of Object.entries(update)) {
+    if (operator === '$setOnInsert' && original._id === undefined) continue;
+    for (const [path, value] of Object.entries(fields as Document)) {
+      const isIdPath = path === '_id' || path.startsWith('_id.') || (operator === '$rename' && value === '_id');
+      if (!isIdPath) continue;
+      const isSameValue = operator === '$set' && path === '_id' && canonicalKey(value) === canonicalKey(original._id);
+      if (!isSameValue) throw immutableId();
+    }
+  }
 }
 
 /** $currentDate uses the server's clock, like MongoDB. */
