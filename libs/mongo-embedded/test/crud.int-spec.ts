@@ -64,7 +64,7 @@ describe('CRUD as MongoDB answers it', () => {
         $addToSet: { tags: 'a' },
         $max: { high: 10 },
         $currentDate: { touchedAt: true },
-      },
+      } as any, // the driver's types do not model $push modifiers on an untyped collection
     );
     await c.updateOne({ _id: insertedId }, { $mul: { n: 3 }, $pull: { tags: 'b' }, $rename: { nested: 'inner' } });
     await c.updateOne({ _id: insertedId, 'items.k': 'r' }, { $set: { 'items.$.q': 20 } });

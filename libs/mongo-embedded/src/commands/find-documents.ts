@@ -3,6 +3,7 @@ import { type Document } from 'bson';
 import { Aggregator, Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
 import { type DocumentView } from '../storage/document-view.js';
+import { rewritePipeline } from '../query/bson-rewrites.js';
 import { cloneValue } from '../storage/values.js';
 
 export interface ReadOptions {
@@ -42,7 +43,7 @@ export function aggregateDocuments(
       throw new MongoCommandError('BadValue', `${name} is not supported by the embedded engine`);
   }
   try {
-    return new Aggregator(pipeline, {
+    return new Aggregator(rewritePipeline(pipeline), {
       collectionResolver: (name: string) => findDocuments(view, `${db}.${name}`, {}),
     }).run(source) as Document[];
   } catch (error) {

@@ -2,6 +2,7 @@
 // top of it. Commands are written once against this interface.
 import { type Document } from 'bson';
 import { Query } from 'mingo';
+import { rewriteFilter } from '../query/bson-rewrites.js';
 import { DuplicateKeyError } from '../errors.js';
 import { Collection } from './collection.js';
 import { type Operation, Store } from './store.js';
@@ -42,7 +43,7 @@ export class CommittedView implements DocumentView {
 
   find(ns: string, filter: Document): Match[] {
     const collection = this.store.collection(ns);
-    return collection ? matching(new Query(filter), collection.candidates(filter)) : [];
+    return collection ? matching(new Query(rewriteFilter(filter)), collection.candidates(filter)) : [];
   }
 
   get(ns: string, key: string): Document | undefined {
@@ -87,7 +88,7 @@ export class TransactionView implements DocumentView {
   ) {}
 
   find(ns: string, filter: Document): Match[] {
-    const query = new Query(filter);
+    const query = new Query(rewriteFilter(filter));
     const overlay = this.transaction.writes.get(ns);
     const collection = this.store.collection(ns);
     const committed = collection ? matching(query, collection.candidates(filter)) : [];
