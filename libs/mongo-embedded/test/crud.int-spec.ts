@@ -66,7 +66,7 @@ describe('CRUD as MongoDB answers it', () => {
         $currentDate: { touchedAt: true },
       } as any, // the driver's types do not model $push modifiers on an untyped collection
     );
-    await c.updateOne({ _id: insertedId }, { $mul: { n: 3 }, $pull: { tags: 'b' }, $rename: { nested: 'inner' } });
+    await c.updateOne({ _id: insertedId }, { $mul: { n: 3 }, $pull: { tags: 'b' }, $rename: { nested: 'inner' } } as any);
     await c.updateOne({ _id: insertedId, 'items.k': 'r' }, { $set: { 'items.$.q': 20 } });
     await c.updateOne({ _id: insertedId }, { $inc: { 'items.$[it].q': 100 } }, { arrayFilters: [{ 'it.k': 'p' }] });
     const doc = await c.findOne({ _id: insertedId });
