@@ -129,11 +129,11 @@ describe('CRUD as MongoDB answers it', () => {
   });
 
   it('keeps BSON types: ObjectId, Date, Long, nested arrays and null', async () => {
-    const c = t.db.collection('types');
+    const c = t.db.collection<{ _id: string; [key: string]: unknown }>('types');
     const ref = new ObjectId();
     const at = new Date('2026-01-02T03:04:05.678Z');
     await c.insertOne({ _id: 'fixed', ref, at, big: Long.fromString('9007199254740993'), nested: [[1, 2], { a: null }] });
-    const doc = await c.findOne({ _id: 'fixed' as never });
+    const doc = await c.findOne({ _id: 'fixed' });
     expect(doc!.ref).toEqual(ref);
     expect(doc!.at).toEqual(at);
     expect(String(doc!.big)).toBe('9007199254740993');
