@@ -25,6 +25,7 @@ export default tseslint.config(
     files: [
       'libs/core/src/config/**',
       'tests/**',
+      'libs/*/test/**',
       'bench/**',
       '**/*.spec.ts',
       '**/*.int-spec.ts',
