@@ -53,7 +53,17 @@ describe('CRUD as MongoDB answers it', () => {
 
   it('applies update operators', async () => {
     const c = t.db.collection('updates');
-    const { insertedId } = await c.insertOne({ n: 5, tags: ['a', 'b'], scores: [3, 9, 1], nested: { x: 1 }, old: 1, items: [{ k: 'p', q: 1 }, { k: 'r', q: 2 }] });
+    const { insertedId } = await c.insertOne({
+      n: 5,
+      tags: ['a', 'b'],
+      scores: [3, 9, 1],
+      nested: { x: 1 },
+      old: 1,
+      items: [
+        { k: 'p', q: 1 },
+        { k: 'r', q: 2 },
+      ],
+    });
     await c.updateOne(
       { _id: insertedId },
       {
@@ -66,7 +76,11 @@ describe('CRUD as MongoDB answers it', () => {
         $currentDate: { touchedAt: true },
       } as any, // the driver's types do not model $push modifiers on an untyped collection
     );
-    await c.updateOne({ _id: insertedId }, { $mul: { n: 3 }, $pull: { tags: 'b' }, $rename: { nested: 'inner' } } as any);
+    await c.updateOne({ _id: insertedId }, {
+      $mul: { n: 3 },
+      $pull: { tags: 'b' },
+      $rename: { nested: 'inner' },
+    } as any);
     await c.updateOne({ _id: insertedId, 'items.k': 'r' }, { $set: { 'items.$.q': 20 } });
     await c.updateOne({ _id: insertedId }, { $inc: { 'items.$[it].q': 100 } }, { arrayFilters: [{ 'it.k': 'p' }] });
     const doc = await c.findOne({ _id: insertedId });
@@ -76,7 +90,10 @@ describe('CRUD as MongoDB answers it', () => {
       scores: [9, 7, 5],
       inner: { x: 1, y: 2 },
       high: 10,
-      items: [{ k: 'p', q: 101 }, { k: 'r', q: 20 }],
+      items: [
+        { k: 'p', q: 101 },
+        { k: 'r', q: 20 },
+      ],
     });
     expect(doc!.old).toBeUndefined();
     expect(doc!.touchedAt).toBeInstanceOf(Date);
@@ -84,10 +101,18 @@ describe('CRUD as MongoDB answers it', () => {
 
   it('upserts with $setOnInsert only on insert', async () => {
     const c = t.db.collection('upserts');
-    const first = await c.updateOne({ key: 'k1' }, { $set: { v: 1 }, $setOnInsert: { createdBy: 'upsert' } }, { upsert: true });
+    const first = await c.updateOne(
+      { key: 'k1' },
+      { $set: { v: 1 }, $setOnInsert: { createdBy: 'upsert' } },
+      { upsert: true },
+    );
     expect(first.upsertedCount).toBe(1);
     await c.updateOne({ key: 'k1' }, { $set: { v: 2 }, $setOnInsert: { createdBy: 'second' } }, { upsert: true });
-    expect(await c.findOne({ key: 'k1' }, { projection: { _id: 0 } })).toEqual({ key: 'k1', v: 2, createdBy: 'upsert' });
+    expect(await c.findOne({ key: 'k1' }, { projection: { _id: 0 } })).toEqual({
+      key: 'k1',
+      v: 2,
+      createdBy: 'upsert',
+    });
   });
 
   it('replaces a document keeping its _id', async () => {
@@ -112,15 +137,25 @@ describe('CRUD as MongoDB answers it', () => {
     const c = t.db.collection('fam');
     await c.insertOne({ k: 1, v: 1 });
     expect(await c.findOneAndUpdate({ k: 1 }, { $inc: { v: 1 } }, { projection: { _id: 0 } })).toEqual({ k: 1, v: 1 });
-    expect(await c.findOneAndUpdate({ k: 1 }, { $inc: { v: 1 } }, { returnDocument: 'after', projection: { _id: 0 } })).toEqual({ k: 1, v: 3 });
-    const inserted = await c.findOneAndUpdate({ k: 2 }, { $set: { v: 9 } }, { upsert: true, returnDocument: 'after', projection: { _id: 0 } });
+    expect(
+      await c.findOneAndUpdate({ k: 1 }, { $inc: { v: 1 } }, { returnDocument: 'after', projection: { _id: 0 } }),
+    ).toEqual({ k: 1, v: 3 });
+    const inserted = await c.findOneAndUpdate(
+      { k: 2 },
+      { $set: { v: 9 } },
+      { upsert: true, returnDocument: 'after', projection: { _id: 0 } },
+    );
     expect(inserted).toEqual({ k: 2, v: 9 });
     expect(await c.findOneAndDelete({ k: 2 }, { projection: { _id: 0 } })).toEqual({ k: 2, v: 9 });
   });
 
   it('deletes one or many, counts and finds distinct values', async () => {
     const c = t.db.collection('deletes');
-    await c.insertMany([{ g: 'a', t: ['x', 'y'] }, { g: 'a', t: ['y'] }, { g: 'b', t: ['z'] }]);
+    await c.insertMany([
+      { g: 'a', t: ['x', 'y'] },
+      { g: 'a', t: ['y'] },
+      { g: 'b', t: ['z'] },
+    ]);
     expect((await c.distinct('t')).sort()).toEqual(['x', 'y', 'z']);
     expect(await c.countDocuments({ g: 'a' })).toBe(2);
     expect((await c.deleteOne({ g: 'a' })).deletedCount).toBe(1);
@@ -132,7 +167,13 @@ describe('CRUD as MongoDB answers it', () => {
     const c = t.db.collection<{ _id: string; [key: string]: unknown }>('types');
     const ref = new ObjectId();
     const at = new Date('2026-01-02T03:04:05.678Z');
-    await c.insertOne({ _id: 'fixed', ref, at, big: Long.fromString('9007199254740993'), nested: [[1, 2], { a: null }] });
+    await c.insertOne({
+      _id: 'fixed',
+      ref,
+      at,
+      big: Long.fromString('9007199254740993'),
+      nested: [[1, 2], { a: null }],
+    });
     const doc = await c.findOne({ _id: 'fixed' });
     expect(doc!.ref).toEqual(ref);
     expect(doc!.at).toEqual(at);

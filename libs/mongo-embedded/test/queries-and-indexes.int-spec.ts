@@ -9,7 +9,18 @@ describe('query operators, aggregation and indexes as MongoDB answers them', () 
   beforeAll(async () => {
     t = await conformanceTarget();
     await t.db.collection('q').insertMany([
-      { _id: ids.a, name: 'Alpha', n: 1, tags: ['5g', 'billing'], dims: { w: 2, h: 3 }, items: [{ sku: 'x', qty: 2 }, { sku: 'y', qty: 9 }], note: null },
+      {
+        _id: ids.a,
+        name: 'Alpha',
+        n: 1,
+        tags: ['5g', 'billing'],
+        dims: { w: 2, h: 3 },
+        items: [
+          { sku: 'x', qty: 2 },
+          { sku: 'y', qty: 9 },
+        ],
+        note: null,
+      },
       { _id: ids.b, name: 'beta', n: 5, tags: ['roaming'], dims: { w: 4, h: 1 }, items: [{ sku: 'x', qty: 7 }] },
       { _id: ids.c, name: 'Gamma', n: 10, tags: [], items: [], extra: 'yes' },
     ]);
@@ -46,14 +57,20 @@ describe('query operators, aggregation and indexes as MongoDB answers them', () 
   });
 
   it('projects with $slice and $elemMatch', async () => {
-    const doc = await t.db.collection('q').findOne({ _id: ids.a }, { projection: { tags: { $slice: 1 }, items: { $elemMatch: { qty: { $gt: 5 } } } } });
+    const doc = await t.db
+      .collection('q')
+      .findOne({ _id: ids.a }, { projection: { tags: { $slice: 1 }, items: { $elemMatch: { qty: { $gt: 5 } } } } });
     expect(doc).toMatchObject({ tags: ['5g'], items: [{ sku: 'y', qty: 9 }] });
   });
 
   it('aggregates: $match, $unwind, $group, $sort, $project, $count, $facet, $sortByCount, $replaceRoot, $bucket', async () => {
     const c = t.db.collection('q');
     const bySku = await c
-      .aggregate([{ $unwind: '$items' }, { $group: { _id: '$items.sku', total: { $sum: '$items.qty' }, n: { $sum: 1 } } }, { $sort: { _id: 1 } }])
+      .aggregate([
+        { $unwind: '$items' },
+        { $group: { _id: '$items.sku', total: { $sum: '$items.qty' }, n: { $sum: 1 } } },
+        { $sort: { _id: 1 } },
+      ])
       .toArray();
     expect(bySku).toEqual([
       { _id: 'x', total: 9, n: 2 },
@@ -65,8 +82,14 @@ describe('query operators, aggregation and indexes as MongoDB answers them', () 
           $facet: {
             count: [{ $match: { n: { $gt: 1 } } }, { $count: 'n' }],
             tags: [{ $unwind: '$tags' }, { $sortByCount: '$tags' }, { $sort: { _id: 1 } }],
-            dims: [{ $match: { dims: { $exists: true } } }, { $replaceRoot: { newRoot: '$dims' } }, { $sort: { w: 1 } }],
-            buckets: [{ $bucket: { groupBy: '$n', boundaries: [0, 5, 100], default: 'other', output: { c: { $sum: 1 } } } }],
+            dims: [
+              { $match: { dims: { $exists: true } } },
+              { $replaceRoot: { newRoot: '$dims' } },
+              { $sort: { w: 1 } },
+            ],
+            buckets: [
+              { $bucket: { groupBy: '$n', boundaries: [0, 5, 100], default: 'other', output: { c: { $sum: 1 } } } },
+            ],
           },
         },
       ])
@@ -100,7 +123,17 @@ describe('query operators, aggregation and indexes as MongoDB answers them', () 
       .aggregate([
         { $match: { n: { $lt: 10 } } },
         { $lookup: { from: 'orders', localField: '_id', foreignField: 'customer', as: 'orders' } },
-        { $lookup: { from: 'orders', let: { id: '$_id' }, pipeline: [{ $match: { $expr: { $eq: ['$customer', '$$id'] } } }, { $group: { _id: null, sum: { $sum: '$amount' } } }], as: 'totals' } },
+        {
+          $lookup: {
+            from: 'orders',
+            let: { id: '$_id' },
+            pipeline: [
+              { $match: { $expr: { $eq: ['$customer', '$$id'] } } },
+              { $group: { _id: null, sum: { $sum: '$amount' } } },
+            ],
+            as: 'totals',
+          },
+        },
         { $project: { _id: 0, name: 1, orders: { $size: '$orders' }, total: { $first: '$totals.sum' } } },
         { $sort: { name: 1 } },
       ])
@@ -120,7 +153,9 @@ describe('query operators, aggregation and indexes as MongoDB answers them', () 
     expect(insert.message).toMatch(/E11000 duplicate key error collection: .*uniq index: email_1 dup key/);
     await c.insertOne({ email: 'b@x' });
     await expect(c.updateOne({ email: 'b@x' }, { $set: { email: 'a@x' } })).rejects.toMatchObject({ code: 11000 });
-    await expect(c.updateOne({ email: 'c@x', other: 1 }, { $set: { email: 'a@x' } }, { upsert: true })).rejects.toMatchObject({ code: 11000 });
+    await expect(
+      c.updateOne({ email: 'c@x', other: 1 }, { $set: { email: 'a@x' } }, { upsert: true }),
+    ).rejects.toMatchObject({ code: 11000 });
     expect(await c.countDocuments()).toBe(2);
   });
 
@@ -128,7 +163,10 @@ describe('query operators, aggregation and indexes as MongoDB answers them', () 
     const c = t.db.collection('compound');
     await c.createIndex({ board: 1, user: 1 }, { unique: true, name: 'board_user' });
     await c.insertMany([{ board: 1, user: 1 }, { board: 1, user: 2 }, { board: 2, user: 1 }, { board: 3 }]);
-    await expect(c.insertOne({ board: 1, user: 2 })).rejects.toMatchObject({ code: 11000, keyValue: { board: 1, user: 2 } });
+    await expect(c.insertOne({ board: 1, user: 2 })).rejects.toMatchObject({
+      code: 11000,
+      keyValue: { board: 1, user: 2 },
+    });
     await expect(c.insertOne({ board: 3, user: null })).rejects.toMatchObject({ code: 11000 });
   });
 

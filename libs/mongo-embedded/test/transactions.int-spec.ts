@@ -14,7 +14,10 @@ describe('sessions and transactions as MongoDB answers them', () => {
 
   it('commits all writes together, invisible to others until then', async () => {
     const accounts = t.db.collection('accounts');
-    await accounts.insertMany([{ _id: 'alice', balance: 100 }, { _id: 'bob', balance: 0 }] as never[]);
+    await accounts.insertMany([
+      { _id: 'alice', balance: 100 },
+      { _id: 'bob', balance: 0 },
+    ] as never[]);
     const session = t.client.startSession();
     session.startTransaction();
     await accounts.updateOne({ _id: 'alice' as never }, { $inc: { balance: -30 } }, { session });
@@ -49,7 +52,9 @@ describe('sessions and transactions as MongoDB answers them', () => {
     first.startTransaction();
     second.startTransaction();
     await accounts.updateOne({ _id: 'alice' as never }, { $inc: { balance: 1 } }, { session: first });
-    const error = await accounts.updateOne({ _id: 'alice' as never }, { $inc: { balance: 1 } }, { session: second }).catch((e) => e);
+    const error = await accounts
+      .updateOne({ _id: 'alice' as never }, { $inc: { balance: 1 } }, { session: second })
+      .catch((e) => e);
     expect(error).toMatchObject({ code: 112, codeName: 'WriteConflict' });
     expect(error.hasErrorLabel('TransientTransactionError')).toBe(true);
     await first.commitTransaction();
@@ -67,7 +72,11 @@ describe('sessions and transactions as MongoDB answers them', () => {
         try {
           await session.withTransaction(async () => {
             const current = await counters.findOne({ _id: 'votes' as never }, { session });
-            await counters.updateOne({ _id: 'votes' as never }, { $set: { n: current!.n + 1 }, $push: { log: i } } as never, { session });
+            await counters.updateOne(
+              { _id: 'votes' as never },
+              { $set: { n: current!.n + 1 }, $push: { log: i } } as never,
+              { session },
+            );
           });
         } finally {
           await session.endSession();
@@ -85,7 +94,10 @@ describe('sessions and transactions as MongoDB answers them', () => {
     await t.db.collection('accounts').findOne({}, { session });
     await session.abortTransaction();
     const error = await t.db
-      .command({ find: 'accounts', lsid: session.id, txnNumber: session.serverSession!.txnNumber, autocommit: false }, { session: undefined })
+      .command(
+        { find: 'accounts', lsid: session.id, txnNumber: session.serverSession!.txnNumber, autocommit: false },
+        { session: undefined },
+      )
       .catch((e) => e);
     expect(error).toMatchObject({ code: 251 });
     await session.endSession();
@@ -95,11 +107,20 @@ describe('sessions and transactions as MongoDB answers them', () => {
     const connection = await mongoose.createConnection(t.uri, { dbName: t.db.databaseName }).asPromise();
     try {
       const Author = connection.model('Author', new mongoose.Schema({ handle: { type: String, unique: true } }));
-      const Post = connection.model('Post', new mongoose.Schema({ title: String, author: { type: mongoose.Schema.Types.ObjectId, ref: 'Author' } }));
+      const Post = connection.model(
+        'Post',
+        new mongoose.Schema({ title: String, author: { type: mongoose.Schema.Types.ObjectId, ref: 'Author' } }),
+      );
       await Author.init();
       const author = await Author.create({ handle: 'wei' });
       await connection.transaction(async (session) => {
-        await Post.create([{ title: 'First', author: author._id }, { title: 'Second', author: author._id }], { session, ordered: true });
+        await Post.create(
+          [
+            { title: 'First', author: author._id },
+            { title: 'Second', author: author._id },
+          ],
+          { session, ordered: true },
+        );
       });
       const posts = await Post.find().sort({ title: 1 }).populate<{ author: { handle: string } }>('author').lean();
       expect(posts.map((p) => [p.title, p.author.handle])).toEqual([

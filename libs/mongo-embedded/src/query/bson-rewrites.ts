@@ -8,8 +8,19 @@ import { Binary, Decimal128, type Document, Double, Int32, Long, ObjectId } from
 import { valuesAtPath } from '../storage/values.js';
 
 const TYPE_ALIASES: Record<string | number, string> = {
-  1: 'double', 2: 'string', 3: 'object', 4: 'array', 5: 'binData', 7: 'objectId', 8: 'bool', 9: 'date',
-  10: 'null', 11: 'regex', 16: 'int', 18: 'long', 19: 'decimal',
+  1: 'double',
+  2: 'string',
+  3: 'object',
+  4: 'array',
+  5: 'binData',
+  7: 'objectId',
+  8: 'bool',
+  9: 'date',
+  10: 'null',
+  11: 'regex',
+  16: 'int',
+  18: 'long',
+  19: 'decimal',
 };
 
 function bsonTypeOf(value: unknown): string[] {
@@ -17,7 +28,8 @@ function bsonTypeOf(value: unknown): string[] {
   if (value === undefined) return ['undefined'];
   if (typeof value === 'string') return ['string'];
   if (typeof value === 'boolean') return ['bool'];
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? ['int', 'number'] : ['double', 'number'];
+  if (typeof value === 'number')
+    return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? ['int', 'number'] : ['double', 'number'];
   if (value instanceof Long) return ['long', 'number'];
   if (value instanceof Int32) return ['int', 'number'];
   if (value instanceof Double) return ['double', 'number'];
@@ -72,7 +84,9 @@ export function rewritePipeline(pipeline: Document[]): Document[] {
     if (stage.$match) return [{ $match: rewriteFilter(stage.$match as Document) }];
     if (stage.$bucket) return bucketAsGroup(stage.$bucket as Document);
     if (stage.$facet) {
-      const facets = Object.fromEntries(Object.entries(stage.$facet as Document).map(([name, p]) => [name, rewritePipeline(p as Document[])]));
+      const facets = Object.fromEntries(
+        Object.entries(stage.$facet as Document).map(([name, p]) => [name, rewritePipeline(p as Document[])]),
+      );
       return [{ $facet: facets }];
     }
     return [stage];
@@ -86,6 +100,11 @@ function bucketAsGroup(spec: Document): Document[] {
     then: lower,
   }));
   const output = (spec.output as Document | undefined) ?? { count: { $sum: 1 } };
-  const group = { $group: { _id: { $switch: { branches, ...(spec.default !== undefined ? { default: spec.default } : {}) } }, ...output } };
+  const group = {
+    $group: {
+      _id: { $switch: { branches, ...(spec.default !== undefined ? { default: spec.default } : {}) } },
+      ...output,
+    },
+  };
   return [group, { $sort: { _id: 1 } }];
 }
