@@ -1,0 +1,35 @@
+// `npm run mongo-embedded -- --data-dir ./data/db --port 27017`: the engine as a standalone
+// server that any MongoDB client (mongosh, Compass, the drivers, several API processes) can use.
+import { Command, InvalidArgumentError } from 'commander';
+import { startEmbeddedMongo } from './index.js';
+
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('must be 0–65535');
+  return parsed;
+}
+
+const program = new Command('mongo-embedded')
+  .description('Run the embedded MongoDB-compatible engine as a server')
+  .option('--data-dir <dir>', 'keep data durably in this directory (omit for in-memory)')
+  .option('--port <port>', 'port to listen on (0 = any free port)', port, 27017)
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+try {
+  program.parse(process.argv);
+} catch {
+  process.exit(2);
+}
+const options = program.opts<{ dataDir?: string; port: number; host: string }>();
+try {
+  const engine = await startEmbeddedMongo({ dataDir: options.dataDir, port: options.port, host: options.host });
+  process.stdout.write(`mongo-embedded listening: ${engine.uri}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}\n`);
+  const stop = () => void engine.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  process.stderr.write(`mongo-embedded: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
