@@ -25,7 +25,9 @@ try {
 const options = program.opts<{ dataDir?: string; port: number; host: string }>();
 try {
   const engine = await startEmbeddedMongo({ dataDir: options.dataDir, port: options.port, host: options.host });
-  process.stdout.write(`mongo-embedded listening: ${engine.uri}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}\n`);
+  process.stdout.write(
+    `mongo-embedded listening: ${engine.uri}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}\n`,
+  );
   const stop = () => void engine.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -10,8 +10,9 @@ export class HealthService {
     private readonly database: DatabaseHealth,
   ) {}
 
-  async check(): Promise<Health> {
-    const database = await this.database.check();
+  /** `maxAgeMs`: how stale the database answer may be (0 = ask it now). */
+  async check(maxAgeMs = 0): Promise<Health> {
+    const database = await this.database.check(maxAgeMs);
     return {
       status: database.isUp ? ServiceStatus.OK : ServiceStatus.DEGRADED,
       version: this.config.version,

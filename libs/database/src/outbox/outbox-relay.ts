@@ -1,7 +1,7 @@
 // Delivers outbox messages to the handlers registered for their topic, at least once, in order
 // of creation; handlers must be idempotent. Failures are retried with exponential backoff and
 // dead-lettered after MAX_ATTEMPTS. With Redis the same handlers run on a queue instead.
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@helpboard/core';
 import { OutboxRepository } from './outbox.repository.js';
 
@@ -12,7 +12,7 @@ const MAX_ATTEMPTS = 8;
 const POLL_INTERVAL_MS = 1_000;
 
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly handlers = new Map<string, OutboxHandler[]>();
   private timer?: NodeJS.Timeout;
@@ -33,7 +33,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await this.draining;
@@ -42,7 +42,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Starts a drain unless one is running; called after commits that wrote to the outbox. */
   nudge(): Promise<number> {
     if (this.stopped) return Promise.resolve(0);
-    this.draining ??= this.drain().finally(() => (this.draining = undefined));
+    this.draining ??= this.drain()
+      .catch((error: unknown) => {
+        // The database may be briefly unreachable; the next poll tries again.
+        this.logger.warn({ err: error }, 'outbox drain failed');
+        return 0;
+      })
+      .finally(() => (this.draining = undefined));
     return this.draining;
   }
 

@@ -41,8 +41,10 @@ export class JwtAuthenticator extends AuthGuard('jwt') {
 
   /** The actor for this call, or null when no token was sent. */
   async authenticate(context: ExecutionContext): Promise<Actor | null> {
+    // Most readers are anonymous: without a token there is nothing for passport to verify.
+    const request = this.getRequest(context) as { headers?: Record<string, unknown> } | undefined;
+    if (!request?.headers?.authorization) return null;
     await this.canActivate(context);
-    const request = this.getRequest(context) as { user?: Actor | null };
-    return request.user ?? null;
+    return (request as { user?: Actor | null }).user ?? null;
   }
 }

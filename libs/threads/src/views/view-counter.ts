@@ -1,7 +1,7 @@
 // Counts thread views once per viewer per hour without a database write per read: views are
 // deduplicated in memory and flushed as one bulk increment every few seconds (and at shutdown).
 // A crash loses at most one interval of view counts, which is acceptable for a popularity number.
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@helpboard/core';
 import { ThreadRepository } from '../thread/thread.repository.js';
 
@@ -11,7 +11,7 @@ const HOUR_MS = 3_600_000;
 const MAX_REMEMBERED_VIEWS = 200_000;
 
 @Injectable()
-export class ViewCounter implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private seen = new Set<string>();
   private seenHour = -1;
   private pending = new Map<string, number>();
@@ -27,7 +27,7 @@ export class ViewCounter implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
   }
