@@ -1,0 +1,65 @@
+// Throughput of the embedded engine through the official driver: inserts, indexed finds,
+// updates and a $group aggregation over 10k and 100k documents, measured in one run; prints the
+// ratio of indexed-find time at 100k vs 10k documents (goal <= 1.5: lookups do not slow down as
+// the collection grows).
+import { MongoClient } from 'mongodb';
+import { startEmbeddedMongo } from '@helpboard/mongo-embedded';
+
+const FINDS = 3_000;
+const UPDATES = 3_000;
+const CONCURRENCY = 16;
+
+async function timed(label: string, operations: number, run: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await run();
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(`  ${label.padEnd(34)} ${(operations / seconds).toFixed(0).padStart(8)} ops/s\n`);
+  return seconds / operations;
+}
+
+/** Runs `count` operations with a fixed number in flight, like a pool of clients. */
+async function inParallel(count: number, operation: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) await operation(next++);
+    }),
+  );
+}
+
+async function measure(size: number) {
+  const engine = await startEmbeddedMongo();
+  const client = await new MongoClient(engine.uri).connect();
+  const c = client.db('bench').collection('posts');
+  await c.createIndex({ key: 1 }, { unique: true });
+  await c.createIndex({ board: 1, score: -1 });
+  process.stdout.write(`${size.toLocaleString('en')} documents\n`);
+  const batch = 1_000;
+  await timed('insert (batches of 1,000)', size, async () => {
+    for (let start = 0; start < size; start += batch) {
+      await c.insertMany(
+        Array.from({ length: Math.min(batch, size - start) }, (_, j) => {
+          const i = start + j;
+          return { key: `k${i}`, board: `b${i % 50}`, score: i % 997, tags: [`t${i % 13}`, `t${i % 7}`], body: 'lorem ipsum '.repeat(8) };
+        }),
+      );
+    }
+  });
+  const perFind = await timed('indexed find (unique key)', FINDS, () =>
+    inParallel(FINDS, (i) => c.findOne({ key: `k${(i * 7919) % size}` })),
+  );
+  await timed('update by indexed key ($inc)', UPDATES, () =>
+    inParallel(UPDATES, (i) => c.updateOne({ key: `k${(i * 104729) % size}` }, { $inc: { score: 1 } })),
+  );
+  const groups = 20;
+  await timed('$group by board (whole collection)', groups, async () => {
+    for (let i = 0; i < groups; i++) await c.aggregate([{ $group: { _id: '$board', n: { $sum: 1 }, top: { $max: '$score' } } }]).toArray();
+  });
+  await client.close();
+  await engine.stop();
+  return perFind;
+}
+
+const small = await measure(10_000);
+const large = await measure(100_000);
+process.stdout.write(`indexed find time, 100k vs 10k documents: ${(large / small).toFixed(2)} (goal <= 1.5)\n`);
