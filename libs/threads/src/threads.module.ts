@@ -15,6 +15,7 @@ import { PostRecord, PostSchema } from './post/post.schema.js';
 import { EditPostService } from './revision/edit-post.service.js';
 import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
+import { BoardTagsResolver } from './tag/board-tags.resolver.js';
 import { TagRepository } from './tag/tag.repository.js';
 import { TagRecord, TagSchema } from './tag/tag.schema.js';
 import { AskQuestionService } from './thread/ask-question.service.js';
@@ -66,6 +67,7 @@ import { VoteService } from './vote/vote.service.js';
     PostFieldsResolver,
     CommentFieldsResolver,
     RevisionFieldsResolver,
+    BoardTagsResolver,
   ],
   exports: [ThreadQueryService, AnswerService, VoteService, ThreadContextLoader],
 })
