@@ -40,7 +40,13 @@ async function measure(size: number) {
       await c.insertMany(
         Array.from({ length: Math.min(batch, size - start) }, (_, j) => {
           const i = start + j;
-          return { key: `k${i}`, board: `b${i % 50}`, score: i % 997, tags: [`t${i % 13}`, `t${i % 7}`], body: 'lorem ipsum '.repeat(8) };
+          return {
+            key: `k${i}`,
+            board: `b${i % 50}`,
+            score: i % 997,
+            tags: [`t${i % 13}`, `t${i % 7}`],
+            body: 'lorem ipsum '.repeat(8),
+          };
         }),
       );
     }
@@ -53,7 +59,8 @@ async function measure(size: number) {
   );
   const groups = 20;
   await timed('$group by board (whole collection)', groups, async () => {
-    for (let i = 0; i < groups; i++) await c.aggregate([{ $group: { _id: '$board', n: { $sum: 1 }, top: { $max: '$score' } } }]).toArray();
+    for (let i = 0; i < groups; i++)
+      await c.aggregate([{ $group: { _id: '$board', n: { $sum: 1 }, top: { $max: '$score' } } }]).toArray();
   });
   await client.close();
   await engine.stop();

@@ -8,12 +8,20 @@ import { join } from 'node:path';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { login, registerUser, STRONG_PASSWORD } from './support/accounts.js';
 
-function runCli(args: string[], env: Record<string, string>, stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+  stdin: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'apps/api/src/cli.ts', ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', '@swc-node/register/esm-register', 'apps/api/src/cli.ts', ...args],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -34,7 +42,11 @@ describe('identity: the first admin and suspended users', () => {
 
   it('creates a platform admin from the CLI, reading the password from stdin', async () => {
     const env = { MONGODB_URI: t.engine.uri, DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-')), LOG_LEVEL: 'silent' };
-    const created = await runCli(['create-admin', '--email', 'root@example.com', '--handle', 'root-admin'], env, `${STRONG_PASSWORD}\n`);
+    const created = await runCli(
+      ['create-admin', '--email', 'root@example.com', '--handle', 'root-admin'],
+      env,
+      `${STRONG_PASSWORD}\n`,
+    );
     expect(created.stderr).toBe('');
     expect(created.stdout).toMatch(/created platform admin @root-admin/);
     expect(created.code).toBe(0);
@@ -43,7 +55,11 @@ describe('identity: the first admin and suspended users', () => {
     const me = await t.graphql('{ me { handle isPlatformAdmin } }', {}, { token: session.accessToken });
     expect(me.data?.me).toEqual({ handle: 'root-admin', isPlatformAdmin: true });
 
-    const weak = await runCli(['create-admin', '--email', 'weak@example.com', '--handle', 'weak-admin'], env, 'short\n');
+    const weak = await runCli(
+      ['create-admin', '--email', 'weak@example.com', '--handle', 'weak-admin'],
+      env,
+      'short\n',
+    );
     expect(weak.code).not.toBe(0);
     const missing = await runCli(['create-admin', '--email', 'x@example.com'], env, '');
     expect(missing.code).toBe(2);
@@ -53,13 +69,20 @@ describe('identity: the first admin and suspended users', () => {
   it('keeps a suspended user reading but not writing or signing in', async () => {
     const user = await registerUser(t);
     const users = t.app.get<Connection>(getConnectionToken()).collection('users');
-    await users.updateOne({ handle: user.handle }, { $set: { suspendedUntil: new Date(t.clock.now().getTime() + 86_400_000) } });
+    await users.updateOne(
+      { handle: user.handle },
+      { $set: { suspendedUntil: new Date(t.clock.now().getTime() + 86_400_000) } },
+    );
 
     expect((await t.graphql('{ me { handle isSuspended } }', {}, { token: user.accessToken })).data?.me).toEqual({
       handle: user.handle,
       isSuspended: true,
     });
-    const write = await t.graphql('mutation { updateProfile(input: { bio: "still here" }) { bio } }', {}, { token: user.accessToken });
+    const write = await t.graphql(
+      'mutation { updateProfile(input: { bio: "still here" }) { bio } }',
+      {},
+      { token: user.accessToken },
+    );
     expect(write.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_SUSPENDED' });
     const signIn = await login(t, user.handle);
     expect(signIn.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_SUSPENDED' });

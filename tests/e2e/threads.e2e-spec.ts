@@ -310,7 +310,9 @@ describe('threads: a question answered once, in public, for many', () => {
     expect(await list('ACTIVE')).toEqual([ids[0], ...ids.slice(1).reverse()]);
     expect(await list('UNANSWERED')).toEqual(ids.slice(1).reverse());
     expect(await list('NEWEST', ', tag: "roaming"')).toEqual([ids[5], ids[3], ids[1]]);
-    const tags = await t.graphql('query ($s: String!) { board(slug: $s) { questionTags { name questionCount } } }', { s: operatorBoard.slug });
+    const tags = await t.graphql('query ($s: String!) { board(slug: $s) { questionTags { name questionCount } } }', {
+      s: operatorBoard.slug,
+    });
     expect(tags.data?.board.questionTags).toEqual([
       { name: 'billing', questionCount: 4 },
       { name: 'roaming', questionCount: 3 },

@@ -12,6 +12,9 @@ const program = new Command('helpboard')
   .addCommand(createAdminCommand((use) => withCliContext(AuthService, use)))
   .addCommand(printSchemaCommand());
 
+// Usage errors exit with 2 (as shells expect), whichever command they come from.
+for (const command of program.commands) command.exitOverride();
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -20,6 +20,5 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;
 }

@@ -16,8 +16,32 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.http.port, config.http.host);
+  stopGracefullyOnSignals(() => app.close());
   const url = await app.getUrl();
   process.stdout.write(`Helpboard API ${config.version} listening on ${url}/graphql\n`);
+}
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish, close
+ * subscriptions and the database (the embedded engine flushes), then exit 0. A second signal
+ * while that runs exits at once.
+ */
+function stopGracefullyOnSignals(close: () => Promise<void>): void {
+  let isStopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (isStopping) process.exit(1);
+    isStopping = true;
+    process.stdout.write(`${signal} received: shutting down\n`);
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {
