@@ -1,6 +1,6 @@
 // Validates every GraphQL input and REST body with class-validator and reports the offending
 // fields as BAD_USER_INPUT, each with a translatable message.
-import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { type FieldProblem, InvalidInputError } from '@helpboard/core';
 
@@ -50,8 +50,23 @@ function constraintParams(error: ValidationError, constraint: string): Record<st
   }
 }
 
+/**
+ * Validates client input only: GraphQL arguments and REST body/query/params. Without this limit
+ * the global pipe would also transform every field resolver's parent object, on every field.
+ */
+/** @nestjs/graphql's (unexported) GqlParamtype.ARGS. */
+const GRAPHQL_ARGS = 3;
+
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type: unknown = metadata.type;
+    const isClientInput = type === GRAPHQL_ARGS || type === 'body' || type === 'query' || type === 'param';
+    return isClientInput ? super.transform(value, metadata) : value;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     transform: true,
     // GraphQL already rejects unknown fields against the schema; whitelisting here would also
     // strip fields of nested inputs that carry no class-validator decorators.

@@ -13,10 +13,14 @@ export interface ReadOptions {
   projection?: Document;
 }
 
+/**
+ * Matching documents. Stored documents are never changed in place (updates store a new copy), so
+ * results are shared read-only; callers that transform them (aggregation) copy them first.
+ */
 export function findDocuments(view: DocumentView, ns: string, filter: Document, options: ReadOptions = {}): Document[] {
   let matches: Document[];
   try {
-    matches = view.find(ns, filter ?? {}).map((m) => cloneValue(m.doc));
+    matches = view.find(ns, filter ?? {}).map((m) => m.doc);
   } catch (error) {
     throw new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error));
   }
@@ -44,8 +48,8 @@ export function aggregateDocuments(
   }
   try {
     return new Aggregator(rewritePipeline(pipeline), {
-      collectionResolver: (name: string) => findDocuments(view, `${db}.${name}`, {}),
-    }).run(source) as Document[];
+      collectionResolver: (name: string) => findDocuments(view, `${db}.${name}`, {}).map(cloneValue),
+    }).run(source.map(cloneValue)) as Document[];
   } catch (error) {
     throw new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error));
   }

@@ -22,6 +22,8 @@ function cartesian(lists: unknown[][]): unknown[][] {
 export class CollectionIndex {
   readonly fields: string[];
   private readonly entries = new Map<string, Set<string>>();
+  /** Documents by the value of the first field alone: equality lookups on an index prefix. */
+  private readonly byFirstField = new Map<string, Set<string>>();
   private readonly partial?: Query;
 
   constructor(readonly spec: IndexSpec) {
@@ -39,28 +41,33 @@ export class CollectionIndex {
 
   /** The index keys a document produces; none when sparse/partial excludes it. */
   keysOf(doc: Document): string[] {
+    return this.keyTuplesOf(doc).map((parts) => JSON.stringify(parts));
+  }
+
+  /** Each key as its per-field canonical parts (so the first field's part is known exactly). */
+  private keyTuplesOf(doc: Document): string[][] {
     if (this.partial && !this.partial.test(doc)) return [];
     const perField = this.fields.map((field) => {
       const values = valuesAtPath(doc, field).flatMap((v) => (Array.isArray(v) ? (v.length ? v : [undefined]) : [v]));
       return values.length ? values : [undefined];
     });
     if (this.spec.sparse && perField.every((values) => values.every((v) => v === undefined))) return [];
-    return [...new Set(cartesian(perField).map((combo) => combo.map(canonicalKey).join('|')))];
+    const tuples = cartesian(perField).map((combo) => combo.map(canonicalKey));
+    const unique = new Map(tuples.map((parts) => [JSON.stringify(parts), parts]));
+    return [...unique.values()];
   }
 
   add(docKey: string, doc: Document): void {
-    for (const key of this.keysOf(doc)) {
-      let set = this.entries.get(key);
-      if (!set) this.entries.set(key, (set = new Set()));
-      set.add(docKey);
+    for (const parts of this.keyTuplesOf(doc)) {
+      addTo(this.entries, JSON.stringify(parts), docKey);
+      addTo(this.byFirstField, parts[0], docKey);
     }
   }
 
   remove(docKey: string, doc: Document): void {
-    for (const key of this.keysOf(doc)) {
-      const set = this.entries.get(key);
-      set?.delete(docKey);
-      if (set?.size === 0) this.entries.delete(key);
+    for (const parts of this.keyTuplesOf(doc)) {
+      removeFrom(this.entries, JSON.stringify(parts), docKey);
+      removeFrom(this.byFirstField, parts[0], docKey);
     }
   }
 
@@ -73,11 +80,15 @@ export class CollectionIndex {
     return null;
   }
 
-  /** Documents whose single indexed field equals one of `values` (first field of the index). */
+  /**
+   * Documents whose first indexed field equals one of `values` (non-null). A partial index may
+   * leave out matching documents, so it is never used for lookups.
+   */
   lookup(values: unknown[]): Set<string> | null {
-    if (this.fields.length !== 1 || this.partial || this.spec.sparse) return null;
+    if (this.partial) return null;
     const result = new Set<string>();
-    for (const value of values) for (const docKey of this.entries.get(canonicalKey(value)) ?? []) result.add(docKey);
+    for (const value of values)
+      for (const docKey of this.byFirstField.get(canonicalKey(value)) ?? []) result.add(docKey);
     return result;
   }
 
@@ -87,5 +98,18 @@ export class CollectionIndex {
 
   clear(): void {
     this.entries.clear();
+    this.byFirstField.clear();
   }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, docKey: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(docKey);
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, docKey: string): void {
+  const set = map.get(key);
+  set?.delete(docKey);
+  if (set?.size === 0) map.delete(key);
 }

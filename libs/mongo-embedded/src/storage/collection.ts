@@ -101,9 +101,13 @@ export class Collection {
     if (!this.indexes.delete(name)) throw new MongoCommandError('IndexNotFound', `index not found with name [${name}]`);
   }
 
-  /** Candidate documents for a filter: an index lookup when one applies, else every document. */
+  /**
+   * Candidate documents for a filter: the smallest set an index lookup gives for one of its
+   * equality conditions (top level or inside $and), else every document.
+   */
   candidates(filter: Document): Iterable<[string, Document]> {
-    const idValues = equalityValues(filter._id);
+    const conditions = equalityConditions(filter);
+    const idValues = conditions.get('_id');
     if (idValues) {
       return idValues.flatMap((v) => {
         const key = canonicalKey(v);
@@ -111,18 +115,30 @@ export class Collection {
         return doc ? [[key, doc] as [string, Document]] : [];
       });
     }
-    for (const [field, condition] of Object.entries(filter)) {
-      if (field.startsWith('$')) continue;
-      const values = equalityValues(condition);
+    let best: Set<string> | null = null;
+    for (const index of this.indexes.values()) {
+      const values = conditions.get(index.fields[0]);
       if (!values) continue;
-      for (const index of this.indexes.values()) {
-        if (index.fields[0] !== field) continue;
-        const keys = index.lookup(values);
-        if (keys) return [...keys].map((key) => [key, this.docs.get(key)!] as [string, Document]);
-      }
+      const keys = index.lookup(values);
+      if (keys && (best === null || keys.size < best.size)) best = keys;
     }
-    return this.docs.entries();
+    if (best === null) return this.docs.entries();
+    return [...best].map((key) => [key, this.docs.get(key)!] as [string, Document]);
   }
+}
+
+/** Field → values it must equal, from the filter's top level and its $and clauses. */
+function equalityConditions(filter: Document, into = new Map<string, unknown[]>()): Map<string, unknown[]> {
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const clause of condition) equalityConditions(clause as Document, into);
+      continue;
+    }
+    if (field.startsWith('$') || into.has(field)) continue;
+    const values = equalityValues(condition);
+    if (values) into.set(field, values);
+  }
+  return into;
 }
 
 /** The values a condition matches by equality (`v`, `{$eq: v}`, `{$in: [...]}`), or null. */
