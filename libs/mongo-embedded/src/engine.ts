@@ -3,6 +3,7 @@
 import { Binary, type Document } from 'bson';
 import { adminCommands } from './commands/admin-commands.js';
 import { type CommandContext, type CommandHandler, CursorRegistry, type ServerInfo } from './commands/context.js';
+import { explainCommands } from './commands/explain-command.js';
 import { readCommands } from './commands/read-commands.js';
 import { serverCommands } from './commands/server-commands.js';
 import { writeCommands } from './commands/write-commands.js';
@@ -17,6 +18,7 @@ const HANDLERS: Record<string, CommandHandler> = {
   ...readCommands,
   ...writeCommands,
   ...adminCommands,
+  ...explainCommands,
 };
 const HANDLERS_BY_LOWER_NAME = new Map(
   Object.entries(HANDLERS).map(([name, handler]) => [name.toLowerCase(), handler]),

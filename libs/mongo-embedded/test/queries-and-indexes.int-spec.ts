@@ -188,6 +188,17 @@ describe('query operators, aggregation and indexes as MongoDB answers them', () 
     await expect(c.dropIndex('nope')).rejects.toMatchObject({ code: 27 });
   });
 
+  it('uses an index for equality and $in, including a compound index prefix, and explain says which', async () => {
+    const c = t.db.collection('planned');
+    await c.createIndex({ board: 1, score: -1 }, { name: 'board_score' });
+    await c.insertMany(Array.from({ length: 2_000 }, (_, i) => ({ board: `b${i % 100}`, score: i })));
+    const indexed = JSON.stringify(await c.find({ board: { $in: ['b1', 'b2'] }, score: { $gt: 10 } }).explain());
+    expect(indexed).toContain('IXSCAN');
+    expect(indexed).toContain('board_score');
+    expect(JSON.stringify(await c.find({ score: 5 }).explain())).toContain('COLLSCAN');
+    expect(await c.countDocuments({ board: { $in: ['b1', 'b2'] }, score: { $gt: 10 } })).toBe(39);
+  });
+
   (isRealMongo ? it.skip : it)('removes documents past their TTL on the sweep (embedded engine)', async () => {
     const c = t.db.collection('ttl');
     await c.createIndex({ at: 1 }, { expireAfterSeconds: 60 });

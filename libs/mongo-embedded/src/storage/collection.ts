@@ -101,29 +101,33 @@ export class Collection {
     if (!this.indexes.delete(name)) throw new MongoCommandError('IndexNotFound', `index not found with name [${name}]`);
   }
 
-  /**
-   * Candidate documents for a filter: the smallest set an index lookup gives for one of its
-   * equality conditions (top level or inside $and), else every document.
-   */
+  /** Candidate documents for a filter (see `plan`). */
   candidates(filter: Document): Iterable<[string, Document]> {
+    const { keys } = this.plan(filter);
+    if (keys === null) return this.docs.entries();
+    return [...keys].flatMap((key) => {
+      const doc = this.docs.get(key);
+      return doc ? [[key, doc] as [string, Document]] : [];
+    });
+  }
+
+  /**
+   * How a filter is answered: the index giving the fewest candidates for one of its equality or
+   * $in conditions (top level or inside $and), or a collection scan (`keys` null).
+   */
+  plan(filter: Document): { indexName: string | null; keyPattern?: Document; keys: Set<string> | null } {
     const conditions = equalityConditions(filter);
     const idValues = conditions.get('_id');
-    if (idValues) {
-      return idValues.flatMap((v) => {
-        const key = canonicalKey(v);
-        const doc = this.docs.get(key);
-        return doc ? [[key, doc] as [string, Document]] : [];
-      });
-    }
-    let best: Set<string> | null = null;
+    if (idValues) return { indexName: '_id_', keyPattern: { _id: 1 }, keys: new Set(idValues.map(canonicalKey)) };
+    let best: { index: CollectionIndex; keys: Set<string> } | null = null;
     for (const index of this.indexes.values()) {
       const values = conditions.get(index.fields[0]);
       if (!values) continue;
       const keys = index.lookup(values);
-      if (keys && (best === null || keys.size < best.size)) best = keys;
+      if (keys && (best === null || keys.size < best.keys.size)) best = { index, keys };
     }
-    if (best === null) return this.docs.entries();
-    return [...best].map((key) => [key, this.docs.get(key)!] as [string, Document]);
+    if (best === null) return { indexName: null, keys: null };
+    return { indexName: best.index.name, keyPattern: best.index.spec.key as Document, keys: best.keys };
   }
 }
 
