@@ -6,6 +6,7 @@ import { DatabaseModule } from '@helpboard/database';
 import { AccessGuard, IdentityModule } from '@helpboard/identity';
 import { BoardsModule } from '@helpboard/boards';
 import { ThreadsModule } from '@helpboard/threads';
+import { ReputationModule } from '@helpboard/reputation';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -32,6 +33,7 @@ export class AppModule {
         IdentityModule,
         BoardsModule,
         ThreadsModule,
+        ReputationModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

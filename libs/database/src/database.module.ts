@@ -5,6 +5,7 @@ import { OutboxRelay } from './outbox/outbox-relay.js';
 import { OutboxRepository } from './outbox/outbox.repository.js';
 import { OutboxMessage, OutboxMessageSchema } from './outbox/outbox.schema.js';
 import { UnitOfWork } from './transaction/unit-of-work.js';
+import { InTransactionHandlers } from './transaction/in-transaction-handlers.js';
 import { DatabaseHealth } from './database-health.js';
 
 /** Owns the one EmbeddedMongoHost, so mongoose and shutdown see the same engine. */
@@ -29,7 +30,7 @@ export class EmbeddedMongoModule {}
     }),
     MongooseModule.forFeature([{ name: OutboxMessage.name, schema: OutboxMessageSchema }]),
   ],
-  providers: [OutboxRepository, OutboxRelay, UnitOfWork, DatabaseHealth],
-  exports: [MongooseModule, EmbeddedMongoModule, UnitOfWork, OutboxRelay, DatabaseHealth],
+  providers: [OutboxRepository, OutboxRelay, UnitOfWork, InTransactionHandlers, DatabaseHealth],
+  exports: [MongooseModule, EmbeddedMongoModule, UnitOfWork, InTransactionHandlers, OutboxRelay, DatabaseHealth],
 })
 export class DatabaseModule {}

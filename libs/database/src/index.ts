@@ -3,3 +3,4 @@ export * from './database-health.js';
 export * from './embedded-mongo.host.js';
 export * from './transaction/unit-of-work.js';
 export * from './outbox/outbox-relay.js';
+export * from './transaction/in-transaction-handlers.js';

@@ -6,6 +6,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { ClientSession, Connection } from 'mongoose';
 import { Clock, type DomainEvent, DomainEventBus } from '@helpboard/core';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { InTransactionHandlers } from './in-transaction-handlers.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 
 export class TransactionContext {
@@ -33,6 +34,7 @@ export class UnitOfWork {
     private readonly outboxRelay: OutboxRelay,
     private readonly bus: DomainEventBus,
     private readonly clock: Clock,
+    private readonly inTransaction: InTransactionHandlers,
   ) {}
 
   async run<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
@@ -43,6 +45,7 @@ export class UnitOfWork {
         // A retried attempt starts from scratch: nothing from an aborted attempt may leak out.
         const tx = new TransactionContext(session);
         const result = await work(tx);
+        await this.inTransaction.run(tx);
         await this.outboxRepository.append(session, tx.outbox, this.clock.now());
         committed = { result, tx };
       });

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { type ClientSession, type Model, Types } from 'mongoose';
+import { ReputationEntry, type ReputationKind, ReputationTotal } from './reputation-entry.schema.js';
+
+@Injectable()
+export class LedgerRepository {
+  constructor(
+    @InjectModel(ReputationEntry.name) private readonly entries: Model<ReputationEntry>,
+    @InjectModel(ReputationTotal.name) private readonly totals: Model<ReputationTotal>,
+  ) {}
+
+  async append(entry: Omit<ReputationEntry, '_id'>, session: ClientSession): Promise<void> {
+    await this.entries.create([entry], { session });
+  }
+
+  /** Per user, what a source has given and not yet taken back. */
+  async outstanding(
+    source: string,
+    session: ClientSession,
+  ): Promise<{ userId: Types.ObjectId; boardId: Types.ObjectId; delta: number }[]> {
+    const rows = await this.entries.find({ source }).session(session).lean<ReputationEntry[]>().exec();
+    const byUser = new Map<string, { userId: Types.ObjectId; boardId: Types.ObjectId; delta: number }>();
+    for (const row of rows) {
+      const key = row.userId.toHexString();
+      const current = byUser.get(key) ?? { userId: row.userId, boardId: row.boardId, delta: 0 };
+      current.delta += row.delta;
+      byUser.set(key, current);
+    }
+    return [...byUser.values()].filter((row) => row.delta !== 0);
+  }
+
+  async voteGainOn(
+    userId: Types.ObjectId,
+    day: string,
+    kinds: ReputationKind[],
+    session: ClientSession,
+  ): Promise<number> {
+    const rows = await this.entries
+      .find({ userId, day, kind: { $in: kinds }, delta: { $gt: 0 } })
+      .session(session)
+      .lean<ReputationEntry[]>()
+      .exec();
+    return rows.reduce((sum, row) => sum + row.delta, 0);
+  }
+
+  async total(userId: Types.ObjectId, boardId: Types.ObjectId | null, session?: ClientSession): Promise<number | null> {
+    const row = await this.totals
+      .findOne({ userId, boardId })
+      .session(session ?? null)
+      .lean<ReputationTotal>()
+      .exec();
+    return row?.total ?? null;
+  }
+
+  async addToTotal(
+    userId: Types.ObjectId,
+    boardId: Types.ObjectId | null,
+    delta: number,
+    initial: number,
+    session: ClientSession,
+  ): Promise<void> {
+    const existing = await this.total(userId, boardId, session);
+    if (existing === null) {
+      await this.totals.create([{ userId, boardId, total: initial + delta }], { session });
+    } else {
+      await this.totals.updateOne({ userId, boardId }, { $inc: { total: delta } }, { session });
+    }
+  }
+
+  totalsFor(userIds: readonly Types.ObjectId[], boardId: Types.ObjectId | null): Promise<ReputationTotal[]> {
+    return this.totals
+      .find({ userId: { $in: userIds }, boardId })
+      .lean<ReputationTotal[]>()
+      .exec();
+  }
+
+  topOnBoard(boardId: Types.ObjectId, limit: number): Promise<ReputationTotal[]> {
+    return this.totals
+      .find({ boardId, total: { $gt: 0 } })
+      .sort({ total: -1, userId: 1 })
+      .limit(limit)
+      .lean<ReputationTotal[]>()
+      .exec();
+  }
+
+  async gainsOnBoardSince(
+    boardId: Types.ObjectId,
+    since: Date,
+    limit: number,
+  ): Promise<{ userId: Types.ObjectId; total: number }[]> {
+    return this.entries
+      .aggregate<{ _id: Types.ObjectId; total: number }>([
+        { $match: { boardId, at: { $gte: since } } },
+        { $group: { _id: '$userId', total: { $sum: '$delta' } } },
+        { $match: { total: { $gt: 0 } } },
+        { $sort: { total: -1, _id: 1 } },
+        { $limit: limit },
+      ])
+      .exec()
+      .then((rows) => rows.map((row) => ({ userId: row._id, total: row.total })));
+  }
+
+  history(userId: Types.ObjectId, limit: number): Promise<ReputationEntry[]> {
+    return this.entries.find({ userId }).sort({ at: -1, _id: -1 }).limit(limit).lean<ReputationEntry[]>().exec();
+  }
+
+  /** Sums of the ledger per user and board, for verification against the projections. */
+  async sumsByUserAndBoard(): Promise<{ userId: Types.ObjectId; boardId: Types.ObjectId; sum: number }[]> {
+    const rows = await this.entries
+      .aggregate<{ _id: { userId: Types.ObjectId; boardId: Types.ObjectId }; sum: number }>([
+        { $group: { _id: { userId: '$userId', boardId: '$boardId' }, sum: { $sum: '$delta' } } },
+      ])
+      .exec();
+    return rows.map((row) => ({ userId: row._id.userId, boardId: row._id.boardId, sum: row.sum }));
+  }
+
+  allTotals(): Promise<ReputationTotal[]> {
+    return this.totals.find({}).lean<ReputationTotal[]>().exec();
+  }
+}

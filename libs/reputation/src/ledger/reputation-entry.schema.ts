@@ -1,0 +1,88 @@
+// The append-only reputation ledger: every change of anyone's reputation is one entry, and a
+// reversal is a new entry with the opposite delta. Totals are projections of this collection.
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Types } from 'mongoose';
+
+export enum ReputationKind {
+  QUESTION_UPVOTED = 'QUESTION_UPVOTED',
+  ANSWER_UPVOTED = 'ANSWER_UPVOTED',
+  POST_DOWNVOTED = 'POST_DOWNVOTED',
+  DOWNVOTED_ANSWER = 'DOWNVOTED_ANSWER',
+  ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  ACCEPTED_AN_ANSWER = 'ACCEPTED_AN_ANSWER',
+  OFFICIAL_ANSWER = 'OFFICIAL_ANSWER',
+  REVERSAL = 'REVERSAL',
+}
+
+/** Kinds that count toward the daily cap on reputation from votes. */
+export const VOTE_KINDS: ReadonlySet<ReputationKind> = new Set([
+  ReputationKind.QUESTION_UPVOTED,
+  ReputationKind.ANSWER_UPVOTED,
+  ReputationKind.POST_DOWNVOTED,
+]);
+
+@Schema({ collection: 'reputation_ledger', versionKey: false })
+export class ReputationEntry {
+  _id!: Types.ObjectId;
+
+  /** Shard key of the ledger. */
+  @Prop({ type: Types.ObjectId, required: true })
+  userId!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  boardId!: Types.ObjectId;
+
+  @Prop({ type: String, enum: Object.values(ReputationKind), required: true })
+  kind!: ReputationKind;
+
+  /** What was actually applied (after the daily cap and the floor of 1), so reversals are exact. */
+  @Prop({ required: true })
+  delta!: number;
+
+  /** What the rule asked for, before the cap and floor. */
+  @Prop({ required: true })
+  requested!: number;
+
+  /** The cause, e.g. `vote:<postId>:<voterId>`; reversals carry the same source. */
+  @Prop({ required: true })
+  source!: string;
+
+  @Prop({ type: Types.ObjectId, default: null })
+  postId!: Types.ObjectId | null;
+
+  /** Who caused it (the voter, the asker, the staff member). */
+  @Prop({ type: Types.ObjectId, required: true })
+  actorId!: Types.ObjectId;
+
+  /** UTC day (YYYY-MM-DD), for the daily cap. */
+  @Prop({ required: true })
+  day!: string;
+
+  @Prop({ required: true })
+  at!: Date;
+}
+
+export const ReputationEntrySchema = SchemaFactory.createForClass(ReputationEntry);
+ReputationEntrySchema.index({ userId: 1, at: -1 });
+ReputationEntrySchema.index({ userId: 1, day: 1, kind: 1 });
+ReputationEntrySchema.index({ source: 1, userId: 1 });
+ReputationEntrySchema.index({ boardId: 1, at: -1 });
+
+/** Projection: a user's total, on one board or (boardId null) overall. */
+@Schema({ collection: 'reputation_totals', versionKey: false })
+export class ReputationTotal {
+  _id!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  userId!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, default: null })
+  boardId!: Types.ObjectId | null;
+
+  @Prop({ required: true })
+  total!: number;
+}
+
+export const ReputationTotalSchema = SchemaFactory.createForClass(ReputationTotal);
+ReputationTotalSchema.index({ userId: 1, boardId: 1 }, { unique: true });
+ReputationTotalSchema.index({ boardId: 1, total: -1 });

@@ -1,0 +1,76 @@
+// Applies reputation changes inside the transaction of the action that caused them, so a vote,
+// its ledger entries and the totals commit together. Everyone starts at 1 overall (SE) and 0 on
+// each board; overall reputation never goes below 1.
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import type { TransactionContext } from '@helpboard/database';
+import { LedgerRepository } from './ledger/ledger.repository.js';
+import { ReputationKind, VOTE_KINDS } from './ledger/reputation-entry.schema.js';
+import { type Award, applicableDelta } from './rules/vote-rules.js';
+
+export const STARTING_REPUTATION = 1;
+
+export interface Cause {
+  source: string;
+  boardId: string;
+  actorId: string;
+  postId?: string;
+  at: Date;
+}
+
+@Injectable()
+export class ReputationService {
+  constructor(private readonly ledger: LedgerRepository) {}
+
+  /** Takes back exactly what `cause.source` gave, to everyone it gave to. */
+  async reverse(tx: TransactionContext, cause: Cause): Promise<void> {
+    for (const row of await this.ledger.outstanding(cause.source, tx.session)) {
+      await this.record(
+        tx,
+        cause,
+        { userId: row.userId.toHexString(), kind: ReputationKind.REVERSAL, delta: -row.delta },
+        -row.delta,
+      );
+    }
+  }
+
+  async award(tx: TransactionContext, cause: Cause, awards: Award[], dailyCap?: number): Promise<void> {
+    for (const award of awards) {
+      const userId = new Types.ObjectId(award.userId);
+      const total = (await this.ledger.total(userId, null, tx.session)) ?? STARTING_REPUTATION;
+      const isVote = VOTE_KINDS.has(award.kind);
+      const voteGainToday = isVote
+        ? await this.ledger.voteGainOn(userId, utcDay(cause.at), [...VOTE_KINDS], tx.session)
+        : 0;
+      const delta = applicableDelta(award.delta, { total, voteGainToday, dailyCap: isVote ? dailyCap : undefined });
+      await this.record(tx, cause, award, delta);
+    }
+  }
+
+  private async record(tx: TransactionContext, cause: Cause, award: Award, delta: number): Promise<void> {
+    const userId = new Types.ObjectId(award.userId);
+    const boardId = new Types.ObjectId(cause.boardId);
+    await this.ledger.append(
+      {
+        userId,
+        boardId,
+        kind: award.kind,
+        delta,
+        requested: award.delta,
+        source: cause.source,
+        postId: cause.postId ? new Types.ObjectId(cause.postId) : null,
+        actorId: new Types.ObjectId(cause.actorId),
+        day: utcDay(cause.at),
+        at: cause.at,
+      },
+      tx.session,
+    );
+    if (delta === 0) return;
+    await this.ledger.addToTotal(userId, null, delta, STARTING_REPUTATION, tx.session);
+    await this.ledger.addToTotal(userId, boardId, delta, 0, tx.session);
+  }
+}
+
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}

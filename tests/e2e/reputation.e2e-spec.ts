@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ReputationVerifier } from '@helpboard/reputation';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
+import { createBoard, createOperator, setBoardRole } from './support/boards.js';
+import { answer, ask, vote } from './support/threads.js';
+
+describe('reputation: exact, explainable, reversible', () => {
+  let t: TestApp;
+  let operatorAdmin: TestUser;
+  let board: { slug: string };
+
+  const reputationOf = async (user: TestUser) =>
+    (await t.graphql('query ($h: String!) { user(handle: $h) { reputation } }', { h: user.handle })).data!.user
+      .reputation as number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await createPlatformAdmin(t);
+    operatorAdmin = await registerUser(t);
+    const operator = await createOperator(t, admin, [operatorAdmin.handle]);
+    board = await createBoard(t, operatorAdmin, operator.slug);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives and takes back reputation for votes, accepts and official marks, exactly', async () => {
+    const [asker, answerer, voter, rep] = await Promise.all(Array.from({ length: 4 }, () => registerUser(t)));
+    await setBoardRole(t, operatorAdmin, board.slug, rep.handle, 'STAFF');
+    expect(await reputationOf(answerer)).toBe(1);
+    const q = await ask(t, asker, board.slug);
+    const a = await answer(t, answerer, q.id);
+
+    await vote(t, voter, a.id, 'UP');
+    expect(await reputationOf(answerer)).toBe(11);
+    await vote(t, voter, a.id, 'DOWN'); // within the change window: +10 taken back, −2 applied
+    expect(await reputationOf(answerer)).toBe(1); // floor: 1 − 2 stays at 1
+    expect(await reputationOf(voter)).toBe(1); // −1 for downvoting an answer, floored too
+    await vote(t, voter, a.id, 'UP');
+    expect(await reputationOf(answerer)).toBe(11);
+
+    await t.graphql(
+      'mutation ($a: ID!) { acceptAnswer(answerId: $a) { id } }',
+      { a: a.id },
+      { token: asker.accessToken },
+    );
+    expect(await reputationOf(answerer)).toBe(26);
+    expect(await reputationOf(asker)).toBe(3);
+    await t.graphql(
+      'mutation ($a: ID!) { markOfficialAnswer(answerId: $a) { id } }',
+      { a: a.id },
+      { token: rep.accessToken },
+    );
+    expect(await reputationOf(answerer)).toBe(36);
+
+    await t.graphql(
+      'mutation ($a: ID!) { unacceptAnswer(answerId: $a) { id } }',
+      { a: a.id },
+      { token: asker.accessToken },
+    );
+    await t.graphql(
+      'mutation ($a: ID!) { unmarkOfficialAnswer(answerId: $a) { id } }',
+      { a: a.id },
+      { token: rep.accessToken },
+    );
+    expect(await reputationOf(answerer)).toBe(11);
+    expect(await reputationOf(asker)).toBe(1);
+
+    const history = await t.graphql(
+      'query ($h: String!) { user(handle: $h) { reputationHistory(first: 3) { kind delta } } }',
+      { h: answerer.handle },
+    );
+    expect(history.data!.user.reputationHistory.map((e: any) => e.kind)).toEqual([
+      'REVERSAL',
+      'REVERSAL',
+      'OFFICIAL_ANSWER',
+    ]);
+
+    const card = await t.graphql(
+      'query ($id: ID!) { thread(id: $id) { answers { edges { node { author { reputation } } } } } }',
+      { id: q.id },
+    );
+    expect(card.data!.thread.answers.edges[0].node.author.reputation).toBe(11);
+  });
+
+  it('caps reputation from votes at 200 a day, and ranks the board leaderboard', async () => {
+    const [asker, star] = await Promise.all([registerUser(t), registerUser(t)]);
+    const q = await ask(t, asker, board.slug);
+    const a = await answer(t, star, q.id);
+    const voters = await Promise.all(Array.from({ length: 22 }, () => registerUser(t)));
+    for (const v of voters) await vote(t, v, a.id, 'UP');
+    expect(await reputationOf(star)).toBe(201);
+    t.clock.advance(24 * 3_600_000);
+    const late = await registerUser(t);
+    await vote(t, late, a.id, 'UP');
+    expect(await reputationOf(star)).toBe(211);
+
+    const leaderboard = await t.graphql(
+      'query ($b: String!) { leaderboard(boardSlug: $b, period: ALL, first: 3) { rank reputation user { handle } } }',
+      { b: board.slug },
+    );
+    expect(leaderboard.data!.leaderboard[0]).toEqual({ rank: 1, reputation: 210, user: { handle: star.handle } });
+    const week = await t.graphql(
+      'query ($b: String!) { leaderboard(boardSlug: $b, period: WEEK) { user { handle } } }',
+      { b: board.slug },
+    );
+    expect(week.data!.leaderboard[0].user.handle).toBe(star.handle);
+  });
+
+  it('recomputes every total from the ledger with zero drift', async () => {
+    const { checked, drifts } = await t.app.get(ReputationVerifier).verify();
+    expect(checked).toBeGreaterThan(0);
+    expect(drifts).toEqual([]);
+  });
+});
