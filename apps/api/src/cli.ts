@@ -2,14 +2,16 @@
 // command factory here.
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
-import { AuthService, createAdminCommand } from '@helpboard/identity';
+import { AuthService, createAdminCommand, IdentityModule } from '@helpboard/identity';
+import { ReputationModule, ReputationVerifier, reputationCommand } from '@helpboard/reputation';
 import { withCliContext } from './cli/cli-context.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
 
 const program = new Command('helpboard')
   .description('Helpboard administration')
   .exitOverride()
-  .addCommand(createAdminCommand((use) => withCliContext(AuthService, use)))
+  .addCommand(createAdminCommand((use) => withCliContext([IdentityModule], AuthService, use)))
+  .addCommand(reputationCommand((use) => withCliContext([ReputationModule], ReputationVerifier, use)))
   .addCommand(printSchemaCommand());
 
 // Usage errors exit with 2 (as shells expect), whichever command they come from.

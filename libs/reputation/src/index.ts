@@ -2,3 +2,4 @@ export * from './reputation.module.js';
 export * from './reputation-verifier.js';
 export { STARTING_REPUTATION } from './reputation.service.js';
 export { ReputationKind } from './ledger/reputation-entry.schema.js';
+export * from './verify.command.js';

@@ -1,15 +1,18 @@
 // A Nest application context (no HTTP) with the same configuration and database as the server,
 // for CLI commands that act on data.
 import 'reflect-metadata';
-import { Module, type Type } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, CoreModule, loadConfig } from '@helpboard/core';
 import { DatabaseModule } from '@helpboard/database';
-import { IdentityModule } from '@helpboard/identity';
 
-export async function withCliContext<S, T>(service: Type<S>, use: (instance: S) => Promise<T>): Promise<T> {
+export async function withCliContext<S, T>(
+  modules: (Type<unknown> | DynamicModule)[],
+  service: Type<S>,
+  use: (instance: S) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
-  @Module({ imports: [ConfigModule.forRoot(config), CoreModule.forRoot(), DatabaseModule, IdentityModule] })
+  @Module({ imports: [ConfigModule.forRoot(config), CoreModule.forRoot(), DatabaseModule, ...modules] })
   class CliModule {}
   const context = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
