@@ -7,6 +7,7 @@ import { AccessGuard, IdentityModule } from '@helpboard/identity';
 import { BoardsModule } from '@helpboard/boards';
 import { ThreadsModule } from '@helpboard/threads';
 import { ReputationModule } from '@helpboard/reputation';
+import { SearchModule } from '@helpboard/search';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -34,6 +35,7 @@ export class AppModule {
         BoardsModule,
         ThreadsModule,
         ReputationModule,
+        SearchModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

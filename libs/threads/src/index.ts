@@ -11,3 +11,4 @@ export { ThreadStatus } from './thread/thread.schema.js';
 export type { ThreadRecord } from './thread/thread.schema.js';
 export { PostKind } from './post/post.schema.js';
 export type { PostRecord } from './post/post.schema.js';
+export * from './thread/searchable-thread.reader.js';

@@ -23,6 +23,7 @@ import { AuthorCards } from './thread/author-cards.js';
 import { ThreadContextLoader } from './thread/thread-context.js';
 import { ThreadFieldsResolver } from './thread/thread-fields.resolver.js';
 import { ThreadQueryService } from './thread/thread-query.service.js';
+import { SearchableThreadReader } from './thread/searchable-thread.reader.js';
 import { ThreadRepository } from './thread/thread.repository.js';
 import { ThreadResolver } from './thread/thread.resolver.js';
 import { ThreadRecord, ThreadSchema } from './thread/thread.schema.js';
@@ -60,6 +61,7 @@ import { VoteService } from './vote/vote.service.js';
     VoteService,
     ThreadQueryService,
     ViewCounter,
+    SearchableThreadReader,
     AuthorCards,
     ActivityPublisher,
     ThreadResolver,
@@ -69,6 +71,6 @@ import { VoteService } from './vote/vote.service.js';
     RevisionFieldsResolver,
     BoardTagsResolver,
   ],
-  exports: [ThreadQueryService, AnswerService, VoteService, ThreadContextLoader],
+  exports: [ThreadQueryService, AnswerService, VoteService, ThreadContextLoader, SearchableThreadReader],
 })
 export class ThreadsModule {}

@@ -3,7 +3,14 @@
 // persisted: MongoDB is the source of truth and the index is rebuilt from it at start-up (a few
 // seconds for tens of thousands of threads), which also removes any chance of the two drifting.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { type FacetCount, type SearchDocument, type SearchHit, type SearchPage, SearchPort, type SearchQuery } from '../search.port.js';
+import {
+  type FacetCount,
+  type SearchDocument,
+  type SearchHit,
+  type SearchPage,
+  SearchPort,
+  type SearchQuery,
+} from '../search.port.js';
 import { highlight, queryTerms, snippet } from './highlight.js';
 import { isCjk, tokenize } from './tokenize.js';
 
@@ -35,7 +42,13 @@ export class EmbeddedSearchAdapter extends SearchPort {
   async index(documents: SearchDocument[]): Promise<void> {
     for (const document of documents) {
       if (this.documents.has(document.id)) this.engine.discard(document.id);
-      this.engine.add({ id: document.id, title: document.title, tagsText: document.tags.join(' '), body: document.body, answersText: document.answersText });
+      this.engine.add({
+        id: document.id,
+        title: document.title,
+        tagsText: document.tags.join(' '),
+        body: document.body,
+        answersText: document.answersText,
+      });
       this.documents.set(document.id, document);
     }
   }
@@ -55,14 +68,20 @@ export class EmbeddedSearchAdapter extends SearchPort {
 
   async search(query: SearchQuery): Promise<SearchPage> {
     const terms = queryTerms(query.text);
-    const results = this.matching(query.text, (doc) =>
-      (!query.boardSlug || doc.boardSlug === query.boardSlug) && (!query.tags?.length || query.tags.every((tag) => doc.tags.includes(tag))),
+    const results = this.matching(
+      query.text,
+      (doc) =>
+        (!query.boardSlug || doc.boardSlug === query.boardSlug) &&
+        (!query.tags?.length || query.tags.every((tag) => doc.tags.includes(tag))),
     );
     const ordered = this.sorted(results, query.sort);
     return {
       hits: ordered.slice(query.offset, query.offset + query.limit).map((result) => this.hit(result, terms)),
       total: ordered.length,
-      facets: { boards: facet(ordered.map((r) => [this.documents.get(r.id)!.boardSlug])), tags: facet(ordered.map((r) => this.documents.get(r.id)!.tags)) },
+      facets: {
+        boards: facet(ordered.map((r) => [this.documents.get(r.id)!.boardSlug])),
+        tags: facet(ordered.map((r) => this.documents.get(r.id)!.tags)),
+      },
     };
   }
 
@@ -74,7 +93,9 @@ export class EmbeddedSearchAdapter extends SearchPort {
       return doc.hasAcceptedAnswer || doc.hasOfficialAnswer;
     };
     // Answered threads first: a reader who finds one needs no new question.
-    const ranked = [...results].sort((a, b) => Number(isAnswered(b.id)) - Number(isAnswered(a.id)) || b.score - a.score);
+    const ranked = [...results].sort(
+      (a, b) => Number(isAnswered(b.id)) - Number(isAnswered(a.id)) || b.score - a.score,
+    );
     return ranked.slice(0, limit).map((result) => this.hit(result, terms));
   }
 
@@ -85,7 +106,8 @@ export class EmbeddedSearchAdapter extends SearchPort {
 
   private sorted(results: SearchResult[], sort: SearchQuery['sort']): SearchResult[] {
     const doc = (r: SearchResult) => this.documents.get(r.id as string)!;
-    if (sort === 'NEWEST') return [...results].sort((a, b) => doc(b).createdAt.getTime() - doc(a).createdAt.getTime() || b.score - a.score);
+    if (sort === 'NEWEST')
+      return [...results].sort((a, b) => doc(b).createdAt.getTime() - doc(a).createdAt.getTime() || b.score - a.score);
     if (sort === 'VOTES') return [...results].sort((a, b) => doc(b).score - doc(a).score || b.score - a.score);
     return results;
   }
@@ -105,6 +127,9 @@ export class EmbeddedSearchAdapter extends SearchPort {
 
 function facet(valuesPerResult: string[][]): FacetCount[] {
   const counts = new Map<string, number>();
-  for (const values of valuesPerResult) for (const value of new Set(values)) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const values of valuesPerResult)
+    for (const value of new Set(values)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }

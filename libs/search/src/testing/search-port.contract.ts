@@ -26,12 +26,40 @@ function doc(id: string, overrides: Partial<SearchDocument>): SearchDocument {
 }
 
 export const SAMPLE: SearchDocument[] = [
-  doc('t1', { title: 'How do I reset my account password?', body: 'The reset email never arrives.', tags: ['account', 'password'], score: 5, hasAcceptedAnswer: true }),
+  doc('t1', {
+    title: 'How do I reset my account password?',
+    body: 'The reset email never arrives.',
+    tags: ['account', 'password'],
+    score: 5,
+    hasAcceptedAnswer: true,
+  }),
   doc('t2', { title: '如何查询本月剩余流量', body: '我的套餐里有 30GB，怎么看还剩多少？', tags: ['流量'], score: 12 }),
-  doc('t3', { title: '我的套餐怎么升级', body: '想从 4G 升级到 5G 套餐。', tags: ['套餐', '5g'], score: 3, hasOfficialAnswer: true }),
-  doc('t4', { title: 'Roaming charges in Japan', body: 'Data roaming was much more expensive than expected <script>alert(1)</script>.', tags: ['roaming', 'billing'], boardSlug: 'travel', score: 8 }),
-  doc('t5', { title: 'パスワードをリセットする方法', body: 'メールが届きません', tags: ['password'], boardSlug: 'travel' }),
-  doc('t6', { title: 'Password reset link expired', body: 'The link says it expired after an hour.', tags: ['password'], score: 1 }),
+  doc('t3', {
+    title: '我的套餐怎么升级',
+    body: '想从 4G 升级到 5G 套餐。',
+    tags: ['套餐', '5g'],
+    score: 3,
+    hasOfficialAnswer: true,
+  }),
+  doc('t4', {
+    title: 'Roaming charges in Japan',
+    body: 'Data roaming was much more expensive than expected <script>alert(1)</script>.',
+    tags: ['roaming', 'billing'],
+    boardSlug: 'travel',
+    score: 8,
+  }),
+  doc('t5', {
+    title: 'パスワードをリセットする方法',
+    body: 'メールが届きません',
+    tags: ['password'],
+    boardSlug: 'travel',
+  }),
+  doc('t6', {
+    title: 'Password reset link expired',
+    body: 'The link says it expired after an hour.',
+    tags: ['password'],
+    score: 1,
+  }),
 ];
 
 export function runSearchPortContract(name: string, makeAdapter: () => Promise<SearchPort>): void {
@@ -64,7 +92,7 @@ export function runSearchPortContract(name: string, makeAdapter: () => Promise<S
 
     it('filters by board and tag', async () => {
       expect(await ids('password', { boardSlug: 'travel' })).toEqual(['t5']);
-      expect((await ids('password', { tags: ['account'] }))).toEqual(['t1']);
+      expect(await ids('password', { tags: ['account'] })).toEqual(['t1']);
     });
 
     it('sorts by votes and by date', async () => {
@@ -77,7 +105,8 @@ export function runSearchPortContract(name: string, makeAdapter: () => Promise<S
     it('pages through results, each exactly once', async () => {
       const all = await ids('password reset roaming 套餐');
       const paged: string[] = [];
-      for (let offset = 0; offset < all.length; offset += 2) paged.push(...(await ids('password reset roaming 套餐', { limit: 2, offset })));
+      for (let offset = 0; offset < all.length; offset += 2)
+        paged.push(...(await ids('password reset roaming 套餐', { limit: 2, offset })));
       expect(paged).toEqual(all);
     });
 

@@ -10,8 +10,20 @@ export const COMMENT_LENGTH = { min: 2, max: 600 };
 export const TAG_COUNT = { min: 1, max: 5 };
 const TAG_PATTERN = /^[\p{L}\p{N}+#.-]{1,35}$/u;
 
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Length as readers perceive it: a CJK character carries about as much as two Latin letters, so
+ * it counts twice (otherwise the 15-character minimum for titles would exclude most Chinese ones).
+ */
+export function displayLength(value: string): number {
+  let length = 0;
+  for (const character of value) length += WIDE.test(character) ? 2 : 1;
+  return length;
+}
+
 function lengthProblem(value: string, field: string, limits: { min: number; max: number }): FieldProblem[] {
-  const length = [...value.trim()].length;
+  const length = displayLength(value.trim());
   return length < limits.min || length > limits.max ? [{ field, message: 'LENGTH_OUT_OF_RANGE', params: limits }] : [];
 }
 

@@ -55,6 +55,16 @@ export class ThreadRepository {
     return this.threads.findByIdAndUpdate(id, update, { returnDocument: 'after', session }).lean<ThreadRecord>().exec();
   }
 
+  async idsAfter(after: Types.ObjectId | undefined, limit: number): Promise<Types.ObjectId[]> {
+    const rows = await this.threads
+      .find(after ? { _id: { $gt: after } } : {}, { _id: 1 })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((row) => row._id);
+  }
+
   /** Adds buffered view counts in one round trip. */
   async addViews(counts: Map<string, number>): Promise<void> {
     if (counts.size === 0) return;

@@ -1,0 +1,5 @@
+export * from './search.module.js';
+export * from './search.port.js';
+export * from './indexer/search-indexer.js';
+export { EmbeddedSearchAdapter } from './embedded/embedded-search.adapter.js';
+export { MeilisearchAdapter } from './meilisearch/meilisearch.adapter.js';

@@ -1,0 +1,75 @@
+// What search needs to know about a thread, read from the threads collections: the question, the
+// text of its visible answers, and the flags search ranks on. Null when it must not be found.
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { BoardService, BoardVisibility } from '@helpboard/boards';
+import { markdownToText } from '../markdown/render-markdown.js';
+import { PostRepository } from '../post/post.repository.js';
+import { ThreadRepository } from './thread.repository.js';
+
+export interface SearchableThread {
+  id: string;
+  title: string;
+  body: string;
+  answersText: string;
+  tags: string[];
+  boardId: string;
+  boardSlug: string;
+  status: string;
+  score: number;
+  answerCount: number;
+  hasAcceptedAnswer: boolean;
+  hasOfficialAnswer: boolean;
+  createdAt: Date;
+  lastActivityAt: Date;
+}
+
+/** Answers' text indexed per thread; beyond this, more text adds little to finding it. */
+const MAX_ANSWERS_INDEXED = 50;
+
+@Injectable()
+export class SearchableThreadReader {
+  constructor(
+    private readonly threads: ThreadRepository,
+    private readonly posts: PostRepository,
+    private readonly boards: BoardService,
+  ) {}
+
+  async read(threadId: string): Promise<SearchableThread | null> {
+    if (!Types.ObjectId.isValid(threadId)) return null;
+    const thread = await this.threads.findById(new Types.ObjectId(threadId));
+    if (!thread || thread.hiddenAt) return null;
+    const [board] = await this.boards.findByIds([thread.boardId]);
+    // Private boards stay out of the shared index (their members search by browsing for now).
+    if (!board || board.visibility === BoardVisibility.PRIVATE) return null;
+    const [question] = await this.posts.findByIds([thread._id]);
+    const answers = await this.posts.answers(thread._id, thread.boardId, MAX_ANSWERS_INDEXED);
+    return {
+      id: threadId,
+      title: thread.title,
+      body: markdownToText(question?.body ?? ''),
+      answersText: answers.map((answer) => markdownToText(answer.body)).join('\n'),
+      tags: thread.tags,
+      boardId: thread.boardId.toHexString(),
+      boardSlug: board.slug,
+      status: thread.status,
+      score: thread.score,
+      answerCount: thread.answerCount,
+      hasAcceptedAnswer: thread.acceptedAnswerId !== null,
+      hasOfficialAnswer: thread.officialAnswerId !== null,
+      createdAt: thread.createdAt,
+      lastActivityAt: thread.lastActivityAt,
+    };
+  }
+
+  /** Every thread id, in batches, for rebuilding an index from MongoDB. */
+  async *allThreadIds(batchSize = 500): AsyncGenerator<string[]> {
+    let after: Types.ObjectId | undefined;
+    for (;;) {
+      const ids = await this.threads.idsAfter(after, batchSize);
+      if (ids.length === 0) return;
+      yield ids.map((id) => id.toHexString());
+      after = ids.at(-1);
+    }
+  }
+}
