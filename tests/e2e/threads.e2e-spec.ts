@@ -320,16 +320,10 @@ describe('threads: a question answered once, in public, for many', () => {
   });
 
   it('rejects answers and votes on a locked or closed thread with PRECONDITION_FAILED', async () => {
-    // Closing and locking are moderation actions ([moderation]); until they exist, the thread
-    // state is set the way the moderation lib will set it, through the threads collection.
     const [asker, helper] = await Promise.all([registerUser(t), registerUser(t)]);
     const q = await ask(t, asker, board.slug);
-    const { Types } = await import('mongoose');
-    const threads = t.app.get((await import('@nestjs/mongoose')).getConnectionToken()).collection('threads');
-    await threads.updateOne(
-      { _id: new Types.ObjectId(q.id) },
-      { $set: { status: 'CLOSED', closeReason: 'duplicate' } },
-    );
+    const asModerator = (query: string) => t.graphql(query, { t: q.id }, { token: operatorAdmin.accessToken });
+    await asModerator('mutation ($t: ID!) { closeThread(threadId: $t, reason: OFF_TOPIC) { status } }');
     const answered = await t.graphql(
       'mutation ($t: ID!) { postAnswer(threadId: $t, body: "Late answer to a closed question") { id } }',
       { t: q.id },
@@ -337,8 +331,10 @@ describe('threads: a question answered once, in public, for many', () => {
     );
     expect(answered.errors?.[0].extensions).toMatchObject({ code: 'PRECONDITION_FAILED', reason: 'THREAD_CLOSED' });
     expect((await vote(t, helper, q.id, 'UP')).errors?.[0].extensions?.reason).toBe('THREAD_CLOSED');
-    await threads.updateOne({ _id: new Types.ObjectId(q.id) }, { $set: { status: 'OPEN', isLocked: true } });
+    await asModerator('mutation ($t: ID!) { reopenThread(threadId: $t, reason: "On topic after all") { status } }');
+    await asModerator('mutation ($t: ID!) { lockThread(threadId: $t, reason: "Heated argument") { isLocked } }');
     expect((await comment(t, helper, q.id, 'Any update?')).errors?.[0].extensions?.reason).toBe('THREAD_LOCKED');
+    expect((await vote(t, helper, q.id, 'UP')).errors?.[0].extensions?.reason).toBe('THREAD_LOCKED');
   });
 
   it('streams new questions on a board to subscribers over WebSocket', async () => {

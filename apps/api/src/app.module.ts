@@ -8,6 +8,7 @@ import { BoardsModule } from '@helpboard/boards';
 import { ThreadsModule } from '@helpboard/threads';
 import { ReputationModule } from '@helpboard/reputation';
 import { SearchModule } from '@helpboard/search';
+import { ModerationModule } from '@helpboard/moderation';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -36,6 +37,7 @@ export class AppModule {
         ThreadsModule,
         ReputationModule,
         SearchModule,
+        ModerationModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

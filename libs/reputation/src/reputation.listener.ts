@@ -8,6 +8,8 @@ import {
   AnswerUnaccepted,
   OfficialAnswerMarked,
   OfficialAnswerUnmarked,
+  PostHidden,
+  PostRestored,
   VoteChanged,
 } from '@helpboard/threads';
 import { ReputationService } from './reputation.service.js';
@@ -23,6 +25,8 @@ export class ReputationListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.handlers.on(VoteChanged, (event, tx) => this.onVote(event, tx));
+    this.handlers.on(PostHidden, (event, tx) => this.reputation.reverseForPost(tx, this.postCause(event)));
+    this.handlers.on(PostRestored, (event, tx) => this.reputation.restoreForPost(tx, this.postCause(event)));
     this.handlers.on(AnswerAccepted, async (event, tx) => {
       const rules = await this.rulesOf(event.boardId);
       const cause = {
@@ -69,6 +73,16 @@ export class ReputationListener implements OnModuleInit {
         at: event.occurredAt,
       }),
     );
+  }
+
+  private postCause(event: PostHidden | PostRestored) {
+    return {
+      source: `post:${event.postId}`,
+      boardId: event.boardId,
+      actorId: event.actorId,
+      postId: event.postId,
+      at: event.occurredAt,
+    };
   }
 
   /** A changed vote first takes back what the previous vote gave, then applies the new one. */

@@ -34,6 +34,28 @@ export class ReputationService {
     }
   }
 
+  /** A post hidden by moderation loses everything it earned (and its voters get back their costs). */
+  async reverseForPost(tx: TransactionContext, cause: Cause & { postId: string }): Promise<void> {
+    const postId = new Types.ObjectId(cause.postId);
+    for (const row of await this.ledger.netForPost(postId, null, tx.session)) {
+      const entry = { userId: row.userId.toHexString(), kind: ReputationKind.REVERSAL, delta: -row.delta };
+      await this.record(tx, { ...cause, source: row.source }, entry, -row.delta, `hide:${cause.postId}`);
+    }
+  }
+
+  /** Restoring the post gives back exactly what hiding it took. */
+  async restoreForPost(tx: TransactionContext, cause: Cause & { postId: string }): Promise<void> {
+    const postId = new Types.ObjectId(cause.postId);
+    for (const row of await this.ledger.netForPost(
+      postId,
+      [`hide:${cause.postId}`, `restore:${cause.postId}`],
+      tx.session,
+    )) {
+      const entry = { userId: row.userId.toHexString(), kind: ReputationKind.REVERSAL, delta: -row.delta };
+      await this.record(tx, { ...cause, source: row.source }, entry, -row.delta, `restore:${cause.postId}`);
+    }
+  }
+
   async award(tx: TransactionContext, cause: Cause, awards: Award[], dailyCap?: number): Promise<void> {
     for (const award of awards) {
       const userId = new Types.ObjectId(award.userId);
@@ -47,7 +69,13 @@ export class ReputationService {
     }
   }
 
-  private async record(tx: TransactionContext, cause: Cause, award: Award, delta: number): Promise<void> {
+  private async record(
+    tx: TransactionContext,
+    cause: Cause,
+    award: Award,
+    delta: number,
+    reason: string | null = null,
+  ): Promise<void> {
     const userId = new Types.ObjectId(award.userId);
     const boardId = new Types.ObjectId(cause.boardId);
     await this.ledger.append(
@@ -60,6 +88,7 @@ export class ReputationService {
         source: cause.source,
         postId: cause.postId ? new Types.ObjectId(cause.postId) : null,
         actorId: new Types.ObjectId(cause.actorId),
+        cause: reason,
         day: utcDay(cause.at),
         at: cause.at,
       },

@@ -12,3 +12,4 @@ export type { ThreadRecord } from './thread/thread.schema.js';
 export { PostKind } from './post/post.schema.js';
 export type { PostRecord } from './post/post.schema.js';
 export * from './thread/searchable-thread.reader.js';
+export * from './thread/thread-state.service.js';

@@ -24,6 +24,7 @@ import { ThreadContextLoader } from './thread/thread-context.js';
 import { ThreadFieldsResolver } from './thread/thread-fields.resolver.js';
 import { ThreadQueryService } from './thread/thread-query.service.js';
 import { SearchableThreadReader } from './thread/searchable-thread.reader.js';
+import { ThreadStateService } from './thread/thread-state.service.js';
 import { ThreadRepository } from './thread/thread.repository.js';
 import { ThreadResolver } from './thread/thread.resolver.js';
 import { ThreadRecord, ThreadSchema } from './thread/thread.schema.js';
@@ -62,6 +63,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadQueryService,
     ViewCounter,
     SearchableThreadReader,
+    ThreadStateService,
     AuthorCards,
     ActivityPublisher,
     ThreadResolver,
@@ -71,6 +73,13 @@ import { VoteService } from './vote/vote.service.js';
     RevisionFieldsResolver,
     BoardTagsResolver,
   ],
-  exports: [ThreadQueryService, AnswerService, VoteService, ThreadContextLoader, SearchableThreadReader],
+  exports: [
+    ThreadQueryService,
+    AnswerService,
+    VoteService,
+    ThreadContextLoader,
+    SearchableThreadReader,
+    ThreadStateService,
+  ],
 })
 export class ThreadsModule {}

@@ -1,6 +1,6 @@
 // The identity lib's published user operations, used by resolvers here and by other libs.
 import { Injectable } from '@nestjs/common';
-import { Types } from 'mongoose';
+import { type ClientSession, Types } from 'mongoose';
 import { type Actor, byIds, Clock, type LoaderHolder, NotFoundError, requestLoader } from '@helpboard/core';
 import { handleKeyOf } from './account-names.js';
 import { UserRepository } from './user.repository.js';
@@ -49,6 +49,13 @@ export class UsersService {
     const user = await this.findByHandle(handle);
     if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');
     return user;
+  }
+
+  /** Suspends (until a date) or, with null, lifts a suspension; checked on every request. */
+  async setSuspension(userId: Types.ObjectId, until: Date | null, session?: ClientSession): Promise<UserRecord> {
+    const updated = await this.users.update(userId, { suspendedUntil: until, updatedAt: this.clock.now() }, session);
+    if (!updated) throw new NotFoundError('User', 'USER_NOT_FOUND');
+    return updated;
   }
 
   async updateProfile(actor: Actor, changes: ProfileChanges): Promise<UserRecord> {

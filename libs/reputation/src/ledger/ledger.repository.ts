@@ -30,6 +30,24 @@ export class LedgerRepository {
     return [...byUser.values()].filter((row) => row.delta !== 0);
   }
 
+  /** Per source and user, the net of a post's entries, optionally only those with the given causes. */
+  async netForPost(
+    postId: Types.ObjectId,
+    causes: string[] | null,
+    session: ClientSession,
+  ): Promise<{ source: string; userId: Types.ObjectId; delta: number }[]> {
+    const filter = causes ? { postId, cause: { $in: causes } } : { postId };
+    const rows = await this.entries.find(filter).session(session).lean<ReputationEntry[]>().exec();
+    const net = new Map<string, { source: string; userId: Types.ObjectId; delta: number }>();
+    for (const row of rows) {
+      const key = `${row.source}|${row.userId.toHexString()}`;
+      const current = net.get(key) ?? { source: row.source, userId: row.userId, delta: 0 };
+      current.delta += row.delta;
+      net.set(key, current);
+    }
+    return [...net.values()].filter((row) => row.delta !== 0);
+  }
+
   async voteGainOn(
     userId: Types.ObjectId,
     day: string,

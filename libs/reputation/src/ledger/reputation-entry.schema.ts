@@ -54,6 +54,10 @@ export class ReputationEntry {
   @Prop({ type: Types.ObjectId, required: true })
   actorId!: Types.ObjectId;
 
+  /** Why a reversal or restoration happened beyond its source, e.g. `hide:<postId>`. */
+  @Prop({ type: String, default: null })
+  cause!: string | null;
+
   /** UTC day (YYYY-MM-DD), for the daily cap. */
   @Prop({ required: true })
   day!: string;
@@ -67,6 +71,7 @@ ReputationEntrySchema.index({ userId: 1, at: -1 });
 ReputationEntrySchema.index({ userId: 1, day: 1, kind: 1 });
 ReputationEntrySchema.index({ source: 1, userId: 1 });
 ReputationEntrySchema.index({ boardId: 1, at: -1 });
+ReputationEntrySchema.index({ postId: 1 });
 
 /** Projection: a user's total, on one board or (boardId null) overall. */
 @Schema({ collection: 'reputation_totals', versionKey: false })

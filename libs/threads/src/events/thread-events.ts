@@ -115,3 +115,32 @@ export class OfficialAnswerUnmarked extends AnswerDecision {
   static readonly type = 'OfficialAnswerUnmarked';
   readonly type = OfficialAnswerUnmarked.type;
 }
+
+/** Moderation hid a post (`postId`); a hidden question hides its thread. */
+export class PostHidden extends ThreadEvent {
+  static readonly type = 'PostHidden';
+  readonly type = PostHidden.type;
+  constructor(
+    boardId: string,
+    threadId: string,
+    actorId: string,
+    occurredAt: Date,
+    readonly postId: string,
+  ) {
+    super(boardId, threadId, actorId, occurredAt);
+  }
+}
+
+export class PostRestored extends ThreadEvent {
+  static readonly type = 'PostRestored';
+  readonly type = PostRestored.type;
+  constructor(
+    boardId: string,
+    threadId: string,
+    actorId: string,
+    occurredAt: Date,
+    readonly postId: string,
+  ) {
+    super(boardId, threadId, actorId, occurredAt);
+  }
+}

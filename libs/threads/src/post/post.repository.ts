@@ -53,6 +53,11 @@ export class PostRepository {
       .exec();
   }
 
+  /** Posts follow their thread to another board (the board id is their shard key). */
+  async moveThread(threadId: Types.ObjectId, boardId: Types.ObjectId, session: ClientSession): Promise<void> {
+    await this.posts.updateMany({ threadId }, { $set: { boardId } }, { session });
+  }
+
   async update(
     id: Types.ObjectId,
     update: UpdateQuery<PostRecord>,

@@ -1,0 +1,3 @@
+export * from './moderation.module.js';
+export { CloseReason } from './moderation.service.js';
+export { ModerationAction } from './audit-entry.schema.js';

@@ -1,0 +1,170 @@
+import {
+  Args,
+  Context,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { Types } from 'mongoose';
+import { type Actor, Clock, CurrentActor, InvalidInputError, type LoaderHolder, SignedIn } from '@helpboard/core';
+import { toUser, User, UsersService } from '@helpboard/identity';
+import { Post, Thread, toPost, toThread } from '@helpboard/threads';
+import { ModerationAction } from './audit-entry.schema.js';
+import { CloseReason, ModerationService } from './moderation.service.js';
+
+registerEnumType(CloseReason, { name: 'CloseReason', description: 'Why a question was closed.' });
+registerEnumType(ModerationAction, { name: 'ModerationAction', description: 'What a moderator did.' });
+
+@ObjectType({ description: 'One moderation action, as recorded in the audit log.' })
+export class ModerationLogEntry {
+  @Field(() => ID) id!: string;
+  @Field(() => ModerationAction) action!: ModerationAction;
+  @Field({ description: '`thread`, `post` or `user`.' }) targetType!: string;
+  @Field(() => ID) targetId!: string;
+  @Field() reason!: string;
+  @Field({ description: 'The state before, as JSON.' }) before!: string;
+  @Field({ description: 'The state after, as JSON.' }) after!: string;
+  @Field() at!: Date;
+  actorId!: string;
+}
+
+/** Reasons are kept in the audit log and shown to the people affected: say why, briefly. */
+function reasonOf(reason: string | null | undefined, field = 'reason'): string {
+  const trimmed = (reason ?? '').trim();
+  if (trimmed.length < 3 || trimmed.length > 500) {
+    throw new InvalidInputError([{ field, message: 'LENGTH_OUT_OF_RANGE', params: { min: 3, max: 500 } }]);
+  }
+  return trimmed;
+}
+
+@Resolver(() => ModerationLogEntry)
+export class ModerationResolver {
+  constructor(
+    private readonly moderation: ModerationService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  @SignedIn()
+  @Mutation(() => Thread, { description: 'Close a question (board moderators); DUPLICATE needs duplicateOfId.' })
+  async closeThread(
+    @CurrentActor() actor: Actor,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('reason', { type: () => CloseReason }) reason: CloseReason,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('duplicateOfId', { type: () => ID, nullable: true }) duplicateOfId: string | null,
+  ): Promise<Thread> {
+    const trimmedNote = note?.trim() ? reasonOf(note, 'note') : null;
+    return toThread(await this.moderation.closeThread(actor, threadId, reason, trimmedNote, duplicateOfId));
+  }
+
+  @SignedIn()
+  @Mutation(() => Thread, { description: 'Reopen a closed question (board moderators).' })
+  async reopenThread(
+    @CurrentActor() actor: Actor,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('reason') reason: string,
+  ) {
+    return toThread(await this.moderation.reopenThread(actor, threadId, reasonOf(reason)));
+  }
+
+  @SignedIn()
+  @Mutation(() => Thread, { description: 'Lock a thread against answers, comments, votes and edits (or unlock it).' })
+  async lockThread(
+    @CurrentActor() actor: Actor,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('reason') reason: string,
+    @Args('isLocked', { defaultValue: true }) isLocked: boolean,
+  ) {
+    return toThread(await this.moderation.lockThread(actor, threadId, isLocked, reasonOf(reason)));
+  }
+
+  @SignedIn()
+  @Mutation(() => Thread, { description: 'Pin a thread to the top of its board (or unpin it).' })
+  async pinThread(
+    @CurrentActor() actor: Actor,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('isPinned', { defaultValue: true }) isPinned: boolean,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ) {
+    return toThread(
+      await this.moderation.pinThread(actor, threadId, isPinned, reason?.trim() || (isPinned ? 'pinned' : 'unpinned')),
+    );
+  }
+
+  @SignedIn()
+  @Mutation(() => Thread, { description: 'Move a thread to another board (moderators of both).' })
+  async moveThread(
+    @CurrentActor() actor: Actor,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('toBoardSlug') toBoardSlug: string,
+    @Args('reason') reason: string,
+  ) {
+    return toThread(await this.moderation.moveThread(actor, threadId, toBoardSlug, reasonOf(reason)));
+  }
+
+  @SignedIn()
+  @Mutation(() => Post, {
+    description: 'Hide a post from everyone but moderators (or restore it). Hiding a question hides its thread.',
+  })
+  async hidePost(
+    @CurrentActor() actor: Actor,
+    @Args('postId', { type: () => ID }) postId: string,
+    @Args('reason') reason: string,
+    @Args('isHidden', { defaultValue: true }) isHidden: boolean,
+  ) {
+    return toPost(await this.moderation.hidePost(actor, postId, isHidden, reasonOf(reason)));
+  }
+
+  @SignedIn()
+  @Mutation(() => User, {
+    description:
+      'Suspend a user until a date (null lifts it): they keep reading but cannot sign in or write. Platform admins.',
+  })
+  async suspendUser(
+    @CurrentActor() actor: Actor,
+    @Args('handle') handle: string,
+    @Args('until', { type: () => Date, nullable: true }) until: Date | null,
+    @Args('reason') reason: string,
+  ): Promise<User> {
+    return toUser(await this.moderation.suspendUser(actor, handle, until, reasonOf(reason)), this.clock.now());
+  }
+
+  @SignedIn()
+  @Query(() => [ModerationLogEntry], {
+    description: "A board's moderation log, newest first (moderators, owners and admins).",
+  })
+  async moderationLog(
+    @CurrentActor() actor: Actor,
+    @Args('boardSlug') boardSlug: string,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('before', { type: () => ID, nullable: true, description: 'Entries older than this entry id.' })
+    before: string | null,
+  ): Promise<ModerationLogEntry[]> {
+    const beforeId = before && Types.ObjectId.isValid(before) ? new Types.ObjectId(before) : undefined;
+    const rows = await this.moderation.log(actor, boardSlug, Math.min(Math.max(first, 1), 100), beforeId);
+    return rows.map((row) => ({
+      id: row._id.toHexString(),
+      action: row.action,
+      targetType: row.targetType,
+      targetId: row.targetId.toHexString(),
+      reason: row.reason,
+      before: JSON.stringify(row.before),
+      after: JSON.stringify(row.after),
+      at: row.at,
+      actorId: row.actorId.toHexString(),
+    }));
+  }
+
+  @ResolveField(() => User, { description: 'Who acted.' })
+  async actor(@Parent() entry: ModerationLogEntry, @Context() context: LoaderHolder): Promise<User> {
+    return toUser((await this.users.loader(context).load(entry.actorId))!, this.clock.now());
+  }
+}

@@ -1,0 +1,78 @@
+// Changes to a thread's state that moderation decides on: the threads lib stays the only writer
+// of its collections, and moderation calls this inside its own transaction (with its audit entry).
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { NotFoundError } from '@helpboard/core';
+import type { TransactionContext } from '@helpboard/database';
+import { PostHidden, PostRestored } from '../events/thread-events.js';
+import { PostRepository } from '../post/post.repository.js';
+import { PostKind, type PostRecord } from '../post/post.schema.js';
+import { THREAD_CHANGED_TOPIC } from './ask-question.service.js';
+import { ThreadRepository } from './thread.repository.js';
+import type { ThreadRecord, ThreadStatus } from './thread.schema.js';
+import { toObjectId } from './thread-context.js';
+
+export interface ThreadStateChange {
+  status?: ThreadStatus;
+  closeReason?: string | null;
+  duplicateOfId?: string | null;
+  isLocked?: boolean;
+  isPinned?: boolean;
+  boardId?: Types.ObjectId;
+}
+
+@Injectable()
+export class ThreadStateService {
+  constructor(
+    private readonly threads: ThreadRepository,
+    private readonly posts: PostRepository,
+  ) {}
+
+  async requireThread(threadId: string): Promise<ThreadRecord> {
+    const thread = await this.threads.findById(toObjectId(threadId, 'Thread', 'THREAD_NOT_FOUND'));
+    if (!thread) throw new NotFoundError('Thread', 'THREAD_NOT_FOUND');
+    return thread;
+  }
+
+  async requirePost(postId: string): Promise<PostRecord> {
+    const [post] = await this.posts.findByIds([toObjectId(postId, 'Post', 'POST_NOT_FOUND')]);
+    if (!post) throw new NotFoundError('Post', 'POST_NOT_FOUND');
+    return post;
+  }
+
+  /** Applies the change and returns the thread as it was before and after. */
+  async change(tx: TransactionContext, threadId: Types.ObjectId, change: ThreadStateChange, now: Date) {
+    const before = (await this.threads.findById(threadId, tx.session))!;
+    const set: Record<string, unknown> = { updatedAt: now };
+    for (const [key, value] of Object.entries(change)) if (value !== undefined) set[key] = value;
+    if (change.duplicateOfId !== undefined)
+      set.duplicateOfId = change.duplicateOfId ? new Types.ObjectId(change.duplicateOfId) : null;
+    const after = (await this.threads.update(threadId, { $set: set }, tx.session))!;
+    if (change.boardId) await this.posts.moveThread(threadId, change.boardId, tx.session);
+    tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: threadId.toHexString() });
+    return { before, after };
+  }
+
+  /** Hides or restores a post; hiding a question hides its whole thread. */
+  async setHidden(
+    tx: TransactionContext,
+    post: PostRecord,
+    isHidden: boolean,
+    actorId: string,
+    now: Date,
+  ): Promise<void> {
+    const hiddenAt = isHidden ? now : null;
+    await this.posts.update(post._id, { $set: { hiddenAt } }, tx.session);
+    if (post.kind === PostKind.QUESTION) {
+      await this.threads.update(post.threadId, { $set: { hiddenAt } }, tx.session);
+    } else if (Boolean(post.hiddenAt) !== isHidden) {
+      await this.threads.update(post.threadId, { $inc: { answerCount: isHidden ? -1 : 1 } }, tx.session);
+    }
+    tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: post.threadId.toHexString() });
+    if (Boolean(post.hiddenAt) === isHidden) return;
+    const EventClass = isHidden ? PostHidden : PostRestored;
+    tx.publishAfterCommit(
+      new EventClass(post.boardId.toHexString(), post.threadId.toHexString(), actorId, now, post._id.toHexString()),
+    );
+  }
+}

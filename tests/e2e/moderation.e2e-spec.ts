@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { createPlatformAdmin, login, registerUser, type TestUser } from './support/accounts.js';
+import { createBoard, createOperator, setBoardRole } from './support/boards.js';
+import { answer, ask, comment, vote } from './support/threads.js';
+
+describe('moderation: accountable actions within the moderator’s boards', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let operatorAdmin: TestUser;
+  let mod: TestUser;
+  let asker: TestUser;
+  let helper: TestUser;
+  let board: { slug: string };
+  let otherBoard: { slug: string };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await createPlatformAdmin(t);
+    [operatorAdmin, mod, asker, helper] = await Promise.all(Array.from({ length: 4 }, () => registerUser(t)));
+    const operator = await createOperator(t, admin, [operatorAdmin.handle]);
+    board = await createBoard(t, operatorAdmin, operator.slug);
+    otherBoard = await createBoard(t, operatorAdmin, operator.slug);
+    await setBoardRole(t, operatorAdmin, board.slug, mod.handle, 'MODERATOR');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const m = (query: string, variables: Record<string, unknown>, user: TestUser) =>
+    t.graphql(query, variables, { token: user.accessToken });
+
+  it('closes as duplicate, rejects new answers and votes, then reopens', async () => {
+    const original = await ask(t, asker, board.slug, { title: 'How to set up voicemail on a new phone' });
+    const copy = await ask(t, asker, board.slug, { title: 'Setting up voicemail on my new phone?' });
+    const close =
+      'mutation ($t: ID!, $d: ID) { closeThread(threadId: $t, reason: DUPLICATE, duplicateOfId: $d) { status closeReason duplicateOfId } }';
+    expect((await m(close, { t: copy.id }, mod)).errors?.[0].extensions?.fields).toEqual([
+      { field: 'duplicateOfId', message: 'Is required.' },
+    ]);
+    expect((await m(close, { t: copy.id, d: original.id }, helper)).errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'BOARD_ROLE_REQUIRED',
+    });
+    expect((await m(close, { t: copy.id, d: original.id }, mod)).data?.closeThread).toEqual({
+      status: 'CLOSED',
+      closeReason: 'DUPLICATE',
+      duplicateOfId: original.id,
+    });
+    expect((await m(close, { t: copy.id, d: original.id }, mod)).errors?.[0].extensions?.code).toBe(
+      'PRECONDITION_FAILED',
+    );
+
+    const late = await m(
+      'mutation ($t: ID!) { postAnswer(threadId: $t, body: "A late answer to a closed one.") { id } }',
+      { t: copy.id },
+      helper,
+    );
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'PRECONDITION_FAILED', reason: 'THREAD_CLOSED' });
+    expect((await vote(t, helper, copy.id, 'UP')).errors?.[0].extensions?.reason).toBe('THREAD_CLOSED');
+    expect((await comment(t, helper, copy.id, 'See the original question.')).errors).toBeUndefined();
+
+    const reopened = await m(
+      'mutation ($t: ID!) { reopenThread(threadId: $t, reason: "Different phone model") { status } }',
+      { t: copy.id },
+      mod,
+    );
+    expect(reopened.data?.reopenThread.status).toBe('OPEN');
+    expect((await answer(t, helper, copy.id)).id).toBeDefined();
+  });
+
+  it('locks a thread against everything new, and pins it to the top of the board', async () => {
+    const q = await ask(t, asker, board.slug, { title: 'Official: planned maintenance this weekend' });
+    await ask(t, asker, board.slug, { title: 'A newer question asked after the notice' });
+    await m('mutation ($t: ID!) { lockThread(threadId: $t, reason: "Announcement") { isLocked } }', { t: q.id }, mod);
+    expect((await comment(t, helper, q.id, 'Will SMS work?')).errors?.[0].extensions?.reason).toBe('THREAD_LOCKED');
+    await m('mutation ($t: ID!) { pinThread(threadId: $t) { isPinned } }', { t: q.id }, mod);
+    const list = await t.graphql(
+      'query ($b: String!) { threads(boardSlug: $b, sort: NEWEST, first: 1) { edges { node { id isPinned } } } }',
+      { b: board.slug },
+    );
+    expect(list.data?.threads.edges[0].node).toEqual({ id: q.id, isPinned: true });
+  });
+
+  it('moves a thread only for moderators of both boards', async () => {
+    const q = await ask(t, asker, board.slug, { title: 'Question that belongs on the other board' });
+    const move =
+      'mutation ($t: ID!, $b: String!) { moveThread(threadId: $t, toBoardSlug: $b, reason: "Wrong board") { id } }';
+    expect((await m(move, { t: q.id, b: otherBoard.slug }, mod)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await setBoardRole(t, operatorAdmin, otherBoard.slug, mod.handle, 'MODERATOR');
+    expect((await m(move, { t: q.id, b: otherBoard.slug }, mod)).errors).toBeUndefined();
+    const moved = await t.graphql(
+      'query ($id: ID!) { thread(id: $id) { board { slug } answers { edges { node { id } } } } }',
+      { id: q.id },
+    );
+    expect(moved.data?.thread.board.slug).toBe(otherBoard.slug);
+  });
+
+  it('hides an answer (and its reputation) and a whole question, then restores', async () => {
+    const q = await ask(t, asker, board.slug, { title: 'Spam magnet question about free phones' });
+    const a = await answer(t, helper, q.id, 'Buy cheap phones at spam.example!!!');
+    await vote(t, asker, a.id, 'UP');
+    const reputation = async () =>
+      (await t.graphql('query ($h: String!) { user(handle: $h) { reputation } }', { h: helper.handle })).data!.user
+        .reputation as number;
+    const earned = await reputation();
+    const hide = 'mutation ($p: ID!, $h: Boolean!) { hidePost(postId: $p, reason: "Spam", isHidden: $h) { id } }';
+    expect((await m(hide, { p: a.id, h: true }, mod)).errors).toBeUndefined();
+    expect(await reputation()).toBe(earned - 10);
+    const page = await t.graphql(
+      'query ($id: ID!) { thread(id: $id) { answerCount answers { edges { node { id } } } } }',
+      { id: q.id },
+    );
+    expect(page.data?.thread).toEqual({ answerCount: 0, answers: { edges: [] } });
+    await m(hide, { p: a.id, h: false }, mod);
+    expect(
+      (await t.graphql('query ($id: ID!) { thread(id: $id) { answerCount } }', { id: q.id })).data?.thread.answerCount,
+    ).toBe(1);
+    expect(await reputation()).toBe(earned);
+    await m(hide, { p: q.id, h: true }, mod);
+    expect(
+      (await t.graphql('query ($id: ID!) { thread(id: $id) { id } }', { id: q.id })).errors?.[0].extensions?.code,
+    ).toBe('NOT_FOUND');
+  });
+
+  it('records every action with actor, reason and before/after, readable by moderators only', async () => {
+    const log = await m(
+      'query ($b: String!) { moderationLog(boardSlug: $b, first: 50) { action reason before after actor { handle } } }',
+      { b: board.slug },
+      mod,
+    );
+    const actions = log.data?.moderationLog.map((e: any) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['CLOSE', 'REOPEN', 'LOCK', 'PIN', 'MOVE', 'HIDE', 'RESTORE']));
+    const close = log.data?.moderationLog.find((e: any) => e.action === 'CLOSE');
+    expect(close).toMatchObject({ reason: 'DUPLICATE', actor: { handle: mod.handle } });
+    expect(JSON.parse(close.before).status).toBe('OPEN');
+    expect(JSON.parse(close.after).status).toBe('CLOSED');
+    expect(
+      (await m('query ($b: String!) { moderationLog(boardSlug: $b) { action } }', { b: board.slug }, helper))
+        .errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('lets platform admins suspend a user until a date: reads work, sign-in and writes do not', async () => {
+    const troll = await registerUser(t);
+    const until = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString();
+    const suspend =
+      'mutation ($h: String!, $u: DateTime) { suspendUser(handle: $h, until: $u, reason: "Repeated abuse") { isSuspended } }';
+    expect((await m(suspend, { h: troll.handle, u: until }, mod)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await m(suspend, { h: troll.handle, u: until }, admin)).data?.suspendUser.isSuspended).toBe(true);
+    expect((await ask(t, troll, board.slug).catch((e: Error) => e)) instanceof Error).toBe(true);
+    expect((await login(t, troll.handle)).errors?.[0].extensions?.reason).toBe('USER_SUSPENDED');
+    expect(
+      (
+        await t.graphql(
+          'query ($b: String!) { board(slug: $b) { slug } }',
+          { b: board.slug },
+          { token: troll.accessToken },
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect((await m(suspend, { h: troll.handle, u: null }, admin)).data?.suspendUser.isSuspended).toBe(false);
+    expect((await login(t, troll.handle)).errors).toBeUndefined();
+  });
+});
