@@ -44,8 +44,14 @@ describe('thread page database round trips', () => {
   async function commandsFor(threadId: string, viewer: TestUser): Promise<string[]> {
     const client = t.app.get<Connection>(getConnectionToken()).getClient();
     const commands: string[] = [];
-    const listener = (event: { commandName: string; command: Record<string, unknown> }) =>
-      commands.push(`${event.commandName} ${String(event.command[event.commandName])}`);
+    // Background work (outbox polling, view-count flushes) also talks to the database now and
+    // then; only the page's own reads are counted.
+    const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
+      const collection = String(event.command[event.commandName]);
+      if ((event.commandName === 'find' || event.commandName === 'aggregate') && collection !== 'outbox') {
+        commands.push(`${event.commandName} ${collection}`);
+      }
+    };
     client.on('commandStarted', listener);
     try {
       const page = await t.graphql(THREAD_PAGE, { id: threadId }, { token: viewer.accessToken });
@@ -62,7 +68,6 @@ describe('thread page database round trips', () => {
     const viewer = people[5];
     const smallCommands = await commandsFor(small, viewer);
     const largeCommands = await commandsFor(large, viewer);
-    expect(largeCommands.length).toBe(smallCommands.length);
     expect(largeCommands).toEqual(smallCommands);
     expect(smallCommands.length).toBeLessThanOrEqual(16);
     process.stdout.write(`thread page round trips: ${smallCommands.length} (${smallCommands.join(', ')})\n`);

@@ -4,13 +4,33 @@ import { registerMessages } from '@helpboard/core';
 import { BoardsModule } from '@helpboard/boards';
 import { IdentityModule } from '@helpboard/identity';
 import { ThreadsModule } from '@helpboard/threads';
+import { ReputationModule } from '@helpboard/reputation';
+import { FlagResolver } from './flag.resolver.js';
+import { FlaggerStats, FlaggerStatsSchema, FlagRecord, FlagSchema } from './flag.schema.js';
+import { FlagService } from './flag.service.js';
 import { AuditEntry, AuditEntrySchema } from './audit-entry.schema.js';
 import { ModerationResolver } from './moderation.resolver.js';
 import { ModerationService } from './moderation.service.js';
 
 registerMessages({
-  en: { THREAD_ALREADY_CLOSED: 'This question is already closed.', THREAD_NOT_CLOSED: 'This question is not closed.' },
-  'zh-CN': { THREAD_ALREADY_CLOSED: '该问题已经关闭。', THREAD_NOT_CLOSED: '该问题没有关闭。' },
+  en: {
+    THREAD_ALREADY_CLOSED: 'This question is already closed.',
+    THREAD_NOT_CLOSED: 'This question is not closed.',
+    FLAG_OWN_POST: 'You cannot flag your own post.',
+    FLAG_EXISTS: 'You have already flagged this post.',
+    FLAG_NOT_FOUND: 'Flag not found.',
+    FLAG_RESOLVED: 'This flag has already been resolved.',
+    PRIVILEGE_REQUIRED: 'You need more reputation on this board to do that.',
+  },
+  'zh-CN': {
+    THREAD_ALREADY_CLOSED: '该问题已经关闭。',
+    THREAD_NOT_CLOSED: '该问题没有关闭。',
+    FLAG_OWN_POST: '不能举报自己的帖子。',
+    FLAG_EXISTS: '你已经举报过该帖子。',
+    FLAG_NOT_FOUND: '未找到该举报。',
+    FLAG_RESOLVED: '该举报已处理。',
+    PRIVILEGE_REQUIRED: '你在该专版的声望不足以执行此操作。',
+  },
 });
 
 @Module({
@@ -18,8 +38,13 @@ registerMessages({
     IdentityModule,
     BoardsModule,
     ThreadsModule,
-    MongooseModule.forFeature([{ name: AuditEntry.name, schema: AuditEntrySchema }]),
+    ReputationModule,
+    MongooseModule.forFeature([
+      { name: AuditEntry.name, schema: AuditEntrySchema },
+      { name: FlagRecord.name, schema: FlagSchema },
+      { name: FlaggerStats.name, schema: FlaggerStatsSchema },
+    ]),
   ],
-  providers: [ModerationService, ModerationResolver],
+  providers: [ModerationService, ModerationResolver, FlagService, FlagResolver],
 })
 export class ModerationModule {}

@@ -3,3 +3,4 @@ export * from './reputation-verifier.js';
 export { STARTING_REPUTATION } from './reputation.service.js';
 export { ReputationKind } from './ledger/reputation-entry.schema.js';
 export * from './verify.command.js';
+export * from './reputation-reader.js';

@@ -13,6 +13,7 @@ import { ReputationListener } from './reputation.listener.js';
 import { AuthorReputationResolver, LeaderboardResolver, UserReputationResolver } from './reputation.resolver.js';
 import { ReputationService } from './reputation.service.js';
 import { ReputationVerifier } from './reputation-verifier.js';
+import { ReputationReader } from './reputation-reader.js';
 
 @Module({
   imports: [
@@ -28,10 +29,11 @@ import { ReputationVerifier } from './reputation-verifier.js';
     ReputationService,
     ReputationListener,
     ReputationVerifier,
+    ReputationReader,
     UserReputationResolver,
     AuthorReputationResolver,
     LeaderboardResolver,
   ],
-  exports: [ReputationVerifier],
+  exports: [ReputationVerifier, ReputationReader],
 })
 export class ReputationModule {}

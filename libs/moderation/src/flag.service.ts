@@ -1,0 +1,204 @@
+// Flags: readers point out posts that need attention; enough weight hides a post at once,
+// pending a moderator's decision; the decision updates every flagger's track record.
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { type ClientSession, type Model, Types } from 'mongoose';
+import {
+  type Actor,
+  Clock,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+} from '@helpboard/core';
+import { BoardAccessService, BoardAction, BoardService, resolveBoardSettings } from '@helpboard/boards';
+import { type TransactionContext, UnitOfWork } from '@helpboard/database';
+import { ReputationReader } from '@helpboard/reputation';
+import { ThreadStateService } from '@helpboard/threads';
+import { AuditEntry, ModerationAction } from './audit-entry.schema.js';
+import { flagWeight } from './flag-weight.js';
+import { FlaggerStats, FlagReason, FlagRecord, FlagStatus } from './flag.schema.js';
+
+export interface ReviewItem {
+  postId: Types.ObjectId;
+  threadId: Types.ObjectId;
+  flags: FlagRecord[];
+  totalWeight: number;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+@Injectable()
+export class FlagService {
+  constructor(
+    @InjectModel(FlagRecord.name) private readonly flags: Model<FlagRecord>,
+    @InjectModel(FlaggerStats.name) private readonly stats: Model<FlaggerStats>,
+    @InjectModel(AuditEntry.name) private readonly audit: Model<AuditEntry>,
+    private readonly threadState: ThreadStateService,
+    private readonly boards: BoardService,
+    private readonly access: BoardAccessService,
+    private readonly reputation: ReputationReader,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async flagPost(actor: Actor, postId: string, reason: FlagReason, note: string | null): Promise<FlagRecord> {
+    const post = await this.threadState.requirePost(postId);
+    if (post.hiddenAt) throw new NotFoundError('Post', 'POST_NOT_FOUND');
+    const board = await this.boards.requireById(post.boardId);
+    await this.access.assert(actor, BoardAction.Participate, board);
+    if (post.authorId.equals(actor.userId)) throw new ForbiddenError('FLAG_OWN_POST');
+    const settings = resolveBoardSettings(board.settingsOverrides);
+    const isTrusted =
+      (await this.access.can(actor, BoardAction.Moderate, board)) ||
+      (await this.access.can(actor, BoardAction.ActAsStaff, board));
+    if (!isTrusted && (await this.reputation.overall(actor.userId)) < settings.privileges.flag) {
+      throw new ForbiddenError('PRIVILEGE_REQUIRED');
+    }
+    const record = await this.stats
+      .findOne({ userId: new Types.ObjectId(actor.userId) })
+      .lean<FlaggerStats>()
+      .exec();
+    const weight = flagWeight({ isTrusted, helpful: record?.helpful ?? 0, declined: record?.declined ?? 0 });
+    const now = this.clock.now();
+    const flag: FlagRecord = {
+      _id: new Types.ObjectId(),
+      boardId: board._id,
+      postId: post._id,
+      threadId: post.threadId,
+      flaggerId: new Types.ObjectId(actor.userId),
+      reason,
+      note,
+      weight,
+      status: FlagStatus.OPEN,
+      resolvedBy: null,
+      resolvedAt: null,
+      createdAt: now,
+    };
+    try {
+      await this.unitOfWork.run(async (tx) => {
+        await this.flags.create([flag], { session: tx.session });
+        const total = await this.openWeight(post._id, tx.session);
+        if (total >= settings.moderation.hideThreshold) {
+          await this.threadState.setHidden(tx, post, true, actor.userId, now);
+          await this.recordAudit(
+            tx,
+            board._id,
+            actor.userId,
+            ModerationAction.HIDE,
+            post._id,
+            `flagged (weight ${total})`,
+            now,
+          );
+        }
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new ConflictError('FLAG_EXISTS');
+      throw error;
+    }
+    return flag;
+  }
+
+  /** Resolves every open flag on the flagged post with the moderator's outcome. */
+  async resolveFlag(
+    actor: Actor,
+    flagId: string,
+    outcome: FlagStatus.HELPFUL | FlagStatus.DECLINED,
+  ): Promise<FlagRecord> {
+    const flag = Types.ObjectId.isValid(flagId) ? await this.flags.findById(flagId).lean<FlagRecord>().exec() : null;
+    if (!flag) throw new NotFoundError('Flag', 'FLAG_NOT_FOUND');
+    const board = await this.boards.requireById(flag.boardId);
+    await this.access.assert(actor, BoardAction.Moderate, board);
+    if (flag.status !== FlagStatus.OPEN) throw new PreconditionFailedError('FLAG_RESOLVED');
+    const now = this.clock.now();
+    const post = await this.threadState.requirePost(flag.postId.toHexString());
+    await this.unitOfWork.run(async (tx) => {
+      const open = await this.flags
+        .find({ postId: flag.postId, status: FlagStatus.OPEN })
+        .session(tx.session)
+        .lean<FlagRecord[]>()
+        .exec();
+      await this.flags.updateMany(
+        { postId: flag.postId, status: FlagStatus.OPEN },
+        { $set: { status: outcome, resolvedBy: new Types.ObjectId(actor.userId), resolvedAt: now } },
+        { session: tx.session },
+      );
+      for (const each of open) {
+        await this.stats.updateOne(
+          { userId: each.flaggerId },
+          { $inc: { [outcome === FlagStatus.HELPFUL ? 'helpful' : 'declined']: 1 } },
+          { upsert: true, session: tx.session },
+        );
+      }
+      // A post hidden only by flags comes back when the moderator declines them.
+      if (outcome === FlagStatus.DECLINED && post.hiddenAt) {
+        await this.threadState.setHidden(tx, post, false, actor.userId, now);
+        await this.recordAudit(tx, board._id, actor.userId, ModerationAction.RESTORE, post._id, 'flags declined', now);
+      }
+    });
+    return { ...flag, status: outcome, resolvedBy: new Types.ObjectId(actor.userId), resolvedAt: now };
+  }
+
+  /** Flagged posts of a board, heaviest first. */
+  async flaggedQueue(actor: Actor, boardSlug: string, limit: number): Promise<ReviewItem[]> {
+    const board = await this.boards.requireBoard(boardSlug);
+    await this.access.assert(actor, BoardAction.Moderate, board);
+    const open = await this.flags
+      .find({ boardId: board._id, status: FlagStatus.OPEN })
+      .sort({ createdAt: 1 })
+      .lean<FlagRecord[]>()
+      .exec();
+    const byPost = new Map<string, ReviewItem>();
+    for (const flag of open) {
+      const item = byPost.get(flag.postId.toHexString()) ?? {
+        postId: flag.postId,
+        threadId: flag.threadId,
+        flags: [],
+        totalWeight: 0,
+      };
+      item.flags.push(flag);
+      item.totalWeight = Math.round((item.totalWeight + flag.weight) * 100) / 100;
+      byPost.set(flag.postId.toHexString(), item);
+    }
+    return [...byPost.values()].sort((a, b) => b.totalWeight - a.totalWeight).slice(0, limit);
+  }
+
+  private async openWeight(postId: Types.ObjectId, session: ClientSession): Promise<number> {
+    const open = await this.flags
+      .find({ postId, status: FlagStatus.OPEN })
+      .session(session)
+      .lean<FlagRecord[]>()
+      .exec();
+    return Math.round(open.reduce((sum, flag) => sum + flag.weight, 0) * 100) / 100;
+  }
+
+  private async recordAudit(
+    tx: TransactionContext,
+    boardId: Types.ObjectId,
+    actorId: string,
+    action: ModerationAction,
+    postId: Types.ObjectId,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    const hidden = action === ModerationAction.HIDE;
+    await this.audit.create(
+      [
+        {
+          boardId,
+          actorId: new Types.ObjectId(actorId),
+          action,
+          targetType: 'post',
+          targetId: postId,
+          reason,
+          before: { hidden: !hidden },
+          after: { hidden },
+          at,
+        },
+      ],
+      { session: tx.session },
+    );
+  }
+}
