@@ -93,12 +93,15 @@ export class ModerationService {
     });
   }
 
-  /** Moving needs moderation rights on both boards. */
+  /** Moving needs moderation rights on both boards, within one operator. */
   async moveThread(actor: Actor, threadId: string, toBoardSlug: string, reason: string) {
     const { thread, board } = await this.moderatedThread(actor, threadId);
     const target = await this.boards.requireBoard(toBoardSlug);
     await this.access.assert(actor, BoardAction.Moderate, target);
-    if (target._id.equals(board._id)) throw new InvalidInputError([{ field: 'toBoardSlug', message: 'INVALID_VALUE' }]);
+    // Threads stay with their operator: another operator's board is another organisation.
+    if (target._id.equals(board._id) || !target.operatorId.equals(board.operatorId)) {
+      throw new InvalidInputError([{ field: 'toBoardSlug', message: 'INVALID_VALUE' }]);
+    }
     return this.changeThread(actor, board, thread, ModerationAction.MOVE, reason, { boardId: target._id });
   }
 
