@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { AuthService, createAdminCommand, IdentityModule } from '@helpboard/identity';
 import { ReputationModule, ReputationVerifier, reputationCommand } from '@helpboard/reputation';
+import { SearchIndexer, SearchModule, searchCommand } from '@helpboard/search';
 import { withCliContext } from './cli/cli-context.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
 
@@ -12,6 +13,7 @@ const program = new Command('helpboard')
   .exitOverride()
   .addCommand(createAdminCommand((use) => withCliContext([IdentityModule], AuthService, use)))
   .addCommand(reputationCommand((use) => withCliContext([ReputationModule], ReputationVerifier, use)))
+  .addCommand(searchCommand((use) => withCliContext([SearchModule], SearchIndexer, use)))
   .addCommand(printSchemaCommand());
 
 // Usage errors exit with 2 (as shells expect), whichever command they come from.

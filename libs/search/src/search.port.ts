@@ -57,4 +57,6 @@ export abstract class SearchPort {
   /** "You may be asking…": close matches for a draft title, answered threads first. */
   abstract suggest(title: string, boardSlug: string | undefined, limit: number): Promise<SearchHit[]>;
   abstract clear(): Promise<void>;
+  /** Whether the backend answers (the embedded index always does). */
+  abstract isHealthy(): Promise<boolean>;
 }

@@ -11,7 +11,7 @@ export async function withCliContext<S, T>(
   service: Type<S>,
   use: (instance: S) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig();
+  const config = { ...loadConfig(), runsBackgroundJobs: false };
   @Module({ imports: [ConfigModule.forRoot(config), CoreModule.forRoot(), DatabaseModule, ...modules] })
   class CliModule {}
   const context = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });

@@ -21,8 +21,14 @@ export class HealthController {
   @Get('readyz')
   async readiness(@Res({ passthrough: true }) response: Response) {
     const health = await this.health.check();
+    // Without the database nothing works; without search, reads and writes still do (the outbox
+    // keeps indexing work until it is back), so the instance stays in rotation, marked degraded.
     const isReady = health.database === DependencyStatus.UP;
+    const isSearchUp = health.search === DependencyStatus.UP;
     response.status(isReady ? 200 : 503);
-    return { status: isReady ? 'ready' : 'unavailable', checks: { database: isReady ? 'up' : 'down' } };
+    return {
+      status: isReady ? (isSearchUp ? 'ready' : 'degraded') : 'unavailable',
+      checks: { database: isReady ? 'up' : 'down', search: isSearchUp ? 'up' : 'down' },
+    };
   }
 }

@@ -23,6 +23,11 @@ export class Health {
   @Field(() => DependencyStatus, { description: 'Whether the database answered a ping.' })
   database!: DependencyStatus;
 
+  @Field(() => DependencyStatus, {
+    description: 'Whether the search backend answers (writes keep working without it).',
+  })
+  search!: DependencyStatus;
+
   @Field({ description: '`embedded` when the built-in engine is used, `mongodb` for a MongoDB server.' })
   databaseKind!: string;
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { SearchModule } from '@helpboard/search';
 import { HealthController } from './health.controller.js';
 import { HealthResolver } from './health.resolver.js';
 import { HealthService } from './health.service.js';
 
-@Module({ controllers: [HealthController], providers: [HealthService, HealthResolver] })
+@Module({ imports: [SearchModule], controllers: [HealthController], providers: [HealthService, HealthResolver] })
 export class HealthModule {}

@@ -50,6 +50,11 @@ export interface AppConfig {
   jwtSecret: string;
   logLevel: RawConfig['LOG_LEVEL'];
   version: string;
+  /**
+   * Whether this process runs background work (outbox delivery, search index building). The API
+   * does; one-shot CLI commands do not, so they never take work meant for a running server.
+   */
+  runsBackgroundJobs: boolean;
 }
 
 export class ConfigError extends Error {

@@ -44,6 +44,7 @@ export function toAppConfig(raw: RawConfig): AppConfig {
     jwtSecret: raw.JWT_SECRET ?? developmentJwtSecret(raw.DATA_DIR),
     logLevel: raw.LOG_LEVEL,
     version: readOwnPackageVersion(),
+    runsBackgroundJobs: true,
   };
 }
 

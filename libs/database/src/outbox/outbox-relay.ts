@@ -1,8 +1,14 @@
 // Delivers outbox messages to the handlers registered for their topic, at least once, in order
 // of creation; handlers must be idempotent. Failures are retried with exponential backoff and
 // dead-lettered after MAX_ATTEMPTS. With Redis the same handlers run on a queue instead.
-import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { Clock } from '@helpboard/core';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, Clock } from '@helpboard/core';
 import { OutboxRepository } from './outbox.repository.js';
 
 export type OutboxHandler = (payload: Record<string, unknown>) => Promise<void>;
@@ -22,6 +28,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly repository: OutboxRepository,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   register(topic: string, handler: OutboxHandler): void {
@@ -29,6 +36,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   onApplicationBootstrap(): void {
+    if (!this.config.runsBackgroundJobs) {
+      this.stopped = true;
+      return;
+    }
     this.timer = setInterval(() => void this.nudge(), POLL_INTERVAL_MS);
     this.timer.unref();
   }
@@ -37,6 +48,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.stopped = true;
     clearInterval(this.timer);
     await this.draining;
+  }
+
+  /** How far delivery of a topic lags: waiting messages, the oldest one's age, dead letters. */
+  async lag(topic: string): Promise<{ pending: number; oldestPendingSeconds: number | null; deadLettered: number }> {
+    const { pending, oldest, deadLettered } = await this.repository.lag(topic);
+    const now = this.clock.now().getTime();
+    return { pending, oldestPendingSeconds: oldest ? Math.round((now - oldest.getTime()) / 1000) : null, deadLettered };
   }
 
   /** Starts a drain unless one is running; called after commits that wrote to the outbox. */

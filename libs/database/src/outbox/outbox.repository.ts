@@ -50,6 +50,19 @@ export class OutboxRepository {
       .exec();
   }
 
+  async lag(topic: string): Promise<{ pending: number; oldest: Date | null; deadLettered: number }> {
+    const [pending, oldest, deadLettered] = await Promise.all([
+      this.messages.countDocuments({ topic, processedAt: null, deadLetteredAt: null }).exec(),
+      this.messages
+        .findOne({ topic, processedAt: null, deadLetteredAt: null })
+        .sort({ createdAt: 1 })
+        .lean<OutboxMessage>()
+        .exec(),
+      this.messages.countDocuments({ topic, deadLetteredAt: { $ne: null } }).exec(),
+    ]);
+    return { pending, oldest: oldest?.createdAt ?? null, deadLettered };
+  }
+
   async countPending(): Promise<number> {
     return this.messages.countDocuments({ processedAt: null, deadLetteredAt: null }).exec();
   }

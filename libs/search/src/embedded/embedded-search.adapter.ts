@@ -61,6 +61,10 @@ export class EmbeddedSearchAdapter extends SearchPort {
     }
   }
 
+  async isHealthy(): Promise<boolean> {
+    return true;
+  }
+
   async clear(): Promise<void> {
     this.engine.removeAll();
     this.documents.clear();

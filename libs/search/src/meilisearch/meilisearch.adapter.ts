@@ -58,6 +58,10 @@ export class MeilisearchAdapter extends SearchPort {
     if (ids.length > 0) await this.threads.deleteDocuments(ids).waitTask();
   }
 
+  async isHealthy(): Promise<boolean> {
+    return this.client.isHealthy();
+  }
+
   async clear(): Promise<void> {
     await this.threads.deleteAllDocuments().waitTask();
   }
