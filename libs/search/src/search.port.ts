@@ -10,6 +10,7 @@ export interface SearchDocument {
   tags: string[];
   boardId: string;
   boardSlug: string;
+  operatorSlug: string;
   status: string;
   score: number;
   answerCount: number;
@@ -24,6 +25,8 @@ export type SearchSort = 'RELEVANCE' | 'NEWEST' | 'VOTES';
 export interface SearchQuery {
   text: string;
   boardSlug?: string;
+  operatorSlug?: string;
+  status?: string;
   tags?: string[];
   sort: SearchSort;
   limit: number;

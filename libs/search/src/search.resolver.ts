@@ -1,6 +1,5 @@
 import { Args, ArgsType, Field, Int, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Types } from 'mongoose';
 import {
   type Actor,
   CurrentActor,
@@ -13,7 +12,7 @@ import {
   Public,
 } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
-import { Thread, ThreadQueryService, toThread } from '@helpboard/threads';
+import { Thread, ThreadQueryService, ThreadStatus, toThread } from '@helpboard/threads';
 import { type SearchHit, SearchPort, type SearchSort } from './search.port.js';
 
 export enum SearchOrder {
@@ -64,6 +63,15 @@ class SearchArgs extends PageArgs {
   @IsString()
   boardSlug?: string | null;
 
+  @Field(() => String, { nullable: true, description: "Only this operator's boards." })
+  @IsOptional()
+  @IsString()
+  operatorSlug?: string | null;
+
+  @Field(() => ThreadStatus, { nullable: true, description: 'Only open or only closed questions.' })
+  @IsOptional()
+  status?: ThreadStatus | null;
+
   @Field(() => [String], { nullable: true, description: 'Only threads with all these tags.' })
   @IsOptional()
   tags?: string[] | null;
@@ -101,6 +109,8 @@ export class SearchResolver {
     const page = await this.searchPort.search({
       text,
       boardSlug: args.boardSlug ?? undefined,
+      operatorSlug: args.operatorSlug ?? undefined,
+      status: args.status ?? undefined,
       tags: args.tags ?? undefined,
       sort: args.sort as SearchSort,
       limit: size,
@@ -136,15 +146,19 @@ export class SearchResolver {
     return this.withThreads(actor, await this.searchPort.suggest(title, boardSlug ?? undefined, 5));
   }
 
-  /** Loads each hit's thread as the reader may see it; hits the reader may not see are dropped. */
+  /** Loads the hits' threads as the reader may see them (batched); hits they may not see are dropped. */
   private async withThreads(actor: Actor | null, hits: SearchHit[]): Promise<SearchResult[]> {
-    const results = await Promise.all(
-      hits.map(async (hit) => {
-        if (!Types.ObjectId.isValid(hit.id)) return null;
-        const thread = await this.threads.getThread(actor, hit.id).catch(() => null);
-        return thread ? { thread: toThread(thread), titleHighlight: hit.titleHighlight, snippet: hit.snippet } : null;
-      }),
+    const threads = new Map(
+      (
+        await this.threads.visibleThreads(
+          actor,
+          hits.map((hit) => hit.id),
+        )
+      ).map((t) => [t._id.toHexString(), t]),
     );
-    return results.filter((result): result is SearchResult => result !== null);
+    return hits.flatMap((hit) => {
+      const thread = threads.get(hit.id);
+      return thread ? [{ thread: toThread(thread), titleHighlight: hit.titleHighlight, snippet: hit.snippet }] : [];
+    });
   }
 }

@@ -76,6 +76,8 @@ export class EmbeddedSearchAdapter extends SearchPort {
       query.text,
       (doc) =>
         (!query.boardSlug || doc.boardSlug === query.boardSlug) &&
+        (!query.operatorSlug || doc.operatorSlug === query.operatorSlug) &&
+        (!query.status || doc.status === query.status) &&
         (!query.tags?.length || query.tags.every((tag) => doc.tags.includes(tag))),
     );
     const ordered = this.sorted(results, query.sort);

@@ -42,7 +42,7 @@ export class MeilisearchAdapter extends SearchPort {
     await this.threads
       .updateSettings({
         searchableAttributes: ['title', 'tags', 'body', 'answersText'],
-        filterableAttributes: ['boardSlug', 'tags', 'status', 'isAnswered'],
+        filterableAttributes: ['boardSlug', 'operatorSlug', 'tags', 'status', 'isAnswered'],
         sortableAttributes: ['createdAt', 'lastActivityAt', 'score'],
         rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'score:desc'],
         synonyms: { '5g': ['5G'], sms: ['text message'], 流量: ['数据流量'] },
@@ -69,6 +69,8 @@ export class MeilisearchAdapter extends SearchPort {
   async search(query: SearchQuery): Promise<SearchPage> {
     const filter = [
       ...(query.boardSlug ? [`boardSlug = ${quote(query.boardSlug)}`] : []),
+      ...(query.operatorSlug ? [`operatorSlug = ${quote(query.operatorSlug)}`] : []),
+      ...(query.status ? [`status = ${quote(query.status)}`] : []),
       ...(query.tags ?? []).map((tag) => `tags = ${quote(tag)}`),
     ];
     const sort = query.sort === 'NEWEST' ? ['createdAt:desc'] : query.sort === 'VOTES' ? ['score:desc'] : undefined;

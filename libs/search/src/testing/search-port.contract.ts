@@ -14,6 +14,7 @@ function doc(id: string, overrides: Partial<SearchDocument>): SearchDocument {
     tags: [],
     boardId: 'b1',
     boardSlug: 'shanghai-5g',
+    operatorSlug: 'carrier',
     status: 'OPEN',
     score: 0,
     answerCount: 0,
@@ -46,6 +47,8 @@ export const SAMPLE: SearchDocument[] = [
     body: 'Data roaming was much more expensive than expected <script>alert(1)</script>.',
     tags: ['roaming', 'billing'],
     boardSlug: 'travel',
+    operatorSlug: 'airline',
+    status: 'CLOSED',
     score: 8,
   }),
   doc('t5', {
@@ -90,8 +93,11 @@ export function runSearchPortContract(name: string, makeAdapter: () => Promise<S
       expect(await ids('5G 套餐')).toContain('t3');
     });
 
-    it('filters by board and tag', async () => {
+    it('filters by board, operator, status and tag', async () => {
       expect(await ids('password', { boardSlug: 'travel' })).toEqual(['t5']);
+      expect(await ids('roaming expensive', { operatorSlug: 'carrier' })).toEqual([]);
+      expect(await ids('roaming expensive', { operatorSlug: 'airline', status: 'CLOSED' })).toEqual(['t4']);
+      expect(await ids('roaming expensive', { status: 'OPEN' })).toEqual([]);
       expect(await ids('password', { tags: ['account'] })).toEqual(['t1']);
     });
 

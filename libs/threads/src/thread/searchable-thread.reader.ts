@@ -2,7 +2,7 @@
 // text of its visible answers, and the flags search ranks on. Null when it must not be found.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { BoardService, BoardVisibility } from '@helpboard/boards';
+import { BoardService, BoardVisibility, OperatorService } from '@helpboard/boards';
 import { markdownToText } from '../markdown/render-markdown.js';
 import { PostRepository } from '../post/post.repository.js';
 import { ThreadRepository } from './thread.repository.js';
@@ -15,6 +15,7 @@ export interface SearchableThread {
   tags: string[];
   boardId: string;
   boardSlug: string;
+  operatorSlug: string;
   status: string;
   score: number;
   answerCount: number;
@@ -33,6 +34,7 @@ export class SearchableThreadReader {
     private readonly threads: ThreadRepository,
     private readonly posts: PostRepository,
     private readonly boards: BoardService,
+    private readonly operators: OperatorService,
   ) {}
 
   async read(threadId: string): Promise<SearchableThread | null> {
@@ -42,6 +44,7 @@ export class SearchableThreadReader {
     const [board] = await this.boards.findByIds([thread.boardId]);
     // Private boards stay out of the shared index (their members search by browsing for now).
     if (!board || board.visibility === BoardVisibility.PRIVATE) return null;
+    const [operator] = await this.operators.findByIds([board.operatorId]);
     const [question] = await this.posts.findByIds([thread._id]);
     const answers = await this.posts.answers(thread._id, thread.boardId, MAX_ANSWERS_INDEXED);
     return {
@@ -52,6 +55,7 @@ export class SearchableThreadReader {
       tags: thread.tags,
       boardId: thread.boardId.toHexString(),
       boardSlug: board.slug,
+      operatorSlug: operator?.slug ?? '',
       status: thread.status,
       score: thread.score,
       answerCount: thread.answerCount,

@@ -76,6 +76,25 @@ export class ThreadQueryService {
     return { rows, cursorOf: (row) => cursorValuesOf(row as unknown as Record<string, unknown>, sort) };
   }
 
+  /**
+   * Threads by id that the actor may see, in the order asked (search results): one query for the
+   * threads, one per distinct board for the permission check.
+   */
+  async visibleThreads(actor: Actor | null, threadIds: string[]): Promise<ThreadRecord[]> {
+    const ids = threadIds.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => new Types.ObjectId(id));
+    const threads = (await this.threads.findByIds(ids)).filter((thread) => !thread.hiddenAt);
+    const boardIds = [...new Set(threads.map((t) => t.boardId.toHexString()))].map((id) => new Types.ObjectId(id));
+    const boards = await this.boards.findByIds(boardIds);
+    const visibleBoards = new Set<string>();
+    for (const board of boards) {
+      if (await this.access.can(actor, BoardAction.View, board)) visibleBoards.add(board._id.toHexString());
+    }
+    const byId = new Map(
+      threads.filter((t) => visibleBoards.has(t.boardId.toHexString())).map((t) => [t._id.toHexString(), t]),
+    );
+    return threadIds.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async getThread(actor: Actor | null, threadId: string): Promise<ThreadRecord> {
     return (await this.context.thread(actor, threadId, BoardAction.View)).thread;
   }
