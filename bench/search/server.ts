@@ -2,36 +2,23 @@
 // indexed with the same documents), for measuring the GraphQL `search` path.
 import { getConnectionToken } from '@nestjs/mongoose';
 import { type Connection, Types } from 'mongoose';
-import { parseEnvironment, PlatformRole, toAppConfig } from '@helpboard/core';
+import { PlatformRole } from '@helpboard/core';
 import { BoardKind, BoardService, OperatorService } from '@helpboard/boards';
 import { AuthService } from '@helpboard/identity';
-import { startEmbeddedMongo } from '@helpboard/mongo-embedded';
 import { SearchPort } from '@helpboard/search';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { serveBenchApp, startBenchApp } from '../support/bench-app.js';
 import { syntheticDocuments } from './documents.js';
 
 const size = Number(process.argv[2] ?? 10_000);
-const engine = await startEmbeddedMongo();
-const config = toAppConfig(
-  parseEnvironment({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    MONGODB_URI: engine.uri,
-    JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789',
-    LOG_LEVEL: 'warn',
-  }),
-);
-const app = await createApp(config);
+const started = await startBenchApp();
+const { app } = started;
 await app.init();
-const admin = await app
-  .get(AuthService)
-  .createAccount({
-    email: 'a@bench.test',
-    handle: 'bench-admin',
-    password: 'benchmark passphrase 2026',
-    platformRole: PlatformRole.Admin,
-  });
+const admin = await app.get(AuthService).createAccount({
+  email: 'a@bench.test',
+  handle: 'bench-admin',
+  password: 'benchmark passphrase 2026',
+  platformRole: PlatformRole.Admin,
+});
 await app.get(OperatorService).createOperator({ slug: 'bench-operator', name: 'Bench' });
 const actor = {
   userId: admin._id.toHexString(),
@@ -77,13 +64,4 @@ for (let start = 0; start < size; start += 5_000) {
   );
 }
 await app.get(SearchPort).index(documents);
-await app.listen(0, '127.0.0.1');
-process.stdout.write(`READY ${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql\n`);
-process.on(
-  'SIGTERM',
-  () =>
-    void app
-      .close()
-      .then(() => engine.stop())
-      .then(() => process.exit(0)),
-);
+await serveBenchApp(started);

@@ -2,25 +2,14 @@
 // seeded through the services; /bench-info reports the thread id and its page's round trips.
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { type Actor, parseEnvironment, PlatformRole, toAppConfig } from '@helpboard/core';
+import { type Actor, PlatformRole } from '@helpboard/core';
 import { BoardKind, BoardService, MembershipService, OperatorService, BoardRole } from '@helpboard/boards';
 import { AuthService } from '@helpboard/identity';
-import { startEmbeddedMongo } from '@helpboard/mongo-embedded';
 import { AnswerService, ThreadsModule } from '@helpboard/threads';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { serveBenchApp, startBenchApp } from '../support/bench-app.js';
 
-const engine = await startEmbeddedMongo();
-const config = toAppConfig(
-  parseEnvironment({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    MONGODB_URI: engine.uri,
-    JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789',
-    LOG_LEVEL: 'warn',
-  }),
-);
-const app = await createApp(config);
+const started = await startBenchApp();
+const { app } = started;
 const info = { threadId: '', roundTrips: 0 };
 // A plain Express route, registered before Nest adds its not-found handler at init.
 const http = app.getHttpAdapter().getInstance() as {
@@ -85,25 +74,15 @@ for (let i = 0; i < 30; i++) {
 }
 
 const threadQuery = `{ thread(id: "${thread._id.toHexString()}") { id answers(first: 50) { edges { node { id author { user { handle } isStaff } comments { author { user { handle } } } } } } } }`;
-await app.listen(0, '127.0.0.1');
-const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-const client = app.get<Connection>(getConnectionToken()).getClient();
-const count = () => info.roundTrips++;
-client.on('commandStarted', count);
-await fetch(`${url}/graphql`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query: threadQuery }),
-});
-client.off('commandStarted', count);
-
 info.threadId = thread._id.toHexString();
-process.stdout.write(`READY ${url}/graphql\n`);
-process.on(
-  'SIGTERM',
-  () =>
-    void app
-      .close()
-      .then(() => engine.stop())
-      .then(() => process.exit(0)),
-);
+await serveBenchApp(started, async (url) => {
+  const client = app.get<Connection>(getConnectionToken()).getClient();
+  const count = () => info.roundTrips++;
+  client.on('commandStarted', count);
+  await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: threadQuery }),
+  });
+  client.off('commandStarted', count);
+});

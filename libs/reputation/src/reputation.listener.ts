@@ -12,8 +12,8 @@ import {
   PostRestored,
   VoteChanged,
 } from '@helpboard/threads';
-import { ReputationService } from './reputation.service.js';
-import { awardsForAccept, awardsForOfficial, awardsForVote } from './rules/vote-rules.js';
+import { type Cause, ReputationService } from './reputation.service.js';
+import { type Award, awardsForAccept, awardsForOfficial, awardsForVote } from './rules/vote-rules.js';
 
 @Injectable()
 export class ReputationListener implements OnModuleInit {
@@ -25,86 +25,58 @@ export class ReputationListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.handlers.on(VoteChanged, (event, tx) => this.onVote(event, tx));
-    this.handlers.on(PostHidden, (event, tx) => this.reputation.reverseForPost(tx, this.postCause(event)));
-    this.handlers.on(PostRestored, (event, tx) => this.reputation.restoreForPost(tx, this.postCause(event)));
+    this.handlers.on(PostHidden, (event, tx) =>
+      this.reputation.reverseForPost(tx, causeOf(`post:${event.postId}`, event, event.postId)),
+    );
+    this.handlers.on(PostRestored, (event, tx) =>
+      this.reputation.restoreForPost(tx, causeOf(`post:${event.postId}`, event, event.postId)),
+    );
     this.handlers.on(AnswerAccepted, async (event, tx) => {
-      const rules = await this.rulesOf(event.boardId);
-      const cause = {
-        source: `accept:${event.answerId}`,
-        boardId: event.boardId,
-        actorId: event.actorId,
-        postId: event.answerId,
-        at: event.occurredAt,
-      };
-      await this.reputation.reverse(tx, cause);
-      await this.reputation.award(
-        tx,
-        cause,
-        awardsForAccept({ answerAuthorId: event.answerAuthorId, askerId: event.actorId }, rules),
+      const awards = awardsForAccept(
+        { answerAuthorId: event.answerAuthorId, askerId: event.actorId },
+        await this.rulesOf(event.boardId),
       );
+      await this.replace(tx, causeOf(`accept:${event.answerId}`, event, event.answerId), awards);
     });
     this.handlers.on(AnswerUnaccepted, (event, tx) =>
-      this.reputation.reverse(tx, {
-        source: `accept:${event.answerId}`,
-        boardId: event.boardId,
-        actorId: event.actorId,
-        postId: event.answerId,
-        at: event.occurredAt,
-      }),
+      this.reputation.reverse(tx, causeOf(`accept:${event.answerId}`, event, event.answerId)),
     );
     this.handlers.on(OfficialAnswerMarked, async (event, tx) => {
-      const rules = await this.rulesOf(event.boardId);
-      const cause = {
-        source: `official:${event.answerId}`,
-        boardId: event.boardId,
-        actorId: event.actorId,
-        postId: event.answerId,
-        at: event.occurredAt,
-      };
-      await this.reputation.reverse(tx, cause);
-      await this.reputation.award(tx, cause, awardsForOfficial(event.answerAuthorId, rules));
+      const awards = awardsForOfficial(event.answerAuthorId, await this.rulesOf(event.boardId));
+      await this.replace(tx, causeOf(`official:${event.answerId}`, event, event.answerId), awards);
     });
     this.handlers.on(OfficialAnswerUnmarked, (event, tx) =>
-      this.reputation.reverse(tx, {
-        source: `official:${event.answerId}`,
-        boardId: event.boardId,
-        actorId: event.actorId,
-        postId: event.answerId,
-        at: event.occurredAt,
-      }),
+      this.reputation.reverse(tx, causeOf(`official:${event.answerId}`, event, event.answerId)),
     );
   }
 
-  private postCause(event: PostHidden | PostRestored) {
-    return {
-      source: `post:${event.postId}`,
-      boardId: event.boardId,
-      actorId: event.actorId,
-      postId: event.postId,
-      at: event.occurredAt,
-    };
+  /** Takes back what the cause gave before (if anything) and gives what it gives now. */
+  private async replace(tx: TransactionContext, cause: Cause, awards: Award[], dailyCap?: number): Promise<void> {
+    await this.reputation.reverse(tx, cause);
+    await this.reputation.award(tx, cause, awards, dailyCap);
   }
 
   /** A changed vote first takes back what the previous vote gave, then applies the new one. */
   private async onVote(event: VoteChanged, tx: TransactionContext): Promise<void> {
     const rules = await this.rulesOf(event.boardId);
-    const cause = {
-      source: `vote:${event.postId}:${event.actorId}`,
-      boardId: event.boardId,
-      actorId: event.actorId,
-      postId: event.postId,
-      at: event.occurredAt,
-    };
-    await this.reputation.reverse(tx, cause);
     const awards = awardsForVote(
       { value: event.value, postKind: event.postKind, authorId: event.authorId, voterId: event.actorId },
       rules,
     );
-    await this.reputation.award(tx, cause, awards, rules.dailyVoteCap);
+    await this.replace(
+      tx,
+      causeOf(`vote:${event.postId}:${event.actorId}`, event, event.postId),
+      awards,
+      rules.dailyVoteCap,
+    );
   }
 
   private async rulesOf(boardId: string) {
     const board = await this.boards.requireById(new Types.ObjectId(boardId));
     return resolveBoardSettings(board.settingsOverrides).reputation;
   }
+}
+
+function causeOf(source: string, event: { boardId: string; actorId: string; occurredAt: Date }, postId: string) {
+  return { source, boardId: event.boardId, actorId: event.actorId, postId, at: event.occurredAt };
 }

@@ -1,24 +1,13 @@
+import type { SearchableThread } from '@helpboard/threads';
+
 // What the rest of Helpboard needs from a search engine. Adapters: the embedded one (default,
 // in-process) and Meilisearch (production); both must pass the same contract tests.
 
-export interface SearchDocument {
-  /** The thread id. */
-  id: string;
-  title: string;
-  body: string;
-  answersText: string;
-  tags: string[];
-  boardId: string;
-  boardSlug: string;
-  operatorSlug: string;
-  status: string;
-  score: number;
-  answerCount: number;
-  hasAcceptedAnswer: boolean;
-  hasOfficialAnswer: boolean;
-  createdAt: Date;
-  lastActivityAt: Date;
-}
+/**
+ * What is indexed per thread; the threads lib produces it (SearchableThreadReader), so the shape is
+ * defined once, there.
+ */
+export type SearchDocument = SearchableThread;
 
 export type SearchSort = 'RELEVANCE' | 'NEWEST' | 'VOTES';
 

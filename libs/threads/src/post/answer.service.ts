@@ -19,7 +19,8 @@ import { answerBodyProblems, assertOpen, assertUnlocked } from '../thread/post-r
 import { type PostContext, ThreadContextLoader } from '../thread/thread-context.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
 import { PostRepository } from './post.repository.js';
-import { PostKind, PostRecord } from './post.schema.js';
+import { newPost } from './new-post.js';
+import { PostKind, type PostRecord } from './post.schema.js';
 
 type Endorsement = 'accepted' | 'official';
 
@@ -42,26 +43,16 @@ export class AnswerService {
     if (problems.length > 0) throw new InvalidInputError(problems);
     const rendered = await this.renderer.render(body);
     const now = this.clock.now();
-    const answer: PostRecord = {
-      _id: new Types.ObjectId(),
+    const answer = newPost({
+      id: new Types.ObjectId(),
       kind: PostKind.ANSWER,
       threadId: thread._id,
       boardId: thread.boardId,
       authorId: new Types.ObjectId(actor.userId),
       body,
-      ...rendered,
-      score: 0,
-      upvotes: 0,
-      downvotes: 0,
-      commentCount: 0,
-      isAccepted: false,
-      isOfficial: false,
-      revision: 1,
-      editedAt: null,
-      hiddenAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+      rendered,
+      now,
+    });
     await this.unitOfWork.run(async (tx) => {
       // Re-read inside the transaction: the thread may have been closed meanwhile.
       const current = await this.threads.findById(thread._id, tx.session);

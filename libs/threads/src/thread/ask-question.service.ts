@@ -6,7 +6,7 @@ import { UnitOfWork } from '@helpboard/database';
 import { QuestionAsked } from '../events/thread-events.js';
 import { PostRenderer } from '../markdown/post-renderer.js';
 import { PostRepository } from '../post/post.repository.js';
-import { PostKind } from '../post/post.schema.js';
+import { newPost, PostKind } from '../post/new-post.js';
 import { RevisionRepository } from '../revision/revision.repository.js';
 import { TagRepository } from '../tag/tag.repository.js';
 import { questionBodyProblems, titleProblems, validTags } from './post-rules.js';
@@ -72,26 +72,16 @@ export class AskQuestionService {
     await this.unitOfWork.run(async (tx) => {
       await this.threads.insert(thread, tx.session);
       await this.posts.insert(
-        {
-          _id: id,
+        newPost({
+          id,
           kind: PostKind.QUESTION,
           threadId: id,
           boardId: board._id,
           authorId,
           body: input.body,
-          ...rendered,
-          score: 0,
-          upvotes: 0,
-          downvotes: 0,
-          commentCount: 0,
-          isAccepted: false,
-          isOfficial: false,
-          revision: 1,
-          editedAt: null,
-          hiddenAt: null,
-          createdAt: now,
-          updatedAt: now,
-        },
+          rendered,
+          now,
+        }),
         tx.session,
       );
       await this.revisions.insert(

@@ -1,0 +1,43 @@
+// A production-configured Helpboard on an in-memory engine, for benchmark server processes.
+import type { INestApplication } from '@nestjs/common';
+import { parseEnvironment, toAppConfig } from '@helpboard/core';
+import { type EmbeddedMongo, startEmbeddedMongo } from '@helpboard/mongo-embedded';
+import { createApp } from '../../apps/api/src/create-app.js';
+
+export async function startBenchApp(): Promise<{ app: INestApplication; engine: EmbeddedMongo }> {
+  const engine = await startEmbeddedMongo();
+  const config = toAppConfig(
+    parseEnvironment({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      MONGODB_URI: engine.uri,
+      JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789',
+      LOG_LEVEL: 'warn',
+    }),
+  );
+  return { app: await createApp(config), engine };
+}
+
+/**
+ * Listens on a free loopback port, runs `beforeReady` (e.g. a warm-up measurement), announces
+ * `READY <url>` for the benchmark runner, and stops cleanly on SIGTERM.
+ */
+export async function serveBenchApp(
+  { app, engine }: { app: INestApplication; engine: EmbeddedMongo },
+  beforeReady?: (url: string) => Promise<void>,
+): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  await beforeReady?.(url);
+  process.stdout.write(`READY ${url}/graphql\n`);
+  process.on(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => engine.stop())
+        .then(() => process.exit(0)),
+  );
+  return url;
+}
