@@ -184,6 +184,19 @@ describe('identity: accounts and sessions', () => {
     expect((await t.graphql(query, { h: alice.handle })).data?.user.email).toBeNull();
   });
 
+  it('limits sign-ups per client address', async () => {
+    const register = (i: number) =>
+      t.graphql(
+        'mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }',
+        { i: { email: `flood${i}@example.com`, handle: `flood${i}x`, password: STRONG_PASSWORD } },
+        { headers: { 'x-forwarded-for': '203.0.113.9' } },
+      );
+    for (let i = 0; i < 20; i++) expect((await register(i)).errors).toBeUndefined();
+    const blocked = await register(20);
+    expect(blocked.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'REGISTRATION_THROTTLED' });
+    expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
   it('answers in Simplified Chinese when the client asks for it', async () => {
     const response = await t.graphql(ME, {}, { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
     expect(response.errors?.[0].message).toBe('请先登录。');

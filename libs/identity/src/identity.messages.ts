@@ -20,6 +20,7 @@ registerMessages({
     ADMIN_REQUIRED: 'Only platform administrators can do that.',
     USER_NOT_FOUND: 'User not found.',
     LOGIN_THROTTLED: 'Too many failed sign-ins. Try again in {seconds} seconds.',
+    REGISTRATION_THROTTLED: 'Too many new accounts from your network. Try again in {seconds} seconds.',
   },
   'zh-CN': {
     PASSWORD_TOO_SHORT: '密码至少需要 {min} 个字符。',
@@ -40,5 +41,6 @@ registerMessages({
     ADMIN_REQUIRED: '只有平台管理员可以执行此操作。',
     USER_NOT_FOUND: '未找到该用户。',
     LOGIN_THROTTLED: '登录失败次数过多，请在 {seconds} 秒后重试。',
+    REGISTRATION_THROTTLED: '你的网络注册了过多新账号，请在 {seconds} 秒后重试。',
   },
 });

@@ -10,6 +10,7 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { LocalStrategy } from './auth/local.strategy.js';
 import { LoginThrottle } from './auth/login-throttle.js';
+import { RegistrationLimit } from './auth/registration-limit.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { SessionRepository } from './session/session.repository.js';
 import { RefreshTokenRecord, RefreshTokenSchema, SessionRecord, SessionSchema } from './session/session.schema.js';
@@ -37,6 +38,7 @@ import { UsersService } from './user/users.service.js';
     TokenService,
     PasswordHasher,
     LoginThrottle,
+    RegistrationLimit,
     JwtStrategy,
     LocalStrategy,
     JwtAuthenticator,

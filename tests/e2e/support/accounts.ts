@@ -19,11 +19,20 @@ export function uniqueHandle(prefix = 'user'): string {
   return `${prefix}${counter}${Math.random().toString(36).slice(2, 6)}`;
 }
 
+/** A different client address per sign-up (through the trusted loopback proxy), as real users have. */
+let nextAddress = 0;
+function clientAddress(): string {
+  nextAddress += 1;
+  return `10.${(nextAddress >> 16) & 255}.${(nextAddress >> 8) & 255}.${nextAddress & 255}`;
+}
+
 export async function registerUser(t: TestApp, handle = uniqueHandle()): Promise<TestUser> {
   const email = `${handle}@example.com`;
-  const response = await t.graphql(`mutation ($input: RegisterInput!) { register(input: $input) { ${AUTH_FIELDS} } }`, {
-    input: { email, handle, password: STRONG_PASSWORD },
-  });
+  const response = await t.graphql(
+    `mutation ($input: RegisterInput!) { register(input: $input) { ${AUTH_FIELDS} } }`,
+    { input: { email, handle, password: STRONG_PASSWORD } },
+    { headers: { 'x-forwarded-for': clientAddress() } },
+  );
   if (!response.data?.register) throw new Error(`register failed: ${JSON.stringify(response.errors)}`);
   const { accessToken, refreshToken, user } = response.data.register;
   return { id: user.id, handle, email, accessToken, refreshToken };

@@ -19,6 +19,7 @@ import { HANDLE_PATTERN, handleKeyOf, isReservedHandle, normaliseEmail } from '.
 import { UserRepository } from '../user/user.repository.js';
 import { UserRecord } from '../user/user.schema.js';
 import { LoginThrottle } from './login-throttle.js';
+import { RegistrationLimit } from './registration-limit.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordProblems } from './password-policy.js';
 
@@ -55,6 +56,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly registrationLimit: RegistrationLimit,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -95,6 +97,7 @@ export class AuthService {
   }
 
   async register(input: NewAccount, client: ClientInfo): Promise<IssuedSession> {
+    await this.registrationLimit.consume(client.ip);
     const user = await this.createAccount({ ...input, platformRole: PlatformRole.User });
     return this.startSession(user, client);
   }
