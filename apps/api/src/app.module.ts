@@ -13,7 +13,6 @@ import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
-import { LoggingModule } from './logging/logging.module.js';
 
 export interface AppModuleOptions {
   /** Tests pass a ManualClock to move time. */
@@ -28,7 +27,6 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         CoreModule.forRoot({ clock: options.clock }),
-        LoggingModule.forRoot(config),
         DatabaseModule,
         GraphQLModule.forRoot(graphqlOptions(config)),
         HealthModule,

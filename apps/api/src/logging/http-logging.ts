@@ -1,0 +1,75 @@
+// Structured JSON logs with pino: one line per request with a request id (taken from
+// X-Request-Id when a proxy sets it, echoed back), and Nest's own log calls through the same
+// logger. A plain middleware, not an AsyncLocalStorage context: ALS turns on promise hooks for
+// the whole process, which cost about a third of the throughput of small requests.
+import type { LoggerService } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from '@helpboard/core';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+/** Probes are polled every few seconds; logging them would drown everything else. */
+const QUIET_PATHS = new Set(['/healthz', '/readyz']);
+
+export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+export function createLogger(config: AppConfig): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+  });
+}
+
+export function httpLogging(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: requestIdOf,
+    autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? '') },
+    // What an operator needs per request; full header dumps cost time on every request.
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+}
+
+/** Nest's LoggerService on pino: `logger.error({ err, requestId }, 'message')` or Nest's (message, context) form. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, params: unknown[]) {
+    const context = typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
+    if (message !== null && typeof message === 'object') {
+      const text = typeof params[0] === 'string' && params.length > 1 ? params[0] : undefined;
+      this.logger[level]({ ...(message as object), context }, text);
+    } else {
+      this.logger[level]({ context }, String(message));
+    }
+  }
+
+  log(message: unknown, ...params: unknown[]) {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]) {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]) {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]) {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]) {
+    this.write('fatal', message, params);
+  }
+}
