@@ -4,3 +4,4 @@ export { STARTING_REPUTATION } from './reputation.service.js';
 export { ReputationKind } from './ledger/reputation-entry.schema.js';
 export * from './verify.command.js';
 export * from './reputation-reader.js';
+export { BadgeKind, BadgeTier } from './badges/badge.schema.js';

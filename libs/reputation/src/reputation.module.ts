@@ -3,6 +3,10 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { BoardsModule } from '@helpboard/boards';
 import { IdentityModule } from '@helpboard/identity';
 import { LedgerRepository } from './ledger/ledger.repository.js';
+import { AuthorBadgesResolver, BadgeResolver, UserBadgesResolver } from './badges/badge.resolver.js';
+import { BadgeRecord, BadgeSchema } from './badges/badge.schema.js';
+import { BadgeService } from './badges/badge.service.js';
+import { ThreadsModule } from '@helpboard/threads';
 import {
   ReputationEntry,
   ReputationEntrySchema,
@@ -19,9 +23,11 @@ import { ReputationReader } from './reputation-reader.js';
   imports: [
     IdentityModule,
     BoardsModule,
+    ThreadsModule,
     MongooseModule.forFeature([
       { name: ReputationEntry.name, schema: ReputationEntrySchema },
       { name: ReputationTotal.name, schema: ReputationTotalSchema },
+      { name: BadgeRecord.name, schema: BadgeSchema },
     ]),
   ],
   providers: [
@@ -33,6 +39,10 @@ import { ReputationReader } from './reputation-reader.js';
     UserReputationResolver,
     AuthorReputationResolver,
     LeaderboardResolver,
+    BadgeService,
+    BadgeResolver,
+    UserBadgesResolver,
+    AuthorBadgesResolver,
   ],
   exports: [ReputationVerifier, ReputationReader],
 })

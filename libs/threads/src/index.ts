@@ -13,3 +13,4 @@ export { PostKind } from './post/post.schema.js';
 export type { PostRecord } from './post/post.schema.js';
 export * from './thread/searchable-thread.reader.js';
 export * from './thread/thread-state.service.js';
+export * from './post/post-stats.service.js';

@@ -11,6 +11,7 @@ import { PostRenderer } from './markdown/post-renderer.js';
 import { AnswerService } from './post/answer.service.js';
 import { CommentFieldsResolver, PostFieldsResolver, RevisionFieldsResolver } from './post/post-fields.resolver.js';
 import { PostRepository } from './post/post.repository.js';
+import { PostStatsService } from './post/post-stats.service.js';
 import { PostRecord, PostSchema } from './post/post.schema.js';
 import { EditPostService } from './revision/edit-post.service.js';
 import { RevisionRepository } from './revision/revision.repository.js';
@@ -64,6 +65,7 @@ import { VoteService } from './vote/vote.service.js';
     ViewCounter,
     SearchableThreadReader,
     ThreadStateService,
+    PostStatsService,
     AuthorCards,
     ActivityPublisher,
     ThreadResolver,
@@ -80,6 +82,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadContextLoader,
     SearchableThreadReader,
     ThreadStateService,
+    PostStatsService,
   ],
 })
 export class ThreadsModule {}

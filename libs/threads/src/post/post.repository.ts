@@ -4,6 +4,12 @@ import { type ClientSession, Model, Types, type UpdateQuery } from 'mongoose';
 import { keysetFilter, type SortSpec, sortDocument } from '@helpboard/core';
 import { PostKind, PostRecord } from './post.schema.js';
 
+export interface AnswerStats {
+  count: number;
+  totalScore: number;
+  officialCount: number;
+}
+
 /** Display order of answers on a thread page. */
 export const ANSWER_ORDER: SortSpec = [
   ['isAccepted', -1],
@@ -51,6 +57,24 @@ export class PostRepository {
       .limit(limit)
       .lean<PostRecord[]>()
       .exec();
+  }
+
+  /** A user's visible answers on a board: how many, and their total score (expert badges). */
+  async answerStats(authorId: Types.ObjectId, boardId: Types.ObjectId): Promise<AnswerStats> {
+    const [row] = await this.posts
+      .aggregate<AnswerStats>([
+        { $match: { boardId, authorId, kind: PostKind.ANSWER, hiddenAt: null } },
+        {
+          $group: {
+            _id: null,
+            count: { $sum: 1 },
+            totalScore: { $sum: '$score' },
+            officialCount: { $sum: { $cond: ['$isOfficial', 1, 0] } },
+          },
+        },
+      ])
+      .exec();
+    return { count: row?.count ?? 0, totalScore: row?.totalScore ?? 0, officialCount: row?.officialCount ?? 0 };
   }
 
   /** Posts follow their thread to another board (the board id is their shard key). */

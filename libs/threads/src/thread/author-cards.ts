@@ -39,6 +39,6 @@ export class AuthorCards {
       roles.load(`${boardId}|${userId}`),
     ]);
     if (!user) throw new Error(`author ${userId} is missing`);
-    return { user: toUser(user, this.clock.now()), boardRole: role, isStaff: role === BoardRole.STAFF };
+    return { user: toUser(user, this.clock.now()), boardRole: role, isStaff: role === BoardRole.STAFF, boardId };
   }
 }

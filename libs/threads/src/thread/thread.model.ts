@@ -33,6 +33,8 @@ export class PostAuthor {
   boardRole!: BoardRole | null;
   @Field({ description: "True for the operator's service reps (board staff): their posts carry a staff label." })
   isStaff!: boolean;
+  /** The board of the post, for board-specific fields (badges). */
+  boardId!: string;
 }
 
 @ObjectType({ description: 'A comment under a question or answer.' })

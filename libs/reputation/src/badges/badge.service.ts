@@ -1,0 +1,129 @@
+// Awards earned badges when the facts behind them change (idempotently: the unique key ignores a
+// badge already held), and lets board staff grant and revoke Official Expert.
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { type Model, Types } from 'mongoose';
+import { type Actor, Clock, DomainEventBus, InvalidInputError, NotFoundError } from '@helpboard/core';
+import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
+import { UsersService } from '@helpboard/identity';
+import { AnswerAccepted, OfficialAnswerMarked, PostStatsService, VoteChanged } from '@helpboard/threads';
+import { answerScoreBadges, type EarnedBadge, expertBadges, HELPFUL_OFFICIAL_ANSWERS } from './badge-rules.js';
+import { BadgeKind, BadgeRecord, BadgeTier } from './badge.schema.js';
+
+@Injectable()
+export class BadgeService implements OnModuleInit {
+  constructor(
+    @InjectModel(BadgeRecord.name) private readonly badges: Model<BadgeRecord>,
+    private readonly bus: DomainEventBus,
+    private readonly stats: PostStatsService,
+    private readonly boards: BoardService,
+    private readonly access: BoardAccessService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.on(VoteChanged, async (event) => {
+      if (event.postKind !== 'ANSWER') return;
+      const stats = await this.stats.answerStats(event.authorId, event.boardId);
+      await this.award(event.authorId, event.boardId, [
+        ...answerScoreBadges(event.postId, event.score),
+        ...expertBadges(stats),
+      ]);
+    });
+    this.bus.on(AnswerAccepted, (event) =>
+      this.award(event.answerAuthorId, event.boardId, [
+        { kind: BadgeKind.FIRST_ACCEPTED_ANSWER, tier: BadgeTier.BRONZE, subject: '' },
+      ]),
+    );
+    this.bus.on(OfficialAnswerMarked, async (event) => {
+      const stats = await this.stats.answerStats(event.answerAuthorId, event.boardId);
+      if (stats.officialCount >= HELPFUL_OFFICIAL_ANSWERS) {
+        await this.award(event.answerAuthorId, event.boardId, [
+          { kind: BadgeKind.HELPFUL, tier: BadgeTier.SILVER, subject: '' },
+        ]);
+      }
+    });
+  }
+
+  async award(userId: string, boardId: string, earned: EarnedBadge[]): Promise<void> {
+    const now = this.clock.now();
+    for (const badge of earned) {
+      await this.badges.updateOne(
+        {
+          userId: new Types.ObjectId(userId),
+          boardId: new Types.ObjectId(boardId),
+          kind: badge.kind,
+          tier: badge.tier,
+          subject: badge.subject,
+        },
+        { $setOnInsert: { awardedAt: now, expiresAt: null, reason: null, grantedBy: null, revokedAt: null } },
+        { upsert: true },
+      );
+    }
+  }
+
+  /** Board staff and owners certify an Official Expert of their board, until a date. */
+  async grantOfficialExpert(
+    actor: Actor,
+    boardSlug: string,
+    handle: string,
+    expiresAt: Date,
+    reason: string,
+  ): Promise<BadgeRecord> {
+    const board = await this.boards.requireBoard(boardSlug);
+    await this.access.assert(actor, BoardAction.ActAsStaff, board);
+    const now = this.clock.now();
+    if (expiresAt <= now) throw new InvalidInputError([{ field: 'expiresAt', message: 'INVALID_VALUE' }]);
+    const user = await this.users.requireByHandle(handle);
+    return (await this.badges
+      .findOneAndUpdate(
+        { userId: user._id, boardId: board._id, kind: BadgeKind.OFFICIAL_EXPERT, tier: BadgeTier.GOLD, subject: '' },
+        { $set: { awardedAt: now, expiresAt, reason, grantedBy: new Types.ObjectId(actor.userId), revokedAt: null } },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean<BadgeRecord>()
+      .exec())!;
+  }
+
+  async revokeOfficialExpert(actor: Actor, boardSlug: string, handle: string): Promise<void> {
+    const board = await this.boards.requireBoard(boardSlug);
+    await this.access.assert(actor, BoardAction.ActAsStaff, board);
+    const user = await this.users.requireByHandle(handle);
+    const result = await this.badges.updateOne(
+      { userId: user._id, boardId: board._id, kind: BadgeKind.OFFICIAL_EXPERT, revokedAt: null },
+      { $set: { revokedAt: this.clock.now() } },
+    );
+    if (result.matchedCount === 0) throw new NotFoundError('Badge', 'BADGE_NOT_FOUND');
+  }
+
+  /** Badges in force (not revoked, not expired) of many users, optionally on one board. */
+  async activeFor(userIds: readonly Types.ObjectId[], boardId?: Types.ObjectId): Promise<BadgeRecord[]> {
+    const now = this.clock.now();
+    return this.badges
+      .find({
+        userId: { $in: userIds },
+        ...(boardId ? { boardId } : {}),
+        revokedAt: null,
+        $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }],
+      })
+      .sort({ awardedAt: 1 })
+      .lean<BadgeRecord[]>()
+      .exec();
+  }
+
+  async holders(boardId: Types.ObjectId, kind: BadgeKind | null, limit: number): Promise<BadgeRecord[]> {
+    const now = this.clock.now();
+    return this.badges
+      .find({
+        boardId,
+        ...(kind ? { kind } : {}),
+        revokedAt: null,
+        $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }],
+      })
+      .sort({ awardedAt: -1 })
+      .limit(limit)
+      .lean<BadgeRecord[]>()
+      .exec();
+  }
+}
