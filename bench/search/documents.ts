@@ -74,6 +74,7 @@ export function syntheticDocuments(count: number, boardSlug: string, ids?: strin
       boardId: 'bench',
       boardSlug,
       operatorSlug: 'bench-operator',
+      isPrivateBoard: false,
       status: 'OPEN',
       score: i % 50,
       answerCount: i % 3,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
-import { createBoard, createOperator } from './support/boards.js';
+import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { answer, ask } from './support/threads.js';
 
 const SEARCH = `query ($q: String!, $b: String, $first: Int, $after: String) {
@@ -19,11 +19,14 @@ describe('search: readers find old answers instead of asking again', () => {
   let asker: TestUser;
   let helper: TestUser;
   let board: { slug: string };
+  let operatorAdmin: TestUser;
+  let operatorSlug: string;
 
   /** Indexing follows the commit through the outbox: wait until the search sees `count` hits. */
   async function searchUntil(query: string, count: number, variables: Record<string, unknown> = {}) {
     for (let attempt = 0; ; attempt++) {
       const response = await t.graphql(SEARCH, { q: query, ...variables });
+      if (!response.data) throw new Error(JSON.stringify(response.errors));
       if (response.data?.search.totalCount >= count || attempt === 50) return response;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -32,8 +35,9 @@ describe('search: readers find old answers instead of asking again', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const admin = await createPlatformAdmin(t);
-    const operatorAdmin = await registerUser(t);
+    operatorAdmin = await registerUser(t);
     const operator = await createOperator(t, admin, [operatorAdmin.handle]);
+    operatorSlug = operator.slug;
     board = await createBoard(t, operatorAdmin, operator.slug);
     [asker, helper] = await Promise.all([registerUser(t), registerUser(t)]);
   });
@@ -109,6 +113,39 @@ describe('search: readers find old answers instead of asking again', () => {
       after = page.data.search.pageInfo.hasNextPage ? page.data.search.pageInfo.endCursor : null;
     } while (after);
     expect(new Set(seen).size).toBe(5);
+  });
+
+  it('drops a thread from results once a moderator hides it, and brings it back on restore', async () => {
+    const q = await ask(t, asker, board.slug, { title: 'Scam text messages claiming a prize', tags: ['spam'] });
+    expect((await searchUntil('scam prize', 1)).data!.search.totalCount).toBe(1);
+    const hide = 'mutation ($p: ID!, $h: Boolean!) { hidePost(postId: $p, reason: "Scam bait", isHidden: $h) { id } }';
+    await t.graphql(hide, { p: q.id, h: true }, { token: operatorAdmin.accessToken });
+    let total = 1;
+    for (let attempt = 0; attempt < 50 && total > 0; attempt++) {
+      total = (await t.graphql(SEARCH, { q: 'scam prize' })).data!.search.totalCount;
+      if (total > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(total).toBe(0);
+    await t.graphql(hide, { p: q.id, h: false }, { token: operatorAdmin.accessToken });
+    expect((await searchUntil('scam prize', 1)).data!.search.totalCount).toBe(1);
+  });
+
+  it("finds a private board's threads only for its members", async () => {
+    const privateBoard = await createBoard(t, operatorAdmin, operatorSlug, { visibility: 'PRIVATE' });
+    await setBoardRole(t, operatorAdmin, privateBoard.slug, asker.handle, 'MEMBER');
+    await ask(t, asker, privateBoard.slug, { title: 'Beta firmware keeps rebooting the router' });
+    let found = 0;
+    for (let attempt = 0; attempt < 50 && found === 0; attempt++) {
+      found = (await t.graphql(SEARCH, { q: 'beta firmware rebooting' }, { token: asker.accessToken })).data!.search
+        .totalCount;
+      if (found === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(found).toBe(1);
+    expect(
+      (await t.graphql(SEARCH, { q: 'beta firmware rebooting' }, { token: helper.accessToken })).data!.search
+        .totalCount,
+    ).toBe(0);
+    expect((await t.graphql(SEARCH, { q: 'beta firmware rebooting' })).data!.search.totalCount).toBe(0);
   });
 
   it('rejects an empty or overlong query as bad input', async () => {

@@ -17,6 +17,8 @@ export interface SearchQuery {
   operatorSlug?: string;
   status?: string;
   tags?: string[];
+  /** Private boards whose threads this reader may find; threads of other private boards never match. */
+  privateBoards?: string[];
   sort: SearchSort;
   limit: number;
   offset: number;
@@ -47,7 +49,12 @@ export abstract class SearchPort {
   abstract remove(ids: string[]): Promise<void>;
   abstract search(query: SearchQuery): Promise<SearchPage>;
   /** "You may be asking…": close matches for a draft title, answered threads first. */
-  abstract suggest(title: string, boardSlug: string | undefined, limit: number): Promise<SearchHit[]>;
+  abstract suggest(
+    title: string,
+    boardSlug: string | undefined,
+    limit: number,
+    privateBoards?: string[],
+  ): Promise<SearchHit[]>;
   abstract clear(): Promise<void>;
   /** Whether the backend answers (the embedded index always does). */
   abstract isHealthy(): Promise<boolean>;

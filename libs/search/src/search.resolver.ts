@@ -112,6 +112,7 @@ export class SearchResolver {
       operatorSlug: args.operatorSlug ?? undefined,
       status: args.status ?? undefined,
       tags: args.tags ?? undefined,
+      privateBoards: await this.access.privateBoardsVisibleTo(actor),
       sort: args.sort as SearchSort,
       limit: size,
       offset,
@@ -143,7 +144,8 @@ export class SearchResolver {
   ): Promise<SearchResult[]> {
     if (title.length > 300)
       throw new InvalidInputError([{ field: 'title', message: 'TOO_LONG', params: { max: 300 } }]);
-    return this.withThreads(actor, await this.searchPort.suggest(title, boardSlug ?? undefined, 5));
+    const privateBoards = await this.access.privateBoardsVisibleTo(actor);
+    return this.withThreads(actor, await this.searchPort.suggest(title, boardSlug ?? undefined, 5, privateBoards));
   }
 
   /** Loads the hits' threads as the reader may see them (batched); hits they may not see are dropped. */

@@ -44,6 +44,16 @@ export class BoardRepository {
     return this.boards.find(filter).sort({ slug: 1 }).limit(query.limit).lean<BoardRecord[]>().exec();
   }
 
+  /** Private boards among `memberOf` or run by `operatorIds` (null: every private board). */
+  findPrivate(memberOf: Types.ObjectId[], operatorIds: Types.ObjectId[] | null): Promise<BoardRecord[]> {
+    const scope =
+      operatorIds === null ? {} : { $or: [{ _id: { $in: memberOf } }, { operatorId: { $in: operatorIds } }] };
+    return this.boards
+      .find({ visibility: BoardVisibility.PRIVATE, ...scope })
+      .lean<BoardRecord[]>()
+      .exec();
+  }
+
   update(id: Types.ObjectId, changes: Partial<Omit<BoardRecord, '_id'>>): Promise<BoardRecord | null> {
     return this.boards.findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after' }).lean<BoardRecord>().exec();
   }

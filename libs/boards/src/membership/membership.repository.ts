@@ -24,6 +24,15 @@ export class MembershipRepository {
       .exec();
   }
 
+  /** Every board a user holds a role on. */
+  boardIdsOf(userId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    return this.memberships
+      .find({ userId }, { boardId: 1 })
+      .lean<{ boardId: Types.ObjectId }[]>()
+      .exec()
+      .then((rows) => rows.map((row) => row.boardId));
+  }
+
   /** For DataLoaders: many users' roles on one board (author cards, staff labels). */
   findForBoard(boardId: Types.ObjectId, userIds: readonly Types.ObjectId[]): Promise<MembershipRecord[]> {
     return this.memberships

@@ -23,6 +23,11 @@ export class OperatorRepository {
       .exec();
   }
 
+  async idsAdministeredBy(userId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    const rows = await this.operators.find({ adminIds: userId }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>().exec();
+    return rows.map((row) => row._id);
+  }
+
   addAdmin(id: Types.ObjectId, userId: Types.ObjectId): Promise<OperatorRecord | null> {
     return this.operators
       .findByIdAndUpdate(id, { $addToSet: { adminIds: userId } }, { returnDocument: 'after' })

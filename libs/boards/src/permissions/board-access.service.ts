@@ -4,12 +4,14 @@ import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import {
   type Actor,
+  isPlatformAdmin,
   ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
   UnauthenticatedError,
 } from '@helpboard/core';
 import { BoardRecord } from '../board/board.schema.js';
+import { BoardRepository } from '../board/board.repository.js';
 import { MembershipRepository } from '../membership/membership.repository.js';
 import { OperatorRepository } from '../operator/operator.repository.js';
 import { BoardAction, BoardRole, BoardVisibility, decide, type PermissionVerdict } from './board-permissions.js';
@@ -19,6 +21,7 @@ export class BoardAccessService {
   constructor(
     private readonly memberships: MembershipRepository,
     private readonly operators: OperatorRepository,
+    private readonly boardRepository: BoardRepository,
   ) {}
 
   async roleOf(actor: Actor | null, board: Pick<BoardRecord, '_id'>): Promise<BoardRole | null> {
@@ -31,6 +34,18 @@ export class BoardAccessService {
   async rolesOf(actor: Actor, boardIds: readonly Types.ObjectId[]): Promise<Map<string, BoardRole>> {
     const rows = await this.memberships.findForUser(new Types.ObjectId(actor.userId), boardIds);
     return new Map(rows.map((row) => [row.boardId.toHexString(), row.role]));
+  }
+
+  /** Slugs of the private boards an actor may read: member boards, and all their operators' as admin. */
+  async privateBoardsVisibleTo(actor: Actor | null): Promise<string[]> {
+    if (!actor) return [];
+    const userId = new Types.ObjectId(actor.userId);
+    const [memberOf, operatorIds] = await Promise.all([
+      this.memberships.boardIdsOf(userId),
+      isPlatformAdmin(actor) ? null : this.operators.idsAdministeredBy(userId),
+    ]);
+    const boards = await this.boardRepository.findPrivate(memberOf, operatorIds);
+    return boards.map((board) => board.slug);
   }
 
   async isOperatorAdmin(actor: Actor | null, operatorId: Types.ObjectId): Promise<boolean> {

@@ -78,6 +78,7 @@ export class EmbeddedSearchAdapter extends SearchPort {
         (!query.boardSlug || doc.boardSlug === query.boardSlug) &&
         (!query.operatorSlug || doc.operatorSlug === query.operatorSlug) &&
         (!query.status || doc.status === query.status) &&
+        isVisible(doc, query.privateBoards) &&
         (!query.tags?.length || query.tags.every((tag) => doc.tags.includes(tag))),
     );
     const ordered = this.sorted(results, query.sort);
@@ -91,9 +92,17 @@ export class EmbeddedSearchAdapter extends SearchPort {
     };
   }
 
-  async suggest(title: string, boardSlug: string | undefined, limit: number): Promise<SearchHit[]> {
+  async suggest(
+    title: string,
+    boardSlug: string | undefined,
+    limit: number,
+    privateBoards?: string[],
+  ): Promise<SearchHit[]> {
     const terms = queryTerms(title);
-    const results = this.matching(title, (doc) => !boardSlug || doc.boardSlug === boardSlug);
+    const results = this.matching(
+      title,
+      (doc) => (!boardSlug || doc.boardSlug === boardSlug) && isVisible(doc, privateBoards),
+    );
     const isAnswered = (id: string) => {
       const doc = this.documents.get(id)!;
       return doc.hasAcceptedAnswer || doc.hasOfficialAnswer;
@@ -129,6 +138,10 @@ export class EmbeddedSearchAdapter extends SearchPort {
       snippet: snippet(inBody || !doc.answersText ? doc.body : doc.answersText, matched),
     };
   }
+}
+
+function isVisible(doc: SearchDocument, privateBoards: string[] | undefined): boolean {
+  return !doc.isPrivateBoard || (privateBoards ?? []).includes(doc.boardSlug);
 }
 
 function facet(valuesPerResult: string[][]): FacetCount[] {

@@ -27,6 +27,11 @@ function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+function visibilityFilter(privateBoards: string[] | undefined): string {
+  const allowed = (privateBoards ?? []).map(quote);
+  return allowed.length ? `(isPrivateBoard = false OR boardSlug IN [${allowed.join(', ')}])` : 'isPrivateBoard = false';
+}
+
 export class MeilisearchAdapter extends SearchPort {
   private readonly client: Meilisearch;
   private readonly threads: Index<StoredDocument>;
@@ -42,7 +47,7 @@ export class MeilisearchAdapter extends SearchPort {
     await this.threads
       .updateSettings({
         searchableAttributes: ['title', 'tags', 'body', 'answersText'],
-        filterableAttributes: ['boardSlug', 'operatorSlug', 'tags', 'status', 'isAnswered'],
+        filterableAttributes: ['boardSlug', 'operatorSlug', 'tags', 'status', 'isAnswered', 'isPrivateBoard'],
         sortableAttributes: ['createdAt', 'lastActivityAt', 'score'],
         rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'score:desc'],
         synonyms: { '5g': ['5G'], sms: ['text message'], 流量: ['数据流量'] },
@@ -71,6 +76,7 @@ export class MeilisearchAdapter extends SearchPort {
       ...(query.boardSlug ? [`boardSlug = ${quote(query.boardSlug)}`] : []),
       ...(query.operatorSlug ? [`operatorSlug = ${quote(query.operatorSlug)}`] : []),
       ...(query.status ? [`status = ${quote(query.status)}`] : []),
+      visibilityFilter(query.privateBoards),
       ...(query.tags ?? []).map((tag) => `tags = ${quote(tag)}`),
     ];
     const sort = query.sort === 'NEWEST' ? ['createdAt:desc'] : query.sort === 'VOTES' ? ['score:desc'] : undefined;
@@ -97,9 +103,14 @@ export class MeilisearchAdapter extends SearchPort {
     };
   }
 
-  async suggest(title: string, boardSlug: string | undefined, limit: number): Promise<SearchHit[]> {
+  async suggest(
+    title: string,
+    boardSlug: string | undefined,
+    limit: number,
+    privateBoards?: string[],
+  ): Promise<SearchHit[]> {
     const response = await this.threads.search(title, {
-      filter: boardSlug ? [`boardSlug = ${quote(boardSlug)}`] : [],
+      filter: [...(boardSlug ? [`boardSlug = ${quote(boardSlug)}`] : []), visibilityFilter(privateBoards)],
       limit: limit * 3,
       attributesToHighlight: ['title'],
       attributesToCrop: ['body'],

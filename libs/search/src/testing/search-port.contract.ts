@@ -15,6 +15,7 @@ function doc(id: string, overrides: Partial<SearchDocument>): SearchDocument {
     boardId: 'b1',
     boardSlug: 'shanghai-5g',
     operatorSlug: 'carrier',
+    isPrivateBoard: false,
     status: 'OPEN',
     score: 0,
     answerCount: 0,
@@ -56,6 +57,12 @@ export const SAMPLE: SearchDocument[] = [
     body: 'メールが届きません',
     tags: ['password'],
     boardSlug: 'travel',
+  }),
+  doc('t7', {
+    title: 'Beta firmware password prompt loops',
+    body: 'Private beta board: the new firmware keeps asking for the password.',
+    boardSlug: 'beta-testers',
+    isPrivateBoard: true,
   }),
   doc('t6', {
     title: 'Password reset link expired',
@@ -132,6 +139,13 @@ export function runSearchPortContract(name: string, makeAdapter: () => Promise<S
         { value: 'travel', count: 1 },
       ]);
       expect(page.facets.tags.find((f) => f.value === 'password')).toEqual({ value: 'password', count: 3 });
+    });
+
+    it("finds private boards' threads only for readers allowed on them", async () => {
+      expect(await ids('firmware')).toEqual([]);
+      expect(await ids('firmware', { privateBoards: ['other-board'] })).toEqual([]);
+      expect(await ids('firmware', { privateBoards: ['beta-testers'] })).toEqual(['t7']);
+      expect((await search.suggest('firmware password', undefined, 5)).map((h) => h.id)).not.toContain('t7');
     });
 
     it('updates in place on re-index and forgets removed documents', async () => {

@@ -16,6 +16,8 @@ export interface SearchableThread {
   boardId: string;
   boardSlug: string;
   operatorSlug: string;
+  /** Private boards' threads are found only by those who may read the board. */
+  isPrivateBoard: boolean;
   status: string;
   score: number;
   answerCount: number;
@@ -42,8 +44,8 @@ export class SearchableThreadReader {
     const thread = await this.threads.findById(new Types.ObjectId(threadId));
     if (!thread || thread.hiddenAt) return null;
     const [board] = await this.boards.findByIds([thread.boardId]);
-    // Private boards stay out of the shared index (their members search by browsing for now).
-    if (!board || board.visibility === BoardVisibility.PRIVATE) return null;
+    // Archived boards stay readable by URL but leave search: their answers may be out of date.
+    if (!board || board.archivedAt) return null;
     const [operator] = await this.operators.findByIds([board.operatorId]);
     const [question] = await this.posts.findByIds([thread._id]);
     const answers = await this.posts.answers(thread._id, thread.boardId, MAX_ANSWERS_INDEXED);
@@ -56,6 +58,7 @@ export class SearchableThreadReader {
       boardId: thread.boardId.toHexString(),
       boardSlug: board.slug,
       operatorSlug: operator?.slug ?? '',
+      isPrivateBoard: board.visibility === BoardVisibility.PRIVATE,
       status: thread.status,
       score: thread.score,
       answerCount: thread.answerCount,
