@@ -61,8 +61,25 @@ class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type: unknown = metadata.type;
     const isClientInput = type === GRAPHQL_ARGS || type === 'body' || type === 'query' || type === 'param';
-    return isClientInput ? super.transform(value, metadata) : value;
+    if (!isClientInput) return value;
+    // Paths are relative to the input object, as class-validator reports them.
+    const malformed = malformedStrings(value, typeof value === 'string' ? (metadata.data ?? '') : '');
+    if (malformed.length > 0)
+      throw new InvalidInputError(malformed.map((field) => ({ field, message: 'INVALID_VALUE' })));
+    return super.transform(value, metadata);
   }
+}
+
+/**
+ * Paths of strings that are not well-formed Unicode (lone surrogates) or contain NUL: no user text
+ * needs them, and some validators throw on them instead of rejecting.
+ */
+function malformedStrings(value: unknown, path: string, depth = 0): string[] {
+  if (typeof value === 'string') return value.isWellFormed() && !value.includes('\u0000') ? [] : [path];
+  if (depth > 8 || value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    malformedStrings(inner, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key, depth + 1),
+  );
 }
 
 export function createValidationPipe(): ValidationPipe {

@@ -14,7 +14,7 @@ if (host) {
   runSearchPortContract('meilisearch', async () => {
     const adapter = new MeilisearchAdapter(
       host,
-      process.env.MEILI_TEST_API_KEY,
+      apiKey,
       `contract_${randomUUID().slice(0, 8)}`,
     );
     await adapter.ensureSettings();
