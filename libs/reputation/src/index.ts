@@ -5,3 +5,4 @@ export { ReputationKind } from './ledger/reputation-entry.schema.js';
 export * from './verify.command.js';
 export * from './reputation-reader.js';
 export { BadgeKind, BadgeTier } from './badges/badge.schema.js';
+export { BountyService } from './bounties/bounty.service.js';

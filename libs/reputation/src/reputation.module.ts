@@ -6,6 +6,9 @@ import { LedgerRepository } from './ledger/ledger.repository.js';
 import { AuthorBadgesResolver, BadgeResolver, UserBadgesResolver } from './badges/badge.resolver.js';
 import { BadgeRecord, BadgeSchema } from './badges/badge.schema.js';
 import { BadgeService } from './badges/badge.service.js';
+import { BountyResolver } from './bounties/bounty.resolver.js';
+import { BountyRecord, BountySchema } from './bounties/bounty.schema.js';
+import { BountyService } from './bounties/bounty.service.js';
 import { ThreadsModule } from '@helpboard/threads';
 import {
   ReputationEntry,
@@ -28,6 +31,7 @@ import { ReputationReader } from './reputation-reader.js';
       { name: ReputationEntry.name, schema: ReputationEntrySchema },
       { name: ReputationTotal.name, schema: ReputationTotalSchema },
       { name: BadgeRecord.name, schema: BadgeSchema },
+      { name: BountyRecord.name, schema: BountySchema },
     ]),
   ],
   providers: [
@@ -43,7 +47,9 @@ import { ReputationReader } from './reputation-reader.js';
     BadgeResolver,
     UserBadgesResolver,
     AuthorBadgesResolver,
+    BountyService,
+    BountyResolver,
   ],
-  exports: [ReputationVerifier, ReputationReader],
+  exports: [ReputationVerifier, ReputationReader, BountyService],
 })
 export class ReputationModule {}

@@ -2,6 +2,7 @@
 // multikey (array) fields, unique, sparse and partial indexes, and equality lookups.
 import { type Document } from 'bson';
 import { Query } from 'mingo';
+import { rewriteFilter } from '../query/bson-rewrites.js';
 import { canonicalKey, getPath, valuesAtPath } from './values.js';
 
 export interface IndexSpec {
@@ -28,7 +29,7 @@ export class CollectionIndex {
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    if (spec.partialFilterExpression) this.partial = new Query(rewriteFilter(spec.partialFilterExpression));
   }
 
   get name(): string {

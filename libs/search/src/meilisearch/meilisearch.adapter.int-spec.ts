@@ -12,11 +12,7 @@ const apiKey = process.env.MEILI_TEST_API_KEY ?? process.env.MEILI_API_KEY;
 
 if (host) {
   runSearchPortContract('meilisearch', async () => {
-    const adapter = new MeilisearchAdapter(
-      host,
-      apiKey,
-      `contract_${randomUUID().slice(0, 8)}`,
-    );
+    const adapter = new MeilisearchAdapter(host, apiKey, `contract_${randomUUID().slice(0, 8)}`);
     await adapter.ensureSettings();
     return adapter;
   });

@@ -12,6 +12,15 @@ export class PostStatsService {
     return this.posts.answerStats(new Types.ObjectId(authorId), new Types.ObjectId(boardId));
   }
 
+  /** The highest-scored visible answer of a thread posted after `since` (bounty auto-award). */
+  async topAnswerSince(threadId: Types.ObjectId, boardId: Types.ObjectId, since: Date): Promise<PostRecord | null> {
+    const answers = await this.posts.answers(threadId, boardId, 100);
+    const eligible = answers
+      .filter((answer) => answer.createdAt >= since)
+      .sort((a, b) => b.score - a.score || a.createdAt.getTime() - b.createdAt.getTime());
+    return eligible[0] ?? null;
+  }
+
   async post(postId: string): Promise<PostRecord | null> {
     const [post] = await this.posts.findByIds([new Types.ObjectId(postId)]);
     return post ?? null;
