@@ -1,6 +1,8 @@
 // Collections, databases and indexes.
 import { type Document, UUID } from 'bson';
+import { Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
+import { rewriteFilter } from '../query/bson-rewrites.js';
 import { type IndexSpec } from '../storage/collection-index.js';
 import { type CommandHandler } from './context.js';
 
@@ -46,8 +48,10 @@ const listCollections: CommandHandler = (command, context) => {
     idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
   }));
   const filter = command.filter as Document | undefined;
-  if (filter?.name !== undefined)
-    entries = entries.filter((e) => (typeof filter.name === 'string' ? e.name === filter.name : true));
+  if (filter && Object.keys(filter).length > 0) {
+    const query = new Query(rewriteFilter(filter));
+    entries = entries.filter((entry) => query.test(entry));
+  }
   if (command.nameOnly) entries = entries.map((e) => ({ name: e.name, type: e.type }));
   const { id, firstBatch } = context.cursors.open(`${context.db}.$cmd.listCollections`, entries, 0);
   return { cursor: { id, ns: `${context.db}.$cmd.listCollections`, firstBatch }, ok: 1 };

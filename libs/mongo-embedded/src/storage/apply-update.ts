@@ -132,7 +132,10 @@ export function applyUpdate(
     doc = cloneValue(original);
     if (Object.keys(modifier).length > 0) {
       try {
-        mingoUpdate(doc, modifier, options.arrayFilters, options.filter, { cloneMode: 'deep' });
+        // The filter only serves the positional `$` operator; an upserted document need not match it.
+        mingoUpdate(doc, modifier, options.arrayFilters, options.isInsert ? undefined : options.filter, {
+          cloneMode: 'deep',
+        });
       } catch (error) {
         throw new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error));
       }

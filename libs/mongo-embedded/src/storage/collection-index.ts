@@ -3,7 +3,7 @@
 import { type Document } from 'bson';
 import { Query } from 'mingo';
 import { rewriteFilter } from '../query/bson-rewrites.js';
-import { canonicalKey, getPath, valuesAtPath } from './values.js';
+import { canonicalKey, valuesAtPath } from './values.js';
 
 export interface IndexSpec {
   v?: number;
@@ -72,13 +72,34 @@ export class CollectionIndex {
     }
   }
 
-  /** Another document that already holds one of `doc`'s keys in this unique index. */
-  conflictFor(docKey: string, doc: Document, isOther: (key: string) => boolean = () => true): string | null {
+  /**
+   * The key of `doc` that another document already holds in this unique index, as MongoDB reports
+   * it (for an array field: the clashing element), or null.
+   */
+  conflictFor(docKey: string, doc: Document, isOther: (key: string) => boolean = () => true): Document | null {
     if (!this.isUnique) return null;
-    for (const key of this.keysOf(doc)) {
-      for (const holder of this.entries.get(key) ?? []) if (holder !== docKey && isOther(holder)) return holder;
+    for (const parts of this.keyTuplesOf(doc)) {
+      for (const holder of this.entries.get(JSON.stringify(parts)) ?? []) {
+        if (holder !== docKey && isOther(holder)) return this.keyValueFor(doc, parts);
+      }
     }
     return null;
+  }
+
+  /** Whether two documents share a key of this index. */
+  sharesKey(a: Document, b: Document): Document | null {
+    const keysOfB = new Set(this.keysOf(b));
+    const clash = this.keyTuplesOf(a).find((parts) => keysOfB.has(JSON.stringify(parts)));
+    return clash ? this.keyValueFor(a, clash) : null;
+  }
+
+  private keyValueFor(doc: Document, parts: string[]): Document {
+    return Object.fromEntries(
+      this.fields.map((field, i) => {
+        const values = valuesAtPath(doc, field).flatMap((v) => (Array.isArray(v) ? v : [v]));
+        return [field, values.find((v) => canonicalKey(v) === parts[i]) ?? null];
+      }),
+    );
   }
 
   /**
@@ -91,10 +112,6 @@ export class CollectionIndex {
     for (const value of values)
       for (const docKey of this.byFirstField.get(canonicalKey(value)) ?? []) result.add(docKey);
     return result;
-  }
-
-  keyValueOf(doc: Document): Document {
-    return Object.fromEntries(this.fields.map((field) => [field, getPath(doc, field) ?? null]));
   }
 
   clear(): void {

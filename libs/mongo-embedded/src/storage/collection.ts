@@ -31,9 +31,8 @@ export class Collection {
   /** Throws E11000 if `doc` (stored under docKey) would break a unique index. */
   assertUnique(docKey: string, doc: Document, isOther?: (key: string) => boolean): void {
     for (const index of this.indexes.values()) {
-      if (index.conflictFor(docKey, doc, isOther)) {
-        throw new DuplicateKeyError(this.ns, index.name, index.spec.key as Document, index.keyValueOf(doc));
-      }
+      const keyValue = index.conflictFor(docKey, doc, isOther);
+      if (keyValue) throw new DuplicateKeyError(this.ns, index.name, index.spec.key as Document, keyValue);
     }
   }
 
@@ -87,9 +86,8 @@ export class Collection {
     }
     const index = new CollectionIndex(spec);
     for (const [docKey, doc] of this.docs) {
-      if (index.conflictFor(docKey, doc)) {
-        throw new DuplicateKeyError(this.ns, spec.name, spec.key as Document, index.keyValueOf(doc));
-      }
+      const keyValue = index.conflictFor(docKey, doc);
+      if (keyValue) throw new DuplicateKeyError(this.ns, spec.name, spec.key as Document, keyValue);
       index.add(docKey, doc);
     }
     this.indexes.set(spec.name, index);

@@ -139,12 +139,10 @@ export class TransactionView implements DocumentView {
     collection.assertUnique(key, doc, (holder) => !overlay.has(holder));
     for (const index of collection.indexes.values()) {
       if (!index.isUnique) continue;
-      const keys = new Set(index.keysOf(doc));
       for (const [otherKey, other] of overlay) {
         if (otherKey === key || !other) continue;
-        if (index.keysOf(other).some((k) => keys.has(k))) {
-          throw new DuplicateKeyError(ns, index.name, index.spec.key as Document, index.keyValueOf(doc));
-        }
+        const keyValue = index.sharesKey(doc, other);
+        if (keyValue) throw new DuplicateKeyError(ns, index.name, index.spec.key as Document, keyValue);
       }
     }
   }
