@@ -159,7 +159,20 @@ describe('moderation: accountable actions within the moderator’s boards', () =
         )
       ).errors,
     ).toBeUndefined();
-    expect((await m(suspend, { h: troll.handle, u: null }, admin)).data?.suspendUser.isSuspended).toBe(false);
+    const lift = 'mutation ($h: String!) { unsuspendUser(handle: $h, reason: "Appeal accepted") { isSuspended } }';
+    expect((await m(lift, { h: troll.handle }, admin)).data?.unsuspendUser.isSuspended).toBe(false);
     expect((await login(t, troll.handle)).errors).toBeUndefined();
+  });
+
+  it('warns a user on a board; the user sees the warning and the reason', async () => {
+    const user = await registerUser(t);
+    const warn =
+      'mutation ($b: String!, $h: String!) { warnUser(boardSlug: $b, handle: $h, reason: "Please keep answers on topic") }';
+    expect((await m(warn, { b: board.slug, h: user.handle }, helper)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await m(warn, { b: board.slug, h: user.handle }, mod)).data?.warnUser).toBe(true);
+    const mine = await m('{ myWarnings { action reason actor { handle } } }', {}, user);
+    expect(mine.data?.myWarnings).toEqual([
+      { action: 'WARN', reason: 'Please keep answers on topic', actor: { handle: mod.handle } },
+    ]);
   });
 });

@@ -15,6 +15,7 @@ export enum ModerationAction {
   RESTORE = 'RESTORE',
   SUSPEND = 'SUSPEND',
   UNSUSPEND = 'UNSUSPEND',
+  WARN = 'WARN',
 }
 
 @Schema({ collection: 'moderation_audit', versionKey: false })

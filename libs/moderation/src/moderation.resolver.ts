@@ -16,7 +16,7 @@ import { Types } from 'mongoose';
 import { type Actor, Clock, CurrentActor, InvalidInputError, type LoaderHolder, SignedIn } from '@helpboard/core';
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { Post, Thread, toPost, toThread } from '@helpboard/threads';
-import { ModerationAction } from './audit-entry.schema.js';
+import { type AuditEntry, ModerationAction } from './audit-entry.schema.js';
 import { CloseReason, ModerationService } from './moderation.service.js';
 
 registerEnumType(CloseReason, { name: 'CloseReason', description: 'Why a question was closed.' });
@@ -33,6 +33,20 @@ export class ModerationLogEntry {
   @Field({ description: 'The state after, as JSON.' }) after!: string;
   @Field() at!: Date;
   actorId!: string;
+}
+
+function toLogEntry(row: AuditEntry): ModerationLogEntry {
+  return {
+    id: row._id.toHexString(),
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId.toHexString(),
+    reason: row.reason,
+    before: JSON.stringify(row.before),
+    after: JSON.stringify(row.after),
+    at: row.at,
+    actorId: row.actorId.toHexString(),
+  };
 }
 
 /** Reasons are kept in the audit log and shown to the people affected: say why, briefly. */
@@ -138,6 +152,37 @@ export class ModerationResolver {
   }
 
   @SignedIn()
+  @Mutation(() => User, { description: 'Lift a suspension (platform admins).' })
+  async unsuspendUser(
+    @CurrentActor() actor: Actor,
+    @Args('handle') handle: string,
+    @Args('reason') reason: string,
+  ): Promise<User> {
+    return toUser(await this.moderation.suspendUser(actor, handle, null, reasonOf(reason)), this.clock.now());
+  }
+
+  @SignedIn()
+  @Mutation(() => Boolean, {
+    description: 'Warn a user formally on a board (board moderators); the user sees it in `myWarnings`.',
+  })
+  async warnUser(
+    @CurrentActor() actor: Actor,
+    @Args('boardSlug') boardSlug: string,
+    @Args('handle') handle: string,
+    @Args('reason') reason: string,
+  ): Promise<boolean> {
+    await this.moderation.warnUser(actor, boardSlug, handle, reasonOf(reason));
+    return true;
+  }
+
+  @SignedIn()
+  @Query(() => [ModerationLogEntry], { description: 'Warnings you received from moderators, newest first.' })
+  async myWarnings(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, defaultValue: 20 }) first: number) {
+    const rows = await this.moderation.warningsOf(actor.userId, Math.min(Math.max(first, 1), 100));
+    return rows.map(toLogEntry);
+  }
+
+  @SignedIn()
   @Query(() => [ModerationLogEntry], {
     description: "A board's moderation log, newest first (moderators, owners and admins).",
   })
@@ -150,17 +195,7 @@ export class ModerationResolver {
   ): Promise<ModerationLogEntry[]> {
     const beforeId = before && Types.ObjectId.isValid(before) ? new Types.ObjectId(before) : undefined;
     const rows = await this.moderation.log(actor, boardSlug, Math.min(Math.max(first, 1), 100), beforeId);
-    return rows.map((row) => ({
-      id: row._id.toHexString(),
-      action: row.action,
-      targetType: row.targetType,
-      targetId: row.targetId.toHexString(),
-      reason: row.reason,
-      before: JSON.stringify(row.before),
-      after: JSON.stringify(row.after),
-      at: row.at,
-      actorId: row.actorId.toHexString(),
-    }));
+    return rows.map(toLogEntry);
   }
 
   @ResolveField(() => User, { description: 'Who acted.' })

@@ -153,6 +153,36 @@ export class ModerationService {
     });
   }
 
+  /** A formal warning on a board, recorded for the user and the board's moderators. */
+  async warnUser(actor: Actor, boardSlug: string, handle: string, reason: string): Promise<void> {
+    const board = await this.boards.requireBoard(boardSlug);
+    await this.access.assert(actor, BoardAction.Moderate, board);
+    const user = await this.users.requireByHandle(handle);
+    await this.unitOfWork.run((tx) =>
+      this.record(tx.session, {
+        boardId: board._id,
+        actor,
+        action: ModerationAction.WARN,
+        targetType: 'user',
+        targetId: user._id,
+        reason,
+        before: {},
+        after: {},
+        at: this.clock.now(),
+      }),
+    );
+  }
+
+  /** Warnings a user received, on any board, newest first: users see why they were warned. */
+  warningsOf(userId: string, limit: number): Promise<AuditEntry[]> {
+    return this.audit
+      .find({ targetType: 'user', targetId: new Types.ObjectId(userId), action: ModerationAction.WARN })
+      .sort({ _id: -1 })
+      .limit(limit)
+      .lean<AuditEntry[]>()
+      .exec();
+  }
+
   async log(actor: Actor, boardSlug: string, limit: number, before?: Types.ObjectId): Promise<AuditEntry[]> {
     const board = await this.boards.requireBoard(boardSlug);
     await this.access.assert(actor, BoardAction.Moderate, board);
