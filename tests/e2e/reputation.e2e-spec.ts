@@ -114,3 +114,42 @@ describe('reputation: exact, explainable, reversible', () => {
     expect(drifts).toEqual([]);
   });
 });
+
+describe('reputation: serial voting', () => {
+  it('takes back what one voter’s burst of votes on one user gave, once, and says why', async () => {
+    const { SerialVotingJob } = await import('@helpboard/reputation');
+    const t = await startTestApp();
+    try {
+      const admin = await createPlatformAdmin(t);
+      const operatorAdmin = await registerUser(t);
+      const operator = await createOperator(t, admin, [operatorAdmin.handle]);
+      const board = await createBoard(t, operatorAdmin, operator.slug);
+      const [friend, target, asker, fair] = await Promise.all(Array.from({ length: 4 }, () => registerUser(t)));
+      const answers: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const q = await ask(t, asker, board.slug, { title: `Question ${i} that the target answers quickly` });
+        answers.push((await answer(t, target, q.id)).id);
+      }
+      for (const id of answers) await vote(t, friend, id, 'UP');
+      await vote(t, fair, answers[0], 'UP');
+      const reputation = async () =>
+        (
+          await t.graphql(
+            'query ($h: String!) { user(handle: $h) { reputation reputationHistory(first: 1) { kind } } }',
+            { h: target.handle },
+          )
+        ).data!.user;
+      expect((await reputation()).reputation).toBe(111);
+
+      const job = t.app.get(SerialVotingJob);
+      expect(await job.run()).toBe(10);
+      expect(await reputation()).toEqual({ reputation: 11, reputationHistory: [{ kind: 'REVERSAL' }] });
+      await job.run();
+      expect((await reputation()).reputation).toBe(11);
+      const { drifts } = await t.app.get(ReputationVerifier).verify();
+      expect(drifts).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -6,3 +6,4 @@ export * from './verify.command.js';
 export * from './reputation-reader.js';
 export { BadgeKind, BadgeTier } from './badges/badge.schema.js';
 export { BountyService } from './bounties/bounty.service.js';
+export { SerialVotingJob, SERIAL_VOTE_THRESHOLD } from './serial-voting.job.js';

@@ -9,6 +9,7 @@ import { BadgeService } from './badges/badge.service.js';
 import { BountyResolver } from './bounties/bounty.resolver.js';
 import { BountyRecord, BountySchema } from './bounties/bounty.schema.js';
 import { BountyService } from './bounties/bounty.service.js';
+import { SerialVotingJob } from './serial-voting.job.js';
 import { ThreadsModule } from '@helpboard/threads';
 import {
   ReputationEntry,
@@ -49,7 +50,8 @@ import { ReputationReader } from './reputation-reader.js';
     AuthorBadgesResolver,
     BountyService,
     BountyResolver,
+    SerialVotingJob,
   ],
-  exports: [ReputationVerifier, ReputationReader, BountyService],
+  exports: [ReputationVerifier, ReputationReader, BountyService, SerialVotingJob],
 })
 export class ReputationModule {}

@@ -22,15 +22,11 @@ export interface Cause {
 export class ReputationService {
   constructor(private readonly ledger: LedgerRepository) {}
 
-  /** Takes back exactly what `cause.source` gave, to everyone it gave to. */
-  async reverse(tx: TransactionContext, cause: Cause): Promise<void> {
+  /** Takes back exactly what `cause.source` gave, to everyone it gave to; `reason` says why when not obvious. */
+  async reverse(tx: TransactionContext, cause: Cause, reason: string | null = null): Promise<void> {
     for (const row of await this.ledger.outstanding(cause.source, tx.session)) {
-      await this.record(
-        tx,
-        cause,
-        { userId: row.userId.toHexString(), kind: ReputationKind.REVERSAL, delta: -row.delta },
-        -row.delta,
-      );
+      const entry = { userId: row.userId.toHexString(), kind: ReputationKind.REVERSAL, delta: -row.delta };
+      await this.record(tx, cause, entry, -row.delta, reason);
     }
   }
 

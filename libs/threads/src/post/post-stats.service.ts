@@ -1,12 +1,21 @@
-// Read-only facts about posts that other libs need (badges).
+// Read-only facts about posts and votes that other libs need (badges, bounties, serial voting).
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
+import { VoteRepository } from '../vote/vote.repository.js';
 import { type AnswerStats, PostRepository } from './post.repository.js';
 import type { PostRecord } from './post.schema.js';
 
 @Injectable()
 export class PostStatsService {
-  constructor(private readonly posts: PostRepository) {}
+  constructor(
+    private readonly posts: PostRepository,
+    private readonly votes: VoteRepository,
+  ) {}
+
+  /** Voters who cast `threshold`+ votes on one author's posts in the period, with those posts. */
+  serialVotes(since: Date, until: Date, threshold: number) {
+    return this.votes.serialVotes(since, until, threshold);
+  }
 
   answerStats(authorId: string, boardId: string): Promise<AnswerStats> {
     return this.posts.answerStats(new Types.ObjectId(authorId), new Types.ObjectId(boardId));

@@ -23,6 +23,30 @@ export class VoteRepository {
       .exec();
   }
 
+  /** Votes cast in a period by voters who voted at least `threshold` times on one author's posts. */
+  async serialVotes(
+    since: Date,
+    until: Date,
+    threshold: number,
+  ): Promise<{ voterId: Types.ObjectId; authorId: Types.ObjectId; postIds: Types.ObjectId[] }[]> {
+    return this.votes
+      .aggregate<{ _id: { voterId: Types.ObjectId; authorId: Types.ObjectId }; postIds: Types.ObjectId[]; n: number }>([
+        { $match: { castAt: { $gte: since, $lte: until } } },
+        {
+          $group: {
+            _id: { voterId: '$voterId', authorId: '$authorId' },
+            postIds: { $push: '$postId' },
+            n: { $sum: 1 },
+          },
+        },
+        { $match: { n: { $gte: threshold } } },
+      ])
+      .exec()
+      .then((rows) =>
+        rows.map((row) => ({ voterId: row._id.voterId, authorId: row._id.authorId, postIds: row.postIds })),
+      );
+  }
+
   async upsert(vote: Omit<VoteRecord, '_id'>, session: ClientSession): Promise<void> {
     await this.votes.updateOne(
       { postId: vote.postId, voterId: vote.voterId },
