@@ -20,7 +20,7 @@ import {
   Public,
   requestLoader,
 } from '@helpboard/core';
-import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
+import { BoardAccessService, BoardAction, BoardRole, BoardService, MembershipService } from '@helpboard/boards';
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { PostAuthor } from '@helpboard/threads';
 import { LedgerRepository } from './ledger/ledger.repository.js';
@@ -36,6 +36,14 @@ export enum LeaderboardPeriod {
 registerEnumType(LeaderboardPeriod, {
   name: 'LeaderboardPeriod',
   description: 'Reputation gained in the last 7, 30, 365 days, or ever.',
+});
+export enum LeaderboardAudience {
+  PEERS = 'PEERS',
+  STAFF = 'STAFF',
+}
+registerEnumType(LeaderboardAudience, {
+  name: 'LeaderboardAudience',
+  description: "PEERS: customers and experts; STAFF: the operator's reps.",
 });
 registerEnumType(ReputationKind, { name: 'ReputationKind', description: 'Why reputation changed.' });
 
@@ -71,11 +79,20 @@ function totalsLoader(holder: LoaderHolder, ledger: LedgerRepository) {
 
 @Resolver(() => User)
 export class UserReputationResolver {
-  constructor(private readonly ledger: LedgerRepository) {}
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly boards: BoardService,
+  ) {}
 
-  @ResolveField(() => Int, { description: 'Overall reputation (everyone starts at 1).' })
-  async reputation(@Parent() user: User, @Context() context: LoaderHolder): Promise<number> {
-    return (await totalsLoader(context, this.ledger).load(user.id))!;
+  @ResolveField(() => Int, { description: 'Reputation overall (everyone starts at 1), or earned on one board.' })
+  async reputation(
+    @Parent() user: User,
+    @Context() context: LoaderHolder,
+    @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
+  ): Promise<number> {
+    if (!boardSlug) return (await totalsLoader(context, this.ledger).load(user.id))!;
+    const board = await this.boards.requireBoard(boardSlug);
+    return (await this.ledger.total(new Types.ObjectId(user.id), board._id)) ?? 0;
   }
 
   @ResolveField(() => [ReputationChange], { description: 'Latest reputation changes, newest first (up to 100).' })
@@ -110,6 +127,7 @@ export class LeaderboardResolver {
     private readonly ledger: LedgerRepository,
     private readonly boards: BoardService,
     private readonly access: BoardAccessService,
+    private readonly memberships: MembershipService,
     private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
@@ -120,6 +138,8 @@ export class LeaderboardResolver {
     @Args('boardSlug') boardSlug: string,
     @Args('period', { type: () => LeaderboardPeriod, defaultValue: LeaderboardPeriod.ALL }) period: LeaderboardPeriod,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('audience', { type: () => LeaderboardAudience, defaultValue: LeaderboardAudience.PEERS })
+    audience: LeaderboardAudience,
     @CurrentActor() actor: Actor | null,
     @Context() context: LoaderHolder,
   ): Promise<LeaderboardEntry[]> {
@@ -127,14 +147,24 @@ export class LeaderboardResolver {
     await this.access.assert(actor, BoardAction.View, board);
     const limit = Math.min(Math.max(first, 1), MAX_ENTRIES);
     const days = PERIOD_DAYS[period];
-    const rows =
+    // Over-fetch, then keep one audience: staff answer as part of their job and are ranked apart.
+    const candidates =
       days === null
-        ? (await this.ledger.topOnBoard(board._id, limit)).map((row) => ({ userId: row.userId, total: row.total }))
+        ? (await this.ledger.topOnBoard(board._id, limit * 4)).map((row) => ({ userId: row.userId, total: row.total }))
         : await this.ledger.gainsOnBoardSince(
             board._id,
             new Date(this.clock.now().getTime() - days * 86_400_000),
-            limit,
+            limit * 4,
           );
+    const roles = await this.memberships.rolesOnBoard(
+      board._id,
+      candidates.map((row) => row.userId),
+    );
+    const rows = candidates
+      .filter(
+        (row) => (roles.get(row.userId.toHexString()) === BoardRole.STAFF) === (audience === LeaderboardAudience.STAFF),
+      )
+      .slice(0, limit);
     const users = await this.users.loader(context).loadMany(rows.map((row) => row.userId.toHexString()));
     const now = this.clock.now();
     return rows.flatMap((row, index) => {
