@@ -45,6 +45,8 @@ await app.get(BoardService).createBoard(admin, {
   slug: 'bench-board',
   title: 'Bench board',
   kind: BoardKind.REGION,
+  // Seeded commenters are new accounts: let them comment without earning reputation first.
+  settings: { privileges: { comment: 0 } },
 });
 await app.get(MembershipService).setRole(admin, 'bench-board', 'bench-user-1', BoardRole.STAFF);
 

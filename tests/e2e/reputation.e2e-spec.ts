@@ -153,3 +153,42 @@ describe('reputation: serial voting', () => {
     }
   });
 });
+
+describe('reputation: privileges', () => {
+  it('needs 15 reputation to upvote, 125 to downvote and 50 to comment on others’ posts (board defaults)', async () => {
+    const t = await startTestApp();
+    try {
+      const admin = await createPlatformAdmin(t);
+      const operatorAdmin = await registerUser(t);
+      const operator = await createOperator(t, admin, [operatorAdmin.handle]);
+      // A board with the default privilege thresholds.
+      const strict = await createBoard(t, operatorAdmin, operator.slug, {
+        settings: { privileges: { upvote: 15, downvote: 125, comment: 50 } },
+      });
+      const [asker, newcomer, rep] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+      await setBoardRole(t, operatorAdmin, strict.slug, rep.handle, 'STAFF');
+      const q = await ask(t, asker, strict.slug);
+      const up = await vote(t, newcomer, q.id, 'UP');
+      expect(up.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PRIVILEGE_REQUIRED' });
+      const commented = await t.graphql(
+        'mutation ($p: ID!) { addComment(postId: $p, body: "Me too!") { id } }',
+        { p: q.id },
+        { token: newcomer.accessToken },
+      );
+      expect(commented.errors?.[0].extensions?.reason).toBe('PRIVILEGE_REQUIRED');
+      const own = await t.graphql(
+        'mutation ($p: ID!) { addComment(postId: $p, body: "More details: Android 15.") { id } }',
+        { p: q.id },
+        { token: asker.accessToken },
+      );
+      expect(own.errors).toBeUndefined();
+      // Nothing was stored by the refused vote; staff act by role.
+      expect((await t.graphql('query ($id: ID!) { thread(id: $id) { score } }', { id: q.id })).data!.thread.score).toBe(
+        0,
+      );
+      expect((await vote(t, rep, q.id, 'UP')).errors).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+});

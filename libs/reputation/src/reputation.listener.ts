@@ -6,12 +6,14 @@ import { InTransactionHandlers, type TransactionContext } from '@helpboard/datab
 import {
   AnswerAccepted,
   AnswerUnaccepted,
+  CommentAdded,
   OfficialAnswerMarked,
   OfficialAnswerUnmarked,
   PostHidden,
   PostRestored,
   VoteChanged,
 } from '@helpboard/threads';
+import { Privileges } from './privileges.js';
 import { type Cause, ReputationService } from './reputation.service.js';
 import { type Award, awardsForAccept, awardsForOfficial, awardsForVote } from './rules/vote-rules.js';
 
@@ -21,9 +23,13 @@ export class ReputationListener implements OnModuleInit {
     private readonly handlers: InTransactionHandlers,
     private readonly reputation: ReputationService,
     private readonly boards: BoardService,
+    private readonly privileges: Privileges,
   ) {}
 
   onModuleInit(): void {
+    // Privileges veto the action inside its transaction: the vote or comment is never stored.
+    this.handlers.on(VoteChanged, (event) => this.privileges.assertMayVote(event));
+    this.handlers.on(CommentAdded, (event) => this.privileges.assertMayComment(event));
     this.handlers.on(VoteChanged, (event, tx) => this.onVote(event, tx));
     this.handlers.on(PostHidden, (event, tx) =>
       this.reputation.reverseForPost(tx, causeOf(`post:${event.postId}`, event, event.postId)),

@@ -10,6 +10,7 @@ import { BountyResolver } from './bounties/bounty.resolver.js';
 import { BountyRecord, BountySchema } from './bounties/bounty.schema.js';
 import { BountyService } from './bounties/bounty.service.js';
 import { SerialVotingJob } from './serial-voting.job.js';
+import { Privileges } from './privileges.js';
 import { ThreadsModule } from '@helpboard/threads';
 import {
   ReputationEntry,
@@ -51,6 +52,7 @@ import { ReputationReader } from './reputation-reader.js';
     BountyService,
     BountyResolver,
     SerialVotingJob,
+    Privileges,
   ],
   exports: [ReputationVerifier, ReputationReader, BountyService, SerialVotingJob],
 })
