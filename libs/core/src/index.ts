@@ -17,3 +17,4 @@ export * from './access/current-actor.decorator.js';
 export * from './rate-limit/rate-limit-store.js';
 export * from './loaders/request-loaders.js';
 export * from './pagination/keyset.js';
+export * from './jobs/run-periodically.js';

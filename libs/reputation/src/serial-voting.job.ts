@@ -8,7 +8,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, Clock } from '@helpboard/core';
+import { APP_CONFIG, type AppConfig, Clock, runPeriodically } from '@helpboard/core';
 import { UnitOfWork } from '@helpboard/database';
 import { PostStatsService } from '@helpboard/threads';
 import { ReputationService } from './reputation.service.js';
@@ -20,7 +20,7 @@ const WINDOW_MS = 24 * 3_600_000;
 @Injectable()
 export class SerialVotingJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SerialVotingJob.name);
-  private timer?: NodeJS.Timeout;
+  private stop?: () => void;
 
   constructor(
     private readonly stats: PostStatsService,
@@ -32,15 +32,15 @@ export class SerialVotingJob implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     if (!this.config.runsBackgroundJobs) return;
-    this.timer = setInterval(
-      () => void this.run().catch((error: unknown) => this.logger.error({ err: error }, 'serial-voting job failed')),
+    this.stop = runPeriodically(
       WINDOW_MS,
+      () => this.run(),
+      (error) => this.logger.error({ err: error }, 'serial-voting job failed'),
     );
-    this.timer.unref();
   }
 
   beforeApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
   /** Reverses the reputation of serial votes cast in the last 24 hours; returns how many votes. Idempotent. */

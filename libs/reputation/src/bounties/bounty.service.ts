@@ -12,6 +12,7 @@ import { type Model, Types } from 'mongoose';
 import {
   type Actor,
   APP_CONFIG,
+  runPeriodically,
   type AppConfig,
   Clock,
   ConflictError,
@@ -41,7 +42,7 @@ function isDuplicateKey(error: unknown): boolean {
 @Injectable()
 export class BountyService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(BountyService.name);
-  private timer?: NodeJS.Timeout;
+  private stop?: () => void;
 
   constructor(
     @InjectModel(BountyRecord.name) private readonly bounties: Model<BountyRecord>,
@@ -58,15 +59,15 @@ export class BountyService implements OnApplicationBootstrap, BeforeApplicationS
 
   onApplicationBootstrap(): void {
     if (!this.config.runsBackgroundJobs) return;
-    this.timer = setInterval(
-      () => void this.expireDue().catch((error: unknown) => this.logger.error({ err: error }, 'bounty expiry failed')),
+    this.stop = runPeriodically(
       EXPIRY_CHECK_MS,
+      () => this.expireDue(),
+      (error) => this.logger.error({ err: error }, 'bounty expiry failed'),
     );
-    this.timer.unref();
   }
 
   beforeApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
   async startBounty(actor: Actor, threadId: string, amount: number): Promise<BountyRecord> {
