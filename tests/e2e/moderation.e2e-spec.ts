@@ -123,6 +123,28 @@ describe('moderation: accountable actions within the moderator’s boards', () =
     ).toBe('NOT_FOUND');
   });
 
+  it('lets authors delete their own posts unless others rely on them, and moderators undelete', async () => {
+    const [author, stranger] = await Promise.all([registerUser(t), registerUser(t)]);
+    const q = await ask(t, author, board.slug, { title: 'A question its author wants to delete' });
+    const a = await answer(t, author, q.id, 'Answering my own question, then deleting it.');
+    const del = 'mutation ($p: ID!) { deletePost(postId: $p) { id } }';
+    expect((await m(del, { p: a.id }, stranger)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await m(del, { p: q.id }, author)).errors?.[0].extensions).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      reason: 'POST_HAS_DEPENDENTS',
+    });
+    expect((await m(del, { p: a.id }, author)).errors).toBeUndefined();
+    expect(
+      (await t.graphql('query ($id: ID!) { thread(id: $id) { answerCount } }', { id: q.id })).data?.thread.answerCount,
+    ).toBe(0);
+    const undelete = 'mutation ($p: ID!) { undeletePost(postId: $p, reason: "Deleted by mistake") { id } }';
+    expect((await m(undelete, { p: a.id }, author)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await m(undelete, { p: a.id }, mod)).errors).toBeUndefined();
+    expect(
+      (await t.graphql('query ($id: ID!) { thread(id: $id) { answerCount } }', { id: q.id })).data?.thread.answerCount,
+    ).toBe(1);
+  });
+
   it('records every action with actor, reason and before/after, readable by moderators only', async () => {
     const log = await m(
       'query ($b: String!) { moderationLog(boardSlug: $b, first: 50) { action reason before after actor { handle } } }',
@@ -130,7 +152,9 @@ describe('moderation: accountable actions within the moderator’s boards', () =
       mod,
     );
     const actions = log.data?.moderationLog.map((e: any) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['CLOSE', 'REOPEN', 'LOCK', 'PIN', 'MOVE', 'HIDE', 'RESTORE']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['CLOSE', 'REOPEN', 'LOCK', 'PIN', 'MOVE', 'HIDE', 'RESTORE', 'DELETE', 'UNDELETE']),
+    );
     const close = log.data?.moderationLog.find((e: any) => e.action === 'CLOSE');
     expect(close).toMatchObject({ reason: 'DUPLICATE', actor: { handle: mod.handle } });
     expect(JSON.parse(close.before).status).toBe('OPEN');

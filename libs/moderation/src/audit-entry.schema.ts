@@ -13,6 +13,8 @@ export enum ModerationAction {
   MOVE = 'MOVE',
   HIDE = 'HIDE',
   RESTORE = 'RESTORE',
+  DELETE = 'DELETE',
+  UNDELETE = 'UNDELETE',
   SUSPEND = 'SUSPEND',
   UNSUSPEND = 'UNSUSPEND',
   WARN = 'WARN',

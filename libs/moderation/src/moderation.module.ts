@@ -21,6 +21,7 @@ registerMessages({
     FLAG_NOT_FOUND: 'Flag not found.',
     FLAG_RESOLVED: 'This flag has already been resolved.',
     PRIVILEGE_REQUIRED: 'You need more reputation on this board to do that.',
+    POST_HAS_DEPENDENTS: 'Others rely on this post (it is accepted or has answers); ask a moderator.',
   },
   'zh-CN': {
     THREAD_ALREADY_CLOSED: '该问题已经关闭。',
@@ -30,6 +31,7 @@ registerMessages({
     FLAG_NOT_FOUND: '未找到该举报。',
     FLAG_RESOLVED: '该举报已处理。',
     PRIVILEGE_REQUIRED: '你在该专版的声望不足以执行此操作。',
+    POST_HAS_DEPENDENTS: '其他人依赖此帖子（已被采纳或已有回答），请联系版主。',
   },
 });
 

@@ -138,6 +138,29 @@ export class ModerationResolver {
   }
 
   @SignedIn()
+  @Mutation(() => Post, {
+    description:
+      'Delete a post (soft; revisions kept). Authors may delete their own unless it is accepted or a question with answers.',
+  })
+  async deletePost(
+    @CurrentActor() actor: Actor,
+    @Args('postId', { type: () => ID }) postId: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ) {
+    return toPost(await this.moderation.deletePost(actor, postId, true, reason?.trim() ? reasonOf(reason) : 'deleted'));
+  }
+
+  @SignedIn()
+  @Mutation(() => Post, { description: 'Bring back a deleted post (board moderators).' })
+  async undeletePost(
+    @CurrentActor() actor: Actor,
+    @Args('postId', { type: () => ID }) postId: string,
+    @Args('reason') reason: string,
+  ) {
+    return toPost(await this.moderation.deletePost(actor, postId, false, reasonOf(reason)));
+  }
+
+  @SignedIn()
   @Mutation(() => User, {
     description:
       'Suspend a user until a date (null lifts it): they keep reading but cannot sign in or write. Platform admins.',

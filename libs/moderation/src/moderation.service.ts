@@ -14,7 +14,14 @@ import {
 import { BoardAccessService, BoardAction, type BoardRecord, BoardService } from '@helpboard/boards';
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
 import { UsersService } from '@helpboard/identity';
-import { type ThreadRecord, type ThreadStateChange, ThreadStateService, ThreadStatus } from '@helpboard/threads';
+import {
+  PostKind,
+  type PostRecord,
+  type ThreadRecord,
+  type ThreadStateChange,
+  ThreadStateService,
+  ThreadStatus,
+} from '@helpboard/threads';
 import { AuditEntry, ModerationAction } from './audit-entry.schema.js';
 
 export enum CloseReason {
@@ -109,13 +116,58 @@ export class ModerationService {
     const post = await this.threadState.requirePost(postId);
     const board = await this.boards.requireById(post.boardId);
     await this.access.assert(actor, BoardAction.Moderate, board);
+    return this.setPostVisibility(
+      actor,
+      board,
+      post,
+      isHidden,
+      isHidden ? ModerationAction.HIDE : ModerationAction.RESTORE,
+      reason,
+    );
+  }
+
+  /**
+   * Soft deletion (revisions are kept). Authors may delete their own post unless others rely on
+   * it (an accepted answer, a question with answers); only moderators undelete.
+   */
+  async deletePost(actor: Actor, postId: string, isDeleted: boolean, reason: string) {
+    const post = await this.threadState.requirePost(postId);
+    const board = await this.boards.requireById(post.boardId);
+    const isModerator = await this.access.can(actor, BoardAction.Moderate, board);
+    if (!isModerator) {
+      if (!isDeleted || !post.authorId.equals(actor.userId))
+        await this.access.assert(actor, BoardAction.Moderate, board);
+      await this.access.assert(actor, BoardAction.Participate, board);
+      const thread = await this.threadState.requireThread(post.threadId.toHexString());
+      if (post.isAccepted || (post.kind === PostKind.QUESTION && thread.answerCount > 0)) {
+        throw new PreconditionFailedError('POST_HAS_DEPENDENTS');
+      }
+    }
+    return this.setPostVisibility(
+      actor,
+      board,
+      post,
+      isDeleted,
+      isDeleted ? ModerationAction.DELETE : ModerationAction.UNDELETE,
+      reason,
+    );
+  }
+
+  private async setPostVisibility(
+    actor: Actor,
+    board: BoardRecord,
+    post: PostRecord,
+    isHidden: boolean,
+    action: ModerationAction,
+    reason: string,
+  ) {
     const now = this.clock.now();
     await this.unitOfWork.run(async (tx) => {
       await this.threadState.setHidden(tx, post, isHidden, actor.userId, now);
       await this.record(tx.session, {
         boardId: board._id,
         actor,
-        action: isHidden ? ModerationAction.HIDE : ModerationAction.RESTORE,
+        action,
         targetType: 'post',
         targetId: post._id,
         reason,
