@@ -39,6 +39,8 @@ export class Engine {
   readonly cursors = new CursorRegistry();
   /** Retryable writes: the reply already given for (lsid, txnNumber), so a retry is not applied twice. */
   private readonly retryReplies = new Map<string, Document>();
+  private activeCommands = 0;
+  private compaction?: Promise<void>;
 
   constructor(
     readonly server: ServerInfo,
@@ -51,11 +53,32 @@ export class Engine {
 
   async run(command: Document): Promise<Document> {
     const name = Object.keys(command)[0] ?? '';
+    return this.exclusiveOfCompaction(async () => {
+      try {
+        return await this.dispatch(name, command);
+      } catch (error) {
+        if (error instanceof MongoCommandError) return error.toReply();
+        return new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error)).toReply();
+      }
+    });
+  }
+
+  /**
+   * Compaction snapshots the store and empties the journal. It must see no command half-way
+   * (applied in memory but not yet journaled), so it starts only when none is running, and
+   * commands arriving meanwhile wait for it.
+   */
+  private async exclusiveOfCompaction<T>(work: () => Promise<T>): Promise<T> {
+    while (this.compaction) await this.compaction;
+    this.activeCommands++;
     try {
-      return await this.dispatch(name, command);
-    } catch (error) {
-      if (error instanceof MongoCommandError) return error.toReply();
-      return new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error)).toReply();
+      return await work();
+    } finally {
+      this.activeCommands--;
+      if (this.activeCommands === 0 && this.directory?.shouldCompact && !this.compaction) {
+        const directory = this.directory;
+        this.compaction = directory.compact(this.store).finally(() => (this.compaction = undefined));
+      }
     }
   }
 
@@ -138,9 +161,7 @@ export class Engine {
   }
 
   private async journal(operations: Operation[]): Promise<void> {
-    if (!this.directory) return;
-    await this.directory.append(operations);
-    if (this.directory.shouldCompact) await this.directory.compact(this.store);
+    await this.directory?.append(operations);
   }
 
   private rememberReply(key: string, reply: Document): void {
@@ -150,7 +171,11 @@ export class Engine {
   }
 
   /** Removes documents whose TTL index says they expired. */
-  async sweepExpired(now: Date): Promise<number> {
+  sweepExpired(now: Date): Promise<number> {
+    return this.exclusiveOfCompaction(() => this.removeExpired(now));
+  }
+
+  private async removeExpired(now: Date): Promise<number> {
     const view = new CommittedView(this.store, this.transactions);
     let removed = 0;
     for (const collections of this.store.databases.values()) {

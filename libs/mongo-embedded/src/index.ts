@@ -15,6 +15,8 @@ export interface EmbeddedMongoOptions {
   ttlIntervalMs?: number;
   /** Where recovery warnings go (torn journal tail). */
   warn?: (message: string) => void;
+  /** Journal size that triggers a snapshot and a fresh journal (default 64 MB). */
+  compactAfterBytes?: number;
 }
 
 export interface EmbeddedMongo {
@@ -34,7 +36,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const engine = new Engine(info);
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
   const directory = options.dataDir
-    ? (await DataDirectory.open(options.dataDir, engine.store, warn)).directory
+    ? (await DataDirectory.open(options.dataDir, engine.store, warn, options.compactAfterBytes)).directory
     : undefined;
   if (directory) engine.attach(directory);
 

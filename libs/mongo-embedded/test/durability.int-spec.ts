@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ afterAll(() => {
 });
 
 /** Runs the writer until it has acknowledged at least `acks` more writes, then SIGKILLs it mid-stream. */
-function writeThenKill(dataDir: string, from: number, acks: number): Promise<number> {
+function writeThenKill(dataDir: string, from: number, acks: number, compactAfterBytes?: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -29,6 +29,7 @@ function writeThenKill(dataDir: string, from: number, acks: number): Promise<num
         fileURLToPath(new URL('./support/crash-writer.ts', import.meta.url)),
         dataDir,
         String(from),
+        String(compactAfterBytes ?? ''),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -101,6 +102,15 @@ describe('embedded engine durability', () => {
       next = numbers.length;
     }
   }, 60_000);
+
+  it('loses nothing when the journal is compacted into snapshots while writes keep coming', async () => {
+    const dataDir = freshDirectory();
+    // A tiny threshold: a snapshot every few writes, racing with the writer, then a SIGKILL.
+    const lastAck = await writeThenKill(dataDir, 0, 60, 15_000);
+    expect(existsSync(join(dataDir, 'snapshot.bson'))).toBe(true); // compacted before the kill
+    const numbers = (await readAll(dataDir)).map((d) => d.i as number);
+    expect(numbers.slice(0, lastAck + 1)).toEqual(Array.from({ length: lastAck + 1 }, (_, i) => i));
+  }, 30_000);
 
   it('cuts off a torn or corrupt journal tail, keeps what came before, and says so', async () => {
     const dataDir = freshDirectory();

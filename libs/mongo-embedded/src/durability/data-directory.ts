@@ -25,8 +25,8 @@ import { frame, readRecords } from './record-file.js';
 const SNAPSHOT = 'snapshot.bson';
 const JOURNAL = 'journal.log';
 const LOCK = 'mongod.lock';
-/** Past this size the journal is folded into a new snapshot. */
-const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+/** Past this size the journal is folded into a new snapshot (when no command is running). */
+export const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
 
 /** Directories opened by this process (a second open in the same process is refused too). */
 const openDirectories = new Set<string>();
@@ -69,17 +69,21 @@ export class DataDirectory {
   private flushing?: Promise<void>;
   private isClosed = false;
 
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly compactAfterBytes: number,
+  ) {}
 
   /** Opens (creating if needed), locks and recovers the directory into `store`. */
   static async open(
     dir: string,
     store: Store,
     warn: (message: string) => void,
+    compactAfterBytes = COMPACT_AFTER_BYTES,
   ): Promise<{ directory: DataDirectory; report: RecoveryReport }> {
     mkdirSync(dir, { recursive: true });
     acquireLock(dir);
-    const directory = new DataDirectory(dir);
+    const directory = new DataDirectory(dir, compactAfterBytes);
     try {
       const report = await directory.recover(store, warn);
       directory.journal = await open(join(dir, JOURNAL), 'a');
@@ -152,10 +156,10 @@ export class DataDirectory {
   }
 
   get shouldCompact(): boolean {
-    return this.journalBytes > COMPACT_AFTER_BYTES;
+    return this.journalBytes > this.compactAfterBytes;
   }
 
-  /** Writes a full snapshot and starts an empty journal. Call when no write is in flight. */
+  /** Writes a full snapshot and starts an empty journal. The engine calls it when no command runs. */
   async compact(store: Store): Promise<void> {
     await this.flushing;
     const temporary = join(this.dir, `${SNAPSHOT}.tmp`);

@@ -3,8 +3,11 @@
 import { MongoClient } from 'mongodb';
 import { startEmbeddedMongo } from '../../src/index.js';
 
-const [dataDir, firstArg] = process.argv.slice(2);
-const engine = await startEmbeddedMongo({ dataDir });
+const [dataDir, firstArg, compactAfterBytes] = process.argv.slice(2);
+const engine = await startEmbeddedMongo({
+  dataDir,
+  compactAfterBytes: compactAfterBytes ? Number(compactAfterBytes) : undefined,
+});
 const client = await new MongoClient(engine.uri).connect();
 const docs = client.db('crash').collection('writes');
 const payload = 'x'.repeat(2000); // big enough that a kill can land mid-record
