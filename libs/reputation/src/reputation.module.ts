@@ -11,10 +11,13 @@ import { BountyRecord, BountySchema } from './bounties/bounty.schema.js';
 import { BountyService } from './bounties/bounty.service.js';
 import { SerialVotingJob } from './serial-voting.job.js';
 import { Privileges } from './privileges.js';
+import { PrivilegesResolver } from './privileges.resolver.js';
 import { ThreadsModule } from '@helpboard/threads';
 import {
   ReputationEntry,
   ReputationEntrySchema,
+  ReputationPeriodTotal,
+  ReputationPeriodTotalSchema,
   ReputationTotal,
   ReputationTotalSchema,
 } from './ledger/reputation-entry.schema.js';
@@ -32,6 +35,7 @@ import { ReputationReader } from './reputation-reader.js';
     MongooseModule.forFeature([
       { name: ReputationEntry.name, schema: ReputationEntrySchema },
       { name: ReputationTotal.name, schema: ReputationTotalSchema },
+      { name: ReputationPeriodTotal.name, schema: ReputationPeriodTotalSchema },
       { name: BadgeRecord.name, schema: BadgeSchema },
       { name: BountyRecord.name, schema: BountySchema },
     ]),
@@ -53,7 +57,8 @@ import { ReputationReader } from './reputation-reader.js';
     BountyResolver,
     SerialVotingJob,
     Privileges,
+    PrivilegesResolver,
   ],
-  exports: [ReputationVerifier, ReputationReader, BountyService, SerialVotingJob],
+  exports: [ReputationVerifier, ReputationReader, BountyService, SerialVotingJob, Privileges],
 })
 export class ReputationModule {}

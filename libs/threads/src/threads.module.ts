@@ -14,6 +14,7 @@ import { PostRepository } from './post/post.repository.js';
 import { PostStatsService } from './post/post-stats.service.js';
 import { PostRecord, PostSchema } from './post/post.schema.js';
 import { EditPostService } from './revision/edit-post.service.js';
+import { OthersPostEditing } from './revision/others-post-editing.js';
 import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
 import { BoardTagsResolver } from './tag/board-tags.resolver.js';
@@ -61,6 +62,7 @@ import { VoteService } from './vote/vote.service.js';
     AnswerService,
     CommentService,
     EditPostService,
+    OthersPostEditing,
     VoteService,
     ThreadQueryService,
     ViewCounter,
@@ -85,6 +87,7 @@ import { VoteService } from './vote/vote.service.js';
     SearchableThreadReader,
     ThreadStateService,
     PostStatsService,
+    OthersPostEditing,
   ],
 })
 export class ThreadsModule {}

@@ -144,3 +144,16 @@ export class PostRestored extends ThreadEvent {
     super(boardId, threadId, actorId, occurredAt);
   }
 }
+
+/** Buffered views were written; `viewCount` is the thread's total now. */
+export class ThreadViewsCounted implements DomainEvent {
+  static readonly type = 'ThreadViewsCounted';
+  readonly type = ThreadViewsCounted.type;
+  constructor(
+    readonly boardId: string,
+    readonly threadId: string,
+    readonly authorId: string,
+    readonly viewCount: number,
+    readonly occurredAt: Date,
+  ) {}
+}

@@ -75,4 +75,11 @@ export class ThreadRepository {
       { ordered: false },
     );
   }
+
+  viewCounts(ids: Types.ObjectId[]): Promise<Pick<ThreadRecord, '_id' | 'boardId' | 'authorId' | 'viewCount'>[]> {
+    return this.threads
+      .find({ _id: { $in: ids } }, { boardId: 1, authorId: 1, viewCount: 1 })
+      .lean<Pick<ThreadRecord, '_id' | 'boardId' | 'authorId' | 'viewCount'>[]>()
+      .exec();
+  }
 }
