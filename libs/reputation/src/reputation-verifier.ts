@@ -95,7 +95,8 @@ export class ReputationVerifier {
     for (const total of await this.ledger.allTotals()) {
       totalRow(total.userId, { operatorId: total.operatorId, boardId: total.boardId }).stored = total.total;
     }
-    for (const period of await this.ledger.allPeriodTotals()) periodRow(period.userId, period.key).stored = period.total;
+    for (const period of await this.ledger.allPeriodTotals())
+      periodRow(period.userId, period.key).stored = period.total;
     return rows;
   }
 }
