@@ -101,7 +101,7 @@ export class CommittedView implements DocumentView {
   }
 }
 
-/** Inside a transaction: reads see its own writes; writes stay private until commit. */
+/** Inside a transaction: reads see its snapshot and its own writes; writes stay private until commit. */
 export class TransactionView implements DocumentView {
   constructor(
     private readonly store: Store,
@@ -112,11 +112,15 @@ export class TransactionView implements DocumentView {
   find(ns: string, filter: Document): Match[] {
     const query = new Query(rewriteFilter(filter));
     const overlay = this.transaction.writes.get(ns);
+    const before = this.transaction.before.get(ns);
     const collection = this.store.collection(ns);
-    const committed = collection ? matching(query, collection.candidates({ filter }).entries) : [];
-    if (!overlay) return committed;
-    const result = committed.filter((m) => !overlay.has(m.key));
-    for (const [key, doc] of overlay) if (doc && query.test(doc)) result.push({ key, doc });
+    // Committed documents unchanged since the start, then those others changed as they were, then ours.
+    const isCurrent = (key: string) => !overlay?.has(key) && !before?.has(key);
+    const result = collection
+      ? matching(query, collection.candidates({ filter }).entries).filter((m) => isCurrent(m.key))
+      : [];
+    for (const [key, doc] of before ?? []) if (doc && !overlay?.has(key) && query.test(doc)) result.push({ key, doc });
+    for (const [key, doc] of overlay ?? []) if (doc && query.test(doc)) result.push({ key, doc });
     return result;
   }
 
@@ -127,6 +131,8 @@ export class TransactionView implements DocumentView {
   get(ns: string, key: string): Document | undefined {
     const overlay = this.transaction.writes.get(ns);
     if (overlay?.has(key)) return overlay.get(key) ?? undefined;
+    const before = this.transaction.before.get(ns);
+    if (before?.has(key)) return before.get(key) ?? undefined;
     return this.store.collection(ns)?.docs.get(key);
   }
 
