@@ -14,3 +14,4 @@ export type { PostRecord } from './post/post.schema.js';
 export * from './thread/searchable-thread.reader.js';
 export * from './thread/thread-state.service.js';
 export * from './post/post-stats.service.js';
+export * from './post/post-body-hooks.js';
