@@ -43,6 +43,13 @@ describe('referrals: every rejection', () => {
     return { rep, link, clickId: click.clickId! };
   };
 
+  const review = (commissionId: string, isApproved: boolean) =>
+    t.graphql(
+      'mutation ($c: ID!, $a: Boolean!) { reviewCommission(commissionId: $c, isApproved: $a) { status reason needsReview } }',
+      { c: commissionId, a: isApproved },
+      { token: operatorAdmin.accessToken },
+    );
+
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createPlatformAdmin(t);
@@ -115,7 +122,14 @@ describe('referrals: every rejection', () => {
       occurredAt: t.clock.now().toISOString(),
     });
     expect(response.body.flags).toEqual(['OWNER_IP']);
-    expect(await myCommissions(t, rep)).toEqual([expect.objectContaining({ status: 'PENDING', needsReview: true })]);
+    const [flagged] = await myCommissions(t, rep);
+    expect(flagged).toMatchObject({ status: 'PENDING', needsReview: true });
+    expect((await review(flagged.id, false)).data!.reviewCommission).toEqual({
+      status: 'REJECTED',
+      reason: 'FRAUD_SUSPECTED',
+      needsReview: true,
+    });
+    expect((await review(flagged.id, true)).errors?.[0].extensions?.reason).toBe('COMMISSION_NOT_UNDER_REVIEW');
   });
 
   it('flags a conversion reported with a code but no click, and records one with neither unattributed', async () => {
@@ -127,6 +141,8 @@ describe('referrals: every rejection', () => {
       occurredAt: t.clock.now().toISOString(),
     });
     expect(withCode.body).toMatchObject({ isAttributed: true, flags: ['NO_CLICK'], commission: { status: 'PENDING' } });
+    const cleared = await review(withCode.body.commission.id, true);
+    expect(cleared.data!.reviewCommission).toEqual({ status: 'PENDING', reason: null, needsReview: false });
     const neither = await sendWebhook(t, partner.id, partner.secret, {
       externalId: 'organic',
       occurredAt: t.clock.now().toISOString(),

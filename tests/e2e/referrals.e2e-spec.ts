@@ -142,4 +142,23 @@ describe('referrals: from an answer to a payout', () => {
     // Money never becomes reputation.
     expect(await reputationOf(rep)).toBe(reputationBefore);
   });
+
+  it('keeps the disclosure in step with edits: the same link is reused, and removing it removes the label', async () => {
+    const rep = await registerUser(t);
+    const question = await ask(t, await registerUser(t), board.slug);
+    const posted = await answer(t, rep, question.id, 'No referral here, just dial *100#.');
+    const edit = (body: string) =>
+      t.graphql(
+        'mutation ($i: EditPostInput!) { editPost(input: $i) { body referralDisclosure } }',
+        { i: { postId: posted.id, body } },
+        { token: rep.accessToken },
+      );
+    const first = (await edit('Also [the bonus page](https://games.example/join) is worth it.')).data!.editPost;
+    expect(first.referralDisclosure).not.toBeNull();
+    expect(first.body).toMatch(/\[the bonus page\]\(\/r\/[2-9a-hjkmnp-z]{10}\)/);
+    const second = (await edit(`${first.body} Again: https://games.example/join`)).data!.editPost;
+    expect(new Set(second.body.match(/\/r\/[2-9a-hjkmnp-z]{10}/g))).toEqual(new Set([`/r/${codeIn(first.body)}`]));
+    const removed = (await edit('Never mind, dial *100#.')).data!.editPost;
+    expect(removed.referralDisclosure).toBeNull();
+  });
 });

@@ -22,6 +22,7 @@ import {
   CommissionSchema,
 } from './commission/commission.schema.js';
 import { CommissionService } from './commission/commission.service.js';
+import { CommissionReviewService } from './commission/commission-review.service.js';
 import { AttributionService } from './conversion/attribution.js';
 import { ConversionWebhookController } from './conversion/conversion-webhook.controller.js';
 import { ConversionRepository } from './conversion/conversion.repository.js';
@@ -82,6 +83,7 @@ import { CampaignReportService } from './report/campaign-report.service.js';
     AttributionService,
     ConversionService,
     CommissionService,
+    CommissionReviewService,
     CommissionApprovalJob,
     PayoutService,
     CampaignReportService,

@@ -58,6 +58,13 @@ export class CommissionRepository {
       .exec();
   }
 
+  async clearReview(id: Types.ObjectId, now: Date, session: ClientSession): Promise<boolean> {
+    const result = await this.commissions
+      .updateOne({ _id: id, needsReview: true }, { $set: { needsReview: false, updatedAt: now } }, { session })
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
   async setFrozen(postId: Types.ObjectId, frozenAt: Date | null, now: Date, session: ClientSession) {
     const filter = { postId, status: CommissionStatus.PENDING, frozenAt: frozenAt ? null : { $ne: null } };
     const affected = await this.find(filter, session);

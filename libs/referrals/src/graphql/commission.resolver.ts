@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, type Connection, CurrentActor, PageArgs, SignedIn, toConnection } from '@helpboard/core';
 import { CommissionReason } from '../commission/commission-state-machine.js';
 import { CommissionService } from '../commission/commission.service.js';
+import { CommissionReviewService } from '../commission/commission-review.service.js';
 import { ConversionService } from '../conversion/conversion.service.js';
 import { objectIdOrNull } from '../ids.js';
 import { PayoutService } from '../payout/payout.service.js';
@@ -14,6 +15,7 @@ import { idPage } from './page.js';
 export class CommissionResolver {
   constructor(
     private readonly commissions: CommissionService,
+    private readonly reviews: CommissionReviewService,
     private readonly conversions: ConversionService,
     private readonly payouts: PayoutService,
     private readonly reports: CampaignReportService,
@@ -39,6 +41,20 @@ export class CommissionResolver {
     const result = await this.conversions.reverseConversion(actor, conversionId, reason);
     const commission = await this.commissions.findByConversion(objectIdOrNull(result.conversionId)!);
     return toConversion(result, commission);
+  }
+
+  @SignedIn()
+  @Mutation(() => Commission, {
+    description:
+      'Operator admins: clear a flagged commission for approval after its hold, or reject it as suspected fraud.',
+  })
+  async reviewCommission(
+    @CurrentActor() actor: Actor,
+    @Args('commissionId', { type: () => ID, description: 'The flagged commission.' }) commissionId: string,
+    @Args('isApproved', { description: 'True clears the flag; false rejects it (FRAUD_SUSPECTED).' })
+    isApproved: boolean,
+  ): Promise<Commission> {
+    return toCommission(await this.reviews.review(actor, commissionId, isApproved));
   }
 
   @SignedIn()

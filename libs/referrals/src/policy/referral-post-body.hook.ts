@@ -71,6 +71,7 @@ export class ReferralPostBodyHook implements OnModuleInit {
         found.set(link._id.toHexString(), link);
       }
     }
+    if (write.isNew && found.size === 0) return body;
     await this.links.replacePostLinks(
       postId,
       [...found.values()].map((link) => ({ postId, linkId: link._id, campaignId: link.campaignId })),
