@@ -11,7 +11,7 @@ import { PostRepository } from '../post/post.repository.js';
 import { PostBodyHooks } from '../post/post-body-hooks.js';
 import { PostKind, PostRecord } from '../post/post.schema.js';
 import { TagRepository } from '../tag/tag.repository.js';
-import { THREAD_CHANGED_TOPIC } from '../thread/ask-question.service.js';
+import { markThreadChanged } from '../thread/thread-changed.js';
 import {
   answerBodyProblems,
   assertUnlocked,
@@ -133,7 +133,7 @@ export class EditPostService {
           updated.revision,
         ),
       );
-      tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: thread._id.toHexString() });
+      markThreadChanged(tx, thread._id.toHexString(), now);
       return updated;
     });
   }
