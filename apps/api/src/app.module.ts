@@ -10,6 +10,7 @@ import { ThreadsModule } from '@helpboard/threads';
 import { ReputationModule } from '@helpboard/reputation';
 import { SearchModule } from '@helpboard/search';
 import { ModerationModule } from '@helpboard/moderation';
+import { ReferralsModule } from '@helpboard/referrals';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -41,6 +42,7 @@ export class AppModule {
         ReputationModule,
         SearchModule,
         ModerationModule,
+        ReferralsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -15,3 +15,4 @@ export * from './thread/searchable-thread.reader.js';
 export * from './thread/thread-state.service.js';
 export * from './post/post-stats.service.js';
 export { OthersPostEditing } from './revision/others-post-editing.js';
+export * from './post/post-body-hooks.js';

@@ -11,6 +11,7 @@ import { PostRenderer } from './markdown/post-renderer.js';
 import { AnswerService } from './post/answer.service.js';
 import { CommentFieldsResolver, PostFieldsResolver, RevisionFieldsResolver } from './post/post-fields.resolver.js';
 import { PostRepository } from './post/post.repository.js';
+import { PostBodyHooks } from './post/post-body-hooks.js';
 import { PostStatsService } from './post/post-stats.service.js';
 import { PostRecord, PostSchema } from './post/post.schema.js';
 import { EditPostService } from './revision/edit-post.service.js';
@@ -57,6 +58,7 @@ import { VoteService } from './vote/vote.service.js';
     RevisionRepository,
     TagRepository,
     PostRenderer,
+    PostBodyHooks,
     ThreadContextLoader,
     AskQuestionService,
     AnswerService,
@@ -80,6 +82,7 @@ import { VoteService } from './vote/vote.service.js';
     BoardTagsResolver,
   ],
   exports: [
+    PostBodyHooks,
     ThreadQueryService,
     AnswerService,
     VoteService,

@@ -8,6 +8,7 @@ import { UnitOfWork } from '@helpboard/database';
 import { PostEdited } from '../events/thread-events.js';
 import { PostRenderer } from '../markdown/post-renderer.js';
 import { PostRepository } from '../post/post.repository.js';
+import { PostBodyHooks } from '../post/post-body-hooks.js';
 import { PostKind, PostRecord } from '../post/post.schema.js';
 import { TagRepository } from '../tag/tag.repository.js';
 import { markThreadChanged } from '../thread/thread-changed.js';
@@ -41,6 +42,7 @@ export class EditPostService {
     private readonly revisions: RevisionRepository,
     private readonly tags: TagRepository,
     private readonly renderer: PostRenderer,
+    private readonly bodyHooks: PostBodyHooks,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly othersPosts: OthersPostEditing,
@@ -79,9 +81,22 @@ export class EditPostService {
     const now = this.clock.now();
     const editorId = new Types.ObjectId(actor.userId);
     return this.unitOfWork.run(async (tx) => {
+      const body = await this.bodyHooks.apply(
+        {
+          postId,
+          threadId: thread._id.toHexString(),
+          boardId: post.boardId.toHexString(),
+          authorId: post.authorId.toHexString(),
+          kind: post.kind,
+          body: edit.body,
+          isNew: false,
+        },
+        tx,
+      );
+      const html = body === edit.body ? rendered : await this.renderer.render(body);
       const updated = (await this.posts.update(
         post._id,
-        { $set: { body: edit.body, ...rendered, editedAt: now, updatedAt: now }, $inc: { revision: 1 } },
+        { $set: { body, ...html, editedAt: now, updatedAt: now }, $inc: { revision: 1 } },
         tx.session,
       ))!;
       await this.revisions.insert(
@@ -90,7 +105,7 @@ export class EditPostService {
           boardId: post.boardId,
           revision: updated.revision,
           editorId,
-          body: edit.body,
+          body,
           title: isQuestion ? title : null,
           tags: isQuestion ? tags : null,
           summary: edit.summary?.trim() || null,
