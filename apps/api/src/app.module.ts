@@ -9,6 +9,7 @@ import { ThreadsModule } from '@helpboard/threads';
 import { ReputationModule } from '@helpboard/reputation';
 import { SearchModule } from '@helpboard/search';
 import { ModerationModule } from '@helpboard/moderation';
+import { NotificationsModule } from '@helpboard/notifications';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -36,6 +37,7 @@ export class AppModule {
         ReputationModule,
         SearchModule,
         ModerationModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -8,6 +8,7 @@ import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards
 import { UsersService } from '@helpboard/identity';
 import { AnswerAccepted, OfficialAnswerMarked, PostStatsService, VoteChanged } from '@helpboard/threads';
 import { answerScoreBadges, type EarnedBadge, expertBadges, HELPFUL_OFFICIAL_ANSWERS } from './badge-rules.js';
+import { BadgeEarned } from '../events/badge-earned.event.js';
 import { BadgeKind, BadgeRecord, BadgeTier } from './badge.schema.js';
 
 @Injectable()
@@ -48,8 +49,9 @@ export class BadgeService implements OnModuleInit {
 
   async award(userId: string, boardId: string, earned: EarnedBadge[]): Promise<void> {
     const now = this.clock.now();
+    const firsts: BadgeEarned[] = [];
     for (const badge of earned) {
-      await this.badges.updateOne(
+      const result = await this.badges.updateOne(
         {
           userId: new Types.ObjectId(userId),
           boardId: new Types.ObjectId(boardId),
@@ -60,7 +62,12 @@ export class BadgeService implements OnModuleInit {
         { $setOnInsert: { awardedAt: now, expiresAt: null, reason: null, grantedBy: null, revokedAt: null } },
         { upsert: true },
       );
+      if (result.upsertedCount === 1) {
+        firsts.push(new BadgeEarned(userId, boardId, badge.kind, badge.tier, badge.subject, now));
+      }
     }
+    // Awards happen in event listeners, after the fact they reward has committed.
+    await this.bus.publish(firsts);
   }
 
   /** Board staff and owners certify an Official Expert of their board, until a date. */

@@ -19,6 +19,7 @@ import { answerBodyProblems, assertOpen, assertUnlocked } from '../thread/post-r
 import { type PostContext, ThreadContextLoader } from '../thread/thread-context.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
 import { PostRepository } from './post.repository.js';
+import { mentionsOf } from './mentions.js';
 import { newPost } from './new-post.js';
 import { PostKind, type PostRecord } from './post.schema.js';
 
@@ -76,6 +77,14 @@ export class AnswerService {
       tx.publishAfterCommit(
         new AnswerPosted(thread.boardId.toHexString(), threadId, actor.userId, now, answer._id.toHexString()),
       );
+      const mentioned = mentionsOf(rendered, {
+        boardId: thread.boardId,
+        threadId: thread._id,
+        postId: answer._id,
+        actorId: actor.userId,
+        now,
+      });
+      if (mentioned) tx.publishAfterCommit(mentioned);
       tx.enqueue(THREAD_CHANGED_TOPIC, { threadId });
     });
     return answer;
