@@ -4,6 +4,15 @@ import { BoardsModule } from '@helpboard/boards';
 import { IdentityModule } from '@helpboard/identity';
 import { ThreadsModule } from '@helpboard/threads';
 import './notifications.messages.js';
+import './mail/mail.messages.js';
+import { DigestJob } from './mail/digest.job.js';
+import { EmailDelivery } from './mail/email-delivery.js';
+import { MailComposer } from './mail/mail-composer.js';
+import { SentMailRecord, SentMailSchema } from './mail/mail-log.schema.js';
+import { MailTransport } from './mail/mail-transport.js';
+import { UnsubscribeController } from './mail/unsubscribe.controller.js';
+import { UnsubscribeService } from './mail/unsubscribe.service.js';
+import { UnsubscribeTokens } from './mail/unsubscribe-tokens.js';
 import { FollowRepository } from './follow/follow.repository.js';
 import { FollowResolver } from './follow/follow.resolver.js';
 import { FollowRecord, FollowSchema } from './follow/follow.schema.js';
@@ -28,8 +37,10 @@ import { PreferenceService } from './preference/preference.service.js';
       { name: NotificationRecord.name, schema: NotificationSchema },
       { name: FollowRecord.name, schema: FollowSchema },
       { name: PreferenceRecord.name, schema: PreferenceSchema },
+      { name: SentMailRecord.name, schema: SentMailSchema },
     ]),
   ],
+  controllers: [UnsubscribeController],
   providers: [
     NotificationRepository,
     NotificationService,
@@ -42,7 +53,13 @@ import { PreferenceService } from './preference/preference.service.js';
     NotificationResolver,
     FollowResolver,
     PreferenceResolver,
+    UnsubscribeTokens,
+    UnsubscribeService,
+    MailComposer,
+    MailTransport,
+    EmailDelivery,
+    DigestJob,
   ],
-  exports: [Notifier, FollowService, PreferenceService],
+  exports: [Notifier, FollowService, PreferenceService, DigestJob, MailTransport],
 })
 export class NotificationsModule {}

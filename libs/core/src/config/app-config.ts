@@ -34,6 +34,11 @@ export const configSchema = z.object({
     message: 'must be at least 32 characters',
   }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Outgoing mail server, e.g. smtps://user:pass@smtp.example.com:465. Unset: mail is written to DATA_DIR/mail. */
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().trim().min(3).default('Helpboard <no-reply@helpboard.localhost>'),
+  /** Where users reach this API from outside, for links in e-mails (unsubscribe). Default: http://localhost:PORT. */
+  PUBLIC_URL: url(['http:', 'https:']),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -49,6 +54,13 @@ export interface AppConfig {
   redisUrl?: string;
   jwtSecret: string;
   logLevel: RawConfig['LOG_LEVEL'];
+  mail: {
+    /** Absent: messages are written as .eml files under `dataDir/mail`. */
+    smtpUrl?: string;
+    from: string;
+  };
+  /** Base URL of links in e-mails, without a trailing slash. */
+  publicUrl: string;
   version: string;
   /**
    * Whether this process runs background work (outbox delivery, search index building). The API

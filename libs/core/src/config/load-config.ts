@@ -43,6 +43,8 @@ export function toAppConfig(raw: RawConfig): AppConfig {
     redisUrl: raw.REDIS_URL,
     jwtSecret: raw.JWT_SECRET ?? developmentJwtSecret(raw.DATA_DIR),
     logLevel: raw.LOG_LEVEL,
+    mail: { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     version: readOwnPackageVersion(),
     runsBackgroundJobs: true,
   };
