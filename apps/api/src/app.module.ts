@@ -10,6 +10,7 @@ import { ReputationModule } from '@helpboard/reputation';
 import { SearchModule } from '@helpboard/search';
 import { ModerationModule } from '@helpboard/moderation';
 import { NotificationsModule } from '@helpboard/notifications';
+import { InsightsModule } from '@helpboard/insights';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -38,6 +39,7 @@ export class AppModule {
         SearchModule,
         ModerationModule,
         NotificationsModule,
+        InsightsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
