@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import { type AppConfig, Clock, ConfigModule, CoreModule } from '@helpboard/core';
+import { type AppConfig, Clock, ConfigModule, CoreModule, PublicQueryCache } from '@helpboard/core';
 import { DatabaseModule } from '@helpboard/database';
 import { AccessGuard, IdentityModule } from '@helpboard/identity';
 import { BoardsModule } from '@helpboard/boards';
@@ -30,7 +31,11 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CoreModule.forRoot({ clock: options.clock }),
         DatabaseModule,
-        GraphQLModule.forRoot(graphqlOptions(config)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          useFactory: (cache: PublicQueryCache) => graphqlOptions(config, cache),
+          inject: [PublicQueryCache],
+        }),
         HealthModule,
         IdentityModule,
         BoardsModule,

@@ -3,7 +3,7 @@ export * from './events/thread-events.js';
 export * from './thread/thread.model.js';
 export * from './thread/thread.mapper.js';
 export * from './thread/thread-query.service.js';
-export { THREAD_CHANGED_TOPIC } from './thread/ask-question.service.js';
+export { THREAD_CHANGED_TOPIC, ThreadChanged } from './thread/thread-changed.js';
 export * from './post/answer.service.js';
 export * from './vote/vote.service.js';
 export { renderMarkdown, markdownToText } from './markdown/render-markdown.js';

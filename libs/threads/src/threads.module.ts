@@ -30,6 +30,7 @@ import { ThreadRepository } from './thread/thread.repository.js';
 import { ThreadResolver } from './thread/thread.resolver.js';
 import { ThreadRecord, ThreadSchema } from './thread/thread.schema.js';
 import { ViewCounter } from './views/view-counter.js';
+import { ThreadPageCache } from './thread/thread-page-cache.js';
 import { VoteRepository } from './vote/vote.repository.js';
 import { VoteRecord, VoteSchema } from './vote/vote.schema.js';
 import { VoteService } from './vote/vote.service.js';
@@ -63,6 +64,7 @@ import { VoteService } from './vote/vote.service.js';
     VoteService,
     ThreadQueryService,
     ViewCounter,
+    ThreadPageCache,
     SearchableThreadReader,
     ThreadStateService,
     PostStatsService,

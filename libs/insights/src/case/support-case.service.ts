@@ -13,7 +13,7 @@ import {
 import { BoardAccessService, BoardAction, type BoardRecord, BoardService } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { NotificationKind, Notifier } from '@helpboard/notifications';
-import { ThreadStateService } from '@helpboard/threads';
+import { ThreadChanged, ThreadStateService } from '@helpboard/threads';
 import { EscalationRepository } from '../escalation/escalation.repository.js';
 import { EscalationTier } from '../escalation/escalation.schema.js';
 import { EscalationService } from '../escalation/escalation.service.js';
@@ -69,6 +69,8 @@ export class SupportCaseService {
       await this.unitOfWork.run(async (tx) => {
         await this.cases.insert(record, tx.session);
         await this.escalation.takeStepIn(tx, record, EscalationTier.CASE, now, why, actor.userId, now);
+        // The public page now says "handled by staff": cached copies of it must go.
+        tx.publishAfterCommit(new ThreadChanged(threadId, now));
       });
     } catch (error) {
       if (isDuplicateKey(error)) throw new ConflictError('CASE_EXISTS');

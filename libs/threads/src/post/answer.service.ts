@@ -14,7 +14,7 @@ import {
 } from '../events/thread-events.js';
 import { PostRenderer } from '../markdown/post-renderer.js';
 import { RevisionRepository } from '../revision/revision.repository.js';
-import { THREAD_CHANGED_TOPIC } from '../thread/ask-question.service.js';
+import { markThreadChanged } from '../thread/thread-changed.js';
 import { answerBodyProblems, assertOpen, assertUnlocked } from '../thread/post-rules.js';
 import { type PostContext, ThreadContextLoader } from '../thread/thread-context.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
@@ -85,7 +85,7 @@ export class AnswerService {
         now,
       });
       if (mentioned) tx.publishAfterCommit(mentioned);
-      tx.enqueue(THREAD_CHANGED_TOPIC, { threadId });
+      markThreadChanged(tx, threadId, now);
     });
     return answer;
   }
@@ -132,7 +132,7 @@ export class AnswerService {
         await this.posts.update(post._id, { $set: { [flag]: true } }, tx.session);
         this.publish(tx, kind, true, post, actor, now);
       }
-      tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: thread._id.toHexString() });
+      markThreadChanged(tx, thread._id.toHexString(), now);
     });
     return (await this.posts.findById(post._id))!;
   }

@@ -10,7 +10,7 @@ import { PostRenderer } from '../markdown/post-renderer.js';
 import { PostRepository } from '../post/post.repository.js';
 import { PostKind, PostRecord } from '../post/post.schema.js';
 import { TagRepository } from '../tag/tag.repository.js';
-import { THREAD_CHANGED_TOPIC } from '../thread/ask-question.service.js';
+import { markThreadChanged } from '../thread/thread-changed.js';
 import {
   answerBodyProblems,
   assertUnlocked,
@@ -118,7 +118,7 @@ export class EditPostService {
           updated.revision,
         ),
       );
-      tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: thread._id.toHexString() });
+      markThreadChanged(tx, thread._id.toHexString(), now);
       return updated;
     });
   }

@@ -13,6 +13,7 @@ import { TagRepository } from '../tag/tag.repository.js';
 import { questionBodyProblems, titleProblems, validTags } from './post-rules.js';
 import { ThreadRepository } from './thread.repository.js';
 import { ThreadRecord, ThreadStatus } from './thread.schema.js';
+import { markThreadChanged } from './thread-changed.js';
 
 export interface NewQuestion {
   boardSlug: string;
@@ -20,9 +21,6 @@ export interface NewQuestion {
   body: string;
   tags: string[];
 }
-
-/** Outbox topic: a thread's searchable content changed (the indexer re-reads it). */
-export const THREAD_CHANGED_TOPIC = 'thread.changed';
 
 @Injectable()
 export class AskQuestionService {
@@ -109,7 +107,7 @@ export class AskQuestionService {
         now,
       });
       if (mentioned) tx.publishAfterCommit(mentioned);
-      tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: id.toHexString() });
+      markThreadChanged(tx, id.toHexString(), now);
     });
     return thread;
   }

@@ -10,6 +10,11 @@ const HOUR_MS = 3_600_000;
 /** Bounds memory under a flood of distinct viewers; beyond it, views are still counted, just not deduplicated. */
 const MAX_REMEMBERED_VIEWS = 200_000;
 
+/** Who a view is counted for: the account, or for anonymous readers their address and browser. */
+export function viewerKey(userId: string | null, req: { ip?: string; headers: Record<string, unknown> }): string {
+  return userId ?? `${req.ip}|${String(req.headers['user-agent'] ?? '')}`;
+}
+
 @Injectable()
 export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private seen = new Set<string>();
