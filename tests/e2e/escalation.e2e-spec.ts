@@ -4,7 +4,7 @@ import { createPlatformAdmin, login, registerUser, type TestUser } from './suppo
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { notificationsOf } from './support/notifications.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { answer, ask } from './support/threads.js';
+import { answer, ask, vote } from './support/threads.js';
 
 const MINUTE = 60_000;
 
@@ -17,6 +17,7 @@ describe('escalation ladder and support cases', () => {
   let board: { slug: string; id: string };
   let expert: TestUser;
   let staff: TestUser;
+  let reputed: TestUser;
 
   /** Access tokens live 15 minutes on the moved clock: sign in again after moving it. */
   const fresh = async (user: TestUser): Promise<TestUser> => ({
@@ -42,11 +43,22 @@ describe('escalation ladder and support cases', () => {
     const owner = await registerUser(t);
     const operator = await createOperator(t, admin, [owner.handle]);
     board = await createBoard(t, owner, operator.slug, {
-      settings: { escalation: { expertsAfterMinutes: 30, staffAfterMinutes: 240 }, privileges: { flag: 0 } },
+      settings: {
+        escalation: { expertsAfterMinutes: 30, staffAfterMinutes: 240 },
+        privileges: { flag: 0 },
+        reputation: { answerUpvote: 100 },
+      },
     });
     [expert, staff] = await Promise.all([registerUser(t), registerUser(t)]);
     await setBoardRole(t, owner, board.slug, expert.handle, 'EXPERT');
     await setBoardRole(t, owner, board.slug, staff.handle, 'STAFF');
+    // A peer with 200 reputation on the board is asked along with the experts.
+    const [someone, v1, v2] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+    reputed = await registerUser(t);
+    const earlier = await ask(t, someone, board.slug, { title: 'Where is the APN setting on Android?' });
+    const good = await answer(t, reputed, earlier.id, 'Settings → Network → Mobile network → Access point names.');
+    await vote(t, v1, good.id, 'UP');
+    await vote(t, v2, good.id, 'UP');
   });
   afterAll(async () => {
     await t.close();
@@ -67,6 +79,7 @@ describe('escalation ladder and support cases', () => {
     expect((await escalations(expert)).map((n) => n.text)).toEqual([
       '“My fibre line drops every evening” has waited for an answer: your expertise could help.',
     ]);
+    expect((await escalations(reputed)).map((n) => n.threadId)).toEqual([question.id]);
     expect(await escalations(staff)).toEqual([]);
     expect((await queue('EXPERTS')).map((q) => q.threadId)).toEqual([question.id]);
 

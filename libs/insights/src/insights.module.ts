@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { BoardsModule } from '@helpboard/boards';
 import { NotificationsModule } from '@helpboard/notifications';
+import { ReputationModule } from '@helpboard/reputation';
 import { ThreadsModule } from '@helpboard/threads';
 import './insights.messages.js';
 import { SupportCaseRepository } from './case/support-case.repository.js';
@@ -25,6 +26,7 @@ import { EscalationResolver, ThreadCaseFieldsResolver } from './insights.resolve
     BoardsModule,
     ThreadsModule,
     NotificationsModule,
+    ReputationModule,
     MongooseModule.forFeature([
       { name: EscalationTrack.name, schema: EscalationTrackSchema },
       { name: EscalationStep.name, schema: EscalationStepSchema },

@@ -1,37 +1,15 @@
 // Runs the escalation ladder every minute on the injected clock (tests call `run` after moving it).
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, runPeriodically } from '@helpboard/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, PeriodicJob } from '@helpboard/core';
 import { EscalationService } from './escalation.service.js';
 
-const EVERY_MS = 60_000;
-
 @Injectable()
-export class EscalationJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(EscalationJob.name);
-  private stop?: () => void;
-
+export class EscalationJob extends PeriodicJob {
   constructor(
     private readonly escalation: EscalationService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.runsBackgroundJobs) return;
-    this.stop = runPeriodically(
-      EVERY_MS,
-      () => this.run(),
-      (error) => this.logger.error({ err: error }, 'escalation job failed'),
-    );
-  }
-
-  beforeApplicationShutdown(): void {
-    this.stop?.();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(config, 60_000);
   }
 
   /** Takes every step that is due; returns how many. */

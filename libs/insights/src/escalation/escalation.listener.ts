@@ -6,6 +6,7 @@ import { DomainEventBus } from '@helpboard/core';
 import { BoardRole, MembershipService } from '@helpboard/boards';
 import { FlagReason, ModerationAction, ModerationActionTaken, PostFlagged } from '@helpboard/moderation';
 import { NotificationKind, Notifier } from '@helpboard/notifications';
+import { ReputationReader } from '@helpboard/reputation';
 import { AnswerAccepted, AnswerPosted, QuestionAsked } from '@helpboard/threads';
 import { EscalationRepository } from './escalation.repository.js';
 import { EscalationTier } from './escalation.schema.js';
@@ -24,6 +25,10 @@ const TIER_ROLES: Partial<Record<EscalationTier, BoardRole[]>> = {
   [EscalationTier.STAFF]: [BoardRole.STAFF, BoardRole.OWNER],
 };
 
+/** Besides the board's experts, its most reputed users are asked (peers who answer well). */
+export const HIGH_REPUTATION_ANSWERERS = 10;
+export const HIGH_REPUTATION_MINIMUM = 200;
+
 @Injectable()
 export class EscalationListener implements OnModuleInit {
   constructor(
@@ -32,6 +37,7 @@ export class EscalationListener implements OnModuleInit {
     private readonly escalations: EscalationRepository,
     private readonly memberships: MembershipService,
     private readonly notifier: Notifier,
+    private readonly reputation: ReputationReader,
   ) {}
 
   onModuleInit(): void {
@@ -55,9 +61,20 @@ export class EscalationListener implements OnModuleInit {
     const track = await this.escalations.findTrack(new Types.ObjectId(event.threadId));
     if (!track) return;
     const roles = TIER_ROLES[event.tier];
-    const recipients = roles
-      ? (await this.memberships.usersWithRoles(track.boardId, roles)).map((m) => m.userId.toHexString())
-      : [track.askerId.toHexString()];
+    const askerId = track.askerId.toHexString();
+    let recipients = [askerId];
+    if (roles) {
+      recipients = (await this.memberships.usersWithRoles(track.boardId, roles)).map((m) => m.userId.toHexString());
+      if (event.tier === EscalationTier.EXPERTS) {
+        const reputed = await this.reputation.topOnBoard(
+          event.boardId,
+          HIGH_REPUTATION_ANSWERERS,
+          HIGH_REPUTATION_MINIMUM,
+        );
+        recipients.push(...reputed.map((row) => row.userId));
+      }
+      recipients = recipients.filter((id) => id !== askerId);
+    }
     await this.notifier.notify(recipients, {
       kind: NotificationKind.ESCALATION,
       key: `escalation:${event.threadId}:${event.tier}`,

@@ -1,15 +1,9 @@
 // The daily digest: a user's DIGEST notifications are mailed together once the oldest waiting one
 // is a day old, so nobody gets more than one digest a day. Collecting marks them in the same
 // transaction that queues the mail, so a restart never sends an item twice or drops one.
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { APP_CONFIG, type AppConfig, Clock, runPeriodically } from '@helpboard/core';
+import { APP_CONFIG, type AppConfig, Clock, PeriodicJob } from '@helpboard/core';
 import { UnitOfWork } from '@helpboard/database';
 import { NotificationRepository } from '../notification/notification.repository.js';
 import { NOTIFICATION_DIGEST_TOPIC } from './email-delivery.js';
@@ -18,28 +12,14 @@ export const DIGEST_PERIOD_MS = 24 * 3_600_000;
 const CHECK_EVERY_MS = 3_600_000;
 
 @Injectable()
-export class DigestJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(DigestJob.name);
-  private stop?: () => void;
-
+export class DigestJob extends PeriodicJob {
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.runsBackgroundJobs) return;
-    this.stop = runPeriodically(
-      CHECK_EVERY_MS,
-      () => this.run(),
-      (error) => this.logger.error({ err: error }, 'digest job failed'),
-    );
-  }
-
-  beforeApplicationShutdown(): void {
-    this.stop?.();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(config, CHECK_EVERY_MS);
   }
 
   /** Queues the digests that are due; returns how many. */
