@@ -9,6 +9,7 @@ import { FlagResolver } from './flag.resolver.js';
 import { FlaggerStats, FlaggerStatsSchema, FlagRecord, FlagSchema } from './flag.schema.js';
 import { FlagService } from './flag.service.js';
 import { AuditEntry, AuditEntrySchema } from './audit-entry.schema.js';
+import { AuditLog } from './audit-log.js';
 import { ModerationResolver } from './moderation.resolver.js';
 import { ModerationService } from './moderation.service.js';
 
@@ -45,6 +46,6 @@ registerMessages({
       { name: FlaggerStats.name, schema: FlaggerStatsSchema },
     ]),
   ],
-  providers: [ModerationService, ModerationResolver, FlagService, FlagResolver],
+  providers: [AuditLog, ModerationService, ModerationResolver, FlagService, FlagResolver],
 })
 export class ModerationModule {}

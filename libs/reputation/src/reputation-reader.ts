@@ -1,4 +1,4 @@
-// Read-only access to reputation for other libs (privileges, flag weights).
+// Read-only access to reputation for other libs (privileges, flag weights, who to ask for help).
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { LedgerRepository } from './ledger/ledger.repository.js';
@@ -20,5 +20,13 @@ export class ReputationReader {
   async onOperator(userId: string, operatorId: Types.ObjectId): Promise<number> {
     const earned = await this.ledger.total(new Types.ObjectId(userId), { operatorId, boardId: null });
     return Math.max(STARTING_REPUTATION, STARTING_REPUTATION + (earned ?? 0));
+  }
+
+  /** The users with the most reputation on a board, at least `minimum`, best first. */
+  async topOnBoard(boardId: string, limit: number, minimum: number): Promise<{ userId: string; total: number }[]> {
+    const rows = await this.ledger.topOnBoard(new Types.ObjectId(boardId), limit);
+    return rows
+      .filter((row) => row.total >= minimum)
+      .map((row) => ({ userId: row.userId.toHexString(), total: row.total }));
   }
 }

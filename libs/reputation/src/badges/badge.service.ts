@@ -20,6 +20,7 @@ import {
   HELPFUL_OFFICIAL_ANSWERS,
   POPULAR_QUESTION_VIEWS,
 } from './badge-rules.js';
+import { BadgeEarned } from '../events/badge-earned.event.js';
 import { BadgeKind, BadgeRecord, BadgeTier } from './badge.schema.js';
 
 @Injectable()
@@ -66,8 +67,9 @@ export class BadgeService implements OnModuleInit {
 
   async award(userId: string, boardId: string, earned: EarnedBadge[]): Promise<void> {
     const now = this.clock.now();
+    const firsts: BadgeEarned[] = [];
     for (const badge of earned) {
-      await this.badges.updateOne(
+      const result = await this.badges.updateOne(
         {
           userId: new Types.ObjectId(userId),
           boardId: new Types.ObjectId(boardId),
@@ -78,7 +80,12 @@ export class BadgeService implements OnModuleInit {
         { $setOnInsert: { awardedAt: now, expiresAt: null, reason: null, grantedBy: null, revokedAt: null } },
         { upsert: true },
       );
+      if (result.upsertedCount === 1) {
+        firsts.push(new BadgeEarned(userId, boardId, badge.kind, badge.tier, badge.subject, now));
+      }
     }
+    // Awards happen in event listeners, after the fact they reward has committed.
+    await this.bus.publish(firsts);
   }
 
   /** Board staff and owners certify an Official Expert of their board, until a date. */

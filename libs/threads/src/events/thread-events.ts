@@ -157,3 +157,23 @@ export class ThreadViewsCounted implements DomainEvent {
     readonly occurredAt: Date,
   ) {}
 }
+
+/**
+ * A new question, answer or comment @mentioned users that exist (resolved at write time, at most
+ * 20 per post). `commentId` is set when the mention is in a comment on `postId`.
+ */
+export class UsersMentioned extends ThreadEvent {
+  static readonly type = 'UsersMentioned';
+  readonly type = UsersMentioned.type;
+  constructor(
+    boardId: string,
+    threadId: string,
+    actorId: string,
+    occurredAt: Date,
+    readonly postId: string,
+    readonly commentId: string | null,
+    readonly mentionedUserIds: string[],
+  ) {
+    super(boardId, threadId, actorId, occurredAt);
+  }
+}
