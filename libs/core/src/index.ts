@@ -18,3 +18,4 @@ export * from './rate-limit/rate-limit-store.js';
 export * from './loaders/request-loaders.js';
 export * from './pagination/keyset.js';
 export * from './jobs/run-periodically.js';
+export * from './import/import-origin.js';

@@ -7,3 +7,4 @@ export * from './reputation-reader.js';
 export { BadgeKind, BadgeTier } from './badges/badge.schema.js';
 export { BountyService } from './bounties/bounty.service.js';
 export { SerialVotingJob, SERIAL_VOTE_THRESHOLD } from './serial-voting.job.js';
+export * from './import/imported-reputation.service.js';

@@ -23,6 +23,7 @@ import { AuthorReputationResolver, LeaderboardResolver, UserReputationResolver }
 import { ReputationService } from './reputation.service.js';
 import { ReputationVerifier } from './reputation-verifier.js';
 import { ReputationReader } from './reputation-reader.js';
+import { ImportedReputationService } from './import/imported-reputation.service.js';
 
 @Module({
   imports: [
@@ -53,7 +54,8 @@ import { ReputationReader } from './reputation-reader.js';
     BountyResolver,
     SerialVotingJob,
     Privileges,
+    ImportedReputationService,
   ],
-  exports: [ReputationVerifier, ReputationReader, BountyService, SerialVotingJob],
+  exports: [ReputationVerifier, ReputationReader, BountyService, SerialVotingJob, ImportedReputationService],
 })
 export class ReputationModule {}

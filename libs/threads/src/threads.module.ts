@@ -30,6 +30,7 @@ import { ThreadRepository } from './thread/thread.repository.js';
 import { ThreadResolver } from './thread/thread.resolver.js';
 import { ThreadRecord, ThreadSchema } from './thread/thread.schema.js';
 import { ViewCounter } from './views/view-counter.js';
+import { ImportedContentService } from './import/imported-content.service.js';
 import { VoteRepository } from './vote/vote.repository.js';
 import { VoteRecord, VoteSchema } from './vote/vote.schema.js';
 import { VoteService } from './vote/vote.service.js';
@@ -66,6 +67,7 @@ import { VoteService } from './vote/vote.service.js';
     SearchableThreadReader,
     ThreadStateService,
     PostStatsService,
+    ImportedContentService,
     AuthorCards,
     ActivityPublisher,
     ThreadResolver,
@@ -83,6 +85,7 @@ import { VoteService } from './vote/vote.service.js';
     SearchableThreadReader,
     ThreadStateService,
     PostStatsService,
+    ImportedContentService,
   ],
 })
 export class ThreadsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { presentIds } from '@helpboard/database';
 import { type ClientSession, type Model, Types } from 'mongoose';
 import { ReputationEntry, type ReputationKind, ReputationTotal } from './reputation-entry.schema.js';
 
@@ -86,9 +87,14 @@ export class LedgerRepository {
     }
   }
 
-  totalsFor(userIds: readonly Types.ObjectId[], boardId: Types.ObjectId | null): Promise<ReputationTotal[]> {
+  totalsFor(
+    userIds: readonly Types.ObjectId[],
+    boardId: Types.ObjectId | null,
+    session?: ClientSession,
+  ): Promise<ReputationTotal[]> {
     return this.totals
       .find({ userId: { $in: userIds }, boardId })
+      .session(session ?? null)
       .lean<ReputationTotal[]>()
       .exec();
   }
@@ -135,5 +141,50 @@ export class LedgerRepository {
 
   allTotals(): Promise<ReputationTotal[]> {
     return this.totals.find({}).lean<ReputationTotal[]>().exec();
+  }
+
+  existingEntryIds(ids: readonly Types.ObjectId[], session: ClientSession): Promise<Set<string>> {
+    return presentIds(this.entries, ids, session);
+  }
+
+  async appendMany(entries: ReputationEntry[], session: ClientSession): Promise<void> {
+    if (entries.length > 0) await this.entries.insertMany(entries, { session, ordered: true });
+  }
+
+  /** Per user and day, the positive vote reputation already recorded (for the daily cap). */
+  async voteGains(
+    userIds: readonly Types.ObjectId[],
+    days: readonly string[],
+    kinds: ReputationKind[],
+    session: ClientSession,
+  ): Promise<Map<string, number>> {
+    const rows = await this.entries
+      .aggregate<{ _id: { userId: Types.ObjectId; day: string }; sum: number }>([
+        { $match: { userId: { $in: userIds }, day: { $in: days }, kind: { $in: kinds }, delta: { $gt: 0 } } },
+        { $group: { _id: { userId: '$userId', day: '$day' }, sum: { $sum: '$delta' } } },
+      ])
+      .session(session)
+      .exec();
+    return new Map(rows.map((row) => [`${row._id.userId.toHexString()}|${row._id.day}`, row.sum]));
+  }
+
+  /** Adds deltas to many totals of one scope (a board, or overall with null), creating missing ones. */
+  async addToTotals(
+    deltas: Map<string, number>,
+    boardId: Types.ObjectId | null,
+    initial: number,
+    session: ClientSession,
+  ): Promise<void> {
+    const userIds = [...deltas.keys()].map((id) => new Types.ObjectId(id));
+    if (userIds.length === 0) return;
+    const present = new Set((await this.totalsFor(userIds, boardId, session)).map((t) => t.userId.toHexString()));
+    await this.totals.bulkWrite(
+      [...deltas].map(([userId, delta]) =>
+        present.has(userId)
+          ? { updateOne: { filter: { userId: new Types.ObjectId(userId), boardId }, update: { $inc: { total: delta } } } }
+          : { insertOne: { document: { userId: new Types.ObjectId(userId), boardId, total: initial + delta } } },
+      ),
+      { session, ordered: true },
+    );
   }
 }
