@@ -26,6 +26,7 @@ import { AuthorReputationResolver, LeaderboardResolver, UserReputationResolver }
 import { ReputationService } from './reputation.service.js';
 import { ReputationVerifier } from './reputation-verifier.js';
 import { ReputationReader } from './reputation-reader.js';
+import { ImportedReputationService } from './import/imported-reputation.service.js';
 
 @Module({
   imports: [
@@ -58,7 +59,15 @@ import { ReputationReader } from './reputation-reader.js';
     SerialVotingJob,
     Privileges,
     PrivilegesResolver,
+    ImportedReputationService,
   ],
-  exports: [ReputationVerifier, ReputationReader, BountyService, SerialVotingJob, Privileges],
+  exports: [
+    ReputationVerifier,
+    ReputationReader,
+    BountyService,
+    SerialVotingJob,
+    Privileges,
+    ImportedReputationService,
+  ],
 })
 export class ReputationModule {}

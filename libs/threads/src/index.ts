@@ -16,3 +16,6 @@ export * from './thread/thread-state.service.js';
 export * from './post/post-stats.service.js';
 export { OthersPostEditing } from './revision/others-post-editing.js';
 export * from './post/post-body-hooks.js';
+export * from './import/imported-content.service.js';
+export type * from './import/imported-content.js';
+export type { PostOrigin } from './post/post.schema.js';

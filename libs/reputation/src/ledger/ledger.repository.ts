@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { presentIds } from '@helpboard/database';
 import { type ClientSession, type Model, Types } from 'mongoose';
 import {
   ReputationEntry,
@@ -99,9 +100,14 @@ export class LedgerRepository {
     }
   }
 
-  totalsFor(userIds: readonly Types.ObjectId[], scope: TotalScope): Promise<ReputationTotal[]> {
+  totalsFor(
+    userIds: readonly Types.ObjectId[],
+    scope: TotalScope,
+    session?: ClientSession,
+  ): Promise<ReputationTotal[]> {
     return this.totals
       .find({ userId: { $in: userIds }, ...scope })
+      .session(session ?? null)
       .lean<ReputationTotal[]>()
       .exec();
   }
@@ -173,5 +179,69 @@ export class LedgerRepository {
 
   async setPeriodTotal(key: string, userId: Types.ObjectId, total: number): Promise<void> {
     await this.periods.updateOne({ key, userId }, { $set: { total } }, { upsert: true });
+  }
+
+  existingEntryIds(ids: readonly Types.ObjectId[], session: ClientSession): Promise<Set<string>> {
+    return presentIds(this.entries, ids, session);
+  }
+
+  async appendMany(entries: ReputationEntry[], session: ClientSession): Promise<void> {
+    if (entries.length > 0) await this.entries.insertMany(entries, { session, ordered: true });
+  }
+
+  /** Per user and day, the positive vote reputation already recorded (for the daily cap). */
+  async voteGains(
+    userIds: readonly Types.ObjectId[],
+    days: readonly string[],
+    kinds: ReputationKind[],
+    session: ClientSession,
+  ): Promise<Map<string, number>> {
+    const rows = await this.entries
+      .aggregate<{ _id: { userId: Types.ObjectId; day: string }; sum: number }>([
+        { $match: { userId: { $in: userIds }, day: { $in: days }, kind: { $in: kinds }, delta: { $gt: 0 } } },
+        { $group: { _id: { userId: '$userId', day: '$day' }, sum: { $sum: '$delta' } } },
+      ])
+      .session(session)
+      .exec();
+    return new Map(rows.map((row) => [`${row._id.userId.toHexString()}|${row._id.day}`, row.sum]));
+  }
+
+  /** Adds deltas (by user id) to many totals of one scope, creating missing ones. */
+  async addToTotals(
+    deltas: Map<string, number>,
+    scope: TotalScope,
+    initial: number,
+    session: ClientSession,
+  ): Promise<void> {
+    const userIds = [...deltas.keys()].map((id) => new Types.ObjectId(id));
+    if (userIds.length === 0) return;
+    const present = new Set((await this.totalsFor(userIds, scope, session)).map((t) => t.userId.toHexString()));
+    await this.totals.bulkWrite(
+      [...deltas].map(([userId, delta]) =>
+        present.has(userId)
+          ? {
+              updateOne: {
+                filter: { userId: new Types.ObjectId(userId), ...scope },
+                update: { $inc: { total: delta } },
+              },
+            }
+          : { insertOne: { document: { userId: new Types.ObjectId(userId), ...scope, total: initial + delta } } },
+      ),
+      { session, ordered: true },
+    );
+  }
+
+  /** Adds deltas to many leaderboard period rows at once (bulk imports). */
+  async addToPeriodsMany(
+    deltas: { key: string; userId: Types.ObjectId; delta: number }[],
+    session: ClientSession,
+  ): Promise<void> {
+    if (deltas.length === 0) return;
+    await this.periods.bulkWrite(
+      deltas.map(({ key, userId, delta }) => ({
+        updateOne: { filter: { key, userId }, update: { $inc: { total: delta } }, upsert: true },
+      })),
+      { session, ordered: true },
+    );
   }
 }
