@@ -17,11 +17,12 @@ import { Privilege, Privileges } from '@helpboard/reputation';
 import { type PostRecord, ThreadStateService } from '@helpboard/threads';
 import { ModerationAction } from './audit-entry.schema.js';
 import { AuditLog } from './audit-log.js';
+import { ReviewService } from './review/review.service.js';
 import { PostFlagged } from './events/moderation-events.js';
 import { flagWeight } from './flag-weight.js';
 import { FlaggerStats, FlagReason, FlagRecord, FlagStatus } from './flag.schema.js';
 
-export interface ReviewItem {
+export interface FlaggedPost {
   postId: Types.ObjectId;
   threadId: Types.ObjectId;
   flags: FlagRecord[];
@@ -42,6 +43,7 @@ export class FlagService {
     private readonly access: BoardAccessService,
     private readonly privileges: Privileges,
     private readonly unitOfWork: UnitOfWork,
+    private readonly review: ReviewService,
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -80,6 +82,7 @@ export class FlagService {
     try {
       await this.unitOfWork.run(async (tx) => {
         await this.flags.create([flag], { session: tx.session });
+        await this.review.openFlagged(tx, post, now);
         tx.publishAfterCommit(
           new PostFlagged(
             flag._id.toHexString(),
@@ -143,6 +146,7 @@ export class FlagService {
           { upsert: true, session: tx.session },
         );
       }
+      await this.review.closeFlagged(tx, flag.postId, outcome === FlagStatus.HELPFUL, actor.userId, now);
       // A post hidden only by flags comes back when the moderator declines them.
       if (outcome === FlagStatus.DECLINED && post.hiddenAt) {
         await this.threadState.setHidden(tx, post, false, actor.userId, now);
@@ -153,15 +157,15 @@ export class FlagService {
   }
 
   /** Flagged posts of a board, heaviest first. */
-  async flaggedQueue(actor: Actor, boardSlug: string, limit: number): Promise<ReviewItem[]> {
+  async flaggedQueue(actor: Actor, boardSlug: string, limit: number): Promise<FlaggedPost[]> {
     const board = await this.boards.requireBoard(boardSlug);
-    await this.access.assert(actor, BoardAction.Moderate, board);
+    await this.review.assertReviewer(actor, board);
     const open = await this.flags
       .find({ boardId: board._id, status: FlagStatus.OPEN })
       .sort({ createdAt: 1 })
       .lean<FlagRecord[]>()
       .exec();
-    const byPost = new Map<string, ReviewItem>();
+    const byPost = new Map<string, FlaggedPost>();
     for (const flag of open) {
       const item = byPost.get(flag.postId.toHexString()) ?? {
         postId: flag.postId,
