@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CommissionApprovalJob } from '@helpboard/referrals';
+import { Types } from 'mongoose';
+import { CommissionApprovalJob, ReferralAuditRepository } from '@helpboard/referrals';
 import { createPlatformAdmin, login, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator } from './support/boards.js';
 import { activeCampaign, clickLink, codeIn, createPartner, myCommissions, sendWebhook } from './support/referrals.js';
@@ -138,6 +139,16 @@ describe('referrals: from an answer to a payout', () => {
     const stats = report.data!.campaignReport;
     expect(stats.byAnswer).toContainEqual({ key: posted.id, conversions: 1, earnings: { amountMinor: '500' } });
     expect(stats.byRep).toContainEqual({ key: rep.id, clicks: 1 });
+
+    // Every state change is in the audit trail, in order.
+    const trail = await t.app
+      .get(ReferralAuditRepository)
+      .forEntity('commission', new Types.ObjectId(reported.body.commission.id as string));
+    expect(trail.map((entry) => [entry.action, entry.from, entry.to, entry.actorId?.toHexString() ?? null])).toEqual([
+      ['CREATED', null, 'PENDING', null],
+      ['STATUS_CHANGED', 'PENDING', 'APPROVED', null],
+      ['STATUS_CHANGED', 'APPROVED', 'PAID', operatorAdmin.id],
+    ]);
 
     // Money never becomes reputation.
     expect(await reputationOf(rep)).toBe(reputationBefore);
