@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Types } from 'mongoose';
-import { CommissionApprovalJob, ReferralAuditRepository } from '@helpboard/referrals';
+import { CommissionApprovalJob, ReferralAuditRepository, signatureHeader } from '@helpboard/referrals';
 import { createPlatformAdmin, login, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator } from './support/boards.js';
 import { activeCampaign, clickLink, codeIn, createPartner, myCommissions, sendWebhook } from './support/referrals.js';
@@ -139,6 +139,24 @@ describe('referrals: from an answer to a payout', () => {
     const stats = report.data!.campaignReport;
     expect(stats.byAnswer).toContainEqual({ key: posted.id, conversions: 1, earnings: { amountMinor: '500' } });
     expect(stats.byRep).toContainEqual({ key: rep.id, clicks: 1 });
+
+    // The partner reads the same numbers with a signed request, and only for its own campaigns.
+    const partnerReport = async (as: { id: string; secret: string }, signed = true) => {
+      const path = `/partner-api/${as.id}/campaigns/${campaign.id}/report`;
+      const at = Math.floor(t.clock.now().getTime() / 1000);
+      const response = await fetch(`${t.baseUrl}${path}`, {
+        headers: signed ? { 'helpboard-signature': signatureHeader(as.secret, at, `GET ${path}`) } : {},
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    };
+    const own = await partnerReport(partner);
+    expect(own.status).toBe(200);
+    expect(own.body.byAnswer).toContainEqual(
+      expect.objectContaining({ key: posted.id, conversions: 1, earnings: { amountMinor: 500, currency: 'USD' } }),
+    );
+    expect((await partnerReport(partner, false)).status).toBe(401);
+    const rival = await createPartner(t, operatorAdmin, operatorSlug, 'Rival Games');
+    expect((await partnerReport(rival)).status).toBe(404);
 
     // Every state change is in the audit trail, in order.
     const trail = await t.app
