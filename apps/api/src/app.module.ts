@@ -11,6 +11,8 @@ import { ReputationModule } from '@helpboard/reputation';
 import { SearchModule } from '@helpboard/search';
 import { ModerationModule } from '@helpboard/moderation';
 import { ReferralsModule } from '@helpboard/referrals';
+import { NotificationsModule } from '@helpboard/notifications';
+import { InsightsModule } from '@helpboard/insights';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -43,6 +45,8 @@ export class AppModule {
         SearchModule,
         ModerationModule,
         ReferralsModule,
+        NotificationsModule,
+        InsightsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -15,6 +15,7 @@ import { PostBodyHooks } from './post/post-body-hooks.js';
 import { PostStatsService } from './post/post-stats.service.js';
 import { PostRecord, PostSchema } from './post/post.schema.js';
 import { EditPostService } from './revision/edit-post.service.js';
+import { OthersPostEditing } from './revision/others-post-editing.js';
 import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
 import { BoardTagsResolver } from './tag/board-tags.resolver.js';
@@ -32,6 +33,7 @@ import { ThreadResolver } from './thread/thread.resolver.js';
 import { ThreadRecord, ThreadSchema } from './thread/thread.schema.js';
 import { ViewCounter } from './views/view-counter.js';
 import { ThreadPageCache } from './thread/thread-page-cache.js';
+import { ImportedContentService } from './import/imported-content.service.js';
 import { VoteRepository } from './vote/vote.repository.js';
 import { VoteRecord, VoteSchema } from './vote/vote.schema.js';
 import { VoteService } from './vote/vote.service.js';
@@ -63,6 +65,7 @@ import { VoteService } from './vote/vote.service.js';
     AnswerService,
     CommentService,
     EditPostService,
+    OthersPostEditing,
     VoteService,
     ThreadQueryService,
     ViewCounter,
@@ -70,6 +73,7 @@ import { VoteService } from './vote/vote.service.js';
     SearchableThreadReader,
     ThreadStateService,
     PostStatsService,
+    ImportedContentService,
     AuthorCards,
     ActivityPublisher,
     ThreadResolver,
@@ -88,6 +92,8 @@ import { VoteService } from './vote/vote.service.js';
     SearchableThreadReader,
     ThreadStateService,
     PostStatsService,
+    OthersPostEditing,
+    ImportedContentService,
   ],
 })
 export class ThreadsModule {}

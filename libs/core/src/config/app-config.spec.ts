@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, parseEnvironment } from './app-config.js';
-import { loadConfig } from './load-config.js';
+import { loadConfig, toAppConfig } from './load-config.js';
 
 describe('configuration', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -26,6 +26,21 @@ describe('configuration', () => {
       const names = (error as ConfigError).problems.map((p) => p.split(':')[0]).sort();
       expect(names).toEqual(['LOG_LEVEL', 'MONGODB_URI', 'PORT', 'REDIS_URL']);
     }
+  });
+
+  it('accepts only SMTP URLs for SMTP_URL and defaults PUBLIC_URL to the local port', () => {
+    expect(() => parseEnvironment({ SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL/);
+    const config = toAppConfig(
+      parseEnvironment({ SMTP_URL: 'smtps://u:p@mail.example.com:465', PORT: '8080', JWT_SECRET: 'x'.repeat(32) }),
+    );
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example.com:465',
+      from: 'Helpboard <no-reply@helpboard.localhost>',
+    });
+    expect(config.publicUrl).toBe('http://localhost:8080');
+    expect(
+      toAppConfig(parseEnvironment({ PUBLIC_URL: 'https://help.example.com/', JWT_SECRET: 'x'.repeat(32) })).publicUrl,
+    ).toBe('https://help.example.com');
   });
 
   it('requires JWT_SECRET in production', () => {

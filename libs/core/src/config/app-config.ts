@@ -37,6 +37,11 @@ export const configSchema = z.object({
     message: 'must be 64 hexadecimal characters (32 bytes)',
   }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Outgoing mail server, e.g. smtps://user:pass@smtp.example.com:465. Unset: mail is written to DATA_DIR/mail. */
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().trim().min(3).default('Helpboard <no-reply@helpboard.localhost>'),
+  /** Where users reach this API from outside, for links in e-mails (unsubscribe). Default: http://localhost:PORT. */
+  PUBLIC_URL: url(['http:', 'https:']),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -57,6 +62,13 @@ export interface AppConfig {
    */
   referralsSecretKey: Buffer;
   logLevel: RawConfig['LOG_LEVEL'];
+  mail: {
+    /** Absent: messages are written as .eml files under `dataDir/mail`. */
+    smtpUrl?: string;
+    from: string;
+  };
+  /** Base URL of links in e-mails, without a trailing slash. */
+  publicUrl: string;
   version: string;
   /**
    * Whether this process runs background work (outbox delivery, search index building). The API

@@ -49,6 +49,8 @@ export function toAppConfig(raw: RawConfig): AppConfig {
       'hex',
     ),
     logLevel: raw.LOG_LEVEL,
+    mail: { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     version: readOwnPackageVersion(),
     runsBackgroundJobs: true,
   };

@@ -1,10 +1,11 @@
-// A provider that runs `run()` every `intervalMs` while the application is up, in processes that
-// run background jobs (not one-shot CLI commands), and stops before shutdown.
-import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+// A background job that runs `run()` on a fixed interval while the process serves (not in CLI
+// commands), and stops before shutdown. Tests call `run()` directly after moving the clock.
+import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { runPeriodically } from './run-periodically.js';
 
 export abstract class PeriodicJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(this.constructor.name);
   private stop?: () => void;
 
   protected constructor(
@@ -12,16 +13,14 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, BeforeAppli
     private readonly intervalMs: number,
   ) {}
 
-  /** One pass; must be safe to run concurrently and repeatedly. */
-  abstract run(): Promise<unknown>;
+  abstract run(): Promise<number>;
 
   onApplicationBootstrap(): void {
     if (!this.jobConfig.runsBackgroundJobs) return;
-    const logger = new Logger(this.constructor.name);
     this.stop = runPeriodically(
       this.intervalMs,
       () => this.run(),
-      (error) => logger.error({ err: error }, 'periodic job failed'),
+      (error) => this.logger.error({ err: error }, `${this.constructor.name} failed`),
     );
   }
 

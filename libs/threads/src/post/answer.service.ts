@@ -20,6 +20,7 @@ import { type PostContext, ThreadContextLoader } from '../thread/thread-context.
 import { ThreadRepository } from '../thread/thread.repository.js';
 import { PostRepository } from './post.repository.js';
 import { PostBodyHooks } from './post-body-hooks.js';
+import { mentionsOf } from './mentions.js';
 import { newPost } from './new-post.js';
 import { PostKind, type PostRecord } from './post.schema.js';
 
@@ -91,6 +92,14 @@ export class AnswerService {
       tx.publishAfterCommit(
         new AnswerPosted(thread.boardId.toHexString(), threadId, actor.userId, now, answer._id.toHexString()),
       );
+      const mentioned = mentionsOf(rendered, {
+        boardId: thread.boardId,
+        threadId: thread._id,
+        postId: answer._id,
+        actorId: actor.userId,
+        now,
+      });
+      if (mentioned) tx.publishAfterCommit(mentioned);
       markThreadChanged(tx, threadId, now);
       return answer;
     });

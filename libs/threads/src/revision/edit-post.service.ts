@@ -2,7 +2,7 @@
 // owners (and, once [reputation] grants it, trusted users) edit anyone's.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { type Actor, Clock, ForbiddenError, InvalidInputError } from '@helpboard/core';
+import { type Actor, Clock, InvalidInputError } from '@helpboard/core';
 import { BoardAccessService, BoardAction } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { PostEdited } from '../events/thread-events.js';
@@ -12,6 +12,7 @@ import { PostBodyHooks } from '../post/post-body-hooks.js';
 import { PostKind, PostRecord } from '../post/post.schema.js';
 import { TagRepository } from '../tag/tag.repository.js';
 import { markThreadChanged } from '../thread/thread-changed.js';
+import { OthersPostEditing } from './others-post-editing.js';
 import {
   answerBodyProblems,
   assertUnlocked,
@@ -44,6 +45,7 @@ export class EditPostService {
     private readonly bodyHooks: PostBodyHooks,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly othersPosts: OthersPostEditing,
   ) {}
 
   async editPost(actor: Actor, postId: string, edit: PostEdit): Promise<PostRecord> {
@@ -51,7 +53,7 @@ export class EditPostService {
     assertUnlocked(thread);
     const isAuthor = post.authorId.equals(actor.userId);
     if (!isAuthor && !(await this.access.can(actor, BoardAction.EditAnyPost, board))) {
-      throw new ForbiddenError('NOT_YOUR_POST');
+      await this.othersPosts.assertAllowed(actor.userId, board);
     }
     const isQuestion = post.kind === PostKind.QUESTION;
     if (!isQuestion && (edit.title != null || edit.tags != null)) {

@@ -4,6 +4,7 @@ import { type Actor, Clock, InvalidInputError } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { QuestionAsked } from '../events/thread-events.js';
+import { mentionsOf } from '../post/mentions.js';
 import { PostRenderer } from '../markdown/post-renderer.js';
 import { PostRepository } from '../post/post.repository.js';
 import { PostBodyHooks } from '../post/post-body-hooks.js';
@@ -112,6 +113,14 @@ export class AskQuestionService {
       );
       await this.tags.adjust(board._id, tags, [], tx.session);
       tx.publishAfterCommit(new QuestionAsked(board._id.toHexString(), id.toHexString(), actor.userId, now));
+      const mentioned = mentionsOf(rendered, {
+        boardId: board._id,
+        threadId: id,
+        postId: id,
+        actorId: actor.userId,
+        now,
+      });
+      if (mentioned) tx.publishAfterCommit(mentioned);
       markThreadChanged(tx, id.toHexString(), now);
     });
     return thread;
