@@ -61,7 +61,8 @@ async function growLedgerTo(events: number) {
   const batch = 5_000;
   while (written < events) {
     const docs = Array.from({ length: Math.min(batch, events - written) }, (_, i) => {
-      const at = new Date(yearStart + Math.floor(((written + i) * 7919) % (now - yearStart)));
+      // Golden-ratio steps spread the events evenly over the year so far.
+      const at = new Date(yearStart + Math.floor((((written + i) * 0.6180339887) % 1) * (now - yearStart)));
       return {
         userId: userIds[(written + i) % USERS],
         boardId: board._id,

@@ -88,7 +88,7 @@ describe('reputation properties', () => {
       }),
       { numRuns: 8 },
     );
-  });
+  }, 120_000); // eight whole stories through the API
 
   async function perform(
     step: Action,
