@@ -75,6 +75,9 @@ export class ConversionService {
     const now = this.clock.now();
     if (payload.occurredAt.getTime() > now.getTime() + MAX_FUTURE_MS)
       throw new InvalidInputError([{ field: 'occurredAt', message: 'INVALID_VALUE' }]);
+    // Partners retry: most repeats are answered from one read, without opening a transaction.
+    const delivered = await this.conversions.findByExternalId(partner._id, payload.externalId);
+    if (delivered) return conversionResult(delivered, await this.commissions.findByConversion(delivered._id));
     try {
       return await this.unitOfWork.run(async (tx) => {
         const existing = await this.conversions.findByExternalId(partner._id, payload.externalId, tx.session);
