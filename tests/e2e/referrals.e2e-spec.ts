@@ -172,6 +172,31 @@ describe('referrals: from an answer to a payout', () => {
     expect(await reputationOf(rep)).toBe(reputationBefore);
   });
 
+  it("turns another rep's link pasted into an answer into the author's own link for that answer", async () => {
+    const [author, other] = await Promise.all([registerUser(t), registerUser(t)]);
+    const theirs = await t.graphql(
+      'mutation ($i: CreateReferralLinkInput!) { createReferralLink(input: $i) { code path } }',
+      { i: { campaignId: campaign.id } },
+      { token: other.accessToken },
+    );
+    const question = await ask(t, await registerUser(t), board.slug);
+    const posted = await answer(
+      t,
+      author,
+      question.id,
+      `Try [this](${theirs.data!.createReferralLink.path}) for gems.`,
+    );
+    const [node] = (await thread(question.id)).data!.thread.answers.edges.map((e: { node: any }) => e.node);
+    const code = codeIn(node.body)!;
+    expect(code).not.toBe(theirs.data!.createReferralLink.code);
+    const mine = await t.graphql(
+      '{ myReferralLinks { edges { node { code answerId } } } }',
+      {},
+      { token: author.accessToken },
+    );
+    expect(mine.data!.myReferralLinks.edges).toEqual([{ node: { code, answerId: posted.id } }]);
+  });
+
   it('keeps the disclosure in step with edits: the same link is reused, and removing it removes the label', async () => {
     const rep = await registerUser(t);
     const question = await ask(t, await registerUser(t), board.slug);
