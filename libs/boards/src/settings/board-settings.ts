@@ -100,7 +100,11 @@ export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
   },
 };
 
-export function mergeOverrides(base: BoardSettingsOverrides, changes: BoardSettingsOverrides): BoardSettingsOverrides {
+// `base` is absent for boards created without overrides (mongoose drops the empty object).
+export function mergeOverrides(
+  base: BoardSettingsOverrides = {},
+  changes: BoardSettingsOverrides,
+): BoardSettingsOverrides {
   const merged: Record<string, unknown> = { ...base };
   for (const [group, values] of Object.entries(changes)) {
     if (values === undefined || values === null) continue;
