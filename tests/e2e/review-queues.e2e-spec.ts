@@ -179,6 +179,34 @@ describe('review queues and new-user limits', () => {
     expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('limits how many flags a new user raises per hour', async () => {
+    const board = await createBoard(t, operatorAdmin, operator.slug, {
+      settings: {
+        moderation: { ...NEW_USER_RULES, reviewFirstPosts: 0, newUserFlagsPerHour: 2 },
+        privileges: { flag: 0 },
+      },
+    });
+    const [asker, flagger] = await Promise.all([registerUser(t), registerUser(t)]);
+    const question = await ask(t, asker, board.slug);
+    const answers = [];
+    for (let i = 0; i < 3; i++)
+      answers.push(await answer(t, asker, question.id, `Answer ${i}: restart the phone twice.`));
+    const flag = (postId: string) =>
+      t.graphql(
+        'mutation ($p: ID!) { flagPost(postId: $p, reason: SPAM) { id } }',
+        { p: postId },
+        {
+          token: flagger.accessToken,
+        },
+      );
+    expect((await flag(answers[0].id)).errors).toBeUndefined();
+    expect((await flag(answers[1].id)).errors).toBeUndefined();
+    expect((await flag(answers[2].id)).errors?.[0].extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      reason: 'NEW_USER_RATE_LIMITED',
+    });
+  });
+
   // Last: these move the clock, which expires the suite's sessions (each test signs in again).
   it('limits how many questions a new user asks per hour, storing nothing when refused', async () => {
     await signInAgain();

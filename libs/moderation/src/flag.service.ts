@@ -10,6 +10,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
+  RateLimitedError,
 } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService, resolveBoardSettings } from '@helpboard/boards';
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
@@ -18,6 +19,8 @@ import { type PostRecord, ThreadStateService } from '@helpboard/threads';
 import { ModerationAction } from './audit-entry.schema.js';
 import { AuditLog } from './audit-log.js';
 import { ReviewService } from './review/review.service.js';
+import { ReviewIntake } from './review/review-intake.js';
+import { HOUR_MS, secondsUntilAllowed } from './review/hourly-limit.js';
 import { PostFlagged } from './events/moderation-events.js';
 import { flagWeight } from './flag-weight.js';
 import { FlaggerStats, FlagReason, FlagRecord, FlagStatus } from './flag.schema.js';
@@ -44,6 +47,7 @@ export class FlagService {
     private readonly privileges: Privileges,
     private readonly unitOfWork: UnitOfWork,
     private readonly review: ReviewService,
+    private readonly intake: ReviewIntake,
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -58,7 +62,10 @@ export class FlagService {
     const isTrusted =
       (await this.access.can(actor, BoardAction.Moderate, board)) ||
       (await this.access.can(actor, BoardAction.ActAsStaff, board));
-    if (!isTrusted) await this.privileges.assert(actor.userId, board, Privilege.FLAG);
+    if (!isTrusted) {
+      await this.privileges.assert(actor.userId, board, Privilege.FLAG);
+      if (await this.intake.isNewUser(actor.userId, board, settings)) await this.assertFlagLimit(actor, settings);
+    }
     const record = await this.stats
       .findOne({ userId: new Types.ObjectId(actor.userId) })
       .lean<FlaggerStats>()
@@ -113,6 +120,25 @@ export class FlagService {
       throw error;
     }
     return flag;
+  }
+
+  /** New users raise a limited number of flags per hour, counting the one being raised. */
+  private async assertFlagLimit(actor: Actor, settings: ReturnType<typeof resolveBoardSettings>): Promise<void> {
+    const now = this.clock.now();
+    const limit = settings.moderation.newUserFlagsPerHour;
+    const earlier = await this.flags
+      .find(
+        { flaggerId: new Types.ObjectId(actor.userId), createdAt: { $gte: new Date(now.getTime() - HOUR_MS) } },
+        {
+          createdAt: 1,
+        },
+      )
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean<{ createdAt: Date }[]>()
+      .exec();
+    const wait = secondsUntilAllowed([now, ...earlier.map((row) => row.createdAt)], limit, now);
+    if (wait !== null) throw new RateLimitedError(wait, 'NEW_USER_RATE_LIMITED');
   }
 
   /** Resolves every open flag on the flagged post with the moderator's outcome. */
