@@ -126,6 +126,20 @@ export class ModerationResolver {
   }
 
   @SignedIn()
+  @Mutation(() => Thread, {
+    description:
+      'Merge a duplicate into its original (moderators of both): its answers, with their comments and votes, move under the original, and the duplicate stays closed, pointing to it. Returns the original.',
+  })
+  async mergeThreads(
+    @CurrentActor() actor: Actor,
+    @Args('duplicateId', { type: () => ID }) duplicateId: string,
+    @Args('originalId', { type: () => ID }) originalId: string,
+    @Args('reason') reason: string,
+  ) {
+    return toThread(await this.moderation.mergeThreads(actor, duplicateId, originalId, reasonOf(reason)));
+  }
+
+  @SignedIn()
   @Mutation(() => Post, {
     description: 'Hide a post from everyone but moderators (or restore it). Hiding a question hides its thread.',
   })
