@@ -170,6 +170,13 @@ describe('moderation: accountable actions within the moderator’s boards', () =
       { id: q.id },
     );
     expect(page.data?.thread).toEqual({ answerCount: 0, answers: { edges: [] } });
+    // Its moderators still see it, marked.
+    const moderatorsPage = await m(
+      'query ($id: ID!) { thread(id: $id) { answers { edges { node { id isHidden } } } } }',
+      { id: q.id },
+      mod,
+    );
+    expect(moderatorsPage.data?.thread.answers.edges).toEqual([{ node: { id: a.id, isHidden: true } }]);
     await m(hide, { p: a.id, h: false }, mod);
     expect(
       (await t.graphql('query ($id: ID!) { thread(id: $id) { answerCount } }', { id: q.id })).data?.thread.answerCount,

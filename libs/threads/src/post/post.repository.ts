@@ -75,8 +75,11 @@ export class PostRepository {
     boardId: Types.ObjectId,
     limit: number,
     after?: readonly unknown[],
+    includeHidden = false,
   ): Promise<PostRecord[]> {
-    const conditions: Record<string, unknown>[] = [{ threadId, boardId, kind: PostKind.ANSWER, hiddenAt: null }];
+    const conditions: Record<string, unknown>[] = [
+      { threadId, boardId, kind: PostKind.ANSWER, ...(includeHidden ? {} : { hiddenAt: null }) },
+    ];
     if (after) conditions.push(keysetFilter(ANSWER_ORDER, after));
     return this.posts
       .find({ $and: conditions })

@@ -1,7 +1,9 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Types } from 'mongoose';
 import {
+  type Actor,
   byIds,
+  CurrentActor,
   ConnectionType,
   type LoaderHolder,
   PageArgs,
@@ -44,12 +46,13 @@ export class ThreadFieldsResolver {
   }
 
   @ResolveField(() => PostConnection, {
-    description: 'Answers: accepted first, then official, then by score, then oldest first.',
+    description:
+      'Answers: accepted first, then official, then by score, then oldest first. The board’s moderators also see hidden ones (`isHidden`).',
     complexity: ({ args, childComplexity }) => (args.first ?? 20) * childComplexity,
   })
-  async answers(@Parent() thread: Thread, @Args() args: PageArgs) {
+  async answers(@Parent() thread: Thread, @Args() args: PageArgs, @CurrentActor() actor: Actor | null) {
     const size = pageSize(args.first);
-    const page = await this.queries.answers(thread, size + 1, args.after);
+    const page = await this.queries.answers(actor, thread, size + 1, args.after);
     return toConnection(page.rows, size, !!args.after, page.cursorOf, toPost);
   }
 

@@ -99,17 +99,26 @@ export class ThreadQueryService {
     return (await this.context.thread(actor, threadId, BoardAction.View)).thread;
   }
 
+  /**
+   * A page of answers; the board's moderators also see hidden ones (marked `isHidden`). Hidden
+   * answers are rare, so the page is read with them and the moderator check (and, for others, a
+   * second read without them) happens only when one is there.
+   */
   async answers(
+    actor: Actor | null,
     thread: { id: string; boardId: string },
     limit: number,
     after?: string | null,
   ): Promise<Page<PostRecord>> {
-    const rows = await this.posts.answers(
-      new Types.ObjectId(thread.id),
-      new Types.ObjectId(thread.boardId),
-      limit,
-      after ? decodeCursor(after, ANSWER_ORDER.length) : undefined,
-    );
+    const threadId = new Types.ObjectId(thread.id);
+    const boardId = new Types.ObjectId(thread.boardId);
+    const position = after ? decodeCursor(after, ANSWER_ORDER.length) : undefined;
+    let rows = await this.posts.answers(threadId, boardId, limit, position, true);
+    if (rows.some((row) => row.hiddenAt)) {
+      const isModerator =
+        actor !== null && (await this.access.can(actor, BoardAction.Moderate, await this.boards.requireById(boardId)));
+      if (!isModerator) rows = await this.posts.answers(threadId, boardId, limit, position, false);
+    }
     return { rows, cursorOf: (row) => cursorValuesOf(row as unknown as Record<string, unknown>, ANSWER_ORDER) };
   }
 }

@@ -39,6 +39,7 @@ export function toPost(record: PostRecord): Post {
     commentCount: record.commentCount,
     isAccepted: record.isAccepted,
     isOfficial: record.isOfficial,
+    isHidden: record.hiddenAt !== null,
     revision: record.revision,
     editedAt: record.editedAt,
     createdAt: record.createdAt,

@@ -60,6 +60,8 @@ export class Post {
   @Field(() => Int) commentCount!: number;
   @Field({ description: 'Accepted by the asker.' }) isAccepted!: boolean;
   @Field({ description: 'Marked official by board staff.' }) isOfficial!: boolean;
+  @Field({ description: 'Hidden or deleted by moderation, or held for review (only moderators see such posts).' })
+  isHidden!: boolean;
   @Field(() => Int, { description: 'Current revision number (1 = never edited).' }) revision!: number;
   @Field(() => Date, { nullable: true }) editedAt!: Date | null;
   @Field() createdAt!: Date;
