@@ -5,6 +5,7 @@ import { MongoCommandError } from '../errors.js';
 import { type DocumentView } from '../storage/document-view.js';
 import { rewritePipeline } from '../query/bson-rewrites.js';
 import { sortDocuments } from '../query/sort.js';
+import { numericShadow } from '../storage/numbers.js';
 import { cloneValue } from '../storage/values.js';
 
 export interface ReadOptions {
@@ -57,13 +58,17 @@ export function aggregateDocuments(
       throw new MongoCommandError('BadValue', `${name} is not supported by the embedded engine`);
   }
   try {
-    let documents = source.map(cloneValue);
+    // Stages compute on numeric shadows (mingo adds and compares JS numbers only); a pipeline of
+    // leading $match/$sort/$limit alone (already run as a query) returns the typed documents.
+    if (pipeline.length === 0) return source.map(cloneValue);
+    let documents = source.map((doc) => cloneValue(numericShadow(doc)));
     // $sample draws without replacement (mingo's draws with it), so the pipeline runs in segments around it.
     let segment: Document[] = [];
     const runSegment = () => {
       if (segment.length === 0) return;
       documents = new Aggregator(rewritePipeline(segment), {
-        collectionResolver: (name: string) => findDocuments(view, `${db}.${name}`, {}).map(cloneValue),
+        collectionResolver: (name: string) =>
+          findDocuments(view, `${db}.${name}`, {}).map((doc) => cloneValue(numericShadow(doc))),
       }).run(documents) as Document[];
       segment = [];
     };

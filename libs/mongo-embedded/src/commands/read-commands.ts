@@ -1,7 +1,7 @@
 // find, getMore, killCursors, count, distinct and aggregate.
 import { type Document, Long } from 'bson';
 import { MongoCommandError } from '../errors.js';
-import { valuesAtPath } from '../storage/values.js';
+import { canonicalKey, valuesAtPath } from '../storage/values.js';
 import { type CommandHandler } from './context.js';
 import { aggregateDocuments, findDocuments, leadingStages } from './find-documents.js';
 
@@ -55,7 +55,8 @@ const distinct: CommandHandler = (command, context) => {
   const values = new Map<string, unknown>();
   for (const doc of documents) {
     for (const value of valuesAtPath(doc, command.key as string).flatMap((v) => (Array.isArray(v) ? v : [v]))) {
-      if (value !== undefined) values.set(JSON.stringify(value) + typeof value, value);
+      // One value per BSON equality (1, 1.0 and Long(1) are one), as MongoDB's distinct.
+      if (value !== undefined) values.set(canonicalKey(value), value);
     }
   }
   return { values: [...values.values()], ok: 1 };

@@ -3,6 +3,7 @@
 import { type Document, ObjectId } from 'bson';
 import { Aggregator, update as mingoUpdate } from 'mingo';
 import { MongoCommandError } from '../errors.js';
+import { applyTypedArithmetic } from './typed-arithmetic.js';
 import { canonicalKey, cloneValue, getPath } from './values.js';
 
 const UPDATE_OPERATORS = new Set([
@@ -129,6 +130,7 @@ export function applyUpdate(
     if (options.isInsert && $setOnInsert) modifier.$set = { ...(modifier.$set ?? {}), ...$setOnInsert };
     validateNumeric(original, modifier);
     replaceCurrentDate(modifier, options.now);
+    applyTypedArithmetic(original, modifier);
     doc = cloneValue(original);
     if (Object.keys(modifier).length > 0) {
       try {

@@ -2,8 +2,7 @@
 // multikey (array) fields, unique, sparse and partial indexes. Keys are kept in a hash (unique
 // checks) and in MongoDB order (equality, range and sorted scans, see SortedKeys).
 import { type Document } from 'bson';
-import { Query } from 'mingo';
-import { rewriteFilter } from '../query/bson-rewrites.js';
+import { type CompiledFilter, compileFilter } from '../query/filter.js';
 import { EMPTY_ARRAY_KEY } from './bson-order.js';
 import { type Entry, SortedKeys } from './sorted-keys.js';
 import { canonicalKey, valuesAtPath } from './values.js';
@@ -30,14 +29,14 @@ export class CollectionIndex {
   readonly sorted: SortedKeys;
   /** Per field, how many documents hold an array there (a multikey field bounds differently). */
   private readonly arrayCounts: number[];
-  private readonly partial?: Query;
+  private readonly partial?: CompiledFilter;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
     this.directions = this.fields.map((field) => (Number(spec.key[field]) < 0 ? -1 : 1));
     this.sorted = new SortedKeys(this.directions);
     this.arrayCounts = this.fields.map(() => 0);
-    if (spec.partialFilterExpression) this.partial = new Query(rewriteFilter(spec.partialFilterExpression));
+    if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }
 
   get isPartial(): boolean {
