@@ -3,7 +3,8 @@ import { type Document, Long } from 'bson';
 import { MongoCommandError } from '../errors.js';
 import { canonicalKey, valuesAtPath } from '../storage/values.js';
 import { type CommandHandler } from './context.js';
-import { aggregateDocuments, findDocuments, leadingStages } from './find-documents.js';
+import { aggregateDocuments } from './aggregate-documents.js';
+import { findDocuments, leadingStages } from './find-documents.js';
 
 const find: CommandHandler = (command, context) => {
   const ns = `${context.db}.${command.find}`;
