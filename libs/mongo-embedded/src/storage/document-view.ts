@@ -95,6 +95,8 @@ export class CommittedView implements DocumentView {
   }
 
   private record(operation: Operation): void {
+    if (operation.op === 'insert' || operation.op === 'replace')
+      this.store.collection(operation.ns)?.assertIndexable(operation.doc);
     this.store.apply([operation]);
     this.operations.push(operation);
   }
@@ -166,6 +168,7 @@ export class TransactionView implements DocumentView {
   private assertUnique(ns: string, key: string, doc: Document): void {
     const collection = this.store.collection(ns);
     if (!collection) return;
+    collection.assertIndexable(doc);
     const overlay = this.transaction.writes.get(ns) ?? new Map<string, Document | null>();
     collection.assertUnique(key, doc, (holder) => !overlay.has(holder));
     for (const index of collection.indexes.values()) {
