@@ -10,6 +10,9 @@ import { ThreadsModule } from '@helpboard/threads';
 import { ReputationModule } from '@helpboard/reputation';
 import { SearchModule } from '@helpboard/search';
 import { ModerationModule } from '@helpboard/moderation';
+import { ReferralsModule } from '@helpboard/referrals';
+import { NotificationsModule } from '@helpboard/notifications';
+import { InsightsModule } from '@helpboard/insights';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -41,6 +44,9 @@ export class AppModule {
         ReputationModule,
         SearchModule,
         ModerationModule,
+        ReferralsModule,
+        NotificationsModule,
+        InsightsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

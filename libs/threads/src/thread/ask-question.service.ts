@@ -4,8 +4,10 @@ import { type Actor, Clock, InvalidInputError } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { QuestionAsked } from '../events/thread-events.js';
+import { mentionsOf } from '../post/mentions.js';
 import { PostRenderer } from '../markdown/post-renderer.js';
 import { PostRepository } from '../post/post.repository.js';
+import { PostBodyHooks } from '../post/post-body-hooks.js';
 import { newPost, PostKind } from '../post/new-post.js';
 import { RevisionRepository } from '../revision/revision.repository.js';
 import { TagRepository } from '../tag/tag.repository.js';
@@ -31,6 +33,7 @@ export class AskQuestionService {
     private readonly revisions: RevisionRepository,
     private readonly tags: TagRepository,
     private readonly renderer: PostRenderer,
+    private readonly bodyHooks: PostBodyHooks,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -68,6 +71,18 @@ export class AskQuestionService {
       updatedAt: now,
     };
     await this.unitOfWork.run(async (tx) => {
+      const body = await this.bodyHooks.apply(
+        {
+          postId: id.toHexString(),
+          threadId: id.toHexString(),
+          boardId: board._id.toHexString(),
+          authorId: actor.userId,
+          kind: PostKind.QUESTION,
+          body: input.body,
+          isNew: true,
+        },
+        tx,
+      );
       await this.threads.insert(thread, tx.session);
       await this.posts.insert(
         newPost({
@@ -76,8 +91,8 @@ export class AskQuestionService {
           threadId: id,
           boardId: board._id,
           authorId,
-          body: input.body,
-          rendered,
+          body,
+          rendered: body === input.body ? rendered : await this.renderer.render(body),
           now,
         }),
         tx.session,
@@ -88,7 +103,7 @@ export class AskQuestionService {
           boardId: board._id,
           revision: 1,
           editorId: authorId,
-          body: input.body,
+          body,
           title: thread.title,
           tags,
           summary: null,
@@ -98,6 +113,14 @@ export class AskQuestionService {
       );
       await this.tags.adjust(board._id, tags, [], tx.session);
       tx.publishAfterCommit(new QuestionAsked(board._id.toHexString(), id.toHexString(), actor.userId, now));
+      const mentioned = mentionsOf(rendered, {
+        boardId: board._id,
+        threadId: id,
+        postId: id,
+        actorId: actor.userId,
+        now,
+      });
+      if (mentioned) tx.publishAfterCommit(mentioned);
       markThreadChanged(tx, id.toHexString(), now);
     });
     return thread;
