@@ -6,8 +6,8 @@ import { MongoCommandError } from '../errors.js';
 import { rewritePipeline } from '../query/bson-rewrites.js';
 import { sortDocuments } from '../query/sort.js';
 import { type DocumentView } from '../storage/document-view.js';
-import { numericShadow } from '../storage/numbers.js';
-import { cloneValue } from '../storage/values.js';
+import { hasTypedNumbers, numericShadow, restoreNumberTypes } from '../storage/numbers.js';
+import { canonicalKey, cloneValue } from '../storage/values.js';
 import { findDocuments } from './find-documents.js';
 
 const isPlainSort = (sort: unknown): boolean =>
@@ -51,11 +51,22 @@ export function aggregateDocuments(
       } else segment.push(stage);
     }
     runSegment();
-    return documents;
+    return restoreTypesById(documents, source);
   } catch (error) {
     if (error instanceof MongoCommandError) throw error;
     throw new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Outputs keep the number types of the input document with the same _id where values are unchanged. */
+function restoreTypesById(documents: Document[], source: Document[]): Document[] {
+  const typed = new Map<string, Document>();
+  for (const doc of source) if (hasTypedNumbers(doc)) typed.set(canonicalKey(doc._id), doc);
+  if (typed.size === 0) return documents;
+  return documents.map((doc) => {
+    const original = doc._id === undefined ? undefined : typed.get(canonicalKey(doc._id));
+    return original ? (restoreNumberTypes(doc, original) as Document) : doc;
+  });
 }
 
 /** `size` distinct documents in random order (all of them, shuffled, if there are fewer). */

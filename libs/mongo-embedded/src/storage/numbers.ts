@@ -150,3 +150,29 @@ export function zeroLike(amount: unknown): unknown {
       return 0;
   }
 }
+
+/**
+ * Puts the original number types back into a result computed on shadows: wherever `result` still
+ * holds, at the same path, the value `original` had, it gets the original typed value again.
+ */
+export function restoreNumberTypes(result: unknown, original: unknown): unknown {
+  if (original === null || typeof original !== 'object' || result === null || typeof result !== 'object') {
+    if (numericKind(original) !== null && typeof original === 'object' && shadowValue(original) === result)
+      return original;
+    return result;
+  }
+  if (Array.isArray(result)) {
+    if (!Array.isArray(original) || original.length !== result.length) return result;
+    for (let i = 0; i < result.length; i++) result[i] = restoreNumberTypes(result[i], original[i]);
+    return result;
+  }
+  if (!isPlain(result) || !isPlain(original)) return result;
+  const target = result as Record<string, unknown>;
+  for (const key of Object.keys(target)) {
+    if (key in (original as object)) target[key] = restoreNumberTypes(target[key], (original as Document)[key]);
+  }
+  return target;
+}
+
+/** Whether a stored document holds any number JS cannot represent with its type. */
+export const hasTypedNumbers = (doc: Document): boolean => numericShadow(doc) !== doc;

@@ -48,6 +48,13 @@ describe('number types', () => {
     expect(list.map(typeOf)).toEqual(['Long', 'Double']);
     const aggregated = (await c.aggregate<Doc>([{ $match: { _id: 'all' } }], RAW).toArray())[0]!;
     expect([typeOf(aggregated.l), typeOf(aggregated.d)]).toEqual(['Long', 'Double']);
+    const [reshaped] = await c
+      .aggregate<Doc>([{ $match: { _id: 'all' } }, { $addFields: { sum: { $add: ['$i', '$l'] } } }], RAW)
+      .toArray();
+    expect([typeOf(reshaped!.l), typeOf(reshaped!.d), Number(reshaped!.sum)]).toEqual(['Long', 'Double', 3]);
+    await c.updateOne({ _id: 'all' }, [{ $set: { total: { $add: ['$i', '$l'] } } }]);
+    const updated = (await c.findOne({ _id: 'all' }, RAW))!;
+    expect([typeOf(updated.l), typeOf(updated.d), Number(updated.total)]).toEqual(['Long', 'Double', 3]);
   });
 
   it('compares numbers by value whatever their types, in filters and in sorts', async () => {
