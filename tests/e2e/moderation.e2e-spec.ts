@@ -30,6 +30,64 @@ describe('moderation: accountable actions within the moderator’s boards', () =
   const m = (query: string, variables: Record<string, unknown>, user: TestUser) =>
     t.graphql(query, variables, { token: user.accessToken });
 
+  it("merges a duplicate's answers, comments and votes into the original, which keeps its own accepted answer", async () => {
+    const reputationOf = async (user: TestUser) =>
+      (await t.graphql('query ($h: String!) { user(handle: $h) { reputation } }', { h: user.handle })).data!.user
+        .reputation as number;
+    const [otherAsker, movedAnswerer, voter] = await Promise.all(Array.from({ length: 3 }, () => registerUser(t)));
+    const original = await ask(t, asker, board.slug, { title: 'How do I turn on Wi-Fi calling on my phone?' });
+    const duplicate = await ask(t, otherAsker, board.slug, { title: 'Where is the Wi-Fi calling switch on Android?' });
+    const kept = await answer(t, helper, original.id, 'Settings → Connections → Wi-Fi Calling.');
+    const moved = await answer(t, movedAnswerer, duplicate.id, 'On Android it is under Phone → Settings → Calls.');
+    await comment(t, otherAsker, moved.id, 'Found it, thanks!');
+    await vote(t, voter, moved.id, 'UP');
+    for (const [user, a] of [
+      [asker, kept],
+      [otherAsker, moved],
+    ] as const) {
+      await m('mutation ($a: ID!) { acceptAnswer(answerId: $a) { id } }', { a: a.id }, user);
+    }
+    expect(await reputationOf(movedAnswerer)).toBe(26); // 1 + 10 (upvote) + 15 (accepted)
+
+    const merge =
+      'mutation ($d: ID!, $o: ID!) { mergeThreads(duplicateId: $d, originalId: $o, reason: "same question") { id answerCount acceptedAnswerId } }';
+    expect((await m(merge, { d: duplicate.id, o: original.id }, helper)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const merged = await m(merge, { d: duplicate.id, o: original.id }, mod);
+    expect(merged.data!.mergeThreads).toEqual({ id: original.id, answerCount: 2, acceptedAnswerId: kept.id });
+
+    const page = await t.graphql(
+      'query ($id: ID!) { thread(id: $id) { answers { edges { node { id score isAccepted comments { body } } } } } }',
+      { id: original.id },
+    );
+    expect(page.data!.thread.answers.edges.map((e: any) => e.node)).toEqual([
+      { id: kept.id, score: 0, isAccepted: true, comments: [] },
+      { id: moved.id, score: 1, isAccepted: false, comments: [{ body: 'Found it, thanks!' }] },
+    ]);
+    const signpost = await t.graphql(
+      'query ($id: ID!) { thread(id: $id) { status closeReason duplicateOfId answerCount } }',
+      {
+        id: duplicate.id,
+      },
+    );
+    expect(signpost.data!.thread).toEqual({
+      status: 'CLOSED',
+      closeReason: 'DUPLICATE',
+      duplicateOfId: original.id,
+      answerCount: 0,
+    });
+    // The moved answer's acceptance is withdrawn, and the reputation it gave with it.
+    expect(await reputationOf(movedAnswerer)).toBe(11);
+    const log = await m(
+      'query ($b: String!) { moderationLog(boardSlug: $b, first: 1) { action targetId after } }',
+      { b: board.slug },
+      mod,
+    );
+    expect(log.data!.moderationLog[0]).toMatchObject({ action: 'MERGE', targetId: duplicate.id });
+    expect(JSON.parse(log.data!.moderationLog[0].after)).toEqual({ mergedInto: original.id, answersMoved: 1 });
+  });
+
   it('closes as duplicate, rejects new answers and votes, then reopens', async () => {
     const original = await ask(t, asker, board.slug, { title: 'How to set up voicemail on a new phone' });
     const copy = await ask(t, asker, board.slug, { title: 'Setting up voicemail on my new phone?' });

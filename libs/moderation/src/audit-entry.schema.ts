@@ -11,6 +11,7 @@ export enum ModerationAction {
   PIN = 'PIN',
   UNPIN = 'UNPIN',
   MOVE = 'MOVE',
+  MERGE = 'MERGE',
   HIDE = 'HIDE',
   RESTORE = 'RESTORE',
   DELETE = 'DELETE',

@@ -17,6 +17,7 @@ import { type Actor, Clock, CurrentActor, InvalidInputError, type LoaderHolder, 
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { Post, Thread, toPost, toThread } from '@helpboard/threads';
 import { type AuditEntry, ModerationAction } from './audit-entry.schema.js';
+import { SYSTEM_ACTOR_ID } from './audit-log.js';
 import { CloseReason, ModerationService } from './moderation.service.js';
 
 registerEnumType(CloseReason, { name: 'CloseReason', description: 'Why a question was closed.' });
@@ -125,6 +126,20 @@ export class ModerationResolver {
   }
 
   @SignedIn()
+  @Mutation(() => Thread, {
+    description:
+      'Merge a duplicate into its original (moderators of both): its answers, with their comments and votes, move under the original, and the duplicate stays closed, pointing to it. Returns the original.',
+  })
+  async mergeThreads(
+    @CurrentActor() actor: Actor,
+    @Args('duplicateId', { type: () => ID }) duplicateId: string,
+    @Args('originalId', { type: () => ID }) originalId: string,
+    @Args('reason') reason: string,
+  ) {
+    return toThread(await this.moderation.mergeThreads(actor, duplicateId, originalId, reasonOf(reason)));
+  }
+
+  @SignedIn()
   @Mutation(() => Post, {
     description: 'Hide a post from everyone but moderators (or restore it). Hiding a question hides its thread.',
   })
@@ -221,8 +236,12 @@ export class ModerationResolver {
     return rows.map(toLogEntry);
   }
 
-  @ResolveField(() => User, { description: 'Who acted.' })
-  async actor(@Parent() entry: ModerationLogEntry, @Context() context: LoaderHolder): Promise<User> {
+  @ResolveField(() => User, {
+    nullable: true,
+    description: 'Who acted; null when Helpboard acted by itself (a post held back for review).',
+  })
+  async actor(@Parent() entry: ModerationLogEntry, @Context() context: LoaderHolder): Promise<User | null> {
+    if (entry.actorId === SYSTEM_ACTOR_ID) return null;
     return toUser((await this.users.loader(context).load(entry.actorId))!, this.clock.now());
   }
 }

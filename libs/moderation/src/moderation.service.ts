@@ -19,6 +19,7 @@ import {
   type PostRecord,
   type ThreadRecord,
   type ThreadStateChange,
+  ThreadMergeService,
   ThreadStateService,
   ThreadStatus,
 } from '@helpboard/threads';
@@ -48,6 +49,7 @@ export class ModerationService {
   constructor(
     @InjectModel(AuditEntry.name) private readonly audit: Model<AuditEntry>,
     private readonly threadState: ThreadStateService,
+    private readonly merging: ThreadMergeService,
     private readonly boards: BoardService,
     private readonly access: BoardAccessService,
     private readonly users: UsersService,
@@ -115,6 +117,39 @@ export class ModerationService {
     return this.changeThread(actor, board, thread, ModerationAction.MOVE, reason, { boardId: target._id });
   }
 
+  /**
+   * Merges a duplicate into its original: its answers move under the original and it stays as a
+   * closed pointer to it. Both threads must be on boards the actor moderates, of one operator.
+   */
+  async mergeThreads(actor: Actor, duplicateId: string, originalId: string, reason: string) {
+    const duplicate = await this.moderatedThread(actor, duplicateId);
+    const original = await this.moderatedThread(actor, originalId);
+    if (
+      duplicate.thread._id.equals(original.thread._id) ||
+      !duplicate.board.operatorId.equals(original.board.operatorId)
+    ) {
+      throw new InvalidInputError([{ field: 'originalId', message: 'INVALID_VALUE' }]);
+    }
+    const now = this.clock.now();
+    await this.unitOfWork.run(async (tx) => {
+      const moved = await this.merging.merge(tx, duplicate.thread, original.thread, actor.userId, now);
+      await this.auditLog.record(tx, {
+        boardId: duplicate.board._id,
+        actorId: actor.userId,
+        action: ModerationAction.MERGE,
+        targetType: 'thread',
+        targetId: duplicate.thread._id,
+        threadId: duplicate.thread._id,
+        subjectUserId: duplicate.thread.authorId,
+        reason,
+        before: threadState(duplicate.thread),
+        after: { mergedInto: original.thread._id.toHexString(), answersMoved: moved },
+        at: now,
+      });
+    });
+    return this.threadState.requireThread(original.thread._id.toHexString());
+  }
+
   async hidePost(actor: Actor, postId: string, isHidden: boolean, reason: string) {
     const post = await this.threadState.requirePost(postId);
     const board = await this.boards.requireById(post.boardId);
@@ -165,27 +200,39 @@ export class ModerationService {
     reason: string,
   ) {
     const now = this.clock.now();
-    await this.unitOfWork.run(async (tx) => {
-      await this.threadState.setHidden(tx, post, isHidden, actor.userId, now);
-      await this.auditLog.record(tx, {
-        boardId: board._id,
-        actorId: actor.userId,
-        action,
-        targetType: 'post',
-        targetId: post._id,
-        threadId: post.threadId,
-        subjectUserId: post.authorId,
-        reason,
-        before: { hidden: post.hiddenAt !== null },
-        after: { hidden: isHidden },
-        at: now,
-      });
-      if (action === ModerationAction.DELETE || action === ModerationAction.UNDELETE) {
-        const EventClass = action === ModerationAction.DELETE ? PostDeleted : PostUndeleted;
-        tx.publishAfterCommit(new EventClass(board._id.toHexString(), post._id.toHexString(), actor.userId, now));
-      }
-    });
+    await this.unitOfWork.run((tx) => this.recordPostVisibility(tx, actor, board, post, isHidden, action, reason, now));
     return post;
+  }
+
+  /** Hides, restores, deletes or undeletes a post within the caller's transaction, with its audit entry. */
+  async recordPostVisibility(
+    tx: TransactionContext,
+    actor: Actor,
+    board: BoardRecord,
+    post: PostRecord,
+    isHidden: boolean,
+    action: ModerationAction,
+    reason: string,
+    now: Date,
+  ): Promise<void> {
+    await this.threadState.setHidden(tx, post, isHidden, actor.userId, now);
+    await this.auditLog.record(tx, {
+      boardId: board._id,
+      actorId: actor.userId,
+      action,
+      targetType: 'post',
+      targetId: post._id,
+      threadId: post.threadId,
+      subjectUserId: post.authorId,
+      reason,
+      before: { hidden: post.hiddenAt !== null },
+      after: { hidden: isHidden },
+      at: now,
+    });
+    if (action === ModerationAction.DELETE || action === ModerationAction.UNDELETE) {
+      const EventClass = action === ModerationAction.DELETE ? PostDeleted : PostUndeleted;
+      tx.publishAfterCommit(new EventClass(board._id.toHexString(), post._id.toHexString(), actor.userId, now));
+    }
   }
 
   /**

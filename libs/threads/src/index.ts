@@ -19,3 +19,4 @@ export * from './post/post-body-hooks.js';
 export * from './import/imported-content.service.js';
 export type * from './import/imported-content.js';
 export type { PostOrigin } from './post/post.schema.js';
+export { ThreadMergeService } from './thread/thread-merge.service.js';

@@ -33,6 +33,7 @@ import { ThreadResolver } from './thread/thread.resolver.js';
 import { ThreadRecord, ThreadSchema } from './thread/thread.schema.js';
 import { ViewCounter } from './views/view-counter.js';
 import { ThreadPageCache } from './thread/thread-page-cache.js';
+import { ThreadMergeService } from './thread/thread-merge.service.js';
 import { ImportedContentService } from './import/imported-content.service.js';
 import { VoteRepository } from './vote/vote.repository.js';
 import { VoteRecord, VoteSchema } from './vote/vote.schema.js';
@@ -72,6 +73,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadPageCache,
     SearchableThreadReader,
     ThreadStateService,
+    ThreadMergeService,
     PostStatsService,
     ImportedContentService,
     AuthorCards,
@@ -91,6 +93,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadContextLoader,
     SearchableThreadReader,
     ThreadStateService,
+    ThreadMergeService,
     PostStatsService,
     OthersPostEditing,
     ImportedContentService,

@@ -36,6 +36,31 @@ export class PostRepository {
       .exec();
   }
 
+  countByAuthorOnBoard(authorId: Types.ObjectId, boardId: Types.ObjectId, session?: ClientSession): Promise<number> {
+    return this.posts
+      .countDocuments({ boardId, authorId })
+      .session(session ?? null)
+      .exec();
+  }
+
+  /** When an author's latest posts of a kind were written, newest first, back to `since`. */
+  async recentByAuthor(
+    authorId: Types.ObjectId,
+    kind: PostKind,
+    since: Date,
+    limit: number,
+    session?: ClientSession,
+  ): Promise<Date[]> {
+    const rows = await this.posts
+      .find({ authorId, createdAt: { $gte: since }, kind }, { createdAt: 1 })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .session(session ?? null)
+      .lean<{ createdAt: Date }[]>()
+      .exec();
+    return rows.map((row) => row.createdAt);
+  }
+
   findByIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<PostRecord[]> {
     return this.posts
       .find({ _id: { $in: ids } })
@@ -80,8 +105,32 @@ export class PostRepository {
   }
 
   /** Posts follow their thread to another board (the board id is their shard key). */
-  async moveThread(threadId: Types.ObjectId, boardId: Types.ObjectId, session: ClientSession): Promise<void> {
+  /** Moves a thread's posts to another board; returns their ids. */
+  async moveThread(
+    threadId: Types.ObjectId,
+    boardId: Types.ObjectId,
+    session: ClientSession,
+  ): Promise<Types.ObjectId[]> {
     await this.posts.updateMany({ threadId }, { $set: { boardId } }, { session });
+    const rows = await this.posts
+      .find({ threadId }, { _id: 1 })
+      .session(session)
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((row) => row._id);
+  }
+
+  /** Every answer of a thread, hidden ones included (merging moves them all). */
+  allAnswers(threadId: Types.ObjectId, session: ClientSession): Promise<PostRecord[]> {
+    return this.posts.find({ threadId, kind: PostKind.ANSWER }).session(session).lean<PostRecord[]>().exec();
+  }
+
+  async reparent(
+    ids: readonly Types.ObjectId[],
+    to: { threadId: Types.ObjectId; boardId: Types.ObjectId },
+    session: ClientSession,
+  ): Promise<void> {
+    await this.posts.updateMany({ _id: { $in: ids } }, { $set: to }, { session });
   }
 
   async update(

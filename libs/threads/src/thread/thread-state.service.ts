@@ -5,7 +5,9 @@ import { Types } from 'mongoose';
 import { NotFoundError } from '@helpboard/core';
 import type { TransactionContext } from '@helpboard/database';
 import { PostHidden, PostRestored } from '../events/thread-events.js';
+import { CommentRepository } from '../comment/comment.repository.js';
 import { PostRepository } from '../post/post.repository.js';
+import { VoteRepository } from '../vote/vote.repository.js';
 import { PostKind, type PostRecord } from '../post/post.schema.js';
 import { markThreadChanged } from './thread-changed.js';
 import { ThreadRepository } from './thread.repository.js';
@@ -26,6 +28,8 @@ export class ThreadStateService {
   constructor(
     private readonly threads: ThreadRepository,
     private readonly posts: PostRepository,
+    private readonly comments: CommentRepository,
+    private readonly votes: VoteRepository,
   ) {}
 
   async requireThread(threadId: string): Promise<ThreadRecord> {
@@ -48,7 +52,12 @@ export class ThreadStateService {
     if (change.duplicateOfId !== undefined)
       set.duplicateOfId = change.duplicateOfId ? new Types.ObjectId(change.duplicateOfId) : null;
     const after = (await this.threads.update(threadId, { $set: set }, tx.session))!;
-    if (change.boardId) await this.posts.moveThread(threadId, change.boardId, tx.session);
+    if (change.boardId) {
+      // Comments and votes carry the board too (it is their shard key): they move with the posts.
+      const postIds = await this.posts.moveThread(threadId, change.boardId, tx.session);
+      await this.comments.followPosts(postIds, { threadId, boardId: change.boardId }, tx.session);
+      await this.votes.followPosts(postIds, change.boardId, tx.session);
+    }
     markThreadChanged(tx, threadId.toHexString(), now);
     return { before, after };
   }

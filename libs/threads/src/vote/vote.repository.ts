@@ -16,6 +16,15 @@ export class VoteRepository {
       .exec();
   }
 
+  /** Votes follow their posts to another board (shard key `boardId`). */
+  async followPosts(
+    postIds: readonly Types.ObjectId[],
+    boardId: Types.ObjectId,
+    session: ClientSession,
+  ): Promise<void> {
+    await this.votes.updateMany({ postId: { $in: postIds } }, { $set: { boardId } }, { session });
+  }
+
   /** One voter's votes on many posts (a thread page shows the viewer's own votes). */
   forVoter(voterId: Types.ObjectId, postIds: readonly Types.ObjectId[]): Promise<VoteRecord[]> {
     return this.votes
