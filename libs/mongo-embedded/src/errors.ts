@@ -17,6 +17,7 @@ export const ErrorCodes = {
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
   WriteConflict: 112,
+  CannotIndexParallelArrays: 171,
   NoSuchTransaction: 251,
   TransactionTooOld: 225,
   OperationNotSupportedInTransaction: 263,

@@ -1,6 +1,6 @@
 // Durability of the embedded engine (engine-only: a real MongoDB is not started by these tests).
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { MongoClient } from 'mongodb';
+import { Decimal128, Double, Long, MongoClient } from 'mongodb';
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -156,6 +156,33 @@ describe('embedded engine durability', () => {
     await client.close();
     await engine.stop();
     expect((await readAllFrom(dataDir, 'app', 'notes')).map((d) => d.n)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps number types (int64, integral double, Decimal128) across restarts', async () => {
+    const dataDir = freshDirectory();
+    const typed = { _id: 1, l: Long.fromNumber(5), d: new Double(2), dec: Decimal128.fromString('1.10'), i: 3 };
+    const read = async () => {
+      const engine = await startEmbeddedMongo({ dataDir });
+      const client = await new MongoClient(engine.uri).connect();
+      const doc = await client.db('app').collection('typed').findOne({}, { promoteValues: false, promoteLongs: false });
+      await client.close();
+      return { engine, doc };
+    };
+    const engine = await startEmbeddedMongo({ dataDir });
+    const client = await new MongoClient(engine.uri).connect();
+    await client
+      .db('app')
+      .collection('typed')
+      .insertOne(typed as never);
+    await client.close();
+    await engine.stop();
+    // Journal and snapshot share one record format; two restarts read it back twice.
+    for (let i = 0; i < 2; i++) {
+      const { engine: again, doc } = await read();
+      const types = Object.values(doc!).map((v) => (v as { _bsontype?: string })._bsontype);
+      expect(types).toEqual(['Int32', 'Long', 'Double', 'Decimal128', 'Int32']);
+      await again.stop();
+    }
   });
 
   it('cuts off a torn or corrupt journal tail, keeps what came before, and says so', async () => {

@@ -1,32 +1,18 @@
 // Property test: whatever index the planner picks (or a hint forces), a query returns what a
 // collection scan returns — same documents, same sort order — on random data mixing types,
-// missing fields, null and arrays (multikey). Runs against MongoDB too (MONGO_CONFORMANCE_URI).
+// missing fields, null, arrays (multikey) and numbers of every BSON type. Runs against MongoDB
+// too (MONGO_CONFORMANCE_URI).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { type Collection, type Document, ObjectId } from 'mongodb';
+import { type Collection, Decimal128, type Document, Double, Long, ObjectId } from 'mongodb';
 import { compareValues } from '../src/storage/bson-order.js';
 import { sortKey } from '../src/query/sort.js';
 import { conformanceTarget, type ConformanceTarget } from './conformance-target.js';
 
 const OIDS = [new ObjectId('5f0000000000000000000001'), new ObjectId('5f0000000000000000000002')];
 const SCALARS: unknown[] = [
-  -2,
-  -1,
-  0,
-  1,
-  1.5,
-  2,
-  3,
-  'a',
-  'b',
-  'B',
-  '',
-  null,
-  true,
-  false,
-  new Date(0),
-  new Date(5000),
-  ...OIDS,
+  ...[-2, -1, 0, 1, 1.5, 2, 3, Long.fromNumber(2), Long.fromNumber(-3), new Double(1), Decimal128.fromString('1.5')],
+  ...['a', 'b', 'B', '', null, true, false, new Date(0), new Date(5000), ...OIDS],
 ];
 const scalar = fc.constantFrom(...SCALARS);
 const FIELDS = ['a', 'b', 'c', 'n.x'] as const;

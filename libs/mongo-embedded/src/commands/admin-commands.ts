@@ -3,7 +3,7 @@ import { calculateObjectSize, type Document, UUID } from 'bson';
 import { Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
 import { rewriteFilter } from '../query/bson-rewrites.js';
-import { type IndexSpec } from '../storage/collection-index.js';
+import { CollectionIndex, type IndexSpec } from '../storage/collection-index.js';
 import { type CommandHandler } from './context.js';
 
 const create: CommandHandler = (command, context) => {
@@ -84,6 +84,10 @@ const createIndexes: CommandHandler = (command, context) => {
     }
     return { v: 2, ...index, name: index.name ?? indexName(index.key) } as IndexSpec;
   });
+  if (existed) {
+    const fresh = specs.map((spec) => new CollectionIndex(spec));
+    for (const doc of existed.docs.values()) existed.assertIndexable(doc, fresh);
+  }
   context.applyOperations(
     specs.filter((spec) => !(spec.name === '_id_')).map((spec) => ({ op: 'createIndex' as const, ns, spec })),
   );

@@ -1,11 +1,9 @@
 // Running a read: filter, sort, skip, limit and projection over what the view sees, on copies.
 import { type Document } from 'bson';
-import { Aggregator, Query } from 'mingo';
+import { Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
 import { type DocumentView } from '../storage/document-view.js';
-import { rewritePipeline } from '../query/bson-rewrites.js';
 import { sortDocuments } from '../query/sort.js';
-import { cloneValue } from '../storage/values.js';
 
 export interface ReadOptions {
   sort?: Document;
@@ -42,58 +40,6 @@ export function findDocuments(view: DocumentView, ns: string, filter: Document, 
   if (sort && !isSorted) documents = sortDocuments(documents, sort);
   if (skip || limit !== undefined) documents = documents.slice(skip, limit === undefined ? undefined : skip + limit);
   return hasProjection ? new Query({}).find<Document>(documents, options.projection).all() : documents;
-}
-
-/** An aggregation pipeline; $lookup and $facet read other collections through the same view. */
-export function aggregateDocuments(
-  view: DocumentView,
-  db: string,
-  source: Document[],
-  pipeline: Document[],
-): Document[] {
-  for (const stage of pipeline) {
-    const name = Object.keys(stage)[0];
-    if (name === '$out' || name === '$merge')
-      throw new MongoCommandError('BadValue', `${name} is not supported by the embedded engine`);
-  }
-  try {
-    let documents = source.map(cloneValue);
-    // $sample draws without replacement (mingo's draws with it), so the pipeline runs in segments around it.
-    let segment: Document[] = [];
-    const runSegment = () => {
-      if (segment.length === 0) return;
-      documents = new Aggregator(rewritePipeline(segment), {
-        collectionResolver: (name: string) => findDocuments(view, `${db}.${name}`, {}).map(cloneValue),
-      }).run(documents) as Document[];
-      segment = [];
-    };
-    for (const stage of pipeline) {
-      if (!('$sample' in stage)) {
-        segment.push(stage);
-        continue;
-      }
-      runSegment();
-      documents = sample(documents, Number((stage.$sample as Document)?.size));
-    }
-    runSegment();
-    return documents;
-  } catch (error) {
-    if (error instanceof MongoCommandError) throw error;
-    throw new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** `size` distinct documents in random order (all of them, shuffled, if there are fewer). */
-function sample(documents: Document[], size: number): Document[] {
-  if (!Number.isInteger(size) || size < 0)
-    throw new MongoCommandError('BadValue', 'size argument to $sample must be a non-negative integer');
-  const pool = [...documents];
-  const count = Math.min(size, pool.length);
-  for (let i = 0; i < count; i++) {
-    const j = i + Math.floor(Math.random() * (pool.length - i));
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
-  return pool.slice(0, count);
 }
 
 /** An aggregation's leading $match, $sort and $limit, which run as a query. */

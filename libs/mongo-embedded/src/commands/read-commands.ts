@@ -1,9 +1,10 @@
 // find, getMore, killCursors, count, distinct and aggregate.
 import { type Document, Long } from 'bson';
 import { MongoCommandError } from '../errors.js';
-import { valuesAtPath } from '../storage/values.js';
+import { canonicalKey, valuesAtPath } from '../storage/values.js';
 import { type CommandHandler } from './context.js';
-import { aggregateDocuments, findDocuments, leadingStages } from './find-documents.js';
+import { aggregateDocuments } from './aggregate-documents.js';
+import { findDocuments, leadingStages } from './find-documents.js';
 
 const find: CommandHandler = (command, context) => {
   const ns = `${context.db}.${command.find}`;
@@ -55,7 +56,8 @@ const distinct: CommandHandler = (command, context) => {
   const values = new Map<string, unknown>();
   for (const doc of documents) {
     for (const value of valuesAtPath(doc, command.key as string).flatMap((v) => (Array.isArray(v) ? v : [v]))) {
-      if (value !== undefined) values.set(JSON.stringify(value) + typeof value, value);
+      // One value per BSON equality (1, 1.0 and Long(1) are one), as MongoDB's distinct.
+      if (value !== undefined) values.set(canonicalKey(value), value);
     }
   }
   return { values: [...values.values()], ok: 1 };

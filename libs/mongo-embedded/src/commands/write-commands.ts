@@ -2,7 +2,7 @@
 import { type Document, ObjectId } from 'bson';
 import { Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
-import { rewriteFilter } from '../query/bson-rewrites.js';
+import { compileFilter } from '../query/filter.js';
 import { applyUpdate, seedFromFilter, type UpdateSpec } from '../storage/apply-update.js';
 import { Collection } from '../storage/collection.js';
 import { cloneValue } from '../storage/values.js';
@@ -73,7 +73,7 @@ async function runUpdate(context: CommandContext, ns: string, statement: UpdateS
     await context.view.prepareWrite(ns, target.key);
     // Re-read after waiting: a transaction may have changed or removed it meanwhile.
     const current = context.view.get(ns, target.key);
-    if (!current || !new Query(rewriteFilter(filter)).test(current)) continue;
+    if (!current || !compileFilter(filter).test(current)) continue;
     matched++;
     const { doc, isModified } = applyUpdate(current, statement.u, {
       filter,

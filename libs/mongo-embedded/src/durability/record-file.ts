@@ -3,6 +3,7 @@
 // and everything from there on was never acknowledged.
 import { deserialize, type Document, serialize } from 'bson';
 import { crc32 } from 'node:zlib';
+import { normalizeNumbers } from '../storage/numbers.js';
 
 const FRAME_HEADER = 8;
 const MAX_RECORD_BYTES = 256 * 1024 * 1024;
@@ -33,7 +34,9 @@ export function readRecords(data: Buffer): ReadResult {
     const body = data.subarray(offset + FRAME_HEADER, end);
     if (crc32(body) !== checksum) break;
     try {
-      records.push(deserialize(body, { promoteBuffers: false }));
+      // Stored documents keep their number types (int64, integral doubles) across a restart.
+      const record = deserialize(body, { promoteBuffers: false, promoteValues: false, promoteLongs: false });
+      records.push(normalizeNumbers(record, true) as Document);
     } catch {
       break;
     }

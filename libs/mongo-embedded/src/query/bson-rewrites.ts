@@ -5,6 +5,7 @@
 // - `$bucket` puts a value equal to a boundary in the bucket below (MongoDB: lower bound
 //   inclusive, upper exclusive), so it becomes the equivalent `$group` on a `$switch`.
 import { Binary, Decimal128, type Document, Double, Int32, Long, ObjectId } from 'bson';
+import { originalOf } from '../storage/numbers.js';
 import { valuesAtPath } from '../storage/values.js';
 
 const TYPE_ALIASES: Record<string | number, string> = {
@@ -68,7 +69,10 @@ export function rewriteFilter(filter: Document): Document {
       if (Object.keys(rest).length > 0) result[key] = rest;
       extra.push({
         $where: function (this: Document) {
-          return valuesAtPath(this, key).some((value) => value !== undefined && matchesBsonType(value, wanted));
+          // Tested on a numeric shadow (see query/filter.ts): the types are the original document's.
+          return valuesAtPath(originalOf(this), key).some(
+            (value) => value !== undefined && matchesBsonType(value, wanted),
+          );
         },
       });
     } else {

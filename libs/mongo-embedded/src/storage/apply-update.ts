@@ -3,6 +3,8 @@
 import { type Document, ObjectId } from 'bson';
 import { Aggregator, update as mingoUpdate } from 'mingo';
 import { MongoCommandError } from '../errors.js';
+import { numericShadow, restoreNumberTypes } from './numbers.js';
+import { applyTypedArithmetic } from './typed-arithmetic.js';
 import { canonicalKey, cloneValue, getPath } from './values.js';
 
 const UPDATE_OPERATORS = new Set([
@@ -110,8 +112,9 @@ export function applyUpdate(
 ): UpdateResult {
   let doc: Document;
   if (Array.isArray(update)) {
-    const [result] = new Aggregator(update).run([cloneValue(original)]) as Document[];
-    doc = { _id: original._id, ...result };
+    // Computed on the numeric shadow (mingo's arithmetic), untouched numbers keep their types.
+    const [result] = new Aggregator(update).run([cloneValue(numericShadow(original))]) as Document[];
+    doc = restoreNumberTypes({ _id: original._id, ...result }, original) as Document;
   } else if (isReplacement(update)) {
     if (
       update._id !== undefined &&
@@ -129,6 +132,7 @@ export function applyUpdate(
     if (options.isInsert && $setOnInsert) modifier.$set = { ...(modifier.$set ?? {}), ...$setOnInsert };
     validateNumeric(original, modifier);
     replaceCurrentDate(modifier, options.now);
+    applyTypedArithmetic(original, modifier);
     doc = cloneValue(original);
     if (Object.keys(modifier).length > 0) {
       try {

@@ -2,8 +2,8 @@
 // multikey (array) fields, unique, sparse and partial indexes. Keys are kept in a hash (unique
 // checks) and in MongoDB order (equality, range and sorted scans, see SortedKeys).
 import { type Document } from 'bson';
-import { Query } from 'mingo';
-import { rewriteFilter } from '../query/bson-rewrites.js';
+import { MongoCommandError } from '../errors.js';
+import { type CompiledFilter, compileFilter } from '../query/filter.js';
 import { EMPTY_ARRAY_KEY } from './bson-order.js';
 import { type Entry, SortedKeys } from './sorted-keys.js';
 import { canonicalKey, valuesAtPath } from './values.js';
@@ -30,14 +30,14 @@ export class CollectionIndex {
   readonly sorted: SortedKeys;
   /** Per field, how many documents hold an array there (a multikey field bounds differently). */
   private readonly arrayCounts: number[];
-  private readonly partial?: Query;
+  private readonly partial?: CompiledFilter;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
     this.directions = this.fields.map((field) => (Number(spec.key[field]) < 0 ? -1 : 1));
     this.sorted = new SortedKeys(this.directions);
     this.arrayCounts = this.fields.map(() => 0);
-    if (spec.partialFilterExpression) this.partial = new Query(rewriteFilter(spec.partialFilterExpression));
+    if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }
 
   get isPartial(): boolean {
@@ -130,6 +130,30 @@ export class CollectionIndex {
       }
     }
     return null;
+  }
+
+  /**
+   * MongoDB refuses a compound key over two different arrays (the keys would be their product):
+   * fields reaching an array through the same path (items.sku, items.qty) are fine.
+   */
+  assertIndexable(doc: Document): void {
+    if (this.fields.length < 2 || (this.partial && !this.partial.test(doc))) return;
+    const arrayPaths = new Set<string>();
+    for (const field of this.fields) {
+      const parts = field.split('.');
+      let value: unknown = doc;
+      for (let i = 0; i < parts.length && value !== null && typeof value === 'object'; i++) {
+        value = (value as Document)[parts[i]];
+        if (Array.isArray(value)) {
+          arrayPaths.add(parts.slice(0, i + 1).join('.'));
+          break;
+        }
+      }
+    }
+    if (arrayPaths.size > 1) {
+      const [first, second] = [...arrayPaths];
+      throw new MongoCommandError('CannotIndexParallelArrays', `cannot index parallel arrays [${second}] [${first}]`);
+    }
   }
 
   /** Whether two documents share a key of this index. */

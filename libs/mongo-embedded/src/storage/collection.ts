@@ -31,6 +31,14 @@ export class Collection {
     return canonicalKey(doc._id);
   }
 
+  /**
+   * Throws 171 if an index cannot hold `doc`. Checked when commands write (not on recovery, so
+   * data written before this rule still loads).
+   */
+  assertIndexable(doc: Document, indexes: Iterable<CollectionIndex> = this.indexes.values()): void {
+    for (const index of indexes) index.assertIndexable(doc);
+  }
+
   /** Throws E11000 if `doc` (stored under docKey) would break a unique index. */
   assertUnique(docKey: string, doc: Document, isOther?: (key: string) => boolean): void {
     for (const index of this.indexes.values()) {

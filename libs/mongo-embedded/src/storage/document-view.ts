@@ -1,8 +1,7 @@
 // What a command sees and changes: the committed store directly, or a transaction's overlay on
 // top of it. Commands are written once against this interface.
 import { type Document } from 'bson';
-import { Query } from 'mingo';
-import { rewriteFilter } from '../query/bson-rewrites.js';
+import { type CompiledFilter, compileFilter } from '../query/filter.js';
 import { DuplicateKeyError } from '../errors.js';
 import { type QueryShape } from '../query/planner.js';
 import { Collection } from './collection.js';
@@ -35,7 +34,7 @@ export interface DocumentView {
   collectionExists(ns: string): boolean;
 }
 
-function matching(query: Query, entries: Iterable<[string, Document]>, limit = Infinity): Match[] {
+function matching(query: CompiledFilter, entries: Iterable<[string, Document]>, limit = Infinity): Match[] {
   const result: Match[] = [];
   if (limit <= 0) return result;
   for (const [key, doc] of entries) {
@@ -65,7 +64,7 @@ export class CommittedView implements DocumentView {
     const { entries, isSorted } = collection.candidates(shape);
     // Without a sort any `limit` matches do; with one, only when they arrive in order.
     const limit = shape.limit && (isSorted || !shape.sort) ? shape.limit : Infinity;
-    return { matches: matching(new Query(rewriteFilter(shape.filter)), entries, limit), isSorted };
+    return { matches: matching(compileFilter(shape.filter), entries, limit), isSorted };
   }
 
   get(ns: string, key: string): Document | undefined {
@@ -96,6 +95,8 @@ export class CommittedView implements DocumentView {
   }
 
   private record(operation: Operation): void {
+    if (operation.op === 'insert' || operation.op === 'replace')
+      this.store.collection(operation.ns)?.assertIndexable(operation.doc);
     this.store.apply([operation]);
     this.operations.push(operation);
   }
@@ -110,7 +111,7 @@ export class TransactionView implements DocumentView {
   ) {}
 
   find(ns: string, filter: Document): Match[] {
-    const query = new Query(rewriteFilter(filter));
+    const query = compileFilter(filter);
     const overlay = this.transaction.writes.get(ns);
     const before = this.transaction.before.get(ns);
     const collection = this.store.collection(ns);
@@ -167,6 +168,7 @@ export class TransactionView implements DocumentView {
   private assertUnique(ns: string, key: string, doc: Document): void {
     const collection = this.store.collection(ns);
     if (!collection) return;
+    collection.assertIndexable(doc);
     const overlay = this.transaction.writes.get(ns) ?? new Map<string, Document | null>();
     collection.assertUnique(key, doc, (holder) => !overlay.has(holder));
     for (const index of collection.indexes.values()) {

@@ -1,5 +1,5 @@
 // Value helpers: canonical keys for equality (indexes, _id), deep cloning, dotted paths.
-import { Binary, Decimal128, type Document, EJSON, Long, ObjectId } from 'bson';
+import { Binary, Decimal128, type Document, Double, EJSON, Int32, Long, ObjectId } from 'bson';
 
 /**
  * A string equal for values MongoDB considers equal in an index: numbers compare by value
@@ -8,6 +8,7 @@ import { Binary, Decimal128, type Document, EJSON, Long, ObjectId } from 'bson';
 export function canonicalKey(value: unknown): string {
   if (value === undefined || value === null) return 'z';
   if (typeof value === 'number') return `n:${value}`;
+  if (value instanceof Double || value instanceof Int32) return `n:${value.value}`;
   if (value instanceof Long) return `n:${value.toString()}`;
   if (value instanceof Decimal128) return `n:${Number(value.toString())}`;
   if (typeof value === 'string') return `s:${value}`;

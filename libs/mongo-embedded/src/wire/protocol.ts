@@ -1,6 +1,7 @@
 // MongoDB wire protocol framing: the legacy OP_QUERY the driver opens with, OP_MSG for
 // everything after, and the replies to each. Spec: mongodb.com/docs/manual/reference/mongodb-wire-protocol
 import { deserialize, type Document, serialize } from 'bson';
+import { normalizeNumbers } from '../storage/numbers.js';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -32,14 +33,31 @@ export interface CommandRequest {
 
 export class ProtocolError extends Error {}
 
-// Deserialize keeping what the driver sent as faithfully as JS allows: int64 values stay Long
-// unless they fit a double exactly, binary stays Binary.
+// Deserialize without promotion, so each number's BSON type is known; normalizeCommand then keeps
+// the types in the documents being written and turns the rest (limits, flags…) into JS numbers.
 const DESERIALIZE_OPTIONS = {
   promoteBuffers: false,
-  promoteLongs: true,
-  promoteValues: true,
+  promoteLongs: false,
+  promoteValues: false,
   bsonRegExp: false,
 } as const;
+
+/** Which fields of a command are documents to store, whose number types must survive. */
+export function normalizeCommand(command: Document): Document {
+  const name = Object.keys(command)[0]?.toLowerCase();
+  for (const key of Object.keys(command)) {
+    const value = command[key];
+    if (name === 'update' && key === 'updates' && Array.isArray(value)) {
+      for (const statement of value as Document[])
+        for (const field of Object.keys(statement))
+          statement[field] = normalizeNumbers(statement[field], field === 'u');
+    } else {
+      const isPayload = (name === 'insert' && key === 'documents') || (name === 'findandmodify' && key === 'update');
+      command[key] = normalizeNumbers(value, isPayload);
+    }
+  }
+  return command;
+}
 
 export function readHeader(buffer: Buffer): Header {
   return {
@@ -103,7 +121,7 @@ function parseOpMsg(message: Buffer, header: Header): CommandRequest {
   }
   if (!command) throw new ProtocolError('OP_MSG without a body section');
   for (const [identifier, documents] of Object.entries(sequences)) command[identifier] = documents;
-  return { header, command, isLegacy: false, isFireAndForget: (flags & MORE_TO_COME) !== 0 };
+  return { header, command: normalizeCommand(command), isLegacy: false, isFireAndForget: (flags & MORE_TO_COME) !== 0 };
 }
 
 function parseOpQuery(message: Buffer, header: Header): CommandRequest {
@@ -113,7 +131,7 @@ function parseOpQuery(message: Buffer, header: Header): CommandRequest {
   const command = (query.$query as Document | undefined) ?? query;
   if (!collection.endsWith('.$cmd')) throw new ProtocolError('legacy OP_QUERY is only supported for commands');
   command.$db ??= collection.slice(0, -'.$cmd'.length);
-  return { header, command, isLegacy: true, isFireAndForget: false };
+  return { header, command: normalizeCommand(command), isLegacy: true, isFireAndForget: false };
 }
 
 let nextRequestId = 1;

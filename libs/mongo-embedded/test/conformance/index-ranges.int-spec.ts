@@ -128,6 +128,8 @@ describe('sort order across types, as MongoDB documents it', () => {
       await c.insertMany([...values].reverse().map(([name, v]) => ({ _id: name, v })));
       await c.insertOne({ _id: 'missing' });
       const ascending = (await c.find({}).sort({ v: 1, _id: 1 }).toArray()).map((d) => d._id);
+      const viaPipeline = await c.aggregate([{ $project: { v: 1 } }, { $sort: { v: 1, _id: 1 } }]).toArray();
+      expect(viaPipeline.map((d) => d._id)).toEqual(ascending);
       expect(ascending).toEqual([
         'missing',
         'null',

@@ -142,4 +142,25 @@ describe('unique indexes', () => {
     expect(await coll.countDocuments({ k: 7 })).toBe(10);
     expect(await coll.countDocuments({ k: { $in: [1, 2, 3] }, i: { $lt: 100 } })).toBe(6);
   });
+
+  it('refuses a compound key over two different arrays (171 CannotIndexParallelArrays), not over one', async () => {
+    const coll = db.collection('parallel');
+    await coll.createIndex({ a: 1, b: 1 });
+    await coll.insertOne({ a: [1, 2], b: 1 });
+    const err = await failure(coll.insertOne({ a: [1, 2], b: [3, 4] }));
+    expect(err.code).toBe(171);
+    await expect(coll.updateOne({ b: 1 }, { $set: { b: [5, 6] } })).rejects.toMatchObject({ code: 171 });
+    expect(await coll.countDocuments()).toBe(1);
+    const items = db.collection('sameArray');
+    await items.createIndex({ 'items.sku': 1, 'items.qty': 1 });
+    await items.insertOne({
+      items: [
+        { sku: 'x', qty: 1 },
+        { sku: 'y', qty: 2 },
+      ],
+    });
+    const loose = db.collection('parallelLater');
+    await loose.insertOne({ a: [1], b: [2] });
+    await expect(loose.createIndex({ a: 1, b: 1 })).rejects.toMatchObject({ code: 171 });
+  });
 });

@@ -1,8 +1,9 @@
 // The rest of the engine's command and operator list, each checked as MongoDB documents it:
 // renameCollection, server status commands, endSessions, $sample, allowDiskUse, $push $position,
-// $bit, findAndModify remove with sort and fields, and unique keys under concurrent writers.
+// $bit, findAndModify remove with sort and fields, retryable writes, and unique keys under
+// concurrent writers.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Db, MongoClient, MongoServerError, UUID } from 'mongodb';
+import { type Db, Long, MongoClient, MongoServerError, UUID } from 'mongodb';
 import { startTestMongo, type TestMongo } from './support/test-mongo.js';
 
 type Doc = { _id: string | number; [field: string]: unknown };
@@ -114,6 +115,30 @@ describe('more update operators and findAndModify', () => {
     const removed = await c.findOneAndDelete({}, { sort: { at: 1 }, projection: { body: 1, _id: 0 } });
     expect(removed).toEqual({ body: 'a' });
     expect((await c.find({}).sort({ at: 1 }).toArray()).map((d) => d._id)).toEqual(['middle', 'late']);
+  });
+});
+
+describe('retryable writes', () => {
+  it('applies a write retried with the same (lsid, txnNumber) once, and answers the retry as the first time', async () => {
+    // The driver sends the session's lsid; numbers far above its own counter avoid reusing one it used.
+    const session = client.startSession();
+    const base = 1_000_000_000 + Math.floor(Math.random() * 1_000_000);
+    const insert = (txnNumber: number) =>
+      db.command(
+        { insert: 'retried', documents: [{ v: txnNumber }], txnNumber: Long.fromNumber(txnNumber) },
+        { session },
+      );
+    try {
+      const first = await insert(base);
+      const retry = await insert(base);
+      expect(first).toMatchObject({ n: 1, ok: 1 });
+      expect(retry).toMatchObject({ n: 1, ok: 1 });
+      expect(await db.collection('retried').countDocuments()).toBe(1);
+      await insert(base + 1);
+      expect(await db.collection('retried').countDocuments()).toBe(2);
+    } finally {
+      await session.endSession();
+    }
   });
 });
 
