@@ -10,6 +10,7 @@ import { ThreadsModule } from '@helpboard/threads';
 import { ReputationModule } from '@helpboard/reputation';
 import { SearchModule } from '@helpboard/search';
 import { ModerationModule } from '@helpboard/moderation';
+import { ReferralsModule } from '@helpboard/referrals';
 import { NotificationsModule } from '@helpboard/notifications';
 import { InsightsModule } from '@helpboard/insights';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ReputationModule,
         SearchModule,
         ModerationModule,
+        ReferralsModule,
         NotificationsModule,
         InsightsModule,
       ],

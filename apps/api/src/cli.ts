@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { AuthService, createAdminCommand, IdentityModule } from '@helpboard/identity';
 import { ReputationModule, ReputationVerifier, reputationCommand } from '@helpboard/reputation';
 import { SearchIndexer, SearchModule, searchCommand } from '@helpboard/search';
+import { ImportModule, importCommand, StackExchangeImporter } from '@helpboard/import';
 import { withCliContext } from './cli/cli-context.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
 
@@ -14,6 +15,7 @@ const program = new Command('helpboard')
   .addCommand(createAdminCommand((use) => withCliContext([IdentityModule], AuthService, use)))
   .addCommand(reputationCommand((use) => withCliContext([ReputationModule], ReputationVerifier, use)))
   .addCommand(searchCommand((use) => withCliContext([SearchModule], SearchIndexer, use)))
+  .addCommand(importCommand((use) => withCliContext([ImportModule], StackExchangeImporter, use)))
   .addCommand(printSchemaCommand());
 
 // Usage errors exit with 2 (as shells expect), whichever command they come from.

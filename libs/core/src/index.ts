@@ -20,3 +20,4 @@ export * from './pagination/keyset.js';
 export * from './jobs/run-periodically.js';
 export * from './cache/public-query-cache.js';
 export * from './jobs/periodic-job.js';
+export * from './import/import-origin.js';

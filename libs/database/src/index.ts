@@ -4,3 +4,4 @@ export * from './embedded-mongo.host.js';
 export * from './transaction/unit-of-work.js';
 export * from './outbox/outbox-relay.js';
 export * from './transaction/in-transaction-handlers.js';
+export * from './bulk/present-ids.js';

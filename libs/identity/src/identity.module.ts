@@ -19,6 +19,7 @@ import { UserRepository } from './user/user.repository.js';
 import { UserResolver } from './user/user.resolver.js';
 import { UserRecord, UserSchema } from './user/user.schema.js';
 import { UsersService } from './user/users.service.js';
+import { ImportedAccountsService } from './user/imported-accounts.service.js';
 
 @Module({
   imports: [
@@ -34,6 +35,7 @@ import { UsersService } from './user/users.service.js';
     UserRepository,
     SessionRepository,
     UsersService,
+    ImportedAccountsService,
     AuthService,
     TokenService,
     PasswordHasher,
@@ -46,6 +48,6 @@ import { UsersService } from './user/users.service.js';
     AuthResolver,
     UserResolver,
   ],
-  exports: [UsersService, AuthService, AccessGuard],
+  exports: [UsersService, ImportedAccountsService, AuthService, AccessGuard],
 })
 export class IdentityModule {}

@@ -2,6 +2,7 @@ export * from './identity.module.js';
 export * from './access/access.guard.js';
 export * from './auth/auth.service.js';
 export * from './user/users.service.js';
+export * from './user/imported-accounts.service.js';
 export * from './user/user.model.js';
 export * from './user/user.mapper.js';
 export type { UserRecord } from './user/user.schema.js';

@@ -13,7 +13,7 @@ import {
 } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService, resolveBoardSettings } from '@helpboard/boards';
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
-import { ReputationReader } from '@helpboard/reputation';
+import { Privilege, Privileges } from '@helpboard/reputation';
 import { type PostRecord, ThreadStateService } from '@helpboard/threads';
 import { ModerationAction } from './audit-entry.schema.js';
 import { AuditLog } from './audit-log.js';
@@ -40,7 +40,7 @@ export class FlagService {
     private readonly threadState: ThreadStateService,
     private readonly boards: BoardService,
     private readonly access: BoardAccessService,
-    private readonly reputation: ReputationReader,
+    private readonly privileges: Privileges,
     private readonly unitOfWork: UnitOfWork,
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
@@ -56,9 +56,7 @@ export class FlagService {
     const isTrusted =
       (await this.access.can(actor, BoardAction.Moderate, board)) ||
       (await this.access.can(actor, BoardAction.ActAsStaff, board));
-    if (!isTrusted && (await this.reputation.overall(actor.userId)) < settings.privileges.flag) {
-      throw new ForbiddenError('PRIVILEGE_REQUIRED');
-    }
+    if (!isTrusted) await this.privileges.assert(actor.userId, board, Privilege.FLAG);
     const record = await this.stats
       .findOne({ userId: new Types.ObjectId(actor.userId) })
       .lean<FlaggerStats>()

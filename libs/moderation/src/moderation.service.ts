@@ -23,6 +23,7 @@ import {
   ThreadStatus,
 } from '@helpboard/threads';
 import { AuditEntry, ModerationAction } from './audit-entry.schema.js';
+import { PostDeleted, PostUndeleted } from './events/post-deleted.event.js';
 import { AuditLog } from './audit-log.js';
 
 export enum CloseReason {
@@ -179,6 +180,10 @@ export class ModerationService {
         after: { hidden: isHidden },
         at: now,
       });
+      if (action === ModerationAction.DELETE || action === ModerationAction.UNDELETE) {
+        const EventClass = action === ModerationAction.DELETE ? PostDeleted : PostUndeleted;
+        tx.publishAfterCommit(new EventClass(board._id.toHexString(), post._id.toHexString(), actor.userId, now));
+      }
     });
     return post;
   }

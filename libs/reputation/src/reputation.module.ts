@@ -11,10 +11,13 @@ import { BountyRecord, BountySchema } from './bounties/bounty.schema.js';
 import { BountyService } from './bounties/bounty.service.js';
 import { SerialVotingJob } from './serial-voting.job.js';
 import { Privileges } from './privileges.js';
+import { PrivilegesResolver } from './privileges.resolver.js';
 import { ThreadsModule } from '@helpboard/threads';
 import {
   ReputationEntry,
   ReputationEntrySchema,
+  ReputationPeriodTotal,
+  ReputationPeriodTotalSchema,
   ReputationTotal,
   ReputationTotalSchema,
 } from './ledger/reputation-entry.schema.js';
@@ -23,6 +26,7 @@ import { AuthorReputationResolver, LeaderboardResolver, UserReputationResolver }
 import { ReputationService } from './reputation.service.js';
 import { ReputationVerifier } from './reputation-verifier.js';
 import { ReputationReader } from './reputation-reader.js';
+import { ImportedReputationService } from './import/imported-reputation.service.js';
 
 @Module({
   imports: [
@@ -32,6 +36,7 @@ import { ReputationReader } from './reputation-reader.js';
     MongooseModule.forFeature([
       { name: ReputationEntry.name, schema: ReputationEntrySchema },
       { name: ReputationTotal.name, schema: ReputationTotalSchema },
+      { name: ReputationPeriodTotal.name, schema: ReputationPeriodTotalSchema },
       { name: BadgeRecord.name, schema: BadgeSchema },
       { name: BountyRecord.name, schema: BountySchema },
     ]),
@@ -53,7 +58,16 @@ import { ReputationReader } from './reputation-reader.js';
     BountyResolver,
     SerialVotingJob,
     Privileges,
+    PrivilegesResolver,
+    ImportedReputationService,
   ],
-  exports: [ReputationVerifier, ReputationReader, BountyService, SerialVotingJob],
+  exports: [
+    ReputationVerifier,
+    ReputationReader,
+    BountyService,
+    SerialVotingJob,
+    Privileges,
+    ImportedReputationService,
+  ],
 })
 export class ReputationModule {}

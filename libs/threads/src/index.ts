@@ -14,3 +14,8 @@ export type { PostRecord } from './post/post.schema.js';
 export * from './thread/searchable-thread.reader.js';
 export * from './thread/thread-state.service.js';
 export * from './post/post-stats.service.js';
+export { OthersPostEditing } from './revision/others-post-editing.js';
+export * from './post/post-body-hooks.js';
+export * from './import/imported-content.service.js';
+export type * from './import/imported-content.js';
+export type { PostOrigin } from './post/post.schema.js';

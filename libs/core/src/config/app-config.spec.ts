@@ -47,6 +47,20 @@ describe('configuration', () => {
     expect(() => parseEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });
 
+  it('requires REFERRALS_SECRET_KEY in production and accepts only 32 bytes of hex', () => {
+    expect(() => parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32) })).toThrow(
+      /REFERRALS_SECRET_KEY: is required/,
+    );
+    expect(() => parseEnvironment({ REFERRALS_SECRET_KEY: 'abc' })).toThrow(/REFERRALS_SECRET_KEY: must be 64/);
+  });
+
+  it('outside production generates the referrals key once into DATA_DIR', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'helpboard-config-'));
+    const first = loadConfig({ DATA_DIR: dataDir });
+    expect(first.referralsSecretKey).toHaveLength(32);
+    expect(loadConfig({ DATA_DIR: dataDir }).referralsSecretKey.equals(first.referralsSecretKey)).toBe(true);
+  });
+
   it('rejects a short JWT_SECRET', () => {
     expect(() => parseEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
   });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type ClientSession, Model, Types } from 'mongoose';
 import { PlatformRole } from '@helpboard/core';
+import { presentIds } from '@helpboard/database';
 import { UserRecord } from './user.schema.js';
 
 export type NewUser = Omit<UserRecord, '_id'>;
@@ -52,6 +53,24 @@ export class UserRepository {
       .findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after', session })
       .lean<UserRecord>()
       .exec();
+  }
+
+  /** Which of these ids exist (importers insert only what is missing). */
+  existingIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<Set<string>> {
+    return presentIds(this.users, ids, session);
+  }
+
+  async takenHandleKeys(keys: readonly string[], session?: ClientSession): Promise<Set<string>> {
+    const rows = await this.users
+      .find({ handleKey: { $in: keys } }, { handleKey: 1 })
+      .session(session ?? null)
+      .lean<{ handleKey: string }[]>()
+      .exec();
+    return new Set(rows.map((row) => row.handleKey));
+  }
+
+  async insertMany(users: UserRecord[], session: ClientSession): Promise<void> {
+    if (users.length > 0) await this.users.insertMany(users, { session, ordered: true });
   }
 
   countAdmins(): Promise<number> {

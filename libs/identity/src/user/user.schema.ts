@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { type HydratedDocument, Types } from 'mongoose';
-import { PlatformRole } from '@helpboard/core';
+import { type ImportOrigin, ORIGIN_PROP, PlatformRole } from '@helpboard/core';
 
 export type UserLocale = 'en' | 'zh-CN';
 
@@ -45,6 +45,10 @@ export class UserRecord {
   /** Set by moderation; while in the future the user may read but not write or sign in. */
   @Prop({ type: Date, default: null })
   suspendedUntil!: Date | null;
+
+  /** Imported records: the source site and row id (see ImportOrigin); null otherwise. */
+  @Prop(ORIGIN_PROP)
+  origin?: ImportOrigin | null;
 
   @Prop({ required: true })
   createdAt!: Date;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { presentIds } from '@helpboard/database';
 import { type ClientSession, Model, Types } from 'mongoose';
 import { CommentRecord } from './comment.schema.js';
 
@@ -29,5 +30,13 @@ export class CommentRepository {
       byPost.set(row.postId.toHexString(), list);
     }
     return byPost;
+  }
+
+  existingIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<Set<string>> {
+    return presentIds(this.comments, ids, session);
+  }
+
+  async insertMany(records: CommentRecord[], session: ClientSession): Promise<void> {
+    if (records.length > 0) await this.comments.insertMany(records, { session, ordered: true });
   }
 }

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
+import { type ImportOrigin, ORIGIN_PROP } from '@helpboard/core';
 
 @Schema({ collection: 'comments', versionKey: false })
 export class CommentRecord {
@@ -25,6 +26,10 @@ export class CommentRecord {
 
   @Prop({ type: Date, default: null })
   hiddenAt!: Date | null;
+
+  /** Imported records: the source site and row id (see ImportOrigin); null otherwise. */
+  @Prop(ORIGIN_PROP)
+  origin?: ImportOrigin | null;
 
   @Prop({ required: true })
   createdAt!: Date;

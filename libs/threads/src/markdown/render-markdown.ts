@@ -67,13 +67,10 @@ function isExternal(href: string, siteHost?: string): boolean {
   }
 }
 
-export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
-  const known = options.knownHandles ?? new Set<string>();
-  const withMentions = source.replace(MENTION, (whole, before: string, handle: string) =>
-    known.has(handle.toLowerCase()) ? `${before}[@${handle}](/u/${handle.toLowerCase()})` : whole,
-  );
+/** Sanitises HTML with the posts' allow-list, marking external links as user content. */
+function sanitise(html: string, siteHost?: string): { html: string; hasLinks: boolean } {
   let hasLinks = false;
-  const html = sanitizeHtml(markdown.render(withMentions), {
+  const clean = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], code: ['class'] },
     allowedSchemes: ['http', 'https', 'mailto'],
@@ -83,13 +80,30 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     transformTags: {
       a: (tagName, attribs): sanitizeHtml.Tag => {
         const href = attribs.href ?? '';
-        if (!isExternal(href, options.siteHost)) return { tagName, attribs: { href } };
+        if (!isExternal(href, siteHost)) return { tagName, attribs: { href } };
         hasLinks = true;
         return { tagName, attribs: { href, rel: 'nofollow ugc noopener', target: '_blank' } };
       },
     },
   });
+  return { html: clean, hasLinks };
+}
+
+export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
+  const known = options.knownHandles ?? new Set<string>();
+  const withMentions = source.replace(MENTION, (whole, before: string, handle: string) =>
+    known.has(handle.toLowerCase()) ? `${before}[@${handle}](/u/${handle.toLowerCase()})` : whole,
+  );
+  const { html, hasLinks } = sanitise(markdown.render(withMentions), options.siteHost);
   return { html, mentions: findMentions(source), hasLinks };
+}
+
+/**
+ * Imported bodies arrive as HTML (Stack Exchange stores rendered posts): the same allow-list
+ * applies, so they end up exactly as safe as anything written here.
+ */
+export function sanitisePostHtml(html: string): { html: string; hasLinks: boolean } {
+  return sanitise(html);
 }
 
 /** Plain text of a post (search snippets, notifications). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { presentIds } from '@helpboard/database';
 import { type ClientSession, Model, Types, type UpdateQuery } from 'mongoose';
 import { keysetFilter, type SortSpec, sortDocument } from '@helpboard/core';
 import { PostKind, PostRecord } from './post.schema.js';
@@ -35,9 +36,10 @@ export class PostRepository {
       .exec();
   }
 
-  findByIds(ids: readonly Types.ObjectId[]): Promise<PostRecord[]> {
+  findByIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<PostRecord[]> {
     return this.posts
       .find({ _id: { $in: ids } })
+      .session(session ?? null)
       .lean<PostRecord[]>()
       .exec();
   }
@@ -88,5 +90,30 @@ export class PostRepository {
     session?: ClientSession,
   ): Promise<PostRecord | null> {
     return this.posts.findByIdAndUpdate(id, update, { returnDocument: 'after', session }).lean<PostRecord>().exec();
+  }
+
+  existingIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<Set<string>> {
+    return presentIds(this.posts, ids, session);
+  }
+
+  async insertMany(records: PostRecord[], session: ClientSession): Promise<void> {
+    if (records.length > 0) await this.posts.insertMany(records, { session, ordered: true });
+  }
+
+  /** Adds to counters of many records at once (bulk imports). */
+  async incrementMany(
+    changes: { id: Types.ObjectId; inc: Partial<Record<keyof PostRecord, number>>; set?: Partial<PostRecord> }[],
+    session: ClientSession,
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await this.posts.bulkWrite(
+      changes.map((change) => ({
+        updateOne: {
+          filter: { _id: change.id },
+          update: { $inc: change.inc, ...(change.set ? { $set: change.set } : {}) } as UpdateQuery<PostRecord>,
+        },
+      })),
+      { session, ordered: true },
+    );
   }
 }

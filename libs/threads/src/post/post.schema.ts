@@ -1,5 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
+import { type ImportOrigin, ORIGIN_PROP } from '@helpboard/core';
+
+/** An imported post's origin; SE community-wiki posts earn their authors no reputation. */
+export interface PostOrigin extends ImportOrigin {
+  isCommunityWiki?: boolean;
+}
 
 export enum PostKind {
   QUESTION = 'QUESTION',
@@ -66,6 +72,10 @@ export class PostRecord {
 
   @Prop({ type: Date, default: null })
   hiddenAt!: Date | null;
+
+  /** Imported records: the source site and row id (see ImportOrigin); null otherwise. */
+  @Prop(ORIGIN_PROP)
+  origin?: PostOrigin | null;
 
   @Prop({ required: true })
   createdAt!: Date;

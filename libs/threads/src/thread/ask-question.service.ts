@@ -7,6 +7,7 @@ import { QuestionAsked } from '../events/thread-events.js';
 import { mentionsOf } from '../post/mentions.js';
 import { PostRenderer } from '../markdown/post-renderer.js';
 import { PostRepository } from '../post/post.repository.js';
+import { PostBodyHooks } from '../post/post-body-hooks.js';
 import { newPost, PostKind } from '../post/new-post.js';
 import { RevisionRepository } from '../revision/revision.repository.js';
 import { TagRepository } from '../tag/tag.repository.js';
@@ -32,6 +33,7 @@ export class AskQuestionService {
     private readonly revisions: RevisionRepository,
     private readonly tags: TagRepository,
     private readonly renderer: PostRenderer,
+    private readonly bodyHooks: PostBodyHooks,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -69,6 +71,18 @@ export class AskQuestionService {
       updatedAt: now,
     };
     await this.unitOfWork.run(async (tx) => {
+      const body = await this.bodyHooks.apply(
+        {
+          postId: id.toHexString(),
+          threadId: id.toHexString(),
+          boardId: board._id.toHexString(),
+          authorId: actor.userId,
+          kind: PostKind.QUESTION,
+          body: input.body,
+          isNew: true,
+        },
+        tx,
+      );
       await this.threads.insert(thread, tx.session);
       await this.posts.insert(
         newPost({
@@ -77,8 +91,8 @@ export class AskQuestionService {
           threadId: id,
           boardId: board._id,
           authorId,
-          body: input.body,
-          rendered,
+          body,
+          rendered: body === input.body ? rendered : await this.renderer.render(body),
           now,
         }),
         tx.session,
@@ -89,7 +103,7 @@ export class AskQuestionService {
           boardId: board._id,
           revision: 1,
           editorId: authorId,
-          body: input.body,
+          body,
           title: thread.title,
           tags,
           summary: null,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { presentIds } from '@helpboard/database';
 import { type ClientSession, Model, Types, type UpdateQuery } from 'mongoose';
 import { keysetFilter, type SortSpec, sortDocument } from '@helpboard/core';
 import { ThreadRecord } from './thread.schema.js';
@@ -29,9 +30,10 @@ export class ThreadRepository {
       .exec();
   }
 
-  findByIds(ids: readonly Types.ObjectId[]): Promise<ThreadRecord[]> {
+  findByIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<ThreadRecord[]> {
     return this.threads
       .find({ _id: { $in: ids } })
+      .session(session ?? null)
       .lean<ThreadRecord[]>()
       .exec();
   }
@@ -73,6 +75,38 @@ export class ThreadRepository {
         updateOne: { filter: { _id: new Types.ObjectId(id) }, update: { $inc: { viewCount: n } } },
       })),
       { ordered: false },
+    );
+  }
+
+  viewCounts(ids: Types.ObjectId[]): Promise<Pick<ThreadRecord, '_id' | 'boardId' | 'authorId' | 'viewCount'>[]> {
+    return this.threads
+      .find({ _id: { $in: ids } }, { boardId: 1, authorId: 1, viewCount: 1 })
+      .lean<Pick<ThreadRecord, '_id' | 'boardId' | 'authorId' | 'viewCount'>[]>()
+      .exec();
+  }
+
+  existingIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<Set<string>> {
+    return presentIds(this.threads, ids, session);
+  }
+
+  async insertMany(records: ThreadRecord[], session: ClientSession): Promise<void> {
+    if (records.length > 0) await this.threads.insertMany(records, { session, ordered: true });
+  }
+
+  /** Adds to counters of many records at once (bulk imports). */
+  async incrementMany(
+    changes: { id: Types.ObjectId; inc: Partial<Record<keyof ThreadRecord, number>>; set?: Partial<ThreadRecord> }[],
+    session: ClientSession,
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await this.threads.bulkWrite(
+      changes.map((change) => ({
+        updateOne: {
+          filter: { _id: change.id },
+          update: { $inc: change.inc, ...(change.set ? { $set: change.set } : {}) } as UpdateQuery<ThreadRecord>,
+        },
+      })),
+      { session, ordered: true },
     );
   }
 }

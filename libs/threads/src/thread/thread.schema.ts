@@ -3,6 +3,7 @@
 // this document holds what belongs to the thread as a whole and the counters lists sort on.
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
+import { type ImportOrigin, ORIGIN_PROP } from '@helpboard/core';
 
 export enum ThreadStatus {
   OPEN = 'OPEN',
@@ -62,6 +63,10 @@ export class ThreadRecord {
   /** Hidden by moderation: out of lists and search until restored. */
   @Prop({ type: Date, default: null })
   hiddenAt!: Date | null;
+
+  /** Imported records: the source site and row id (see ImportOrigin); null otherwise. */
+  @Prop(ORIGIN_PROP)
+  origin?: ImportOrigin | null;
 
   @Prop({ required: true })
   lastActivityAt!: Date;

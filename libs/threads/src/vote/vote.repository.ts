@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { presentIds } from '@helpboard/database';
 import { type ClientSession, Model, Types } from 'mongoose';
 import { VoteRecord } from './vote.schema.js';
 
@@ -60,5 +61,13 @@ export class VoteRepository {
 
   async remove(postId: Types.ObjectId, voterId: Types.ObjectId, session: ClientSession): Promise<void> {
     await this.votes.deleteOne({ postId, voterId }, { session });
+  }
+
+  existingIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<Set<string>> {
+    return presentIds(this.votes, ids, session);
+  }
+
+  async insertMany(records: VoteRecord[], session: ClientSession): Promise<void> {
+    if (records.length > 0) await this.votes.insertMany(records, { session, ordered: true });
   }
 }

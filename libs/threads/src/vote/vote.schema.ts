@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
+import { type ImportOrigin, ORIGIN_PROP } from '@helpboard/core';
 
 @Schema({ collection: 'votes', versionKey: false })
 export class VoteRecord {
@@ -21,6 +22,10 @@ export class VoteRecord {
   /** +1 or -1; retracting a vote deletes the row. */
   @Prop({ type: Number, required: true })
   value!: 1 | -1;
+
+  /** Imported records: the source site and row id (see ImportOrigin); null otherwise. */
+  @Prop(ORIGIN_PROP)
+  origin?: ImportOrigin | null;
 
   /** When this value was cast: the 5-minute change window starts here. */
   @Prop({ required: true })

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { BoardsModule } from '@helpboard/boards';
+import { IdentityModule } from '@helpboard/identity';
+import { ReputationModule } from '@helpboard/reputation';
+import { ThreadsModule } from '@helpboard/threads';
+import { ImportRunRepository } from './checkpoint/import-run.repository.js';
+import { ImportRunRecord, ImportRunSchema } from './checkpoint/import-run.schema.js';
+import { StackExchangeImporter } from './stackexchange/stackexchange-importer.js';
+
+@Module({
+  imports: [
+    IdentityModule,
+    BoardsModule,
+    ThreadsModule,
+    ReputationModule,
+    MongooseModule.forFeature([{ name: ImportRunRecord.name, schema: ImportRunSchema }]),
+  ],
+  providers: [ImportRunRepository, StackExchangeImporter],
+  exports: [StackExchangeImporter],
+})
+export class ImportModule {}
