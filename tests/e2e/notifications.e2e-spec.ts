@@ -183,4 +183,19 @@ describe('notifications', () => {
     await t.app.get(DomainEventBus).publish([redelivered, redelivered]);
     expect(await notificationsOf(t, asker)).toHaveLength(1);
   });
+
+  it('does not leak a private board’s threads to mentioned users without access', async () => {
+    const [member, insider, outsider] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+    const admin = await createPlatformAdmin(t);
+    const operator = await createOperator(t, admin, [operatorAdmin.handle]);
+    const hidden = await createBoard(t, operatorAdmin, operator.slug, { visibility: 'PRIVATE' });
+    await setBoardRole(t, operatorAdmin, hidden.slug, member.handle, 'MEMBER');
+    await setBoardRole(t, operatorAdmin, hidden.slug, insider.handle, 'MEMBER');
+    await ask(t, member, hidden.slug, {
+      title: 'Beta firmware 2.1 bricks the router',
+      body: `Seen by @${insider.handle} and @${outsider.handle} too, after the night update.`,
+    });
+    expect((await notificationsOf(t, insider)).map((n) => n.kind)).toEqual(['MENTION']);
+    expect(await notificationsOf(t, outsider)).toEqual([]);
+  });
 });
