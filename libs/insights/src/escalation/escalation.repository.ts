@@ -48,6 +48,13 @@ export class EscalationRepository {
       .exec();
   }
 
+  /** Takes an unsettled question off the ladder, unless staff handle it as a case (one write). */
+  async settle(threadId: Types.ObjectId, at: Date): Promise<void> {
+    await this.tracks
+      .updateOne({ threadId, settledAt: null, tier: { $ne: EscalationTier.CASE } }, { $set: { settledAt: at } })
+      .exec();
+  }
+
   /** Moves a question up to `tier` if it is still at one of `from`; null when it was not. */
   advance(
     threadId: Types.ObjectId,

@@ -50,6 +50,7 @@ export class EscalationService {
     });
   }
 
+  /** An answer settles the question unless the asker waits for an accepted one. */
   async answerPosted(threadId: string, at: Date): Promise<void> {
     const track = await this.escalations.updateTrack(new Types.ObjectId(threadId), { $set: { hasAnswer: true } });
     if (track && !track.untilAccepted) await this.settle(threadId, at);
@@ -57,9 +58,7 @@ export class EscalationService {
 
   /** Answered (or accepted), closed or hidden: off the ladder and out of the queues; cases go on. */
   async settle(threadId: string, at: Date): Promise<void> {
-    const track = await this.escalations.findTrack(new Types.ObjectId(threadId));
-    if (!track || track.settledAt || track.tier === EscalationTier.CASE) return;
-    await this.escalations.updateTrack(track.threadId, { $set: { settledAt: at } });
+    await this.escalations.settle(new Types.ObjectId(threadId), at);
   }
 
   /** The asker chooses whether help should keep coming until they accept an answer. */

@@ -54,6 +54,7 @@ export class ThreadNotificationListener implements OnModuleInit {
     await this.follows.followOwnThread(event.actorId, event.threadId, event.occurredAt);
     const thread = await this.threads.requireThread(event.threadId);
     const followers = await this.follows.followersOfQuestion(event.boardId, thread.tags);
+    if (followers.length === 0) return;
     await this.notifyReaders(followers, {
       kind: NotificationKind.NEW_QUESTION,
       key: `question:${event.threadId}`,
@@ -68,6 +69,7 @@ export class ThreadNotificationListener implements OnModuleInit {
     const thread = await this.threads.requireThread(event.threadId);
     const askerId = thread.authorId.toHexString();
     const followers = await this.follows.followersOfThread(event.threadId);
+    if (followers.length === 0) return;
     const fact = {
       kind: NotificationKind.NEW_ANSWER,
       key: `answer:${event.answerId}`,
