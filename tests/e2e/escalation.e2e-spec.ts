@@ -196,9 +196,31 @@ describe('escalation ladder and support cases', () => {
       { token: asker.accessToken },
     );
     expect(choice.data?.setEscalationUntilAccepted).toBe(true);
-    await answer(t, peer, question.id, 'Any router with a 10G WAN port.');
+    const peerAnswer = await answer(t, peer, question.id, 'Any router with a 10G WAN port.');
     t.clock.set(new Date(askedAt + 30 * MINUTE));
     await runLadder();
     expect((await queue('EXPERTS')).map((q) => q.threadId)).toContain(question.id);
+    // Accepting ends it.
+    await t.graphql(
+      'mutation ($a: ID!) { acceptAnswer(answerId: $a) { id } }',
+      { a: peerAnswer.id },
+      { token: (await fresh(asker)).accessToken },
+    );
+    expect((await queue('EXPERTS')).map((q) => q.threadId)).not.toContain(question.id);
+  });
+
+  it('takes every missed step, each with the time it was due, when the job was down', async () => {
+    const asker = await registerUser(t);
+    const askedAt = t.clock.now().getTime();
+    const question = await ask(t, asker, board.slug, { title: 'No signal since the storm' });
+    t.clock.set(new Date(askedAt + 300 * MINUTE)); // the job did not run for five hours
+    expect(await runLadder()).toBe(2);
+    expect(await runLadder()).toBe(0);
+    const [queued] = (await queue('STAFF')).filter((q) => q.threadId === question.id);
+    const iso = (minutes: number) => new Date(askedAt + minutes * MINUTE).toISOString();
+    expect(queued.steps).toEqual([
+      { step: 'EXPERTS', reason: 'SLA', dueAt: iso(30), at: iso(300) },
+      { step: 'STAFF', reason: 'SLA', dueAt: iso(240), at: iso(300) },
+    ]);
   });
 });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Types } from 'mongoose';
 import { DomainEventBus } from '@helpboard/core';
+import { OutboxRelay } from '@helpboard/database';
+import { INLINE_RECIPIENTS, NotificationKind, Notifier } from '@helpboard/notifications';
 import { AnswerPosted } from '@helpboard/threads';
 import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
@@ -182,5 +185,40 @@ describe('notifications', () => {
     const redelivered = new AnswerPosted(board.id, question.id, answerer.id, t.clock.now(), posted.id);
     await t.app.get(DomainEventBus).publish([redelivered, redelivered]);
     expect(await notificationsOf(t, asker)).toHaveLength(1);
+  });
+
+  it('does not leak a private board’s threads to mentioned users without access', async () => {
+    const [member, insider, outsider] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+    const admin = await createPlatformAdmin(t);
+    const operator = await createOperator(t, admin, [operatorAdmin.handle]);
+    const hidden = await createBoard(t, operatorAdmin, operator.slug, { visibility: 'PRIVATE' });
+    await setBoardRole(t, operatorAdmin, hidden.slug, member.handle, 'MEMBER');
+    await setBoardRole(t, operatorAdmin, hidden.slug, insider.handle, 'MEMBER');
+    await ask(t, member, hidden.slug, {
+      title: 'Beta firmware 2.1 bricks the router',
+      body: `Seen by @${insider.handle} and @${outsider.handle} too, after the night update.`,
+    });
+    expect((await notificationsOf(t, insider)).map((n) => n.kind)).toEqual(['MENTION']);
+    expect(await notificationsOf(t, outsider)).toEqual([]);
+  });
+
+  it('tells many followers after the request, through the outbox, still once each', async () => {
+    const fan = await registerUser(t);
+    const others = Array.from({ length: INLINE_RECIPIENTS }, () => new Types.ObjectId().toHexString());
+    const fact = {
+      kind: NotificationKind.NEW_QUESTION,
+      key: `question:${new Types.ObjectId().toHexString()}`,
+      boardId: board.id,
+      params: { title: 'A popular question', actorHandle: 'someone' },
+      at: t.clock.now(),
+    };
+    const notifier = t.app.get(Notifier);
+    expect(await notifier.notify([fan.id, ...others], fact)).toEqual([]); // deferred
+    await t.app.get(OutboxRelay).nudge();
+    await notifier.notify([fan.id, ...others], fact); // delivered again
+    await t.app.get(OutboxRelay).nudge();
+    expect((await notificationsOf(t, fan)).map((n) => n.text)).toEqual([
+      '@someone asked “A popular question” on a board or tag you follow.',
+    ]);
   });
 });

@@ -4,6 +4,8 @@ import { registerMessages } from '@helpboard/core';
 registerMessages({
   en: {
     CASE_EXISTS: 'This question is already a support case.',
+    ASK_SESSION_NOT_FOUND: 'These suggestions were not recorded for you.',
+    NOT_A_SUGGESTION: 'This thread was not among the suggestions shown.',
     CASE_NOT_FOUND: 'Support case not found.',
     CASE_CHANGED: 'Someone changed this case meanwhile; reload it and try again.',
     CASE_TRANSITION_INVALID: 'A case cannot go from {from} to {to}.',
@@ -17,6 +19,8 @@ registerMessages({
   },
   'zh-CN': {
     CASE_EXISTS: '该问题已转为客服工单。',
+    ASK_SESSION_NOT_FOUND: '未找到你的这组推荐记录。',
+    NOT_A_SUGGESTION: '该主题不在所展示的推荐中。',
     CASE_NOT_FOUND: '未找到该客服工单。',
     CASE_CHANGED: '该工单刚被他人修改，请刷新后重试。',
     CASE_TRANSITION_INVALID: '工单不能从 {from} 变为 {to}。',

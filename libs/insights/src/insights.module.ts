@@ -20,6 +20,16 @@ import {
 } from './escalation/escalation.schema.js';
 import { EscalationService } from './escalation/escalation.service.js';
 import { EscalationResolver, ThreadCaseFieldsResolver } from './insights.resolver.js';
+import { AskSessionRepository } from './deflection/ask-session.repository.js';
+import { AskSessionRecord, AskSessionSchema } from './deflection/ask-session.schema.js';
+import { DeflectionListener } from './deflection/deflection.listener.js';
+import { DeflectionResolver } from './deflection/deflection.resolver.js';
+import { DeflectionService } from './deflection/deflection.service.js';
+import { AnswerShareRepository } from './share/answer-share.repository.js';
+import { AnswerShareResolver } from './share/answer-share.resolver.js';
+import { AnswerShareRecord, AnswerShareSchema } from './share/answer-share.schema.js';
+import { AnswerShareService } from './share/answer-share.service.js';
+import { ShareController } from './share/share.controller.js';
 
 @Module({
   imports: [
@@ -31,8 +41,11 @@ import { EscalationResolver, ThreadCaseFieldsResolver } from './insights.resolve
       { name: EscalationTrack.name, schema: EscalationTrackSchema },
       { name: EscalationStep.name, schema: EscalationStepSchema },
       { name: SupportCaseRecord.name, schema: SupportCaseSchema },
+      { name: AnswerShareRecord.name, schema: AnswerShareSchema },
+      { name: AskSessionRecord.name, schema: AskSessionSchema },
     ]),
   ],
+  controllers: [ShareController],
   providers: [
     EscalationRepository,
     EscalationService,
@@ -43,6 +56,13 @@ import { EscalationResolver, ThreadCaseFieldsResolver } from './insights.resolve
     SupportCaseService,
     EscalationResolver,
     ThreadCaseFieldsResolver,
+    AnswerShareRepository,
+    AnswerShareService,
+    AnswerShareResolver,
+    AskSessionRepository,
+    DeflectionService,
+    DeflectionListener,
+    DeflectionResolver,
   ],
   exports: [EscalationJob],
 })

@@ -66,8 +66,8 @@ export class EscalationResolver {
   })
   async setEscalationUntilAccepted(
     @CurrentActor() actor: Actor,
-    @Args('threadId', { type: () => ID }) threadId: string,
-    @Args('untilAccepted') untilAccepted: boolean,
+    @Args('threadId', { type: () => ID, description: 'Your question.' }) threadId: string,
+    @Args('untilAccepted', { description: 'Keep escalating until an answer is accepted.' }) untilAccepted: boolean,
   ): Promise<boolean> {
     return (await this.escalation.setUntilAccepted(actor, threadId, untilAccepted)).untilAccepted;
   }
@@ -76,7 +76,7 @@ export class EscalationResolver {
   @Mutation(() => SupportCase, { description: 'Board staff: handle a question privately as a support case.' })
   async escalateToCase(
     @CurrentActor() actor: Actor,
-    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('threadId', { type: () => ID, description: 'The question.' }) threadId: string,
     @Args('reason', { description: 'Why (3–500 characters); the asker sees it.' }) reason: string,
   ): Promise<SupportCase> {
     return toSupportCase(await this.cases.escalateToCase(actor, threadId, reason));
@@ -86,15 +86,18 @@ export class EscalationResolver {
   @Mutation(() => SupportCase, { description: 'Board staff: move a support case to another state.' })
   async setSupportCaseState(
     @CurrentActor() actor: Actor,
-    @Args('caseId', { type: () => ID }) caseId: string,
-    @Args('state', { type: () => SupportCaseState }) state: SupportCaseState,
+    @Args('caseId', { type: () => ID, description: 'The case.' }) caseId: string,
+    @Args('state', { type: () => SupportCaseState, description: 'Its new state.' }) state: SupportCaseState,
   ): Promise<SupportCase> {
     return toSupportCase(await this.cases.setState(actor, caseId, state));
   }
 
   @SignedIn()
   @Query(() => SupportCase, { description: 'A support case (the asker, board staff and moderators).' })
-  async supportCase(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<SupportCase> {
+  async supportCase(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The case.' }) id: string,
+  ): Promise<SupportCase> {
     return toSupportCase(await this.cases.viewCase(actor, id));
   }
 }

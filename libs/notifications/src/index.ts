@@ -1,5 +1,11 @@
 export * from './notifications.module.js';
-export { Notifier, type NotificationFact, NOTIFICATION_EMAIL_TOPIC } from './notification/notifier.js';
+export {
+  Notifier,
+  type NotificationFact,
+  NOTIFICATION_EMAIL_TOPIC,
+  NOTIFICATION_FANOUT_TOPIC,
+  INLINE_RECIPIENTS,
+} from './notification/notifier.js';
 export { NotificationKind, NotificationChannel } from './notification/notification-kind.js';
 export { FollowService } from './follow/follow.service.js';
 export { PreferenceService } from './preference/preference.service.js';

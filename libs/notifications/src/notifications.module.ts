@@ -24,6 +24,7 @@ import { NotificationResolver } from './notification/notification.resolver.js';
 import { NotificationRecord, NotificationSchema } from './notification/notification.schema.js';
 import { NotificationService } from './notification/notification.service.js';
 import { Notifier } from './notification/notifier.js';
+import { PreferenceRepository } from './preference/preference.repository.js';
 import { PreferenceResolver } from './preference/preference.resolver.js';
 import { PreferenceRecord, PreferenceSchema } from './preference/preference.schema.js';
 import { PreferenceService } from './preference/preference.service.js';
@@ -47,6 +48,7 @@ import { PreferenceService } from './preference/preference.service.js';
     Notifier,
     FollowRepository,
     FollowService,
+    PreferenceRepository,
     PreferenceService,
     ThreadNotificationListener,
     AccountNotificationListener,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dueSteps } from './escalation-ladder.js';
+import { dueSteps, nextDueAt } from './escalation-ladder.js';
 import { EscalationTier } from './escalation.schema.js';
 
 const asked = new Date('2026-03-01T08:00:00Z');
@@ -25,5 +25,11 @@ describe('escalation ladder', () => {
     expect(dueSteps(EscalationTier.EXPERTS, asked, settings, at(100))).toEqual([]);
     expect(dueSteps(EscalationTier.STAFF, asked, settings, at(10_000))).toEqual([]);
     expect(dueSteps(EscalationTier.CASE, asked, settings, at(10_000))).toEqual([]);
+  });
+
+  it('says when to look next: the following rung, none once at staff', () => {
+    expect(nextDueAt(EscalationTier.NONE, asked, settings)).toEqual(at(30));
+    expect(nextDueAt(EscalationTier.EXPERTS, asked, settings)).toEqual(at(240));
+    expect(nextDueAt(EscalationTier.STAFF, asked, settings)).toBeNull();
   });
 });

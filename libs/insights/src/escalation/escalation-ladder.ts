@@ -19,10 +19,22 @@ export function dueSteps(
   settings: BoardSettingsValues['escalation'],
   now: Date,
 ): DueStep[] {
+  return ladderFrom(tier, askedAt, settings).filter((step) => step.dueAt.getTime() <= now.getTime());
+}
+
+/** When the rung after `tier` is due; null once at the staff tier or beyond. */
+export function nextDueAt(
+  tier: EscalationTier,
+  askedAt: Date,
+  settings: BoardSettingsValues['escalation'],
+): Date | null {
+  return ladderFrom(tier, askedAt, settings)[0]?.dueAt ?? null;
+}
+
+function ladderFrom(tier: EscalationTier, askedAt: Date, settings: BoardSettingsValues['escalation']): DueStep[] {
   const ladder: DueStep[] = [
     { step: EscalationTier.EXPERTS, dueAt: new Date(askedAt.getTime() + settings.expertsAfterMinutes * MINUTE) },
     { step: EscalationTier.STAFF, dueAt: new Date(askedAt.getTime() + settings.staffAfterMinutes * MINUTE) },
   ];
-  const passed = tier === EscalationTier.NONE ? 0 : tier === EscalationTier.EXPERTS ? 1 : 2;
-  return ladder.slice(passed).filter((step) => step.dueAt.getTime() <= now.getTime());
+  return ladder.slice(tier === EscalationTier.NONE ? 0 : tier === EscalationTier.EXPERTS ? 1 : 2);
 }

@@ -48,6 +48,13 @@ export class EscalationRepository {
       .exec();
   }
 
+  /** Takes an unsettled question off the ladder, unless staff handle it as a case (one write). */
+  async settle(threadId: Types.ObjectId, at: Date): Promise<void> {
+    await this.tracks
+      .updateOne({ threadId, settledAt: null, tier: { $ne: EscalationTier.CASE } }, { $set: { settledAt: at } })
+      .exec();
+  }
+
   /** Moves a question up to `tier` if it is still at one of `from`; null when it was not. */
   advance(
     threadId: Types.ObjectId,
@@ -58,25 +65,23 @@ export class EscalationRepository {
   ): Promise<EscalationTrack | null> {
     // A case is staff's own decision and reopens the question even if it was settled.
     const settle = tier === EscalationTier.CASE ? { settledAt: null } : {};
+    // From the staff tier on there is no rung left for the job; below it, the job sets the next.
+    const next = tier === EscalationTier.EXPERTS ? {} : { nextStepAt: null };
     return this.tracks
       .findOneAndUpdate(
         { threadId, tier: { $in: from } },
-        { $set: { tier, escalatedAt: now, ...settle } },
+        { $set: { tier, escalatedAt: now, ...settle, ...next } },
         { returnDocument: 'after', session },
       )
       .lean<EscalationTrack>()
       .exec();
   }
 
-  /** Unsettled questions below the staff tier asked before `askedBefore`, oldest first. */
-  climbing(askedBefore: Date, limit: number): Promise<EscalationTrack[]> {
+  /** Unsettled questions whose next rung is due by `now`, earliest first. */
+  due(now: Date, limit: number): Promise<EscalationTrack[]> {
     return this.tracks
-      .find({
-        settledAt: null,
-        tier: { $in: [EscalationTier.NONE, EscalationTier.EXPERTS] },
-        askedAt: { $lte: askedBefore },
-      })
-      .sort({ askedAt: 1, _id: 1 })
+      .find({ settledAt: null, nextStepAt: { $lte: now } })
+      .sort({ nextStepAt: 1, _id: 1 })
       .limit(limit)
       .lean<EscalationTrack[]>()
       .exec();

@@ -44,6 +44,10 @@ export class EscalationTrack {
   @Prop({ type: Date, default: null })
   escalatedAt!: Date | null;
 
+  /** When the job should next look at it (the next rung's due time); null at the top. */
+  @Prop({ type: Date, default: null })
+  nextStepAt!: Date | null;
+
   /** Set when the question no longer needs escalating (answered, accepted, closed, hidden). */
   @Prop({ type: Date, default: null })
   settledAt!: Date | null;
@@ -51,8 +55,8 @@ export class EscalationTrack {
 
 export const EscalationTrackSchema = SchemaFactory.createForClass(EscalationTrack);
 EscalationTrackSchema.index({ threadId: 1 }, { unique: true });
-// The job's scan: unsettled questions still below the staff tier, oldest first.
-EscalationTrackSchema.index({ settledAt: 1, tier: 1, askedAt: 1 });
+// The job's scan: unsettled questions whose next rung is due.
+EscalationTrackSchema.index({ settledAt: 1, nextStepAt: 1 });
 // The staff queue of a board.
 EscalationTrackSchema.index({ boardId: 1, tier: 1, settledAt: 1, escalatedAt: 1, _id: 1 });
 

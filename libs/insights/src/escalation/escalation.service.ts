@@ -7,7 +7,7 @@ import { type Actor, Clock, ForbiddenError, NotFoundError } from '@helpboard/cor
 import { BoardService, resolveBoardSettings, type BoardSettingsValues } from '@helpboard/boards';
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
 import { ThreadStateService, ThreadStatus } from '@helpboard/threads';
-import { dueSteps } from './escalation-ladder.js';
+import { dueSteps, nextDueAt } from './escalation-ladder.js';
 import { EscalationRepository } from './escalation.repository.js';
 import { EscalationTier, type EscalationTrack } from './escalation.schema.js';
 import { QuestionEscalated } from './question-escalated.event.js';
@@ -20,8 +20,6 @@ const RANK: Record<EscalationTier, number> = {
 };
 const tiersBelow = (tier: EscalationTier) => Object.values(EscalationTier).filter((t) => RANK[t] < RANK[tier]);
 
-/** Settings allow experts after 1 minute at the earliest: younger questions need no look. */
-const YOUNGEST_DUE_MS = 60_000;
 const BATCH = 500;
 
 @Injectable()
@@ -36,6 +34,7 @@ export class EscalationService {
 
   async trackQuestion(threadId: string): Promise<void> {
     const thread = await this.threads.requireThread(threadId);
+    const settings = await this.settingsOf(thread.boardId);
     await this.escalations.track({
       threadId: thread._id,
       boardId: thread.boardId,
@@ -46,10 +45,12 @@ export class EscalationService {
       hasAnswer: thread.answerCount > 0,
       tier: EscalationTier.NONE,
       escalatedAt: null,
+      nextStepAt: nextDueAt(EscalationTier.NONE, thread.createdAt, settings),
       settledAt: null,
     });
   }
 
+  /** An answer settles the question unless the asker waits for an accepted one. */
   async answerPosted(threadId: string, at: Date): Promise<void> {
     const track = await this.escalations.updateTrack(new Types.ObjectId(threadId), { $set: { hasAnswer: true } });
     if (track && !track.untilAccepted) await this.settle(threadId, at);
@@ -57,9 +58,7 @@ export class EscalationService {
 
   /** Answered (or accepted), closed or hidden: off the ladder and out of the queues; cases go on. */
   async settle(threadId: string, at: Date): Promise<void> {
-    const track = await this.escalations.findTrack(new Types.ObjectId(threadId));
-    if (!track || track.settledAt || track.tier === EscalationTier.CASE) return;
-    await this.escalations.updateTrack(track.threadId, { $set: { settledAt: at } });
+    await this.escalations.settle(new Types.ObjectId(threadId), at);
   }
 
   /** The asker chooses whether help should keep coming until they accept an answer. */
@@ -82,23 +81,35 @@ export class EscalationService {
     await this.takeStep(track, EscalationTier.STAFF, at, 'NEEDS_STAFF', null, at);
   }
 
-  /** The scheduled job: takes every step that is due; returns how many it took. */
+  /**
+   * The scheduled job: takes every step that is due (with the board's current settings) and
+   * schedules the next look; returns how many steps it took.
+   */
   async climb(): Promise<number> {
     const now = this.clock.now();
     const settingsByBoard = new Map<string, BoardSettingsValues['escalation']>();
     let taken = 0;
-    const tracks = await this.escalations.climbing(new Date(now.getTime() - YOUNGEST_DUE_MS), BATCH);
-    for (const track of tracks) {
-      const boardKey = track.boardId.toHexString();
-      if (!settingsByBoard.has(boardKey)) {
-        const board = await this.boards.requireById(track.boardId);
-        settingsByBoard.set(boardKey, resolveBoardSettings(board.settingsOverrides).escalation);
+    for (;;) {
+      const tracks = await this.escalations.due(now, BATCH);
+      for (const track of tracks) {
+        const key = track.boardId.toHexString();
+        if (!settingsByBoard.has(key)) settingsByBoard.set(key, await this.settingsOf(track.boardId));
+        const settings = settingsByBoard.get(key)!;
+        let tier = track.tier;
+        for (const due of dueSteps(tier, track.askedAt, settings, now)) {
+          if (await this.takeStep(track, due.step, due.dueAt, 'SLA', null, now)) taken++;
+          tier = due.step;
+        }
+        // Settings may have moved the next rung later: look again then, not on every run.
+        const next = nextDueAt(tier, track.askedAt, settings);
+        await this.escalations.updateTrack(track.threadId, { $set: { nextStepAt: next && next > now ? next : null } });
       }
-      for (const due of dueSteps(track.tier, track.askedAt, settingsByBoard.get(boardKey)!, now)) {
-        if (await this.takeStep(track, due.step, due.dueAt, 'SLA', null, now)) taken++;
-      }
+      if (tracks.length < BATCH) return taken;
     }
-    return taken;
+  }
+
+  private async settingsOf(boardId: Types.ObjectId): Promise<BoardSettingsValues['escalation']> {
+    return resolveBoardSettings((await this.boards.requireById(boardId)).settingsOverrides).escalation;
   }
 
   /**

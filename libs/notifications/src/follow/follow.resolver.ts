@@ -33,13 +33,19 @@ export class FollowResolver {
 
   @SignedIn()
   @Mutation(() => Follow, { description: 'Follow a thread, a board or a tag on a board (idempotent).' })
-  async follow(@CurrentActor() actor: Actor, @Args('input') input: FollowInput): Promise<Follow> {
+  async follow(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to follow.' }) input: FollowInput,
+  ): Promise<Follow> {
     return toFollow(await this.service.follow(actor, input));
   }
 
   @SignedIn()
   @Mutation(() => Boolean, { description: 'Stop following; returns whether you were following it.' })
-  unfollow(@CurrentActor() actor: Actor, @Args('input') input: FollowInput): Promise<boolean> {
+  unfollow(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to stop following.' }) input: FollowInput,
+  ): Promise<boolean> {
     return this.service.unfollow(actor, input);
   }
 

@@ -1,6 +1,8 @@
 // Notifications about questions and answers: who hears of what when the threads lib reports it.
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Types } from 'mongoose';
 import { DomainEventBus } from '@helpboard/core';
+import { BoardService, BoardVisibility, MembershipService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import {
   AnswerAccepted,
@@ -15,7 +17,7 @@ import {
 } from '@helpboard/threads';
 import { FollowService } from '../follow/follow.service.js';
 import { NotificationKind } from '../notification/notification-kind.js';
-import { Notifier } from '../notification/notifier.js';
+import { type NotificationFact, Notifier } from '../notification/notifier.js';
 
 /** Where a thread event happened and who did it, as a notification records it. */
 function where(event: { boardId: string; threadId: string; actorId: string; occurredAt: Date }) {
@@ -31,6 +33,8 @@ export class ThreadNotificationListener implements OnModuleInit {
     private readonly threads: ThreadStateService,
     private readonly posts: PostStatsService,
     private readonly users: UsersService,
+    private readonly boards: BoardService,
+    private readonly memberships: MembershipService,
   ) {}
 
   onModuleInit(): void {
@@ -50,7 +54,8 @@ export class ThreadNotificationListener implements OnModuleInit {
     await this.follows.followOwnThread(event.actorId, event.threadId, event.occurredAt);
     const thread = await this.threads.requireThread(event.threadId);
     const followers = await this.follows.followersOfQuestion(event.boardId, thread.tags);
-    await this.notifier.notify(followers, {
+    if (followers.length === 0) return;
+    await this.notifyReaders(followers, {
       kind: NotificationKind.NEW_QUESTION,
       key: `question:${event.threadId}`,
       ...where(event),
@@ -64,6 +69,7 @@ export class ThreadNotificationListener implements OnModuleInit {
     const thread = await this.threads.requireThread(event.threadId);
     const askerId = thread.authorId.toHexString();
     const followers = await this.follows.followersOfThread(event.threadId);
+    if (followers.length === 0) return;
     const fact = {
       kind: NotificationKind.NEW_ANSWER,
       key: `answer:${event.answerId}`,
@@ -72,8 +78,8 @@ export class ThreadNotificationListener implements OnModuleInit {
     };
     const params = { title: thread.title, actorHandle: await this.handleOf(event.actorId) };
     if (followers.includes(askerId))
-      await this.notifier.notify([askerId], { ...fact, params: { ...params, variant: 'OWN' } });
-    await this.notifier.notify(
+      await this.notifyReaders([askerId], { ...fact, params: { ...params, variant: 'OWN' } });
+    await this.notifyReaders(
       followers.filter((id) => id !== askerId),
       { ...fact, params },
     );
@@ -94,8 +100,8 @@ export class ThreadNotificationListener implements OnModuleInit {
     };
     const params = { title: thread.title, actorHandle: await this.handleOf(event.actorId) };
     const variant = post.kind === PostKind.QUESTION ? 'ON_QUESTION' : 'ON_ANSWER';
-    await this.notifier.notify([post.authorId.toHexString()], { ...fact, params: { ...params, variant } });
-    await this.notifier.notify(post.authorId.equals(thread.authorId) ? [] : [thread.authorId.toHexString()], {
+    await this.notifyReaders([post.authorId.toHexString()], { ...fact, params: { ...params, variant } });
+    await this.notifyReaders(post.authorId.equals(thread.authorId) ? [] : [thread.authorId.toHexString()], {
       ...fact,
       params: { ...params, variant: 'IN_THREAD' },
     });
@@ -107,7 +113,7 @@ export class ThreadNotificationListener implements OnModuleInit {
     key: string,
   ): Promise<void> {
     const thread = await this.threads.requireThread(event.threadId);
-    await this.notifier.notify([event.answerAuthorId], {
+    await this.notifyReaders([event.answerAuthorId], {
       kind,
       key,
       ...where(event),
@@ -118,13 +124,31 @@ export class ThreadNotificationListener implements OnModuleInit {
 
   private async onMentioned(event: UsersMentioned): Promise<void> {
     const thread = await this.threads.requireThread(event.threadId);
-    await this.notifier.notify(event.mentionedUserIds, {
+    await this.notifyReaders(event.mentionedUserIds, {
       kind: NotificationKind.MENTION,
       key: `mention:${event.commentId ?? event.postId}`,
       ...where(event),
       postId: event.postId,
       params: { title: thread.title, actorHandle: await this.handleOf(event.actorId) },
     });
+  }
+
+  /**
+   * Only people who may read the board hear of its threads: on a private board a thread's title is
+   * itself private (a mention or an old follow must not leak it to someone without access).
+   */
+  private async notifyReaders(recipientIds: string[], fact: NotificationFact & { boardId: string }): Promise<void> {
+    if (recipientIds.length === 0) return;
+    const board = await this.boards.requireById(new Types.ObjectId(fact.boardId));
+    let readers = recipientIds;
+    if (board.visibility !== BoardVisibility.PUBLIC) {
+      const roles = await this.memberships.rolesOnBoard(
+        board._id,
+        recipientIds.map((id) => new Types.ObjectId(id)),
+      );
+      readers = recipientIds.filter((id) => roles.has(id));
+    }
+    await this.notifier.notify(readers, fact);
   }
 
   private async handleOf(userId: string): Promise<string> {

@@ -15,17 +15,23 @@ export class NotificationRepository {
   constructor(@InjectModel(NotificationRecord.name) private readonly notifications: Model<NotificationRecord>) {}
 
   /**
-   * Inserts unless the recipient already has a notification with this key; returns the new id,
-   * or null. (The id is the server's: the embedded engine refuses `_id` in `$setOnInsert`.)
+   * Inserts each notification unless its recipient already has one with the same key, in one
+   * round trip; returns the ids of those inserted, by position (null where one existed). The ids
+   * are the server's: the embedded engine refuses `_id` in `$setOnInsert`.
    */
-  async insertOnce(record: Omit<NotificationRecord, '_id'>, session: ClientSession): Promise<Types.ObjectId | null> {
-    const { recipientId, key, ...rest } = record;
-    const result = await this.notifications.updateOne(
-      { recipientId, key },
-      { $setOnInsert: rest },
-      { upsert: true, session },
+  async insertOnce(
+    records: Omit<NotificationRecord, '_id'>[],
+    session: ClientSession,
+  ): Promise<(Types.ObjectId | null)[]> {
+    if (records.length === 0) return [];
+    const result = await this.notifications.bulkWrite(
+      records.map(({ recipientId, key, ...rest }) => ({
+        updateOne: { filter: { recipientId, key }, update: { $setOnInsert: rest }, upsert: true },
+      })),
+      { session, ordered: true },
     );
-    return result.upsertedCount === 1 ? (result.upsertedId as Types.ObjectId) : null;
+    const inserted = result.upsertedIds as Record<number, Types.ObjectId>;
+    return records.map((_record, index) => inserted[index] ?? null);
   }
 
   findById(id: Types.ObjectId): Promise<NotificationRecord | null> {

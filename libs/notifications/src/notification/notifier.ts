@@ -1,10 +1,10 @@
 // Turns "these people should hear of this fact" into stored notifications, honouring each
 // recipient's channel for the kind. Idempotent: a fact already notified (same recipient and key)
 // is skipped, so listeners may run again for a redelivered event. Mail goes through the outbox.
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { Types } from 'mongoose';
-import { UnitOfWork } from '@helpboard/database';
+import { OutboxRelay, UnitOfWork } from '@helpboard/database';
 import { PreferenceService } from '../preference/preference.service.js';
 import { NotificationChannel, type NotificationKind } from './notification-kind.js';
 import { toLiveNotification } from './notification.mapper.js';
@@ -15,6 +15,15 @@ import type { NotificationRecord } from './notification.schema.js';
 export const NOTIFICATION_EMAIL_TOPIC = 'notification.email';
 
 export const notificationTopic = (userId: string) => `notification-added:${userId}`;
+
+/** Outbox topic: notify many recipients of one fact (payload `{ recipients, fact }`). */
+export const NOTIFICATION_FANOUT_TOPIC = 'notification.fanout';
+
+/** Up to this many recipients are notified within the request; more go through the outbox. */
+export const INLINE_RECIPIENTS = 50;
+
+/** Notifications written per round trip (and recipients per outbox message). */
+const BATCH = 500;
 
 export interface NotificationFact {
   kind: NotificationKind;
@@ -31,7 +40,7 @@ export interface NotificationFact {
 const objectIdOrNull = (id: string | null | undefined) => (id ? new Types.ObjectId(id) : null);
 
 @Injectable()
-export class Notifier {
+export class Notifier implements OnModuleInit {
   private readonly logger = new Logger(Notifier.name);
 
   constructor(
@@ -39,11 +48,32 @@ export class Notifier {
     private readonly preferences: PreferenceService,
     private readonly unitOfWork: UnitOfWork,
     private readonly pubSub: PubSubEngine,
+    private readonly relay: OutboxRelay,
   ) {}
 
-  /** Notifies each recipient once (never the actor who caused the fact); returns those created. */
+  onModuleInit(): void {
+    this.relay.register(NOTIFICATION_FANOUT_TOPIC, async (payload) => {
+      await this.deliver(payload.recipients as string[], payload.fact as NotificationFact);
+    });
+  }
+
+  /**
+   * Notifies each recipient once (never the actor who caused the fact); returns those created
+   * at once. Many recipients (a popular thread's followers) are notified after the request that
+   * caused it, through the outbox, so an answer never waits for hundreds of writes.
+   */
   async notify(recipientIds: readonly string[], fact: NotificationFact): Promise<NotificationRecord[]> {
     const recipients = [...new Set(recipientIds)].filter((id) => id !== fact.actorId && Types.ObjectId.isValid(id));
+    if (recipients.length <= INLINE_RECIPIENTS) return this.deliver(recipients, fact);
+    await this.unitOfWork.run(async (tx) => {
+      for (let from = 0; from < recipients.length; from += BATCH) {
+        tx.enqueue(NOTIFICATION_FANOUT_TOPIC, { recipients: recipients.slice(from, from + BATCH), fact });
+      }
+    });
+    return [];
+  }
+
+  private async deliver(recipients: string[], fact: NotificationFact): Promise<NotificationRecord[]> {
     if (recipients.length === 0) return [];
     const channels = await this.preferences.channelsFor(recipients, fact.kind);
     const records = recipients
@@ -65,13 +95,17 @@ export class Notifier {
     if (records.length === 0) return [];
     const created = await this.unitOfWork.run(async (tx) => {
       const inserted: NotificationRecord[] = [];
-      for (const record of records) {
-        const _id = await this.notifications.insertOnce(record, tx.session);
-        if (!_id) continue;
-        inserted.push({ _id, ...record });
-        if (record.channel === NotificationChannel.EMAIL) {
-          tx.enqueue(NOTIFICATION_EMAIL_TOPIC, { notificationId: _id.toHexString() });
-        }
+      for (let from = 0; from < records.length; from += BATCH) {
+        const batch = records.slice(from, from + BATCH);
+        const ids = await this.notifications.insertOnce(batch, tx.session);
+        batch.forEach((record, index) => {
+          const _id = ids[index];
+          if (!_id) return;
+          inserted.push({ _id, ...record });
+          if (record.channel === NotificationChannel.EMAIL) {
+            tx.enqueue(NOTIFICATION_EMAIL_TOPIC, { notificationId: _id.toHexString() });
+          }
+        });
       }
       return inserted;
     });

@@ -1,0 +1,102 @@
+// Records the ask flow's suggestions and what came of them, and counts deflections per board.
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { type Actor, Clock, InvalidInputError, NotFoundError } from '@helpboard/core';
+import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
+import { AskSessionRepository } from './ask-session.repository.js';
+
+/** A user who has not asked this long after seeing suggestions is taken to have found an answer. */
+export const DEFLECTION_WINDOW_MS = 30 * 60_000;
+
+export interface DeflectionSummary {
+  suggestionsShown: number;
+  suggestionOpened: number;
+  askedAnyway: number;
+  deflected: number;
+  deflectedAfterOpening: number;
+  pending: number;
+}
+
+const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
+
+@Injectable()
+export class DeflectionService {
+  constructor(
+    private readonly sessions: AskSessionRepository,
+    private readonly boards: BoardService,
+    private readonly access: BoardAccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async suggestionsShown(actor: Actor, boardSlug: string, title: string, threadIds: string[]): Promise<string> {
+    const problems = [
+      ...(title.trim().length === 0 || title.length > 300
+        ? [{ field: 'title', message: 'LENGTH_OUT_OF_RANGE', params: { min: 1, max: 300 } }]
+        : []),
+      ...(threadIds.length > 10 || !threadIds.every(isObjectId)
+        ? [{ field: 'threadIds', message: 'INVALID_VALUE' }]
+        : []),
+    ];
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    const board = await this.boards.requireBoard(boardSlug);
+    await this.access.assert(actor, BoardAction.View, board);
+    const id = await this.sessions.insert({
+      userId: new Types.ObjectId(actor.userId),
+      boardId: board._id,
+      title: title.trim(),
+      shownThreadIds: threadIds.map((id) => new Types.ObjectId(id)),
+      shownAt: this.clock.now(),
+      openedThreadIds: [],
+      askedThreadId: null,
+      askedAt: null,
+    });
+    return id.toHexString();
+  }
+
+  async suggestionOpened(actor: Actor, askSessionId: string, threadId: string): Promise<void> {
+    const session = isObjectId(askSessionId) ? await this.sessions.findById(new Types.ObjectId(askSessionId)) : null;
+    if (!session || !session.userId.equals(actor.userId))
+      throw new NotFoundError('AskSession', 'ASK_SESSION_NOT_FOUND');
+    if (!isObjectId(threadId) || !session.shownThreadIds.some((id) => id.equals(threadId))) {
+      throw new InvalidInputError([{ field: 'threadId', message: 'NOT_A_SUGGESTION' }]);
+    }
+    await this.sessions.addOpened(session._id, new Types.ObjectId(threadId));
+  }
+
+  /** A question was asked: the asker's latest suggestions on that board, if recent, were not enough. */
+  async questionAsked(userId: string, boardId: string, threadId: string, at: Date): Promise<void> {
+    await this.sessions.markAsked(
+      new Types.ObjectId(userId),
+      new Types.ObjectId(boardId),
+      new Date(at.getTime() - DEFLECTION_WINDOW_MS),
+      new Types.ObjectId(threadId),
+      at,
+    );
+  }
+
+  async summary(actor: Actor, boardSlug: string, from: Date, to: Date): Promise<DeflectionSummary> {
+    if (!(from < to)) throw new InvalidInputError([{ field: 'to', message: 'INVALID_VALUE' }]);
+    const board = await this.boards.requireBoard(boardSlug);
+    await this.access.assert(actor, BoardAction.ViewInsights, board);
+    const settledBefore = new Date(this.clock.now().getTime() - DEFLECTION_WINDOW_MS);
+    const base = { boardId: board._id, shownAt: { $gte: from, $lt: to } };
+    // Deflected: shown at least the window ago and not followed by a question.
+    const abandoned = { ...base, askedThreadId: null, shownAt: { $gte: from, $lt: to, $lte: settledBefore } };
+    const count = (filter: Record<string, unknown>) => this.sessions.count(filter);
+    const [suggestionsShown, suggestionOpened, askedAnyway, deflected, deflectedAfterOpening] = await Promise.all([
+      count(base),
+      count({ ...base, 'openedThreadIds.0': { $exists: true } }),
+      count({ ...base, askedThreadId: { $ne: null } }),
+      count(abandoned),
+      count({ ...abandoned, 'openedThreadIds.0': { $exists: true } }),
+    ]);
+    return {
+      suggestionsShown,
+      suggestionOpened,
+      askedAnyway,
+      deflected,
+      deflectedAfterOpening,
+      pending: suggestionsShown - askedAnyway - deflected,
+    };
+  }
+}
