@@ -19,6 +19,9 @@ import {
   ReviewItemSchema,
 } from './review/review-item.schema.js';
 import { ReviewIntake } from './review/review-intake.js';
+import { CloseVoteRecord, CloseVoteSchema } from './community/close-vote.schema.js';
+import { CloseVotesResolver } from './community/close-votes.resolver.js';
+import { CloseVotesService } from './community/close-votes.service.js';
 import { ReviewResolver } from './review/review.resolver.js';
 import { ReviewService } from './review/review.service.js';
 
@@ -37,6 +40,7 @@ registerMessages({
     REVIEW_ITEM_CLAIMED: 'Another reviewer is working on this item.',
     REVIEW_ITEM_NOT_CLAIMED: 'Claim this item before deciding on it.',
     RESOLVE_FLAGS_INSTEAD: 'Decide on flagged posts by resolving their flags.',
+    ALREADY_VOTED: 'You have already voted on this.',
   },
   'zh-CN': {
     THREAD_ALREADY_CLOSED: '该问题已经关闭。',
@@ -52,6 +56,7 @@ registerMessages({
     REVIEW_ITEM_CLAIMED: '另一位审核者正在处理此项。',
     REVIEW_ITEM_NOT_CLAIMED: '请先认领此项再做决定。',
     RESOLVE_FLAGS_INSTEAD: '被举报的帖子请通过处理举报来决定。',
+    ALREADY_VOTED: '你已经投过票了。',
   },
 });
 
@@ -67,6 +72,7 @@ registerMessages({
       { name: FlaggerStats.name, schema: FlaggerStatsSchema },
       { name: ReviewItemRecord.name, schema: ReviewItemSchema },
       { name: ContentFingerprint.name, schema: ContentFingerprintSchema },
+      { name: CloseVoteRecord.name, schema: CloseVoteSchema },
     ]),
   ],
   providers: [
@@ -78,6 +84,8 @@ registerMessages({
     ReviewService,
     ReviewIntake,
     ReviewResolver,
+    CloseVotesService,
+    CloseVotesResolver,
   ],
 })
 export class ModerationModule {}

@@ -26,6 +26,7 @@ import {
 import { AuditEntry, ModerationAction } from './audit-entry.schema.js';
 import { PostDeleted, PostUndeleted } from './events/post-deleted.event.js';
 import { AuditLog } from './audit-log.js';
+import { Privilege, Privileges } from '@helpboard/reputation';
 
 export enum CloseReason {
   DUPLICATE = 'DUPLICATE',
@@ -55,6 +56,7 @@ export class ModerationService {
     private readonly users: UsersService,
     private readonly unitOfWork: UnitOfWork,
     private readonly auditLog: AuditLog,
+    private readonly privileges: Privileges,
     private readonly clock: Clock,
   ) {}
 
@@ -67,18 +69,22 @@ export class ModerationService {
   ) {
     const { thread, board } = await this.moderatedThread(actor, threadId);
     if (thread.status === ThreadStatus.CLOSED) throw new PreconditionFailedError('THREAD_ALREADY_CLOSED');
-    if (reason === CloseReason.DUPLICATE) {
-      if (!duplicateOfId) throw new InvalidInputError([{ field: 'duplicateOfId', message: 'REQUIRED' }]);
-      const original = await this.threadState.requireThread(duplicateOfId);
-      if (original._id.equals(thread._id) || original.hiddenAt)
-        throw new InvalidInputError([{ field: 'duplicateOfId', message: 'INVALID_VALUE' }]);
-    }
+    await this.validateClose(thread, reason, duplicateOfId);
     const closeReason = note ? `${reason}: ${note}` : reason;
     return this.changeThread(actor, board, thread, ModerationAction.CLOSE, closeReason, {
       status: ThreadStatus.CLOSED,
       closeReason,
       duplicateOfId: reason === CloseReason.DUPLICATE ? duplicateOfId : null,
     });
+  }
+
+  /** A duplicate must name a visible original other than itself. */
+  async validateClose(thread: ThreadRecord, reason: CloseReason, duplicateOfId: string | null): Promise<void> {
+    if (reason !== CloseReason.DUPLICATE) return;
+    if (!duplicateOfId) throw new InvalidInputError([{ field: 'duplicateOfId', message: 'REQUIRED' }]);
+    const original = await this.threadState.requireThread(duplicateOfId);
+    if (original._id.equals(thread._id) || original.hiddenAt)
+      throw new InvalidInputError([{ field: 'duplicateOfId', message: 'INVALID_VALUE' }]);
   }
 
   async reopenThread(actor: Actor, threadId: string, reason: string) {
@@ -295,9 +301,13 @@ export class ModerationService {
       .exec();
   }
 
+  /** The board's moderation log: its moderators, and users with the moderation-tools privilege (10,000). */
   async log(actor: Actor, boardSlug: string, limit: number, before?: Types.ObjectId): Promise<AuditEntry[]> {
     const board = await this.boards.requireBoard(boardSlug);
-    await this.access.assert(actor, BoardAction.Moderate, board);
+    if (!(await this.access.can(actor, BoardAction.Moderate, board))) {
+      await this.access.assert(actor, BoardAction.View, board);
+      await this.privileges.assert(actor.userId, board, Privilege.MODERATION_TOOLS);
+    }
     return this.audit
       .find({ boardId: board._id, ...(before ? { _id: { $lt: before } } : {}) })
       .sort({ _id: -1 })
@@ -322,22 +332,34 @@ export class ModerationService {
     change: ThreadStateChange,
   ): Promise<ThreadRecord> {
     const now = this.clock.now();
-    return this.unitOfWork.run(async (tx: TransactionContext) => {
-      const { before, after } = await this.threadState.change(tx, thread._id, change, now);
-      await this.auditLog.record(tx, {
-        boardId: board._id,
-        actorId: actor.userId,
-        action,
-        targetType: 'thread',
-        targetId: thread._id,
-        threadId: thread._id,
-        subjectUserId: thread.authorId,
-        reason,
-        before: threadState(before),
-        after: threadState(after),
-        at: now,
-      });
-      return after;
+    return this.unitOfWork.run((tx) => this.applyThreadChange(tx, actor, board, thread, action, reason, change, now));
+  }
+
+  /** Changes a thread's state within the caller's transaction, with its audit entry. */
+  async applyThreadChange(
+    tx: TransactionContext,
+    actor: Actor,
+    board: BoardRecord,
+    thread: ThreadRecord,
+    action: ModerationAction,
+    reason: string,
+    change: ThreadStateChange,
+    now: Date,
+  ): Promise<ThreadRecord> {
+    const { before, after } = await this.threadState.change(tx, thread._id, change, now);
+    await this.auditLog.record(tx, {
+      boardId: board._id,
+      actorId: actor.userId,
+      action,
+      targetType: 'thread',
+      targetId: thread._id,
+      threadId: thread._id,
+      subjectUserId: thread.authorId,
+      reason,
+      before: threadState(before),
+      after: threadState(after),
+      at: now,
     });
+    return after;
   }
 }
