@@ -64,7 +64,7 @@ describe('identity: the first admin and suspended users', () => {
     const missing = await runCli(['create-admin', '--email', 'x@example.com'], env, '');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--handle/);
-  }, 30_000);
+  }, 120_000); // three CLI processes, each compiling TypeScript at start
 
   it('keeps a suspended user reading but not writing or signing in', async () => {
     const user = await registerUser(t);
