@@ -253,6 +253,49 @@ describe('moderation: accountable actions within the moderator’s boards', () =
     expect((await login(t, troll.handle)).errors).toBeUndefined();
   });
 
+  it("lets an operator admin suspend a user on that operator's boards only, until lifted", async () => {
+    const carrier = await createOperator(t, admin, [operatorAdmin.handle]);
+    const bank = await createOperator(t, admin, []);
+    const [carrierBoard, bankBoard] = [
+      await createBoard(t, operatorAdmin, carrier.slug),
+      await createBoard(t, admin, bank.slug),
+    ];
+    const [troll, author] = await Promise.all([registerUser(t), registerUser(t)]);
+    const onCarrier = await ask(t, author, carrierBoard.slug);
+    const atBank = await ask(t, author, bankBoard.slug);
+    const suspend =
+      'mutation ($h: String!, $o: String) { suspendUser(handle: $h, operatorSlug: $o, reason: "Spamming the carrier boards") { isSuspended } }';
+    expect((await m(suspend, { h: troll.handle, o: bank.slug }, operatorAdmin)).errors?.[0].extensions?.reason).toBe(
+      'OPERATOR_ADMIN_REQUIRED',
+    );
+    // The account itself stays in good standing: only this operator's boards are closed to it.
+    expect((await m(suspend, { h: troll.handle, o: carrier.slug }, operatorAdmin)).data?.suspendUser.isSuspended).toBe(
+      false,
+    );
+    const refused = await t.graphql(
+      'mutation ($t: ID!, $b: String!) { postAnswer(threadId: $t, body: $b) { id } }',
+      { t: onCarrier.id, b: 'Buy followers cheap at my site, best prices.' },
+      { token: troll.accessToken },
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_SUSPENDED' });
+    expect((await vote(t, troll, onCarrier.id, 'UP')).errors?.[0].extensions?.reason).toBe('USER_SUSPENDED');
+    expect((await answer(t, troll, atBank.id, 'On the bank boards my answers still count.')).id).toBeTruthy();
+    expect(
+      (
+        await t.graphql(
+          'query ($id: ID!) { thread(id: $id) { id } }',
+          { id: onCarrier.id },
+          { token: troll.accessToken },
+        )
+      ).errors,
+    ).toBeUndefined();
+
+    const lift =
+      'mutation ($h: String!, $o: String) { unsuspendUser(handle: $h, operatorSlug: $o, reason: "Appeal accepted") { handle } }';
+    expect((await m(lift, { h: troll.handle, o: carrier.slug }, operatorAdmin)).errors).toBeUndefined();
+    expect((await answer(t, troll, onCarrier.id, 'Sorry: here is the real answer, dial *100#.')).id).toBeTruthy();
+  });
+
   it('warns a user on a board; the user sees the warning and the reason', async () => {
     const user = await registerUser(t);
     const warn =

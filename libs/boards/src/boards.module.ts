@@ -14,6 +14,8 @@ import { OperatorRepository } from './operator/operator.repository.js';
 import { OperatorResolver } from './operator/operator.resolver.js';
 import { OperatorRecord, OperatorSchema } from './operator/operator.schema.js';
 import { OperatorService } from './operator/operator.service.js';
+import { OperatorSuspensionRecord, OperatorSuspensionSchema } from './operator/operator-suspension.schema.js';
+import { OperatorSuspensions } from './operator/operator-suspensions.js';
 import { BoardAccessService } from './permissions/board-access.service.js';
 
 @Module({
@@ -23,6 +25,7 @@ import { BoardAccessService } from './permissions/board-access.service.js';
       { name: OperatorRecord.name, schema: OperatorSchema },
       { name: BoardRecord.name, schema: BoardSchema },
       { name: MembershipRecord.name, schema: MembershipSchema },
+      { name: OperatorSuspensionRecord.name, schema: OperatorSuspensionSchema },
     ]),
   ],
   providers: [
@@ -33,10 +36,11 @@ import { BoardAccessService } from './permissions/board-access.service.js';
     BoardService,
     MembershipService,
     BoardAccessService,
+    OperatorSuspensions,
     OperatorResolver,
     BoardResolver,
     MembershipResolver,
   ],
-  exports: [OperatorService, BoardService, MembershipService, BoardAccessService],
+  exports: [OperatorService, BoardService, MembershipService, BoardAccessService, OperatorSuspensions],
 })
 export class BoardsModule {}

@@ -11,3 +11,4 @@ export * from './permissions/board-permissions.js';
 export * from './settings/board-settings.js';
 export * from './events/board-role-changed.event.js';
 export { normaliseTags } from './board/tag-names.js';
+export { OperatorSuspensions } from './operator/operator-suspensions.js';

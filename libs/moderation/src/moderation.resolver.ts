@@ -178,25 +178,41 @@ export class ModerationResolver {
   @SignedIn()
   @Mutation(() => User, {
     description:
-      'Suspend a user until a date (null lifts it): they keep reading but cannot sign in or write. Platform admins.',
+      "Suspend a user until a date (null: until lifted): everywhere (platform admins; they cannot sign in or write), or with operatorSlug on that operator's boards only (its admins; they cannot write or earn there).",
   })
   async suspendUser(
     @CurrentActor() actor: Actor,
     @Args('handle') handle: string,
     @Args('until', { type: () => Date, nullable: true }) until: Date | null,
     @Args('reason') reason: string,
+    @Args('operatorSlug', {
+      type: () => String,
+      nullable: true,
+      description: "Only on this operator's boards (its admins may do this); without it, everywhere (platform admins).",
+    })
+    operatorSlug: string | null,
   ): Promise<User> {
-    return toUser(await this.moderation.suspendUser(actor, handle, until, reasonOf(reason)), this.clock.now());
+    const user = operatorSlug
+      ? await this.moderation.suspendOnOperator(actor, handle, operatorSlug, until, false, reasonOf(reason))
+      : await this.moderation.suspendUser(actor, handle, until, reasonOf(reason));
+    return toUser(user, this.clock.now());
   }
 
   @SignedIn()
-  @Mutation(() => User, { description: 'Lift a suspension (platform admins).' })
+  @Mutation(() => User, {
+    description: "Lift a suspension: everywhere (platform admins), or on one operator's boards (its admins).",
+  })
   async unsuspendUser(
     @CurrentActor() actor: Actor,
     @Args('handle') handle: string,
     @Args('reason') reason: string,
+    @Args('operatorSlug', { type: () => String, nullable: true, description: 'The operator whose suspension to lift.' })
+    operatorSlug: string | null,
   ): Promise<User> {
-    return toUser(await this.moderation.suspendUser(actor, handle, null, reasonOf(reason)), this.clock.now());
+    const user = operatorSlug
+      ? await this.moderation.suspendOnOperator(actor, handle, operatorSlug, null, true, reasonOf(reason))
+      : await this.moderation.suspendUser(actor, handle, null, reasonOf(reason));
+    return toUser(user, this.clock.now());
   }
 
   @SignedIn()

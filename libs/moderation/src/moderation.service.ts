@@ -11,7 +11,14 @@ import {
   isPlatformAdmin,
   PreconditionFailedError,
 } from '@helpboard/core';
-import { BoardAccessService, BoardAction, type BoardRecord, BoardService } from '@helpboard/boards';
+import {
+  BoardAccessService,
+  BoardAction,
+  type BoardRecord,
+  BoardService,
+  OperatorService,
+  OperatorSuspensions,
+} from '@helpboard/boards';
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
 import { UsersService } from '@helpboard/identity';
 import {
@@ -51,6 +58,8 @@ export class ModerationService {
     @InjectModel(AuditEntry.name) private readonly audit: Model<AuditEntry>,
     private readonly threadState: ThreadStateService,
     private readonly merging: ThreadMergeService,
+    private readonly operators: OperatorService,
+    private readonly suspensions: OperatorSuspensions,
     private readonly boards: BoardService,
     private readonly access: BoardAccessService,
     private readonly users: UsersService,
@@ -245,6 +254,43 @@ export class ModerationService {
    * Suspension is platform-wide (it blocks sign-in and every write), so only platform admins may
    * impose or lift it; board moderators hide content instead.
    */
+  /**
+   * On one operator's boards (its admins, or platform admins): the user may still sign in and
+   * read, but not post, vote, flag or earn commissions there.
+   */
+  async suspendOnOperator(
+    actor: Actor,
+    handle: string,
+    operatorSlug: string,
+    until: Date | null,
+    isLifting: boolean,
+    reason: string,
+  ) {
+    const operator = await this.operators.requireBySlug(operatorSlug);
+    await this.operators.assertAdmin(actor, operator);
+    const user = await this.users.requireByHandle(handle);
+    const now = this.clock.now();
+    if (until && until <= now) throw new InvalidInputError([{ field: 'until', message: 'INVALID_VALUE' }]);
+    await this.unitOfWork.run(async (tx) => {
+      const before = await this.suspensions.find(operator._id, user._id, tx.session);
+      await this.suspensions.set(operator._id, user._id, isLifting ? 'lift' : { until, reason }, tx.session);
+      await this.auditLog.record(tx, {
+        boardId: null,
+        actorId: actor.userId,
+        action: isLifting ? ModerationAction.UNSUSPEND : ModerationAction.SUSPEND,
+        targetType: 'user',
+        targetId: user._id,
+        threadId: null,
+        subjectUserId: user._id,
+        reason,
+        before: { operator: operator.slug, suspended: before ? !before.liftedAt : false, until: before?.until ?? null },
+        after: { operator: operator.slug, suspended: !isLifting, until: isLifting ? null : until },
+        at: now,
+      });
+    });
+    return user;
+  }
+
   async suspendUser(actor: Actor, handle: string, until: Date | null, reason: string) {
     if (!isPlatformAdmin(actor)) throw new ForbiddenError('ADMIN_REQUIRED');
     const user = await this.users.requireByHandle(handle);

@@ -14,6 +14,7 @@ import { BoardRecord } from '../board/board.schema.js';
 import { BoardRepository } from '../board/board.repository.js';
 import { MembershipRepository } from '../membership/membership.repository.js';
 import { OperatorRepository } from '../operator/operator.repository.js';
+import { OperatorSuspensions } from '../operator/operator-suspensions.js';
 import { BoardAction, BoardRole, BoardVisibility, decide, type PermissionVerdict } from './board-permissions.js';
 
 @Injectable()
@@ -22,6 +23,7 @@ export class BoardAccessService {
     private readonly memberships: MembershipRepository,
     private readonly operators: OperatorRepository,
     private readonly boardRepository: BoardRepository,
+    private readonly suspensions: OperatorSuspensions,
   ) {}
 
   async roleOf(actor: Actor | null, board: Pick<BoardRecord, '_id'>): Promise<BoardRole | null> {
@@ -57,14 +59,20 @@ export class BoardAccessService {
   async check(actor: Actor | null, action: BoardAction, board: BoardRecord): Promise<PermissionVerdict> {
     // Reading a public board needs no lookups: it is the hot path of every thread page.
     if (action === BoardAction.View && board.visibility === BoardVisibility.PUBLIC) return { allowed: true };
-    const [role, isOperatorAdmin] = await Promise.all([
+    const [role, isOperatorAdmin, isSuspendedHere] = await Promise.all([
       this.roleOf(actor, board),
       this.isOperatorAdmin(actor, board.operatorId),
+      // Suspensions on this operator's boards keep a user from writing there; reading stays open.
+      action !== BoardAction.View && actor ? this.suspensions.isSuspended(board.operatorId, actor.userId) : false,
     ]);
-    return decide({ actor, role, isOperatorAdmin }, action, {
-      isArchived: board.archivedAt !== null,
-      visibility: board.visibility,
-    });
+    return decide(
+      { actor: actor && isSuspendedHere ? { ...actor, isSuspended: true } : actor, role, isOperatorAdmin },
+      action,
+      {
+        isArchived: board.archivedAt !== null,
+        visibility: board.visibility,
+      },
+    );
   }
 
   async can(actor: Actor | null, action: BoardAction, board: BoardRecord): Promise<boolean> {

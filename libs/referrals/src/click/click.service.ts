@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { Clock, RateLimitStore } from '@helpboard/core';
-import { BoardService } from '@helpboard/boards';
+import { BoardService, OperatorSuspensions } from '@helpboard/boards';
 import { AuthService, UsersService } from '@helpboard/identity';
 import { isCampaignAllowedOn } from '../campaign/campaign.service.js';
 import { CampaignRepository } from '../campaign/campaign.repository.js';
@@ -48,6 +48,7 @@ export class ClickService {
     private readonly campaigns: CampaignRepository,
     private readonly clicks: ClickRepository,
     private readonly boards: BoardService,
+    private readonly suspensions: OperatorSuspensions,
     private readonly users: UsersService,
     private readonly auth: AuthService,
     private readonly rateLimits: RateLimitStore,
@@ -69,8 +70,13 @@ export class ClickService {
     if (!campaign || campaign.status === CampaignStatus.ENDED) return { kind: 'unavailable', reason: 'ENDED' };
     if (campaign.status !== CampaignStatus.ACTIVE) return { kind: 'unavailable', reason: 'PAUSED' };
     if (!isCampaignAllowedOn(campaign, board)) return { kind: 'unavailable', reason: 'NOT_ALLOWED' };
-    // A suspended rep earns nothing new: readers get the disclosure page, not the partner.
-    if (!owner || (owner.suspendedUntil && owner.suspendedUntil > now))
+    // A suspended rep (everywhere, or on this operator's boards) earns nothing new: readers get
+    // the disclosure page, not the partner.
+    if (
+      !owner ||
+      (owner.suspendedUntil && owner.suspendedUntil > now) ||
+      (await this.suspensions.isSuspended(board.operatorId, owner._id.toHexString()))
+    )
       return { kind: 'unavailable', reason: 'OWNER_SUSPENDED' };
 
     const ipHash = this.keys.clientHash.of(client.ip);

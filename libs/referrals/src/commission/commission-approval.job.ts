@@ -1,5 +1,6 @@
 // Approves pending commissions once their hold has passed — unless frozen (hidden post), waiting
 // for review (flagged) or earned by a rep who is suspended right now (held until lifted).
+import { OperatorSuspensions } from '@helpboard/boards';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Types } from 'mongoose';
 import { APP_CONFIG, type AppConfig, Clock, PeriodicJob } from '@helpboard/core';
@@ -18,6 +19,7 @@ export class CommissionApprovalJob extends PeriodicJob {
     private readonly commissions: CommissionRepository,
     private readonly service: CommissionService,
     private readonly users: UsersService,
+    private readonly suspensions: OperatorSuspensions,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -38,6 +40,7 @@ export class CommissionApprovalJob extends PeriodicJob {
       );
       for (const commission of due) {
         if (suspended.has(commission.ownerId.toHexString())) continue;
+        if (await this.suspensions.isSuspended(commission.operatorId, commission.ownerId.toHexString())) continue;
         const isApproved = await this.unitOfWork.run((tx) =>
           this.service.move(tx, commission, CommissionStatus.APPROVED, { now, actorId: null }),
         );
