@@ -114,6 +114,7 @@ async function latencies(): Promise<Record<(typeof PERIODS)[number], number>> {
 
 await growLedgerTo(100_000);
 const small = await latencies();
+process.stdout.write(`p50 at 100k: ${PERIODS.map((p) => `${p} ${small[p].toFixed(2)} ms`).join(', ')}\n`);
 await growLedgerTo(1_000_000);
 const large = await latencies();
 for (const period of PERIODS) {

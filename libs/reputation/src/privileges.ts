@@ -2,7 +2,7 @@
 // see libs/boards settings). Board staff, moderators and owners act by role on their boards.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { type Actor, DomainError, ErrorCode, PlatformRole } from '@helpboard/core';
+import { DomainError, ErrorCode, memberActor } from '@helpboard/core';
 import {
   BoardAccessService,
   BoardAction,
@@ -93,7 +93,7 @@ export class Privileges {
   ): Promise<PrivilegeStanding[]> {
     const board = '_id' in where ? where : null;
     const thresholds = resolveBoardSettings(board?.settingsOverrides ?? {}).privileges;
-    const actor: Actor = { userId, handle: '', platformRole: PlatformRole.User, isSuspended: false, sessionId: '' };
+    const actor = memberActor(userId);
     // Staff, moderators and owners act by role on their boards.
     const byRole = board ? await this.access.can(actor, BoardAction.EditAnyPost, board) : false;
     const reputation = byRole ? 0 : await this.reputation.onOperator(userId, where.operatorId);

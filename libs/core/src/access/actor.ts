@@ -19,3 +19,11 @@ export interface Actor {
 export function isPlatformAdmin(actor: Actor | null | undefined): boolean {
   return actor?.platformRole === PlatformRole.Admin;
 }
+
+/**
+ * An author or voter named in an event, as an Actor for board-role checks: only their id and
+ * board roles matter there (platform admins and suspensions are settled before the action).
+ */
+export function memberActor(userId: string): Actor {
+  return { userId, handle: '', platformRole: PlatformRole.User, isSuspended: false, sessionId: '' };
+}

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, Types } from 'mongoose';
-import { type Actor, Clock, PlatformRole, RateLimitedError } from '@helpboard/core';
+import { Clock, memberActor, RateLimitedError } from '@helpboard/core';
 import {
   BoardAccessService,
   BoardAction,
@@ -186,7 +186,7 @@ export class ReviewIntake implements OnModuleInit {
   }
 
   private async isTrusted(userId: string, board: BoardRecord): Promise<boolean> {
-    const actor: Actor = { userId, handle: '', platformRole: PlatformRole.User, isSuspended: false, sessionId: '' };
+    const actor = memberActor(userId);
     return (
       (await this.access.can(actor, BoardAction.Moderate, board)) ||
       (await this.access.can(actor, BoardAction.ActAsStaff, board))
