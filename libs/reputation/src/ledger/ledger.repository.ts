@@ -178,13 +178,21 @@ export class LedgerRepository {
     const userIds = [...deltas.keys()].map((id) => new Types.ObjectId(id));
     if (userIds.length === 0) return;
     const present = new Set((await this.totalsFor(userIds, boardId, session)).map((t) => t.userId.toHexString()));
-    await this.totals.bulkWrite(
-      [...deltas].map(([userId, delta]) =>
-        present.has(userId)
-          ? { updateOne: { filter: { userId: new Types.ObjectId(userId), boardId }, update: { $inc: { total: delta } } } }
-          : { insertOne: { document: { userId: new Types.ObjectId(userId), boardId, total: initial + delta } } },
-      ),
-      { session, ordered: true },
-    );
+    const changes = [...deltas].map(([userId, delta]) => ({ userId: new Types.ObjectId(userId), delta }));
+    // Inserts and updates apart: a bulk write sends one command per run of the same operation.
+    const fresh = changes.filter((c) => !present.has(c.userId.toHexString()));
+    if (fresh.length > 0)
+      await this.totals.insertMany(
+        fresh.map((c) => ({ userId: c.userId, boardId, total: initial + c.delta })),
+        { session, ordered: true },
+      );
+    const updates = changes.filter((c) => present.has(c.userId.toHexString()));
+    if (updates.length > 0)
+      await this.totals.bulkWrite(
+        updates.map((c) => ({
+          updateOne: { filter: { userId: c.userId, boardId }, update: { $inc: { total: c.delta } } },
+        })),
+        { session, ordered: true },
+      );
   }
 }
