@@ -27,8 +27,9 @@ export interface ImportContext {
   close(): Promise<void>;
 }
 
-export async function startImportContext(): Promise<ImportContext> {
-  const engine: EmbeddedMongo = await startEmbeddedMongo();
+/** `dataDir`: a durable engine there (benchmarks); in memory otherwise. */
+export async function startImportContext(dataDir?: string): Promise<ImportContext> {
+  const engine: EmbeddedMongo = await startEmbeddedMongo({ dataDir });
   const config = {
     ...toAppConfig(
       parseEnvironment({ NODE_ENV: 'test', MONGODB_URI: engine.uri, LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(40) }),

@@ -177,21 +177,22 @@ export class LedgerRepository {
   ): Promise<void> {
     const userIds = [...deltas.keys()].map((id) => new Types.ObjectId(id));
     if (userIds.length === 0) return;
-    const present = new Set((await this.totalsFor(userIds, boardId, session)).map((t) => t.userId.toHexString()));
-    const changes = [...deltas].map(([userId, delta]) => ({ userId: new Types.ObjectId(userId), delta }));
+    // By _id: the engine then looks at just those documents of the transaction's own writes.
+    const present = new Map(
+      (await this.totalsFor(userIds, boardId, session)).map((t) => [t.userId.toHexString(), t._id]),
+    );
+    const changes = [...deltas].map(([userId, delta]) => ({ userId, delta, id: present.get(userId) }));
     // Inserts and updates apart: a bulk write sends one command per run of the same operation.
-    const fresh = changes.filter((c) => !present.has(c.userId.toHexString()));
+    const fresh = changes.filter((c) => !c.id);
     if (fresh.length > 0)
       await this.totals.insertMany(
-        fresh.map((c) => ({ userId: c.userId, boardId, total: initial + c.delta })),
+        fresh.map((c) => ({ userId: new Types.ObjectId(c.userId), boardId, total: initial + c.delta })),
         { session, ordered: true },
       );
-    const updates = changes.filter((c) => present.has(c.userId.toHexString()));
+    const updates = changes.filter((c) => c.id);
     if (updates.length > 0)
       await this.totals.bulkWrite(
-        updates.map((c) => ({
-          updateOne: { filter: { userId: c.userId, boardId }, update: { $inc: { total: c.delta } } },
-        })),
+        updates.map((c) => ({ updateOne: { filter: { _id: c.id }, update: { $inc: { total: c.delta } } } })),
         { session, ordered: true },
       );
   }
