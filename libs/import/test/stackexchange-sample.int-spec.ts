@@ -2,7 +2,7 @@
 // from there, never copied) and checks it against the counts its builder computed.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ImportInterrupted } from '../src/stackexchange/stackexchange-importer.js';
+import { ImportInterrupted, UserExportService, usersAsCsv } from '../src/index.js';
 import { hasSample, type ImportContext, SE_SAMPLE_DIR, snapshot, startImportContext } from './import-context.js';
 
 const describeWithSample = hasSample ? describe : describe.skip;
@@ -90,6 +90,18 @@ describeWithSample('importing the Stack Exchange sample', () => {
     const accepts = await count('reputation_ledger', { kind: 'ANSWER_ACCEPTED' });
     expect(accepts).toBeGreaterThan(0);
     expect(accepts).toBeLessThanOrEqual(expected.acceptedAnswers);
+  });
+
+  it('exports every author with source id, reputation on the operator, answers and accepted answers', async () => {
+    const users = await t.app.get(UserExportService).exportUsers(target.operatorSlug);
+    expect(users.reduce((sum, u) => sum + u.answers, 0)).toBe(expected.answers);
+    expect(users.reduce((sum, u) => sum + u.acceptedAnswers, 0)).toBe(expected.acceptedAnswers);
+    const top = users[0];
+    expect(top).toMatchObject({ sourceSite: 'french.meta', sourceId: expect.any(Number) });
+    expect(top.reputation).toBeGreaterThanOrEqual(users[1].reputation);
+    const csv = usersAsCsv(users).split('\n');
+    expect(csv[0]).toBe('handle,displayName,sourceSite,sourceId,reputation,answers,acceptedAnswers,badges');
+    expect(csv).toHaveLength(users.length + 2);
   });
 
   it('changes nothing when the same dump is imported again', async () => {

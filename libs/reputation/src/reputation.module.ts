@@ -56,6 +56,13 @@ import { ImportedReputationService } from './import/imported-reputation.service.
     Privileges,
     ImportedReputationService,
   ],
-  exports: [ReputationVerifier, ReputationReader, BountyService, SerialVotingJob, ImportedReputationService],
+  exports: [
+    ReputationVerifier,
+    ReputationReader,
+    BountyService,
+    SerialVotingJob,
+    ImportedReputationService,
+    BadgeService,
+  ],
 })
 export class ReputationModule {}

@@ -99,6 +99,13 @@ export class LedgerRepository {
       .exec();
   }
 
+  totalsOnBoards(boardIds: readonly Types.ObjectId[]): Promise<ReputationTotal[]> {
+    return this.totals
+      .find({ boardId: { $in: boardIds } })
+      .lean<ReputationTotal[]>()
+      .exec();
+  }
+
   topOnBoard(boardId: Types.ObjectId, limit: number): Promise<ReputationTotal[]> {
     return this.totals
       .find({ boardId, total: { $gt: 0 } })
