@@ -1,7 +1,7 @@
 // Throughput of the embedded engine through the official driver: inserts, indexed finds,
-// updates and a $group aggregation over 10k and 100k documents, measured in one run; prints the
-// ratio of indexed-find time at 100k vs 10k documents (goal <= 1.5: lookups do not slow down as
-// the collection grows).
+// updates, range finds, sorted top-10 reads and a $group aggregation over 10k and 100k documents,
+// measured in one run; prints the ratio of time per operation at 100k vs 10k documents (indexed
+// find goal <= 1.5: lookups do not slow down as the collection grows).
 import { MongoClient } from 'mongodb';
 import { startEmbeddedMongo } from '@helpboard/mongo-embedded';
 
@@ -33,6 +33,7 @@ async function measure(size: number) {
   const c = client.db('bench').collection('posts');
   await c.createIndex({ key: 1 }, { unique: true });
   await c.createIndex({ board: 1, score: -1 });
+  await c.createIndex({ seq: 1 });
   process.stdout.write(`${size.toLocaleString('en')} documents\n`);
   const batch = 1_000;
   await timed('insert (batches of 1,000)', size, async () => {
@@ -42,6 +43,7 @@ async function measure(size: number) {
           const i = start + j;
           return {
             key: `k${i}`,
+            seq: i,
             board: `b${i % 50}`,
             score: i % 997,
             tags: [`t${i % 13}`, `t${i % 7}`],
@@ -54,6 +56,24 @@ async function measure(size: number) {
   const perFind = await timed('indexed find (unique key)', FINDS, () =>
     inParallel(FINDS, (i) => c.findOne({ key: `k${(i * 7919) % size}` })),
   );
+  const perRange = await timed('range find (10 consecutive seq)', FINDS, () =>
+    inParallel(FINDS, (i) => {
+      const from = (i * 7919) % (size - 10);
+      return c.find({ seq: { $gte: from, $lt: from + 10 } }).toArray();
+    }),
+  );
+  const perTop = await timed('sorted top 10 (board, score desc)', FINDS, () =>
+    inParallel(FINDS, (i) =>
+      c
+        .find({ board: `b${i % 50}` })
+        .sort({ score: -1 })
+        .limit(10)
+        .toArray(),
+    ),
+  );
+  const perLatest = await timed('sorted top 10 (whole collection)', FINDS, () =>
+    inParallel(FINDS, () => c.find({}).sort({ key: 1 }).limit(10).toArray()),
+  );
   await timed('update by indexed key ($inc)', UPDATES, () =>
     inParallel(UPDATES, (i) => c.updateOne({ key: `k${(i * 104729) % size}` }, { $inc: { score: 1 } })),
   );
@@ -64,9 +84,15 @@ async function measure(size: number) {
   });
   await client.close();
   await engine.stop();
-  return perFind;
+  return { find: perFind, range: perRange, top: perTop, latest: perLatest };
 }
 
 const small = await measure(10_000);
 const large = await measure(100_000);
-process.stdout.write(`indexed find time, 100k vs 10k documents: ${(large / small).toFixed(2)} (goal <= 1.5)\n`);
+const ratio = (label: string, key: keyof typeof small) =>
+  process.stdout.write(`${label.padEnd(48)} ${(large[key] / small[key]).toFixed(2)}\n`);
+process.stdout.write('time per operation, 100k vs 10k documents:\n');
+ratio('  indexed find (goal <= 1.5)', 'find');
+ratio('  range find, same result size', 'range');
+ratio('  sorted top 10 in one board, same result size', 'top');
+ratio('  sorted top 10 of the collection', 'latest');

@@ -13,6 +13,7 @@ export async function startBenchApp(): Promise<{ app: INestApplication; engine: 
       PORT: '0',
       MONGODB_URI: engine.uri,
       JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789',
+      REFERRALS_SECRET_KEY: 'b'.repeat(64),
       LOG_LEVEL: 'warn',
     }),
   );

@@ -14,12 +14,12 @@ export interface LoadResult {
 export async function graphqlLoad(
   url: string,
   query: string,
-  options: { connections: number; durationSeconds: number },
+  options: { connections: number; durationSeconds: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...options.headers },
     body: JSON.stringify({ query }),
     connections: options.connections,
     duration: options.durationSeconds,

@@ -1,5 +1,6 @@
 // A Helpboard process on an in-memory engine with one thread of 30 answers and 60 comments,
-// seeded through the services; /bench-info reports the thread id and its page's round trips.
+// seeded through the services; /bench-info reports the thread id, its page's round trips and a
+// signed-in reader's access token.
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { type Actor, PlatformRole } from '@helpboard/core';
@@ -10,7 +11,7 @@ import { serveBenchApp, startBenchApp } from '../support/bench-app.js';
 
 const started = await startBenchApp();
 const { app } = started;
-const info = { threadId: '', roundTrips: 0 };
+const info = { threadId: '', roundTrips: 0, readerToken: '' };
 // A plain Express route, registered before Nest adds its not-found handler at init.
 const http = app.getHttpAdapter().getInstance() as {
   get(path: string, handler: (req: unknown, res: { json(v: unknown): void }) => void): void;
@@ -36,6 +37,8 @@ const admin = actorOf(
   }),
   PlatformRole.Admin,
 );
+const reader = await auth.createAccount({ email: 'reader@bench.test', handle: 'bench-reader', password });
+info.readerToken = (await auth.startSession(reader, { ip: '127.0.0.1' })).accessToken;
 const people = [];
 for (let i = 0; i < 12; i++)
   people.push(actorOf(await auth.createAccount({ email: `u${i}@bench.test`, handle: `bench-user-${i}`, password })));

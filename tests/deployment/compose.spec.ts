@@ -46,6 +46,7 @@ describe('docker-compose.yml', () => {
     const config = parseEnvironment(environment);
     expect(config.NODE_ENV).toBe('production');
     expect(config.JWT_SECRET).toBeDefined();
+    expect(config.REFERRALS_SECRET_KEY).toBeDefined();
     expect(config.MONGODB_URI).toMatch(/replicaSet=/);
     expect(config.MEILI_HOST).toBeDefined();
     expect(config.MEILI_API_KEY).toBeDefined();

@@ -66,6 +66,27 @@ describe('badges: earned on a board, or granted by its staff', () => {
     expect(kinds).toEqual(expect.arrayContaining(['FIRST_ACCEPTED_ANSWER', 'GOOD_ANSWER', 'BOARD_EXPERT']));
   });
 
+  it('earns Popular Question for its asker when the question reaches 1,000 readers', async () => {
+    const { ViewCounter } = await import('../../libs/threads/src/views/view-counter.js');
+    const asker = await registerUser(t);
+    const q = await ask(t, asker, board.slug, { title: 'Why does my 5G drop in the metro every morning?' });
+    const views = t.app.get(ViewCounter);
+    // 999 distinct readers counted through the buffered view counter, as the thread page does.
+    for (let i = 0; i < 999; i++) views.record(q.id, `reader-${i}`);
+    await views.flush();
+    expect((await badgesOf(asker)).map((b) => b.kind)).not.toContain('POPULAR_QUESTION');
+    const page = await t.graphql(
+      'query ($id: ID!) { thread(id: $id) { id } }',
+      { id: q.id },
+      {
+        headers: { 'user-agent': 'the-thousandth-reader' },
+      },
+    );
+    expect(page.errors).toBeUndefined();
+    await views.flush();
+    expect((await badgesOf(asker)).map((b) => b.kind)).toContain('POPULAR_QUESTION');
+  });
+
   it('lets board staff certify an Official Expert until a date, shown until it expires or is revoked', async () => {
     const [rep, helper, stranger] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
     await setBoardRole(t, operatorAdmin, board.slug, rep.handle, 'STAFF');

@@ -68,10 +68,10 @@ describe('reputation: exact, explainable, reversible', () => {
     expect(await reputationOf(asker)).toBe(1);
 
     const history = await t.graphql(
-      'query ($h: String!) { user(handle: $h) { reputationHistory(first: 3) { kind delta } } }',
+      'query ($h: String!) { user(handle: $h) { reputationHistory(first: 3) { edges { node { kind delta } } } } }',
       { h: answerer.handle },
     );
-    expect(history.data!.user.reputationHistory.map((e: any) => e.kind)).toEqual([
+    expect(history.data!.user.reputationHistory.edges.map((e: any) => e.node.kind)).toEqual([
       'REVERSAL',
       'REVERSAL',
       'OFFICIAL_ANSWER',
@@ -135,7 +135,7 @@ describe('reputation: serial voting', () => {
       const reputation = async () =>
         (
           await t.graphql(
-            'query ($h: String!) { user(handle: $h) { reputation reputationHistory(first: 1) { kind } } }',
+            'query ($h: String!) { user(handle: $h) { reputation reputationHistory(first: 1) { edges { node { kind cause } } } } }',
             { h: target.handle },
           )
         ).data!.user;
@@ -143,7 +143,10 @@ describe('reputation: serial voting', () => {
 
       const job = t.app.get(SerialVotingJob);
       expect(await job.run()).toBe(10);
-      expect(await reputation()).toEqual({ reputation: 11, reputationHistory: [{ kind: 'REVERSAL' }] });
+      expect(await reputation()).toEqual({
+        reputation: 11,
+        reputationHistory: { edges: [{ node: { kind: 'REVERSAL', cause: `serial-voting:${friend.id}` } }] },
+      });
       await job.run();
       expect((await reputation()).reputation).toBe(11);
       const { drifts } = await t.app.get(ReputationVerifier).verify();

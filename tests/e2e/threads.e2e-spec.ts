@@ -225,7 +225,7 @@ describe('threads: a question answered once, in public, for many', () => {
     ]);
   });
 
-  it('keeps every revision of an edited post; others may not edit unless staff', async () => {
+  it('keeps every revision of an edited post; others may not edit unless staff or privileged', async () => {
     const [asker, stranger, rep] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
     await setBoardRole(t, operatorAdmin, board.slug, rep.handle, 'STAFF');
     const q = await ask(t, asker, board.slug);
@@ -236,9 +236,14 @@ describe('threads: a question answered once, in public, for many', () => {
       title: 'How can I check my remaining 5G data?',
       tags: ['5g', 'balance'],
     };
+    // A stranger lacks the reputation privilege to edit others' posts (2,000 by default).
     expect(
-      (await t.graphql(editQuery, { i: input }, { token: stranger.accessToken })).errors?.[0].extensions?.reason,
-    ).toBe('NOT_YOUR_POST');
+      (await t.graphql(editQuery, { i: input }, { token: stranger.accessToken })).errors?.[0].extensions,
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'PRIVILEGE_REQUIRED',
+      details: { privilege: 'EDIT_OTHERS_POSTS', required: 2000 },
+    });
     expect((await t.graphql(editQuery, { i: input }, { token: rep.accessToken })).data?.editPost.revision).toBe(2);
     const revisions = await t.graphql(
       'query ($p: ID!) { revisions(postId: $p) { revision title tags body editor { handle } } }',

@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import { type AppConfig, Clock, ConfigModule, CoreModule } from '@helpboard/core';
+import { type AppConfig, Clock, ConfigModule, CoreModule, PublicQueryCache } from '@helpboard/core';
 import { DatabaseModule } from '@helpboard/database';
 import { AccessGuard, IdentityModule } from '@helpboard/identity';
 import { BoardsModule } from '@helpboard/boards';
@@ -9,6 +10,9 @@ import { ThreadsModule } from '@helpboard/threads';
 import { ReputationModule } from '@helpboard/reputation';
 import { SearchModule } from '@helpboard/search';
 import { ModerationModule } from '@helpboard/moderation';
+import { ReferralsModule } from '@helpboard/referrals';
+import { NotificationsModule } from '@helpboard/notifications';
+import { InsightsModule } from '@helpboard/insights';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -28,7 +32,11 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CoreModule.forRoot({ clock: options.clock }),
         DatabaseModule,
-        GraphQLModule.forRoot(graphqlOptions(config)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          useFactory: (cache: PublicQueryCache) => graphqlOptions(config, cache),
+          inject: [PublicQueryCache],
+        }),
         HealthModule,
         IdentityModule,
         BoardsModule,
@@ -36,6 +44,9 @@ export class AppModule {
         ReputationModule,
         SearchModule,
         ModerationModule,
+        ReferralsModule,
+        NotificationsModule,
+        InsightsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -15,6 +15,8 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
+    // Partners' webhooks are signed over the exact bytes sent (req.rawBody), not re-serialised JSON.
+    rawBody: true,
   });
   app.use(httpLogging(logger));
   app.useBodyParser('json', { limit: MAX_BODY });

@@ -18,4 +18,6 @@ export * from './rate-limit/rate-limit-store.js';
 export * from './loaders/request-loaders.js';
 export * from './pagination/keyset.js';
 export * from './jobs/run-periodically.js';
+export * from './cache/public-query-cache.js';
+export * from './jobs/periodic-job.js';
 export * from './import/import-origin.js';

@@ -13,9 +13,11 @@ import {
 } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService, resolveBoardSettings } from '@helpboard/boards';
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
-import { ReputationReader } from '@helpboard/reputation';
-import { ThreadStateService } from '@helpboard/threads';
-import { AuditEntry, ModerationAction } from './audit-entry.schema.js';
+import { Privilege, Privileges } from '@helpboard/reputation';
+import { type PostRecord, ThreadStateService } from '@helpboard/threads';
+import { ModerationAction } from './audit-entry.schema.js';
+import { AuditLog } from './audit-log.js';
+import { PostFlagged } from './events/moderation-events.js';
 import { flagWeight } from './flag-weight.js';
 import { FlaggerStats, FlagReason, FlagRecord, FlagStatus } from './flag.schema.js';
 
@@ -35,12 +37,12 @@ export class FlagService {
   constructor(
     @InjectModel(FlagRecord.name) private readonly flags: Model<FlagRecord>,
     @InjectModel(FlaggerStats.name) private readonly stats: Model<FlaggerStats>,
-    @InjectModel(AuditEntry.name) private readonly audit: Model<AuditEntry>,
     private readonly threadState: ThreadStateService,
     private readonly boards: BoardService,
     private readonly access: BoardAccessService,
-    private readonly reputation: ReputationReader,
+    private readonly privileges: Privileges,
     private readonly unitOfWork: UnitOfWork,
+    private readonly auditLog: AuditLog,
     private readonly clock: Clock,
   ) {}
 
@@ -54,9 +56,7 @@ export class FlagService {
     const isTrusted =
       (await this.access.can(actor, BoardAction.Moderate, board)) ||
       (await this.access.can(actor, BoardAction.ActAsStaff, board));
-    if (!isTrusted && (await this.reputation.overall(actor.userId)) < settings.privileges.flag) {
-      throw new ForbiddenError('PRIVILEGE_REQUIRED');
-    }
+    if (!isTrusted) await this.privileges.assert(actor.userId, board, Privilege.FLAG);
     const record = await this.stats
       .findOne({ userId: new Types.ObjectId(actor.userId) })
       .lean<FlaggerStats>()
@@ -80,6 +80,17 @@ export class FlagService {
     try {
       await this.unitOfWork.run(async (tx) => {
         await this.flags.create([flag], { session: tx.session });
+        tx.publishAfterCommit(
+          new PostFlagged(
+            flag._id.toHexString(),
+            board._id.toHexString(),
+            post.threadId.toHexString(),
+            post._id.toHexString(),
+            reason,
+            actor.userId,
+            now,
+          ),
+        );
         const total = await this.openWeight(post._id, tx.session);
         if (total >= settings.moderation.hideThreshold) {
           await this.threadState.setHidden(tx, post, true, actor.userId, now);
@@ -88,7 +99,7 @@ export class FlagService {
             board._id,
             actor.userId,
             ModerationAction.HIDE,
-            post._id,
+            post,
             `flagged (weight ${total})`,
             now,
           );
@@ -135,7 +146,7 @@ export class FlagService {
       // A post hidden only by flags comes back when the moderator declines them.
       if (outcome === FlagStatus.DECLINED && post.hiddenAt) {
         await this.threadState.setHidden(tx, post, false, actor.userId, now);
-        await this.recordAudit(tx, board._id, actor.userId, ModerationAction.RESTORE, post._id, 'flags declined', now);
+        await this.recordAudit(tx, board._id, actor.userId, ModerationAction.RESTORE, post, 'flags declined', now);
       }
     });
     return { ...flag, status: outcome, resolvedBy: new Types.ObjectId(actor.userId), resolvedAt: now };
@@ -179,26 +190,23 @@ export class FlagService {
     boardId: Types.ObjectId,
     actorId: string,
     action: ModerationAction,
-    postId: Types.ObjectId,
+    post: PostRecord,
     reason: string,
     at: Date,
   ): Promise<void> {
     const hidden = action === ModerationAction.HIDE;
-    await this.audit.create(
-      [
-        {
-          boardId,
-          actorId: new Types.ObjectId(actorId),
-          action,
-          targetType: 'post',
-          targetId: postId,
-          reason,
-          before: { hidden: !hidden },
-          after: { hidden },
-          at,
-        },
-      ],
-      { session: tx.session },
-    );
+    await this.auditLog.record(tx, {
+      boardId,
+      actorId,
+      action,
+      targetType: 'post',
+      targetId: post._id,
+      threadId: post.threadId,
+      subjectUserId: post.authorId,
+      reason,
+      before: { hidden: !hidden },
+      after: { hidden },
+      at,
+    });
   }
 }

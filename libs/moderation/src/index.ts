@@ -1,3 +1,6 @@
 export * from './moderation.module.js';
 export { CloseReason } from './moderation.service.js';
 export { ModerationAction } from './audit-entry.schema.js';
+export * from './events/post-deleted.event.js';
+export * from './events/moderation-events.js';
+export { FlagReason } from './flag.schema.js';

@@ -9,6 +9,7 @@ import { FlagResolver } from './flag.resolver.js';
 import { FlaggerStats, FlaggerStatsSchema, FlagRecord, FlagSchema } from './flag.schema.js';
 import { FlagService } from './flag.service.js';
 import { AuditEntry, AuditEntrySchema } from './audit-entry.schema.js';
+import { AuditLog } from './audit-log.js';
 import { ModerationResolver } from './moderation.resolver.js';
 import { ModerationService } from './moderation.service.js';
 
@@ -20,7 +21,6 @@ registerMessages({
     FLAG_EXISTS: 'You have already flagged this post.',
     FLAG_NOT_FOUND: 'Flag not found.',
     FLAG_RESOLVED: 'This flag has already been resolved.',
-    PRIVILEGE_REQUIRED: 'You need more reputation on this board to do that.',
     POST_HAS_DEPENDENTS: 'Others rely on this post (it is accepted or has answers); ask a moderator.',
   },
   'zh-CN': {
@@ -30,7 +30,6 @@ registerMessages({
     FLAG_EXISTS: '你已经举报过该帖子。',
     FLAG_NOT_FOUND: '未找到该举报。',
     FLAG_RESOLVED: '该举报已处理。',
-    PRIVILEGE_REQUIRED: '你在该专版的声望不足以执行此操作。',
     POST_HAS_DEPENDENTS: '其他人依赖此帖子（已被采纳或已有回答），请联系版主。',
   },
 });
@@ -47,6 +46,6 @@ registerMessages({
       { name: FlaggerStats.name, schema: FlaggerStatsSchema },
     ]),
   ],
-  providers: [ModerationService, ModerationResolver, FlagService, FlagResolver],
+  providers: [AuditLog, ModerationService, ModerationResolver, FlagService, FlagResolver],
 })
 export class ModerationModule {}

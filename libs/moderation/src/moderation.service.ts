@@ -2,7 +2,7 @@
 // and recorded in the audit log in the same transaction: no action without its entry.
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { type ClientSession, type Model, Types } from 'mongoose';
+import { type Model, Types } from 'mongoose';
 import {
   type Actor,
   Clock,
@@ -23,6 +23,8 @@ import {
   ThreadStatus,
 } from '@helpboard/threads';
 import { AuditEntry, ModerationAction } from './audit-entry.schema.js';
+import { PostDeleted, PostUndeleted } from './events/post-deleted.event.js';
+import { AuditLog } from './audit-log.js';
 
 export enum CloseReason {
   DUPLICATE = 'DUPLICATE',
@@ -50,6 +52,7 @@ export class ModerationService {
     private readonly access: BoardAccessService,
     private readonly users: UsersService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly auditLog: AuditLog,
     private readonly clock: Clock,
   ) {}
 
@@ -164,17 +167,23 @@ export class ModerationService {
     const now = this.clock.now();
     await this.unitOfWork.run(async (tx) => {
       await this.threadState.setHidden(tx, post, isHidden, actor.userId, now);
-      await this.record(tx.session, {
+      await this.auditLog.record(tx, {
         boardId: board._id,
-        actor,
+        actorId: actor.userId,
         action,
         targetType: 'post',
         targetId: post._id,
+        threadId: post.threadId,
+        subjectUserId: post.authorId,
         reason,
         before: { hidden: post.hiddenAt !== null },
         after: { hidden: isHidden },
         at: now,
       });
+      if (action === ModerationAction.DELETE || action === ModerationAction.UNDELETE) {
+        const EventClass = action === ModerationAction.DELETE ? PostDeleted : PostUndeleted;
+        tx.publishAfterCommit(new EventClass(board._id.toHexString(), post._id.toHexString(), actor.userId, now));
+      }
     });
     return post;
   }
@@ -190,12 +199,14 @@ export class ModerationService {
     if (until && until <= now) throw new InvalidInputError([{ field: 'until', message: 'INVALID_VALUE' }]);
     return this.unitOfWork.run(async (tx) => {
       const updated = await this.users.setSuspension(user._id, until, tx.session);
-      await this.record(tx.session, {
+      await this.auditLog.record(tx, {
         boardId: null,
-        actor,
+        actorId: actor.userId,
         action: until ? ModerationAction.SUSPEND : ModerationAction.UNSUSPEND,
         targetType: 'user',
         targetId: user._id,
+        threadId: null,
+        subjectUserId: user._id,
         reason,
         before: { suspendedUntil: user.suspendedUntil },
         after: { suspendedUntil: until },
@@ -211,12 +222,14 @@ export class ModerationService {
     await this.access.assert(actor, BoardAction.Moderate, board);
     const user = await this.users.requireByHandle(handle);
     await this.unitOfWork.run((tx) =>
-      this.record(tx.session, {
+      this.auditLog.record(tx, {
         boardId: board._id,
-        actor,
+        actorId: actor.userId,
         action: ModerationAction.WARN,
         targetType: 'user',
         targetId: user._id,
+        threadId: null,
+        subjectUserId: user._id,
         reason,
         before: {},
         after: {},
@@ -264,12 +277,14 @@ export class ModerationService {
     const now = this.clock.now();
     return this.unitOfWork.run(async (tx: TransactionContext) => {
       const { before, after } = await this.threadState.change(tx, thread._id, change, now);
-      await this.record(tx.session, {
+      await this.auditLog.record(tx, {
         boardId: board._id,
-        actor,
+        actorId: actor.userId,
         action,
         targetType: 'thread',
         targetId: thread._id,
+        threadId: thread._id,
+        subjectUserId: thread.authorId,
         reason,
         before: threadState(before),
         after: threadState(after),
@@ -277,13 +292,5 @@ export class ModerationService {
       });
       return after;
     });
-  }
-
-  private async record(
-    session: ClientSession,
-    entry: Omit<AuditEntry, '_id' | 'actorId'> & { actor: Actor },
-  ): Promise<void> {
-    const { actor, ...rest } = entry;
-    await this.audit.create([{ ...rest, actorId: new Types.ObjectId(actor.userId) }], { session });
   }
 }

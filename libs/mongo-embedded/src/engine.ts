@@ -75,11 +75,30 @@ export class Engine {
       return await work();
     } finally {
       this.activeCommands--;
-      if (this.activeCommands === 0 && this.directory?.shouldCompact && !this.compaction) {
-        const directory = this.directory;
-        this.compaction = directory.compact(this.store).finally(() => (this.compaction = undefined));
-      }
+      if (this.activeCommands === 0) this.startCompactionIfDue(Date.now());
     }
+  }
+
+  private startCompactionIfDue(now: number): boolean {
+    if (!this.directory?.shouldCompact(now) || this.compaction) return false;
+    this.compaction = this.directory.compact(this.store).finally(() => (this.compaction = undefined));
+    return true;
+  }
+
+  /**
+   * Folds the journal into a snapshot if it is due by size or age (`now` lets callers ask as of a
+   * given time). An idle engine gets no commands to trigger it, so a timer calls this too.
+   */
+  /** Waits for a compaction under way (before closing the directory). */
+  async settled(): Promise<void> {
+    while (this.compaction) await this.compaction;
+  }
+
+  async compactIfDue(now = Date.now()): Promise<boolean> {
+    while (this.compaction) await this.compaction;
+    if (this.activeCommands > 0 || !this.startCompactionIfDue(now)) return false;
+    await this.compaction;
+    return true;
   }
 
   private async dispatch(name: string, command: Document): Promise<Document> {

@@ -17,6 +17,8 @@ export interface EmbeddedMongoOptions {
   warn?: (message: string) => void;
   /** Journal size that triggers a snapshot and a fresh journal (default 64 MB). */
   compactAfterBytes?: number;
+  /** How old a non-empty journal may get before it is folded into a snapshot (default 10 minutes). */
+  compactEveryMs?: number;
 }
 
 export interface EmbeddedMongo {
@@ -25,6 +27,8 @@ export interface EmbeddedMongo {
   port: number;
   /** Removes expired TTL documents now (the background sweep does this periodically). */
   sweepExpired(): Promise<number>;
+  /** Snapshots and empties the journal if it is due by size or age as of `now`; false if not due or busy. */
+  compactIfDue(now?: number): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +40,12 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const engine = new Engine(info);
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
   const directory = options.dataDir
-    ? (await DataDirectory.open(options.dataDir, engine.store, warn, options.compactAfterBytes)).directory
+    ? (
+        await DataDirectory.open(options.dataDir, engine.store, warn, {
+          afterBytes: options.compactAfterBytes,
+          everyMs: options.compactEveryMs,
+        })
+      ).directory
     : undefined;
   if (directory) engine.attach(directory);
 
@@ -53,7 +62,10 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const housekeeping = setInterval(
     () => {
       engine.transactions.abortExpired(Date.now());
-      void engine.sweepExpired(new Date()).catch((error: unknown) => warn(`TTL sweep failed: ${String(error)}`));
+      void engine
+        .sweepExpired(new Date())
+        .then(() => engine.compactIfDue())
+        .catch((error: unknown) => warn(`housekeeping failed: ${String(error)}`));
     },
     options.ttlIntervalMs ?? Math.min(60_000, TRANSACTION_LIFETIME_MS),
   );
@@ -65,10 +77,12 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     host,
     port,
     sweepExpired: () => engine.sweepExpired(new Date()),
+    compactIfDue: (now?: number) => engine.compactIfDue(now),
     stop() {
       stopping ??= (async () => {
         clearInterval(housekeeping);
         await server.close();
+        await engine.settled();
         await directory?.close(engine.store);
       })();
       return stopping;

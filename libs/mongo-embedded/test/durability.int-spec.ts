@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,12 @@ afterAll(() => {
 });
 
 /** Runs the writer until it has acknowledged at least `acks` more writes, then SIGKILLs it mid-stream. */
-function writeThenKill(dataDir: string, from: number, acks: number, compactAfterBytes?: number): Promise<number> {
+function writeThenKill(
+  dataDir: string,
+  from: number,
+  acks: number,
+  compaction: { afterBytes?: number; everyMs?: number } = {},
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -29,7 +34,8 @@ function writeThenKill(dataDir: string, from: number, acks: number, compactAfter
         fileURLToPath(new URL('./support/crash-writer.ts', import.meta.url)),
         dataDir,
         String(from),
-        String(compactAfterBytes ?? ''),
+        String(compaction.afterBytes ?? ''),
+        String(compaction.everyMs ?? ''),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -48,6 +54,15 @@ function writeThenKill(dataDir: string, from: number, acks: number, compactAfter
       signal === 'SIGKILL' ? resolve(lastAck) : reject(new Error(`writer exited ${code}: ${stderr}`)),
     );
   });
+}
+
+async function readAllFrom(dataDir: string, db: string, name: string) {
+  const engine = await startEmbeddedMongo({ dataDir });
+  const client = await new MongoClient(engine.uri).connect();
+  const docs = await client.db(db).collection(name).find({}).sort({ n: 1 }).toArray();
+  await client.close();
+  await engine.stop();
+  return docs;
 }
 
 async function readAll(dataDir: string, warn?: (m: string) => void) {
@@ -106,11 +121,42 @@ describe('embedded engine durability', () => {
   it('loses nothing when the journal is compacted into snapshots while writes keep coming', async () => {
     const dataDir = freshDirectory();
     // A tiny threshold: a snapshot every few writes, racing with the writer, then a SIGKILL.
-    const lastAck = await writeThenKill(dataDir, 0, 60, 15_000);
+    const lastAck = await writeThenKill(dataDir, 0, 60, { afterBytes: 15_000 });
     expect(existsSync(join(dataDir, 'snapshot.bson'))).toBe(true); // compacted before the kill
     const numbers = (await readAll(dataDir)).map((d) => d.i as number);
     expect(numbers.slice(0, lastAck + 1)).toEqual(Array.from({ length: lastAck + 1 }, (_, i) => i));
   }, 30_000);
+
+  it('loses nothing when snapshots are taken on time (every few milliseconds) while writes keep coming', async () => {
+    const dataDir = freshDirectory();
+    let next = 0;
+    for (let round = 0; round < 2; round++) {
+      const lastAck = await writeThenKill(dataDir, next, 80, { everyMs: 2 });
+      const numbers = (await readAll(dataDir)).map((d) => d.i as number);
+      expect(numbers.slice(0, lastAck + 1)).toEqual(Array.from({ length: lastAck + 1 }, (_, i) => i));
+      next = numbers.length;
+    }
+  }, 30_000);
+
+  it('folds a journal into a snapshot once it is old enough, even with no command coming', async () => {
+    const dataDir = freshDirectory();
+    const engine = await startEmbeddedMongo({ dataDir, compactEveryMs: 60_000 });
+    const client = await new MongoClient(engine.uri).connect();
+    await client
+      .db('app')
+      .collection('notes')
+      .insertMany([{ n: 1 }, { n: 2 }]);
+    const journal = join(dataDir, 'journal.log');
+    expect(statSync(journal).size).toBeGreaterThan(0);
+    expect(await engine.compactIfDue()).toBe(false); // young and small: not due
+    expect(await engine.compactIfDue(Date.now() + 61_000)).toBe(true);
+    expect(statSync(journal).size).toBe(0);
+    expect(await engine.compactIfDue(Date.now() + 61_000)).toBe(false); // nothing new to fold
+    await client.db('app').collection('notes').insertOne({ n: 3 });
+    await client.close();
+    await engine.stop();
+    expect((await readAllFrom(dataDir, 'app', 'notes')).map((d) => d.n)).toEqual([1, 2, 3]);
+  });
 
   it('cuts off a torn or corrupt journal tail, keeps what came before, and says so', async () => {
     const dataDir = freshDirectory();

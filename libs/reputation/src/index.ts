@@ -8,4 +8,6 @@ export { BadgeKind, BadgeTier } from './badges/badge.schema.js';
 export { BadgeService } from './badges/badge.service.js';
 export { BountyService } from './bounties/bounty.service.js';
 export { SerialVotingJob, SERIAL_VOTE_THRESHOLD } from './serial-voting.job.js';
+export { Privilege, Privileges, type PrivilegeStanding } from './privileges.js';
+export * from './events/badge-earned.event.js';
 export * from './import/imported-reputation.service.js';

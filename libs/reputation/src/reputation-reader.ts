@@ -1,7 +1,8 @@
-// Read-only access to reputation for other libs (privileges, flag weights).
+// Read-only access to reputation for other libs (privileges, flag weights, who to ask for help).
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { LedgerRepository } from './ledger/ledger.repository.js';
+import { OVERALL } from './ledger/reputation-entry.schema.js';
 import { STARTING_REPUTATION } from './reputation.service.js';
 
 @Injectable()
@@ -17,6 +18,23 @@ export class ReputationReader {
   }
 
   async overall(userId: string): Promise<number> {
-    return (await this.ledger.total(new Types.ObjectId(userId), null)) ?? STARTING_REPUTATION;
+    return (await this.ledger.total(new Types.ObjectId(userId), OVERALL)) ?? STARTING_REPUTATION;
+  }
+
+  /**
+   * Reputation earned on one operator's boards, plus the starting point everyone has: privileges
+   * on a carrier's boards are earned there, not bought with standing elsewhere.
+   */
+  async onOperator(userId: string, operatorId: Types.ObjectId): Promise<number> {
+    const earned = await this.ledger.total(new Types.ObjectId(userId), { operatorId, boardId: null });
+    return Math.max(STARTING_REPUTATION, STARTING_REPUTATION + (earned ?? 0));
+  }
+
+  /** The users with the most reputation on a board, at least `minimum`, best first. */
+  async topOnBoard(boardId: string, limit: number, minimum: number): Promise<{ userId: string; total: number }[]> {
+    const rows = await this.ledger.topOnBoard(new Types.ObjectId(boardId), limit);
+    return rows
+      .filter((row) => row.total >= minimum)
+      .map((row) => ({ userId: row.userId.toHexString(), total: row.total }));
   }
 }

@@ -9,11 +9,12 @@ import {
   CommentAdded,
   OfficialAnswerMarked,
   OfficialAnswerUnmarked,
+  OthersPostEditing,
   PostHidden,
   PostRestored,
   VoteChanged,
 } from '@helpboard/threads';
-import { Privileges } from './privileges.js';
+import { Privilege, Privileges } from './privileges.js';
 import { type Cause, ReputationService } from './reputation.service.js';
 import { type Award, awardsForAccept, awardsForOfficial, awardsForVote } from './rules/vote-rules.js';
 
@@ -24,12 +25,14 @@ export class ReputationListener implements OnModuleInit {
     private readonly reputation: ReputationService,
     private readonly boards: BoardService,
     private readonly privileges: Privileges,
+    private readonly othersPosts: OthersPostEditing,
   ) {}
 
   onModuleInit(): void {
     // Privileges veto the action inside its transaction: the vote or comment is never stored.
     this.handlers.on(VoteChanged, (event) => this.privileges.assertMayVote(event));
     this.handlers.on(CommentAdded, (event) => this.privileges.assertMayComment(event));
+    this.othersPosts.allowWhen((userId, board) => this.privileges.assert(userId, board, Privilege.EDIT_OTHERS_POSTS));
     this.handlers.on(VoteChanged, (event, tx) => this.onVote(event, tx));
     this.handlers.on(PostHidden, (event, tx) =>
       this.reputation.reverseForPost(tx, causeOf(`post:${event.postId}`, event, event.postId)),

@@ -11,10 +11,13 @@ import { BountyRecord, BountySchema } from './bounties/bounty.schema.js';
 import { BountyService } from './bounties/bounty.service.js';
 import { SerialVotingJob } from './serial-voting.job.js';
 import { Privileges } from './privileges.js';
+import { PrivilegesResolver } from './privileges.resolver.js';
 import { ThreadsModule } from '@helpboard/threads';
 import {
   ReputationEntry,
   ReputationEntrySchema,
+  ReputationPeriodTotal,
+  ReputationPeriodTotalSchema,
   ReputationTotal,
   ReputationTotalSchema,
 } from './ledger/reputation-entry.schema.js';
@@ -33,6 +36,7 @@ import { ImportedReputationService } from './import/imported-reputation.service.
     MongooseModule.forFeature([
       { name: ReputationEntry.name, schema: ReputationEntrySchema },
       { name: ReputationTotal.name, schema: ReputationTotalSchema },
+      { name: ReputationPeriodTotal.name, schema: ReputationPeriodTotalSchema },
       { name: BadgeRecord.name, schema: BadgeSchema },
       { name: BountyRecord.name, schema: BountySchema },
     ]),
@@ -54,6 +58,7 @@ import { ImportedReputationService } from './import/imported-reputation.service.
     BountyResolver,
     SerialVotingJob,
     Privileges,
+    PrivilegesResolver,
     ImportedReputationService,
   ],
   exports: [
@@ -61,6 +66,7 @@ import { ImportedReputationService } from './import/imported-reputation.service.
     ReputationReader,
     BountyService,
     SerialVotingJob,
+    Privileges,
     ImportedReputationService,
     BadgeService,
   ],

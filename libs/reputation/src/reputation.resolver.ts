@@ -14,17 +14,30 @@ import { Types } from 'mongoose';
 import {
   type Actor,
   Clock,
+  ConnectionType,
   CurrentActor,
+  decodeCursor,
   type LoaderHolder,
   NotFoundError,
+  PageArgs,
+  pageSize,
   Public,
   requestLoader,
+  toConnection,
 } from '@helpboard/core';
-import { BoardAccessService, BoardAction, BoardRole, BoardService, MembershipService } from '@helpboard/boards';
+import {
+  BoardAccessService,
+  BoardAction,
+  BoardRole,
+  BoardService,
+  MembershipService,
+  OperatorService,
+} from '@helpboard/boards';
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { PostAuthor } from '@helpboard/threads';
 import { LedgerRepository } from './ledger/ledger.repository.js';
-import { ReputationKind } from './ledger/reputation-entry.schema.js';
+import { periodKey, periodOf } from './ledger/periods.js';
+import { OVERALL, ReputationKind } from './ledger/reputation-entry.schema.js';
 import { STARTING_REPUTATION } from './reputation.service.js';
 
 export enum LeaderboardPeriod {
@@ -35,7 +48,7 @@ export enum LeaderboardPeriod {
 }
 registerEnumType(LeaderboardPeriod, {
   name: 'LeaderboardPeriod',
-  description: 'Reputation gained in the last 7, 30, 365 days, or ever.',
+  description: 'Reputation gained this calendar week (ISO, from Monday), month or year (UTC), or ever.',
 });
 export enum LeaderboardAudience {
   PEERS = 'PEERS',
@@ -47,7 +60,6 @@ registerEnumType(LeaderboardAudience, {
 });
 registerEnumType(ReputationKind, { name: 'ReputationKind', description: 'Why reputation changed.' });
 
-const PERIOD_DAYS: Record<LeaderboardPeriod, number | null> = { WEEK: 7, MONTH: 30, YEAR: 365, ALL: null };
 const MAX_ENTRIES = 100;
 
 @ObjectType({ description: 'A place on a board leaderboard.' })
@@ -63,14 +75,27 @@ export class ReputationChange {
   @Field(() => Int, { description: 'Applied change (after the daily vote cap and the floor of 1).' }) delta!: number;
   @Field(() => Int, { description: 'What the rule asked for.' }) requested!: number;
   @Field(() => String, { nullable: true, description: 'The post concerned.' }) postId!: string | null;
+  @Field(() => String, { description: 'The board it was earned or lost on.' }) boardId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why, beyond the kind: e.g. `hide:<postId>` or `serial-voting:<voterId>` for reversals.',
+  })
+  cause!: string | null;
   @Field() at!: Date;
 }
+
+export const ReputationChangeConnection = ConnectionType(ReputationChange);
+
+const HISTORY_SORT = [
+  ['at', -1],
+  ['_id', -1],
+] as const;
 
 function totalsLoader(holder: LoaderHolder, ledger: LedgerRepository) {
   return requestLoader<string, number>(holder, 'reputation.overall', async (userIds) => {
     const rows = await ledger.totalsFor(
       userIds.map((id) => new Types.ObjectId(id)),
-      null,
+      OVERALL,
     );
     const totals = new Map(rows.map((row) => [row.userId.toHexString(), row.total]));
     return userIds.map((id) => totals.get(id) ?? STARTING_REPUTATION);
@@ -82,32 +107,65 @@ export class UserReputationResolver {
   constructor(
     private readonly ledger: LedgerRepository,
     private readonly boards: BoardService,
+    private readonly operators: OperatorService,
   ) {}
 
-  @ResolveField(() => Int, { description: 'Reputation overall (everyone starts at 1), or earned on one board.' })
+  @ResolveField(() => Int, {
+    description:
+      'Reputation overall (everyone starts at 1), earned on one board, or earned on one operator’s boards (plus the starting 1; privileges there use it).',
+  })
   async reputation(
     @Parent() user: User,
     @Context() context: LoaderHolder,
     @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
+    @Args('operatorSlug', { type: () => String, nullable: true }) operatorSlug: string | null,
   ): Promise<number> {
-    if (!boardSlug) return (await totalsLoader(context, this.ledger).load(user.id))!;
-    const board = await this.boards.requireBoard(boardSlug);
-    return (await this.ledger.total(new Types.ObjectId(user.id), board._id)) ?? 0;
+    const userId = new Types.ObjectId(user.id);
+    if (boardSlug) {
+      const board = await this.boards.requireBoard(boardSlug);
+      return (await this.ledger.total(userId, { operatorId: board.operatorId, boardId: board._id })) ?? 0;
+    }
+    if (operatorSlug) {
+      const operator = await this.operators.requireBySlug(operatorSlug);
+      const earned = await this.ledger.total(userId, { operatorId: operator._id, boardId: null });
+      return Math.max(STARTING_REPUTATION, STARTING_REPUTATION + (earned ?? 0));
+    }
+    return (await totalsLoader(context, this.ledger).load(user.id))!;
   }
 
-  @ResolveField(() => [ReputationChange], { description: 'Latest reputation changes, newest first (up to 100).' })
+  @ResolveField(() => ReputationChangeConnection, {
+    description: 'Every reputation change, newest first, optionally on one board: it explains every point.',
+    complexity: ({ args, childComplexity }) => (args.first ?? 20) * childComplexity,
+  })
   async reputationHistory(
     @Parent() user: User,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
-  ): Promise<ReputationChange[]> {
-    const rows = await this.ledger.history(new Types.ObjectId(user.id), Math.min(Math.max(first, 1), MAX_ENTRIES));
-    return rows.map((row) => ({
-      kind: row.kind,
-      delta: row.delta,
-      requested: row.requested,
-      postId: row.postId?.toHexString() ?? null,
-      at: row.at,
-    }));
+    @Args() page: PageArgs,
+    @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
+  ) {
+    const size = pageSize(page.first);
+    const board = boardSlug ? await this.boards.requireBoard(boardSlug) : null;
+    const after = page.after ? decodeCursor(page.after, HISTORY_SORT.length) : null;
+    const rows = await this.ledger.history(
+      new Types.ObjectId(user.id),
+      board?._id ?? null,
+      size + 1,
+      after ? { at: after[0] as Date, id: after[1] as Types.ObjectId } : null,
+    );
+    return toConnection(
+      rows,
+      size,
+      !!after,
+      (row) => [row.at, row._id],
+      (row) => ({
+        kind: row.kind,
+        delta: row.delta,
+        requested: row.requested,
+        postId: row.postId?.toHexString() ?? null,
+        boardId: row.boardId.toHexString(),
+        cause: row.cause,
+        at: row.at,
+      }),
+    );
   }
 }
 
@@ -146,14 +204,12 @@ export class LeaderboardResolver {
     const board = await this.boards.requireBoard(boardSlug);
     await this.access.assert(actor, BoardAction.View, board);
     const limit = Math.min(Math.max(first, 1), MAX_ENTRIES);
-    const days = PERIOD_DAYS[period];
     // Over-fetch, then keep one audience: staff answer as part of their job and are ranked apart.
     const candidates =
-      days === null
+      period === LeaderboardPeriod.ALL
         ? (await this.ledger.topOnBoard(board._id, limit * 4)).map((row) => ({ userId: row.userId, total: row.total }))
-        : await this.ledger.gainsOnBoardSince(
-            board._id,
-            new Date(this.clock.now().getTime() - days * 86_400_000),
+        : await this.ledger.topInPeriod(
+            periodKey(board._id.toHexString(), periodOf(period, this.clock.now())),
             limit * 4,
           );
     const roles = await this.memberships.rolesOnBoard(

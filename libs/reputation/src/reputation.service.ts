@@ -4,8 +4,10 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import type { TransactionContext } from '@helpboard/database';
+import { BoardService } from '@helpboard/boards';
 import { LedgerRepository } from './ledger/ledger.repository.js';
-import { ReputationKind, VOTE_KINDS } from './ledger/reputation-entry.schema.js';
+import { PERIOD_KINDS, periodKey, periodOf } from './ledger/periods.js';
+import { OVERALL, ReputationKind, VOTE_KINDS } from './ledger/reputation-entry.schema.js';
 import { type Award, applicableDelta } from './rules/vote-rules.js';
 
 export const STARTING_REPUTATION = 1;
@@ -20,7 +22,13 @@ export interface Cause {
 
 @Injectable()
 export class ReputationService {
-  constructor(private readonly ledger: LedgerRepository) {}
+  /** A board's operator never changes (threads move only within one operator), so it is remembered. */
+  private readonly operatorOfBoard = new Map<string, Types.ObjectId>();
+
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly boards: BoardService,
+  ) {}
 
   /** Takes back exactly what `cause.source` gave, to everyone it gave to; `reason` says why when not obvious. */
   async reverse(tx: TransactionContext, cause: Cause, reason: string | null = null): Promise<void> {
@@ -55,7 +63,7 @@ export class ReputationService {
   async award(tx: TransactionContext, cause: Cause, awards: Award[], dailyCap?: number): Promise<void> {
     for (const award of awards) {
       const userId = new Types.ObjectId(award.userId);
-      const total = (await this.ledger.total(userId, null, tx.session)) ?? STARTING_REPUTATION;
+      const total = (await this.ledger.total(userId, OVERALL, tx.session)) ?? STARTING_REPUTATION;
       const isVote = VOTE_KINDS.has(award.kind);
       const voteGainToday = isVote
         ? await this.ledger.voteGainOn(userId, utcDay(cause.at), [...VOTE_KINDS], tx.session)
@@ -74,10 +82,12 @@ export class ReputationService {
   ): Promise<void> {
     const userId = new Types.ObjectId(award.userId);
     const boardId = new Types.ObjectId(cause.boardId);
+    const operatorId = await this.operatorOf(boardId);
     await this.ledger.append(
       {
         userId,
         boardId,
+        operatorId,
         kind: award.kind,
         delta,
         requested: award.delta,
@@ -91,8 +101,20 @@ export class ReputationService {
       tx.session,
     );
     if (delta === 0) return;
-    await this.ledger.addToTotal(userId, null, delta, STARTING_REPUTATION, tx.session);
-    await this.ledger.addToTotal(userId, boardId, delta, 0, tx.session);
+    await this.ledger.addToTotal(userId, OVERALL, delta, STARTING_REPUTATION, tx.session);
+    await this.ledger.addToTotal(userId, { operatorId, boardId: null }, delta, 0, tx.session);
+    await this.ledger.addToTotal(userId, { operatorId, boardId }, delta, 0, tx.session);
+    const periods = PERIOD_KINDS.map((kind) => periodKey(cause.boardId, periodOf(kind, cause.at)));
+    await this.ledger.addToPeriods(userId, periods, delta, tx.session);
+  }
+
+  private async operatorOf(boardId: Types.ObjectId): Promise<Types.ObjectId> {
+    let operatorId = this.operatorOfBoard.get(boardId.toHexString());
+    if (!operatorId) {
+      operatorId = (await this.boards.requireById(boardId)).operatorId;
+      this.operatorOfBoard.set(boardId.toHexString(), operatorId);
+    }
+    return operatorId;
   }
 }
 

@@ -11,9 +11,11 @@ import { PostRenderer } from './markdown/post-renderer.js';
 import { AnswerService } from './post/answer.service.js';
 import { CommentFieldsResolver, PostFieldsResolver, RevisionFieldsResolver } from './post/post-fields.resolver.js';
 import { PostRepository } from './post/post.repository.js';
+import { PostBodyHooks } from './post/post-body-hooks.js';
 import { PostStatsService } from './post/post-stats.service.js';
 import { PostRecord, PostSchema } from './post/post.schema.js';
 import { EditPostService } from './revision/edit-post.service.js';
+import { OthersPostEditing } from './revision/others-post-editing.js';
 import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
 import { BoardTagsResolver } from './tag/board-tags.resolver.js';
@@ -30,6 +32,7 @@ import { ThreadRepository } from './thread/thread.repository.js';
 import { ThreadResolver } from './thread/thread.resolver.js';
 import { ThreadRecord, ThreadSchema } from './thread/thread.schema.js';
 import { ViewCounter } from './views/view-counter.js';
+import { ThreadPageCache } from './thread/thread-page-cache.js';
 import { ImportedContentService } from './import/imported-content.service.js';
 import { VoteRepository } from './vote/vote.repository.js';
 import { VoteRecord, VoteSchema } from './vote/vote.schema.js';
@@ -56,14 +59,17 @@ import { VoteService } from './vote/vote.service.js';
     RevisionRepository,
     TagRepository,
     PostRenderer,
+    PostBodyHooks,
     ThreadContextLoader,
     AskQuestionService,
     AnswerService,
     CommentService,
     EditPostService,
+    OthersPostEditing,
     VoteService,
     ThreadQueryService,
     ViewCounter,
+    ThreadPageCache,
     SearchableThreadReader,
     ThreadStateService,
     PostStatsService,
@@ -78,6 +84,7 @@ import { VoteService } from './vote/vote.service.js';
     BoardTagsResolver,
   ],
   exports: [
+    PostBodyHooks,
     ThreadQueryService,
     AnswerService,
     VoteService,
@@ -85,6 +92,7 @@ import { VoteService } from './vote/vote.service.js';
     SearchableThreadReader,
     ThreadStateService,
     PostStatsService,
+    OthersPostEditing,
     ImportedContentService,
   ],
 })

@@ -36,6 +36,7 @@ export interface TestApp {
 }
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+export const TEST_REFERRALS_SECRET_KEY = '7e'.repeat(32);
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const engine = await startEmbeddedMongo();
@@ -46,6 +47,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       PORT: '0',
       MONGODB_URI: engine.uri,
       JWT_SECRET: TEST_JWT_SECRET,
+      REFERRALS_SECRET_KEY: TEST_REFERRALS_SECRET_KEY,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...env,
     }),

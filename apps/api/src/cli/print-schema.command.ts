@@ -18,6 +18,7 @@ export function printSchemaCommand(): Command {
           MONGODB_URI: engine.uri,
           LOG_LEVEL: 'silent',
           JWT_SECRET: 'x'.repeat(32),
+          REFERRALS_SECRET_KEY: '0'.repeat(64),
         }),
       );
       const app = await createApp(config);

@@ -11,6 +11,7 @@ export interface ApiError {
   message: string;
   fields?: { field: string; message: string }[];
   retryAfterSeconds?: number;
+  details?: Record<string, string | number>;
   /** True when the cause is a bug or an outage: logged with its stack, hidden from the client. */
   isUnexpected: boolean;
 }
@@ -48,6 +49,7 @@ export function toApiError(error: unknown, locale: Locale): ApiError {
         ? error.fields.map((f) => ({ field: f.field, message: translate(f.message, locale, f.params) }))
         : undefined,
       retryAfterSeconds: error.retryAfterSeconds,
+      details: error.details,
       isUnexpected: false,
     };
   }
@@ -75,6 +77,7 @@ export function toGraphQLError(apiError: ApiError): GraphQLError {
       reason: apiError.reason,
       ...(apiError.fields ? { fields: apiError.fields } : {}),
       ...(apiError.retryAfterSeconds !== undefined ? { retryAfterSeconds: apiError.retryAfterSeconds } : {}),
+      ...(apiError.details ? { details: apiError.details } : {}),
     },
   });
 }

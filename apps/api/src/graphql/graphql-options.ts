@@ -1,9 +1,10 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
-import { type AppConfig } from '@helpboard/core';
+import { type AppConfig, type PublicQueryCache } from '@helpboard/core';
 import { complexityPlugin } from './complexity.plugin.js';
 import { depthLimitRule } from './depth-limit.rule.js';
 import { formatGraphQLError } from './format-error.js';
+import { publicQueryCachePlugin } from './public-query-cache.plugin.js';
 import { buildGraphQLContext } from './graphql-context.js';
 
 /** Deep enough for a thread page with its answers, comments and author cards; no deeper. */
@@ -11,7 +12,7 @@ export const MAX_QUERY_DEPTH = 10;
 /** Roughly a thread page with 100 answers and their comments; lists multiply by page size. */
 export const MAX_QUERY_COMPLEXITY = 5_000;
 
-export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, cache: PublicQueryCache): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -26,7 +27,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     },
     context: buildGraphQLContext,
     validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
-    plugins: [complexityPlugin(MAX_QUERY_COMPLEXITY)],
+    plugins: [complexityPlugin(MAX_QUERY_COMPLEXITY), publicQueryCachePlugin(cache)],
     formatError: formatGraphQLError,
     stopOnTerminationSignals: false,
   };

@@ -21,6 +21,10 @@ export class PrivilegeThresholds {
   @Field(() => Int) downvote!: number;
   @Field(() => Int, { description: 'Posting links without review.' }) postLinks!: number;
   @Field(() => Int) editOthersPosts!: number;
+  @Field(() => Int, { description: "Seeing the board's review queues." }) reviewQueues!: number;
+  @Field(() => Int, { description: 'Voting to close and reopen questions.' }) closeVotes!: number;
+  @Field(() => Int, { description: "Moderation tools: the board's moderation log and hidden posts." })
+  moderationTools!: number;
 }
 
 @ObjectType({ description: 'Which partner campaigns may be promoted on this board.' })
@@ -72,6 +76,9 @@ export class PrivilegeThresholdsInput {
   @Field(() => Int, { nullable: true }) downvote?: number;
   @Field(() => Int, { nullable: true }) postLinks?: number;
   @Field(() => Int, { nullable: true }) editOthersPosts?: number;
+  @Field(() => Int, { nullable: true }) reviewQueues?: number;
+  @Field(() => Int, { nullable: true }) closeVotes?: number;
+  @Field(() => Int, { nullable: true }) moderationTools?: number;
 }
 
 @InputType({ description: 'Referral settings overrides.' })

@@ -24,6 +24,9 @@ export const boardSettingsSchema = z.object({
     downvote: points(0, 100_000),
     postLinks: points(0, 100_000),
     editOthersPosts: points(0, 1_000_000),
+    reviewQueues: points(0, 1_000_000),
+    closeVotes: points(0, 1_000_000),
+    moderationTools: points(0, 1_000_000),
   }),
   referrals: z.object({
     /** Campaigns an operator admin allowed on this board (ids from the referrals lib). */
@@ -61,7 +64,19 @@ export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
     officialAnswer: 10,
     dailyVoteCap: 200,
   },
-  privileges: { upvote: 15, flag: 15, comment: 50, downvote: 125, postLinks: 10, editOthersPosts: 2000 },
+  // SE: upvote 15, flag 15, comment 50, downvote 125, review queues 500, edit 2,000, close votes
+  // 3,000, moderator tools 10,000; asking and answering need only the starting 1.
+  privileges: {
+    upvote: 15,
+    flag: 15,
+    comment: 50,
+    downvote: 125,
+    postLinks: 10,
+    editOthersPosts: 2000,
+    reviewQueues: 500,
+    closeVotes: 3000,
+    moderationTools: 10_000,
+  },
   referrals: { allowedCampaignIds: [] },
   escalation: { expertsAfterMinutes: 30, staffAfterMinutes: 240 },
   moderation: { hideThreshold: 3, reviewFirstPosts: 3, reviewLinksUnderReputation: 50 },

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, parseEnvironment } from './app-config.js';
-import { loadConfig } from './load-config.js';
+import { loadConfig, toAppConfig } from './load-config.js';
 
 describe('configuration', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -28,8 +28,37 @@ describe('configuration', () => {
     }
   });
 
+  it('accepts only SMTP URLs for SMTP_URL and defaults PUBLIC_URL to the local port', () => {
+    expect(() => parseEnvironment({ SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL/);
+    const config = toAppConfig(
+      parseEnvironment({ SMTP_URL: 'smtps://u:p@mail.example.com:465', PORT: '8080', JWT_SECRET: 'x'.repeat(32) }),
+    );
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example.com:465',
+      from: 'Helpboard <no-reply@helpboard.localhost>',
+    });
+    expect(config.publicUrl).toBe('http://localhost:8080');
+    expect(
+      toAppConfig(parseEnvironment({ PUBLIC_URL: 'https://help.example.com/', JWT_SECRET: 'x'.repeat(32) })).publicUrl,
+    ).toBe('https://help.example.com');
+  });
+
   it('requires JWT_SECRET in production', () => {
     expect(() => parseEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('requires REFERRALS_SECRET_KEY in production and accepts only 32 bytes of hex', () => {
+    expect(() => parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32) })).toThrow(
+      /REFERRALS_SECRET_KEY: is required/,
+    );
+    expect(() => parseEnvironment({ REFERRALS_SECRET_KEY: 'abc' })).toThrow(/REFERRALS_SECRET_KEY: must be 64/);
+  });
+
+  it('outside production generates the referrals key once into DATA_DIR', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'helpboard-config-'));
+    const first = loadConfig({ DATA_DIR: dataDir });
+    expect(first.referralsSecretKey).toHaveLength(32);
+    expect(loadConfig({ DATA_DIR: dataDir }).referralsSecretKey.equals(first.referralsSecretKey)).toBe(true);
   });
 
   it('rejects a short JWT_SECRET', () => {

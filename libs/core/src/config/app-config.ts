@@ -33,7 +33,15 @@ export const configSchema = z.object({
   JWT_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
     message: 'must be at least 32 characters',
   }),
+  REFERRALS_SECRET_KEY: optionalString.refine((value) => value === undefined || /^[0-9a-f]{64}$/i.test(value), {
+    message: 'must be 64 hexadecimal characters (32 bytes)',
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Outgoing mail server, e.g. smtps://user:pass@smtp.example.com:465. Unset: mail is written to DATA_DIR/mail. */
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().trim().min(3).default('Helpboard <no-reply@helpboard.localhost>'),
+  /** Where users reach this API from outside, for links in e-mails (unsubscribe). Default: http://localhost:PORT. */
+  PUBLIC_URL: url(['http:', 'https:']),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -48,7 +56,19 @@ export interface AppConfig {
   meili?: { host: string; apiKey?: string };
   redisUrl?: string;
   jwtSecret: string;
+  /**
+   * 32 bytes that encrypt partners' webhook secrets at rest (AES-256-GCM) and key the hashes of
+   * clickers' IP addresses and user agents.
+   */
+  referralsSecretKey: Buffer;
   logLevel: RawConfig['LOG_LEVEL'];
+  mail: {
+    /** Absent: messages are written as .eml files under `dataDir/mail`. */
+    smtpUrl?: string;
+    from: string;
+  };
+  /** Base URL of links in e-mails, without a trailing slash. */
+  publicUrl: string;
   version: string;
   /**
    * Whether this process runs background work (outbox delivery, search index building). The API
@@ -69,8 +89,9 @@ export function parseEnvironment(env: Record<string, string | undefined>): RawCo
   const result = configSchema.safeParse(env);
   if (result.success) {
     const raw = result.data;
-    if (raw.NODE_ENV === 'production' && raw.JWT_SECRET === undefined) {
-      throw new ConfigError(['JWT_SECRET: is required in production']);
+    if (raw.NODE_ENV === 'production') {
+      const missing = (['JWT_SECRET', 'REFERRALS_SECRET_KEY'] as const).filter((name) => raw[name] === undefined);
+      if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: is required in production`));
     }
     return raw;
   }

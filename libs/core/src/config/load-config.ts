@@ -17,16 +17,16 @@ function readOwnPackageVersion(): string {
 }
 
 /**
- * Outside production a missing JWT_SECRET is generated once and kept in DATA_DIR, so sessions
+ * Outside production a missing JWT_SECRET (or REFERRALS_SECRET_KEY) is generated once and kept in DATA_DIR, so sessions
  * survive restarts of `npm start` without any setup.
  */
-function developmentJwtSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+function developmentSecret(dataDir: string, name: string, generate: () => string): string {
+  const file = join(dataDir, name);
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
     mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(48).toString('base64url');
+    const secret = generate();
     writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
     return secret;
   }
@@ -41,8 +41,16 @@ export function toAppConfig(raw: RawConfig): AppConfig {
     dataDir: raw.DATA_DIR,
     meili: raw.MEILI_HOST ? { host: raw.MEILI_HOST, apiKey: raw.MEILI_API_KEY } : undefined,
     redisUrl: raw.REDIS_URL,
-    jwtSecret: raw.JWT_SECRET ?? developmentJwtSecret(raw.DATA_DIR),
+    jwtSecret:
+      raw.JWT_SECRET ?? developmentSecret(raw.DATA_DIR, 'jwt-secret', () => randomBytes(48).toString('base64url')),
+    referralsSecretKey: Buffer.from(
+      raw.REFERRALS_SECRET_KEY ??
+        developmentSecret(raw.DATA_DIR, 'referrals-secret-key', () => randomBytes(32).toString('hex')),
+      'hex',
+    ),
     logLevel: raw.LOG_LEVEL,
+    mail: { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     version: readOwnPackageVersion(),
     runsBackgroundJobs: true,
   };

@@ -18,6 +18,8 @@ export interface DomainErrorOptions {
   params?: Record<string, string | number>;
   fields?: FieldProblem[];
   retryAfterSeconds?: number;
+  /** Facts a client may act on, sent as `extensions.details` (e.g. the missing privilege and its threshold). */
+  details?: Record<string, string | number>;
   cause?: unknown;
 }
 
@@ -27,6 +29,7 @@ export class DomainError extends Error {
   readonly params: Record<string, string | number>;
   readonly fields: FieldProblem[];
   readonly retryAfterSeconds?: number;
+  readonly details?: Record<string, string | number>;
 
   constructor(
     readonly code: ErrorCode,
@@ -40,6 +43,7 @@ export class DomainError extends Error {
     this.params = options.params ?? {};
     this.fields = options.fields ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details;
   }
 }
 

@@ -228,4 +228,9 @@ export class AuthService {
     );
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user };
   }
+
+  /** Whether a user has signed in from `ip`: the referrals lib flags clicks from a rep's own address. */
+  hasSignedInFrom(userId: string, ip: string): Promise<boolean> {
+    return this.sessions.hasSessionFromIp(new Types.ObjectId(userId), ip);
+  }
 }

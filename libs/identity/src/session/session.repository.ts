@@ -60,4 +60,9 @@ export class SessionRepository {
       { session: tx },
     );
   }
+
+  /** Whether the user ever signed in from this address (fraud checks on referral clicks). */
+  async hasSessionFromIp(userId: Types.ObjectId, ip: string): Promise<boolean> {
+    return (await this.sessions.exists({ userId, ip }).exec()) !== null;
+  }
 }

@@ -1,5 +1,5 @@
 // Collections, databases and indexes.
-import { type Document, UUID } from 'bson';
+import { calculateObjectSize, type Document, UUID } from 'bson';
 import { Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
 import { rewriteFilter } from '../query/bson-rewrites.js';
@@ -133,7 +133,18 @@ const collStats: CommandHandler = (command, context) => {
   const ns = `${context.db}.${command.collStats}`;
   const collection = context.store.collection(ns);
   if (!collection) throw new MongoCommandError('NamespaceNotFound', `Collection [${ns}] not found.`);
-  return { ns, count: collection.docs.size, size: 0, nindexes: collection.indexes.size + 1, ok: 1 };
+  let size = 0;
+  for (const doc of collection.docs.values()) size += calculateObjectSize(doc);
+  const count = collection.docs.size;
+  return {
+    ns,
+    count,
+    size,
+    avgObjSize: count ? Math.round(size / count) : 0,
+    storageSize: size,
+    nindexes: collection.indexes.size + 1,
+    ok: 1,
+  };
 };
 
 export const adminCommands: Record<string, CommandHandler> = {

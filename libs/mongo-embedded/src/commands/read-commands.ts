@@ -3,7 +3,7 @@ import { type Document, Long } from 'bson';
 import { MongoCommandError } from '../errors.js';
 import { valuesAtPath } from '../storage/values.js';
 import { type CommandHandler } from './context.js';
-import { aggregateDocuments, findDocuments } from './find-documents.js';
+import { aggregateDocuments, findDocuments, leadingStages } from './find-documents.js';
 
 const find: CommandHandler = (command, context) => {
   const ns = `${context.db}.${command.find}`;
@@ -12,6 +12,7 @@ const find: CommandHandler = (command, context) => {
     skip: command.skip,
     limit: command.limit,
     projection: command.projection,
+    hint: command.hint,
   });
   const batchSize = command.singleBatch && command.limit ? Math.abs(command.limit) : (command.batchSize ?? 101);
   const { id, firstBatch } = context.cursors.open(ns, documents, batchSize, command.singleBatch === true);
@@ -40,7 +41,11 @@ const killCursors: CommandHandler = (command, context) => {
 
 const count: CommandHandler = (command, context) => {
   const ns = `${context.db}.${command.count}`;
-  const documents = findDocuments(context.view, ns, command.query ?? {}, { skip: command.skip, limit: command.limit });
+  const documents = findDocuments(context.view, ns, command.query ?? {}, {
+    skip: command.skip,
+    limit: command.limit,
+    hint: command.hint,
+  });
   return { n: documents.length, ok: 1 };
 };
 
@@ -60,11 +65,10 @@ const aggregate: CommandHandler = (command, context) => {
   const pipeline = (command.pipeline as Document[]) ?? [];
   if (command.aggregate === 1) throw new MongoCommandError('BadValue', 'database-level aggregation is not supported');
   const ns = `${context.db}.${command.aggregate}`;
-  // A leading $match narrows the input through the indexes before the pipeline runs.
-  const [first, ...rest] = pipeline;
-  const leadingMatch = first && '$match' in first ? (first.$match as Document) : undefined;
-  const source = findDocuments(context.view, ns, leadingMatch ?? {});
-  const documents = aggregateDocuments(context.view, context.db, source, leadingMatch ? rest : pipeline);
+  // A leading $match, $sort and $limit run as a query, through the indexes, before the rest.
+  const { filter, sort, limit, used } = leadingStages(pipeline);
+  const source = findDocuments(context.view, ns, filter, { sort, limit, hint: command.hint });
+  const documents = aggregateDocuments(context.view, context.db, source, pipeline.slice(used));
   const batchSize = (command.cursor as Document | undefined)?.batchSize ?? 101;
   const { id, firstBatch } = context.cursors.open(ns, documents, batchSize);
   return { cursor: { firstBatch, id, ns }, ok: 1 };

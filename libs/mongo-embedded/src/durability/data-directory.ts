@@ -27,6 +27,13 @@ const JOURNAL = 'journal.log';
 const LOCK = 'mongod.lock';
 /** Past this size the journal is folded into a new snapshot (when no command is running). */
 export const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+/** A journal with anything in it is folded into a snapshot at least this often, so recovery stays quick. */
+export const COMPACT_EVERY_MS = 10 * 60_000;
+
+export interface CompactionPolicy {
+  afterBytes?: number;
+  everyMs?: number;
+}
 
 /** Directories opened by this process (a second open in the same process is refused too). */
 const openDirectories = new Set<string>();
@@ -68,22 +75,28 @@ export class DataDirectory {
   private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private flushing?: Promise<void>;
   private isClosed = false;
+  private lastCompactedAt = Date.now();
+  private readonly compactAfterBytes: number;
+  private readonly compactEveryMs: number;
 
   private constructor(
     readonly dir: string,
-    private readonly compactAfterBytes: number,
-  ) {}
+    policy: CompactionPolicy,
+  ) {
+    this.compactAfterBytes = policy.afterBytes ?? COMPACT_AFTER_BYTES;
+    this.compactEveryMs = policy.everyMs ?? COMPACT_EVERY_MS;
+  }
 
   /** Opens (creating if needed), locks and recovers the directory into `store`. */
   static async open(
     dir: string,
     store: Store,
     warn: (message: string) => void,
-    compactAfterBytes = COMPACT_AFTER_BYTES,
+    policy: CompactionPolicy = {},
   ): Promise<{ directory: DataDirectory; report: RecoveryReport }> {
     mkdirSync(dir, { recursive: true });
     acquireLock(dir);
-    const directory = new DataDirectory(dir, compactAfterBytes);
+    const directory = new DataDirectory(dir, policy);
     try {
       const report = await directory.recover(store, warn);
       directory.journal = await open(join(dir, JOURNAL), 'a');
@@ -155,8 +168,15 @@ export class DataDirectory {
     this.flushing = undefined;
   }
 
-  get shouldCompact(): boolean {
-    return this.journalBytes > this.compactAfterBytes;
+  /** Whether the journal is big enough, or old enough with something in it, to fold into a snapshot. */
+  shouldCompact(now = Date.now()): boolean {
+    if (this.isClosed) return false;
+    if (this.journalBytes > this.compactAfterBytes) return true;
+    return this.journalBytes > 0 && now - this.lastCompactedAt >= this.compactEveryMs;
+  }
+
+  get journalSize(): number {
+    return this.journalBytes;
   }
 
   /** Writes a full snapshot and starts an empty journal. The engine calls it when no command runs. */
@@ -178,6 +198,7 @@ export class DataDirectory {
     await this.journal.truncate(0);
     await this.journal.datasync();
     this.journalBytes = 0;
+    this.lastCompactedAt = Date.now();
   }
 
   async close(store: Store): Promise<void> {

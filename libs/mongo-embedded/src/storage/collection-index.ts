@@ -1,8 +1,11 @@
 // One index of a collection: composite key → the documents holding it. Supports compound and
-// multikey (array) fields, unique, sparse and partial indexes, and equality lookups.
+// multikey (array) fields, unique, sparse and partial indexes. Keys are kept in a hash (unique
+// checks) and in MongoDB order (equality, range and sorted scans, see SortedKeys).
 import { type Document } from 'bson';
 import { Query } from 'mingo';
 import { rewriteFilter } from '../query/bson-rewrites.js';
+import { EMPTY_ARRAY_KEY } from './bson-order.js';
+import { type Entry, SortedKeys } from './sorted-keys.js';
 import { canonicalKey, valuesAtPath } from './values.js';
 
 export interface IndexSpec {
@@ -22,14 +25,56 @@ function cartesian(lists: unknown[][]): unknown[][] {
 
 export class CollectionIndex {
   readonly fields: string[];
+  readonly directions: number[];
   private readonly entries = new Map<string, Set<string>>();
-  /** Documents by the value of the first field alone: equality lookups on an index prefix. */
-  private readonly byFirstField = new Map<string, Set<string>>();
+  readonly sorted: SortedKeys;
+  /** Per field, how many documents hold an array there (a multikey field bounds differently). */
+  private readonly arrayCounts: number[];
   private readonly partial?: Query;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
+    this.directions = this.fields.map((field) => (Number(spec.key[field]) < 0 ? -1 : 1));
+    this.sorted = new SortedKeys(this.directions);
+    this.arrayCounts = this.fields.map(() => 0);
     if (spec.partialFilterExpression) this.partial = new Query(rewriteFilter(spec.partialFilterExpression));
+  }
+
+  get isPartial(): boolean {
+    return this.partial !== undefined;
+  }
+
+  get isSparse(): boolean {
+    return this.spec.sparse === true;
+  }
+
+  isMultikey(fieldIndex: number): boolean {
+    return this.arrayCounts[fieldIndex] > 0;
+  }
+
+  /** The ordered entries of a document: typed values, an empty array as EMPTY_ARRAY_KEY, missing as null. */
+  private orderedEntries(docKey: string, doc: Document): { entries: Entry[]; arrays: boolean[] } {
+    if (this.partial && !this.partial.test(doc)) return { entries: [], arrays: [] };
+    const arrays: boolean[] = [];
+    const perField = this.fields.map((field, i) => {
+      const raw = valuesAtPath(doc, field);
+      arrays[i] = raw.some(Array.isArray);
+      const values = raw.flatMap((v) => (Array.isArray(v) ? (v.length ? v : [EMPTY_ARRAY_KEY]) : [v ?? null]));
+      return values.length ? values : [null];
+    });
+    if (this.spec.sparse && perField.every((values) => values.every((v) => v === null))) {
+      const isAllMissing = this.fields.every((field) => valuesAtPath(doc, field).every((v) => v === undefined));
+      if (isAllMissing) return { entries: [], arrays: [] };
+    }
+    const seen = new Set<string>();
+    const entries: Entry[] = [];
+    for (const key of cartesian(perField)) {
+      const id = key.map((v) => (v === EMPTY_ARRAY_KEY ? '[]' : canonicalKey(v))).join('\u0000');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      entries.push({ key, docKey });
+    }
+    return { entries, arrays };
   }
 
   get name(): string {
@@ -59,17 +104,18 @@ export class CollectionIndex {
   }
 
   add(docKey: string, doc: Document): void {
-    for (const parts of this.keyTuplesOf(doc)) {
-      addTo(this.entries, JSON.stringify(parts), docKey);
-      addTo(this.byFirstField, parts[0], docKey);
-    }
+    if (this.isUnique) for (const parts of this.keyTuplesOf(doc)) addTo(this.entries, JSON.stringify(parts), docKey);
+    const { entries, arrays } = this.orderedEntries(docKey, doc);
+    for (const entry of entries) this.sorted.insert(entry);
+    arrays.forEach((isArray, i) => isArray && this.arrayCounts[i]++);
   }
 
   remove(docKey: string, doc: Document): void {
-    for (const parts of this.keyTuplesOf(doc)) {
-      removeFrom(this.entries, JSON.stringify(parts), docKey);
-      removeFrom(this.byFirstField, parts[0], docKey);
-    }
+    if (this.isUnique)
+      for (const parts of this.keyTuplesOf(doc)) removeFrom(this.entries, JSON.stringify(parts), docKey);
+    const { entries, arrays } = this.orderedEntries(docKey, doc);
+    for (const entry of entries) this.sorted.remove(entry);
+    arrays.forEach((isArray, i) => isArray && this.arrayCounts[i]--);
   }
 
   /**
@@ -102,21 +148,10 @@ export class CollectionIndex {
     );
   }
 
-  /**
-   * Documents whose first indexed field equals one of `values` (non-null). A partial index may
-   * leave out matching documents, so it is never used for lookups.
-   */
-  lookup(values: unknown[]): Set<string> | null {
-    if (this.partial) return null;
-    const result = new Set<string>();
-    for (const value of values)
-      for (const docKey of this.byFirstField.get(canonicalKey(value)) ?? []) result.add(docKey);
-    return result;
-  }
-
   clear(): void {
     this.entries.clear();
-    this.byFirstField.clear();
+    this.sorted.clear();
+    this.arrayCounts.fill(0);
   }
 }
 

@@ -3,6 +3,7 @@
 // transactions use to detect write conflicts.
 import { type Document } from 'bson';
 import { DuplicateKeyError, MongoCommandError } from '../errors.js';
+import { planQuery, type QueryShape, runPlan } from '../query/planner.js';
 import { CollectionIndex, type IndexSpec } from './collection-index.js';
 import { canonicalKey } from './values.js';
 
@@ -13,6 +14,8 @@ export class Collection {
   /** Global version at which each document last changed (absent: never, or before start). */
   readonly versions = new Map<string, number>();
   readonly indexes = new Map<string, CollectionIndex>();
+  /** _id in order (equality goes straight to `docs`); kept apart so listings and unique checks skip it. */
+  readonly idIndex = new CollectionIndex(ID_INDEX);
 
   constructor(
     readonly db: string,
@@ -46,6 +49,7 @@ export class Collection {
     this.assertUnique(docKey, doc);
     this.docs.set(docKey, doc);
     this.versions.set(docKey, version);
+    this.idIndex.add(docKey, doc);
     for (const index of this.indexes.values()) index.add(docKey, doc);
   }
 
@@ -68,6 +72,7 @@ export class Collection {
     const previous = this.docs.get(docKey);
     if (!previous) return undefined;
     for (const index of this.indexes.values()) index.remove(docKey, previous);
+    this.idIndex.remove(docKey, previous);
     this.docs.delete(docKey);
     this.versions.set(docKey, version);
     return previous;
@@ -99,65 +104,10 @@ export class Collection {
     if (!this.indexes.delete(name)) throw new MongoCommandError('IndexNotFound', `index not found with name [${name}]`);
   }
 
-  /** Candidate documents for a filter (see `plan`). */
-  candidates(filter: Document): Iterable<[string, Document]> {
-    const { keys } = this.plan(filter);
-    if (keys === null) return this.docs.entries();
-    return [...keys].flatMap((key) => {
-      const doc = this.docs.get(key);
-      return doc ? [[key, doc] as [string, Document]] : [];
-    });
+  /** Documents that may match a query, in the plan's order (see query/planner.ts). */
+  candidates(shape: QueryShape): { entries: Iterable<[string, Document]>; isSorted: boolean } {
+    const plan = planQuery(this, shape);
+    const isSorted = plan.kind === 'ixscan' ? plan.providesSort : plan.kind === 'ids' && plan.keys.length <= 1;
+    return { entries: runPlan(this, plan), isSorted };
   }
-
-  /**
-   * How a filter is answered: the index giving the fewest candidates for one of its equality or
-   * $in conditions (top level or inside $and), or a collection scan (`keys` null).
-   */
-  plan(filter: Document): { indexName: string | null; keyPattern?: Document; keys: Set<string> | null } {
-    const conditions = equalityConditions(filter);
-    const idValues = conditions.get('_id');
-    if (idValues) return { indexName: '_id_', keyPattern: { _id: 1 }, keys: new Set(idValues.map(canonicalKey)) };
-    let best: { index: CollectionIndex; keys: Set<string> } | null = null;
-    for (const index of this.indexes.values()) {
-      const values = conditions.get(index.fields[0]);
-      if (!values) continue;
-      const keys = index.lookup(values);
-      if (keys && (best === null || keys.size < best.keys.size)) best = { index, keys };
-    }
-    if (best === null) return { indexName: null, keys: null };
-    return { indexName: best.index.name, keyPattern: best.index.spec.key as Document, keys: best.keys };
-  }
-}
-
-/** Field → values it must equal, from the filter's top level and its $and clauses. */
-function equalityConditions(filter: Document, into = new Map<string, unknown[]>()): Map<string, unknown[]> {
-  for (const [field, condition] of Object.entries(filter)) {
-    if (field === '$and' && Array.isArray(condition)) {
-      for (const clause of condition) equalityConditions(clause as Document, into);
-      continue;
-    }
-    if (field.startsWith('$') || into.has(field)) continue;
-    const values = equalityValues(condition);
-    if (values) into.set(field, values);
-  }
-  return into;
-}
-
-/** The values a condition matches by equality (`v`, `{$eq: v}`, `{$in: [...]}`), or null. */
-function equalityValues(condition: unknown): unknown[] | null {
-  if (condition === undefined) return null;
-  // null matches missing fields too, and an array matches by whole value or by element: scan.
-  if (condition === null || Array.isArray(condition)) return null;
-  if (typeof condition !== 'object') return [condition];
-  const proto = Object.getPrototypeOf(condition);
-  if (proto !== Object.prototype && proto !== null) return [condition]; // ObjectId, Date, …
-  const keys = Object.keys(condition);
-  const eq = (condition as Document).$eq;
-  if (keys.length === 1 && keys[0] === '$eq' && eq !== null && !Array.isArray(eq) && typeof eq !== 'object')
-    return [eq];
-  if (keys.length === 1 && keys[0] === '$in' && Array.isArray((condition as Document).$in)) {
-    const values = (condition as Document).$in as unknown[];
-    return values.some((v) => v === null || v instanceof RegExp || Array.isArray(v)) ? null : values;
-  }
-  return null;
 }

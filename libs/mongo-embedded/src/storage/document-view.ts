@@ -4,6 +4,7 @@ import { type Document } from 'bson';
 import { Query } from 'mingo';
 import { rewriteFilter } from '../query/bson-rewrites.js';
 import { DuplicateKeyError } from '../errors.js';
+import { planQuery, type QueryShape } from '../query/planner.js';
 import { Collection } from './collection.js';
 import type { CollectionIndex } from './collection-index.js';
 import { type Operation, Store } from './store.js';
@@ -14,10 +15,18 @@ export interface Match {
   doc: Document;
 }
 
+export interface QueryResult {
+  matches: Match[];
+  /** Already in the shape's sort order (an index gave it). */
+  isSorted: boolean;
+}
+
 export interface DocumentView {
   readonly transaction?: Transaction;
   /** Stored documents matching the filter (not copies: never mutate them). */
   find(ns: string, filter: Document): Match[];
+  /** Like find, planned with the sort and limit: at most `limit` matches, sorted when an index allows. */
+  query(ns: string, shape: QueryShape): QueryResult;
   get(ns: string, key: string): Document | undefined;
   /** Waits until the document may be written by this view (outside transactions: no lock held). */
   prepareWrite(ns: string, key: string): Promise<void>;
@@ -27,9 +36,14 @@ export interface DocumentView {
   collectionExists(ns: string): boolean;
 }
 
-function matching(query: Query, entries: Iterable<[string, Document]>): Match[] {
+function matching(query: Query, entries: Iterable<[string, Document]>, limit = Infinity): Match[] {
   const result: Match[] = [];
-  for (const [key, doc] of entries) if (query.test(doc)) result.push({ key, doc });
+  if (limit <= 0) return result;
+  for (const [key, doc] of entries) {
+    if (!query.test(doc)) continue;
+    result.push({ key, doc });
+    if (result.length >= limit) break;
+  }
   return result;
 }
 
@@ -43,8 +57,16 @@ export class CommittedView implements DocumentView {
   ) {}
 
   find(ns: string, filter: Document): Match[] {
+    return this.query(ns, { filter }).matches;
+  }
+
+  query(ns: string, shape: QueryShape): QueryResult {
     const collection = this.store.collection(ns);
-    return collection ? matching(new Query(rewriteFilter(filter)), collection.candidates(filter)) : [];
+    if (!collection) return { matches: [], isSorted: true };
+    const { entries, isSorted } = collection.candidates(shape);
+    // Without a sort any `limit` matches do; with one, only when they arrive in order.
+    const limit = shape.limit && (isSorted || !shape.sort) ? shape.limit : Infinity;
+    return { matches: matching(new Query(rewriteFilter(shape.filter)), entries, limit), isSorted };
   }
 
   get(ns: string, key: string): Document | undefined {
@@ -80,7 +102,7 @@ export class CommittedView implements DocumentView {
   }
 }
 
-/** Inside a transaction: reads see its own writes; writes stay private until commit. */
+/** Inside a transaction: reads see its snapshot and its own writes; writes stay private until commit. */
 export class TransactionView implements DocumentView {
   constructor(
     private readonly store: Store,
@@ -91,26 +113,37 @@ export class TransactionView implements DocumentView {
   find(ns: string, filter: Document): Match[] {
     const query = new Query(rewriteFilter(filter));
     const overlay = this.transaction.writes.get(ns);
+    const before = this.transaction.before.get(ns);
     const collection = this.store.collection(ns);
-    const committed = collection ? matching(query, collection.candidates(filter)) : [];
-    if (!overlay) return committed;
-    const result = committed.filter((m) => !overlay.has(m.key));
-    // A filter on _id needs only those documents of the overlay, not a scan of all of them
+    // Committed documents unchanged since the start, then those others changed as they were, then ours.
+    const isCurrent = (key: string) => !overlay?.has(key) && !before?.has(key);
+    const result = collection
+      ? matching(query, collection.candidates({ filter }).entries).filter((m) => isCurrent(m.key))
+      : [];
+    // A lookup by _id needs only those documents of the transaction's maps, not a scan of them
     // (a transaction updating many documents by id would otherwise be quadratic).
-    const plan = collection?.plan(filter);
-    const own: Iterable<[string, Document | null]> =
-      plan?.indexName === '_id_' && plan.keys
-        ? [...plan.keys].flatMap((key) =>
-            overlay.has(key) ? [[key, overlay.get(key)!] as [string, Document | null]] : [],
-          )
-        : overlay;
-    for (const [key, doc] of own) if (doc && query.test(doc)) result.push({ key, doc });
+    const plan = collection ? planQuery(collection, { filter }) : null;
+    const ids = plan?.kind === 'ids' ? plan.keys : null;
+    const own = (map: Map<string, Document | null> | undefined): Iterable<[string, Document | null]> =>
+      !map
+        ? []
+        : ids
+          ? ids.flatMap((key) => (map.has(key) ? [[key, map.get(key)!] as [string, Document | null]] : []))
+          : map;
+    for (const [key, doc] of own(before)) if (doc && !overlay?.has(key) && query.test(doc)) result.push({ key, doc });
+    for (const [key, doc] of own(overlay)) if (doc && query.test(doc)) result.push({ key, doc });
     return result;
+  }
+
+  query(ns: string, shape: QueryShape): QueryResult {
+    return { matches: this.find(ns, shape.filter), isSorted: false };
   }
 
   get(ns: string, key: string): Document | undefined {
     const overlay = this.transaction.writes.get(ns);
     if (overlay?.has(key)) return overlay.get(key) ?? undefined;
+    const before = this.transaction.before.get(ns);
+    if (before?.has(key)) return before.get(key) ?? undefined;
     return this.store.collection(ns)?.docs.get(key);
   }
 

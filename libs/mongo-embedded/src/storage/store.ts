@@ -27,6 +27,8 @@ export function splitNamespace(ns: string): [string, string] {
 export class Store {
   readonly databases = new Map<string, Map<string, Collection>>();
   version = 0;
+  /** Told of each document about to change, with its committed state before (transactions keep it for their snapshot). */
+  beforeDocumentChange?: (ns: string, key: string, previous: Document | null) => void;
 
   collection(ns: string): Collection | undefined {
     const [db, name] = splitNamespace(ns);
@@ -63,18 +65,22 @@ export class Store {
     switch (operation.op) {
       case 'insert': {
         const { collection } = this.ensureCollection(operation.ns);
-        collection.insert(operation.doc, version);
         const key = Collection.keyOf(operation.doc);
+        this.beforeDocumentChange?.(operation.ns, key, collection.docs.get(key) ?? null);
+        collection.insert(operation.doc, version);
         return () => collection.delete(key, version);
       }
       case 'replace': {
         const collection = this.collection(operation.ns)!;
         const previous = collection.docs.get(operation.key)!;
+        this.beforeDocumentChange?.(operation.ns, operation.key, previous);
         collection.replace(operation.key, operation.doc, version);
         return () => collection.replace(operation.key, previous, version);
       }
       case 'delete': {
         const collection = this.collection(operation.ns);
+        if (collection?.docs.has(operation.key))
+          this.beforeDocumentChange?.(operation.ns, operation.key, collection.docs.get(operation.key)!);
         const previous = collection?.delete(operation.key, version);
         return () => previous && collection!.insert(previous, version);
       }

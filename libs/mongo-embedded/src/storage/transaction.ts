@@ -1,7 +1,9 @@
-// Multi-document transactions. Writes go to a private overlay and lock their documents; another
-// transaction touching a locked document, or one changed since this transaction started, gets
-// WriteConflict (TransientTransactionError), which the drivers retry. Commit applies the overlay
-// atomically; abort drops it.
+// Multi-document transactions. Reads see a snapshot: the committed data as of the start plus the
+// transaction's own writes (documents others change meanwhile are remembered as they were).
+// Writes go to a private overlay and lock their documents; another transaction touching a locked
+// document, or one changed since this transaction started, gets WriteConflict
+// (TransientTransactionError), which the drivers retry. Commit applies the overlay atomically;
+// abort drops it.
 import { type Document } from 'bson';
 import { MongoCommandError, writeConflict } from '../errors.js';
 import { Collection } from './collection.js';
@@ -11,6 +13,9 @@ export const TRANSACTION_LIFETIME_MS = 60_000;
 
 export class Transaction {
   readonly writes = new Map<string, Map<string, Document | null>>();
+  /** Documents committed by others since the start, as they were at the start (null: absent then). */
+  readonly before = new Map<string, Map<string, Document | null>>();
+  isCommitting = false;
   /** Every document this transaction locked, written or not (a matched-then-skipped update locks too). */
   readonly locked = new Set<string>();
   /** Per `ns\0index`, for unique indexes: key → overlay documents holding it (see TransactionView). */
@@ -44,8 +49,22 @@ export class TransactionManager {
   readonly locks = new Map<string, Transaction>();
   /** lsid → its latest transaction. */
   private readonly sessions = new Map<string, Transaction>();
+  /** Running transactions, whose snapshots need the old state of documents others change. */
+  private readonly active = new Set<Transaction>();
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    store.beforeDocumentChange = (ns, key, previous) => this.keepForSnapshots(ns, key, previous);
+  }
+
+  /** The first committed change to a document after a transaction began: remember its old state. */
+  private keepForSnapshots(ns: string, key: string, previous: Document | null): void {
+    for (const txn of this.active) {
+      if (txn.isCommitting) continue;
+      let map = txn.before.get(ns);
+      if (!map) txn.before.set(ns, (map = new Map()));
+      if (!map.has(key)) map.set(key, previous);
+    }
+  }
 
   begin(lsid: string, txnNumber: number, now: number): Transaction {
     const previous = this.sessions.get(lsid);
@@ -58,6 +77,7 @@ export class TransactionManager {
     if (previous?.state === 'active') this.abort(previous);
     const txn = new Transaction(`${lsid}:${txnNumber}`, txnNumber, this.store.version, now);
     this.sessions.set(lsid, txn);
+    this.active.add(txn);
     return txn;
   }
 
@@ -98,8 +118,10 @@ export class TransactionManager {
       }
     }
     try {
+      txn.isCommitting = true;
       this.store.apply(operations);
     } catch (error) {
+      txn.isCommitting = false;
       this.abort(txn);
       // A concurrent writer took a unique key meanwhile: retrying will report it properly.
       if (error instanceof MongoCommandError && error.codeName === 'DuplicateKey') throw writeConflict();
@@ -127,6 +149,8 @@ export class TransactionManager {
   }
 
   private finish(txn: Transaction, state: 'committed' | 'aborted'): void {
+    this.active.delete(txn);
+    txn.before.clear();
     for (const lockKey of txn.locked) if (this.locks.get(lockKey) === txn) this.locks.delete(lockKey);
     txn.end(state);
   }

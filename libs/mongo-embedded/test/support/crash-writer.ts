@@ -3,10 +3,11 @@
 import { MongoClient } from 'mongodb';
 import { startEmbeddedMongo } from '../../src/index.js';
 
-const [dataDir, firstArg, compactAfterBytes] = process.argv.slice(2);
+const [dataDir, firstArg, compactAfterBytes, compactEveryMs] = process.argv.slice(2);
 const engine = await startEmbeddedMongo({
   dataDir,
   compactAfterBytes: compactAfterBytes ? Number(compactAfterBytes) : undefined,
+  compactEveryMs: compactEveryMs ? Number(compactEveryMs) : undefined,
 });
 const client = await new MongoClient(engine.uri).connect();
 const docs = client.db('crash').collection('writes');

@@ -30,3 +30,6 @@ export function answerScoreBadges(answerId: string, score: number): EarnedBadge[
 }
 
 export const HELPFUL_OFFICIAL_ANSWERS = 10;
+
+/** Popular Question: a question read this many times (views are counted once per reader per hour). */
+export const POPULAR_QUESTION_VIEWS = 1_000;

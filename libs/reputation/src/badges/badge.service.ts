@@ -6,8 +6,21 @@ import { type Model, Types } from 'mongoose';
 import { type Actor, Clock, DomainEventBus, InvalidInputError, NotFoundError } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
-import { AnswerAccepted, OfficialAnswerMarked, PostStatsService, VoteChanged } from '@helpboard/threads';
-import { answerScoreBadges, type EarnedBadge, expertBadges, HELPFUL_OFFICIAL_ANSWERS } from './badge-rules.js';
+import {
+  AnswerAccepted,
+  OfficialAnswerMarked,
+  PostStatsService,
+  ThreadViewsCounted,
+  VoteChanged,
+} from '@helpboard/threads';
+import {
+  answerScoreBadges,
+  type EarnedBadge,
+  expertBadges,
+  HELPFUL_OFFICIAL_ANSWERS,
+  POPULAR_QUESTION_VIEWS,
+} from './badge-rules.js';
+import { BadgeEarned } from '../events/badge-earned.event.js';
 import { BadgeKind, BadgeRecord, BadgeTier } from './badge.schema.js';
 
 @Injectable()
@@ -36,6 +49,12 @@ export class BadgeService implements OnModuleInit {
         { kind: BadgeKind.FIRST_ACCEPTED_ANSWER, tier: BadgeTier.BRONZE, subject: '' },
       ]),
     );
+    this.bus.on(ThreadViewsCounted, async (event) => {
+      if (event.viewCount < POPULAR_QUESTION_VIEWS) return;
+      await this.award(event.authorId, event.boardId, [
+        { kind: BadgeKind.POPULAR_QUESTION, tier: BadgeTier.BRONZE, subject: event.threadId },
+      ]);
+    });
     this.bus.on(OfficialAnswerMarked, async (event) => {
       const stats = await this.stats.answerStats(event.answerAuthorId, event.boardId);
       if (stats.officialCount >= HELPFUL_OFFICIAL_ANSWERS) {
@@ -48,8 +67,9 @@ export class BadgeService implements OnModuleInit {
 
   async award(userId: string, boardId: string, earned: EarnedBadge[]): Promise<void> {
     const now = this.clock.now();
+    const firsts: BadgeEarned[] = [];
     for (const badge of earned) {
-      await this.badges.updateOne(
+      const result = await this.badges.updateOne(
         {
           userId: new Types.ObjectId(userId),
           boardId: new Types.ObjectId(boardId),
@@ -60,7 +80,12 @@ export class BadgeService implements OnModuleInit {
         { $setOnInsert: { awardedAt: now, expiresAt: null, reason: null, grantedBy: null, revokedAt: null } },
         { upsert: true },
       );
+      if (result.upsertedCount === 1) {
+        firsts.push(new BadgeEarned(userId, boardId, badge.kind, badge.tier, badge.subject, now));
+      }
     }
+    // Awards happen in event listeners, after the fact they reward has committed.
+    await this.bus.publish(firsts);
   }
 
   /** Board staff and owners certify an Official Expert of their board, until a date. */

@@ -14,7 +14,8 @@ import type { ImportedPostRef } from '@helpboard/threads';
 import { BountyRecord, BountyStatus } from '../bounties/bounty.schema.js';
 import { BOUNTY_DAYS } from '../bounties/bounty.service.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
-import { type ReputationEntry, ReputationKind, VOTE_KINDS } from '../ledger/reputation-entry.schema.js';
+import { PERIOD_KINDS, periodKey, periodOf } from '../ledger/periods.js';
+import { OVERALL, type ReputationEntry, ReputationKind, VOTE_KINDS } from '../ledger/reputation-entry.schema.js';
 import { STARTING_REPUTATION, utcDay } from '../reputation.service.js';
 import { type Award, applicableDelta, awardsForAccept, awardsForVote } from '../rules/vote-rules.js';
 
@@ -53,7 +54,9 @@ export class ImportedReputationService {
 
   /** Applies a batch of events in their order (the source's: by day, then by row id). Returns entries added. */
   async apply(tx: TransactionContext, boardId: Types.ObjectId, events: ImportedReputationEvent[]): Promise<number> {
-    const rules = resolveBoardSettings((await this.boards.requireById(boardId)).settingsOverrides).reputation;
+    const board = await this.boards.requireById(boardId);
+    const { operatorId } = board;
+    const rules = resolveBoardSettings(board.settingsOverrides).reputation;
     const caused: Caused[] = [];
     for (const event of events) caused.push(await this.causeOf(tx, boardId, event, rules));
 
@@ -70,10 +73,11 @@ export class ImportedReputationService {
     const userIds = [...new Set(fresh.map((c) => c.award.userId))].map((id) => new Types.ObjectId(id));
     const days = [...new Set(fresh.map((c) => utcDay(c.cause.at)))];
     const totals = new Map(
-      (await this.ledger.totalsFor(userIds, null, tx.session)).map((t) => [hex(t.userId), t.total]),
+      (await this.ledger.totalsFor(userIds, OVERALL, tx.session)).map((t) => [hex(t.userId), t.total]),
     );
     const gains = await this.ledger.voteGains(userIds, days, [...VOTE_KINDS], tx.session);
     const added = new Map<string, number>();
+    const byPeriod = new Map<string, { key: string; userId: Types.ObjectId; delta: number }>();
     const entries: ReputationEntry[] = fresh.map(({ cause, award, id }) => {
       const day = utcDay(cause.at);
       const isVote = VOTE_KINDS.has(award.kind);
@@ -86,11 +90,24 @@ export class ImportedReputationService {
       });
       totals.set(award.userId, total + delta);
       if (isVote && delta > 0) gains.set(gainKey, (gains.get(gainKey) ?? 0) + delta);
-      if (delta !== 0) added.set(award.userId, (added.get(award.userId) ?? 0) + delta);
+      if (delta !== 0) {
+        added.set(award.userId, (added.get(award.userId) ?? 0) + delta);
+        for (const kind of PERIOD_KINDS) {
+          const key = periodKey(hex(boardId), periodOf(kind, cause.at));
+          const row = byPeriod.get(`${key}|${award.userId}`) ?? {
+            key,
+            userId: new Types.ObjectId(award.userId),
+            delta: 0,
+          };
+          row.delta += delta;
+          byPeriod.set(`${key}|${award.userId}`, row);
+        }
+      }
       return {
         _id: id,
         userId: new Types.ObjectId(award.userId),
         boardId,
+        operatorId,
         kind: award.kind,
         delta,
         requested: award.delta,
@@ -103,8 +120,10 @@ export class ImportedReputationService {
       };
     });
     await this.ledger.appendMany(entries, tx.session);
-    await this.ledger.addToTotals(added, null, STARTING_REPUTATION, tx.session);
-    await this.ledger.addToTotals(added, boardId, 0, tx.session);
+    await this.ledger.addToTotals(added, OVERALL, STARTING_REPUTATION, tx.session);
+    await this.ledger.addToTotals(added, { operatorId, boardId: null }, 0, tx.session);
+    await this.ledger.addToTotals(added, { operatorId, boardId }, 0, tx.session);
+    await this.ledger.addToPeriodsMany([...byPeriod.values()], tx.session);
     return entries.length;
   }
 

@@ -2,13 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { presentIds } from '@helpboard/database';
 import { type ClientSession, type Model, Types } from 'mongoose';
-import { ReputationEntry, type ReputationKind, ReputationTotal } from './reputation-entry.schema.js';
+import {
+  ReputationEntry,
+  type ReputationKind,
+  ReputationPeriodTotal,
+  ReputationTotal,
+  type TotalScope,
+} from './reputation-entry.schema.js';
 
 @Injectable()
 export class LedgerRepository {
   constructor(
     @InjectModel(ReputationEntry.name) private readonly entries: Model<ReputationEntry>,
     @InjectModel(ReputationTotal.name) private readonly totals: Model<ReputationTotal>,
+    @InjectModel(ReputationPeriodTotal.name) private readonly periods: Model<ReputationPeriodTotal>,
   ) {}
 
   async append(entry: Omit<ReputationEntry, '_id'>, session: ClientSession): Promise<void> {
@@ -63,9 +70,9 @@ export class LedgerRepository {
     return rows.reduce((sum, row) => sum + row.delta, 0);
   }
 
-  async total(userId: Types.ObjectId, boardId: Types.ObjectId | null, session?: ClientSession): Promise<number | null> {
+  async total(userId: Types.ObjectId, scope: TotalScope, session?: ClientSession): Promise<number | null> {
     const row = await this.totals
-      .findOne({ userId, boardId })
+      .findOne({ userId, ...scope })
       .session(session ?? null)
       .lean<ReputationTotal>()
       .exec();
@@ -74,26 +81,32 @@ export class LedgerRepository {
 
   async addToTotal(
     userId: Types.ObjectId,
-    boardId: Types.ObjectId | null,
+    scope: TotalScope,
     delta: number,
     initial: number,
     session: ClientSession,
   ): Promise<void> {
-    const existing = await this.total(userId, boardId, session);
+    const existing = await this.total(userId, scope, session);
     if (existing === null) {
-      await this.totals.create([{ userId, boardId, total: initial + delta }], { session });
+      await this.totals.create([{ userId, ...scope, total: initial + delta }], { session });
     } else {
-      await this.totals.updateOne({ userId, boardId }, { $inc: { total: delta } }, { session });
+      await this.totals.updateOne({ userId, ...scope }, { $inc: { total: delta } }, { session });
+    }
+  }
+
+  async addToPeriods(userId: Types.ObjectId, keys: string[], delta: number, session: ClientSession): Promise<void> {
+    for (const key of keys) {
+      await this.periods.updateOne({ key, userId }, { $inc: { total: delta } }, { session, upsert: true });
     }
   }
 
   totalsFor(
     userIds: readonly Types.ObjectId[],
-    boardId: Types.ObjectId | null,
+    scope: TotalScope,
     session?: ClientSession,
   ): Promise<ReputationTotal[]> {
     return this.totals
-      .find({ userId: { $in: userIds }, boardId })
+      .find({ userId: { $in: userIds }, ...scope })
       .session(session ?? null)
       .lean<ReputationTotal[]>()
       .exec();
@@ -115,39 +128,64 @@ export class LedgerRepository {
       .exec();
   }
 
-  async gainsOnBoardSince(
-    boardId: Types.ObjectId,
-    since: Date,
+  /** The period's top gainers (`key` from periodKey). */
+  async topInPeriod(key: string, limit: number): Promise<{ userId: Types.ObjectId; total: number }[]> {
+    const rows = await this.periods
+      .find({ key, total: { $gt: 0 } })
+      .sort({ total: -1, userId: 1 })
+      .limit(limit)
+      .lean<ReputationPeriodTotal[]>()
+      .exec();
+    return rows.map((row) => ({ userId: row.userId, total: row.total }));
+  }
+
+  /** A user's entries, newest first, optionally on one board, after a keyset position. */
+  history(
+    userId: Types.ObjectId,
+    boardId: Types.ObjectId | null,
     limit: number,
-  ): Promise<{ userId: Types.ObjectId; total: number }[]> {
-    return this.entries
-      .aggregate<{ _id: Types.ObjectId; total: number }>([
-        { $match: { boardId, at: { $gte: since } } },
-        { $group: { _id: '$userId', total: { $sum: '$delta' } } },
-        { $match: { total: { $gt: 0 } } },
-        { $sort: { total: -1, _id: 1 } },
-        { $limit: limit },
-      ])
-      .exec()
-      .then((rows) => rows.map((row) => ({ userId: row._id, total: row.total })));
+    after: { at: Date; id: Types.ObjectId } | null,
+  ): Promise<ReputationEntry[]> {
+    const filter: Record<string, unknown> = { userId, ...(boardId ? { boardId } : {}) };
+    if (after) filter.$or = [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }];
+    return this.entries.find(filter).sort({ at: -1, _id: -1 }).limit(limit).lean<ReputationEntry[]>().exec();
   }
 
-  history(userId: Types.ObjectId, limit: number): Promise<ReputationEntry[]> {
-    return this.entries.find({ userId }).sort({ at: -1, _id: -1 }).limit(limit).lean<ReputationEntry[]>().exec();
-  }
-
-  /** Sums of the ledger per user and board, for verification against the projections. */
-  async sumsByUserAndBoard(): Promise<{ userId: Types.ObjectId; boardId: Types.ObjectId; sum: number }[]> {
+  /** Sums of the ledger per user, board and UTC day, from which every projection is recomputed. */
+  async dailySums(): Promise<
+    { userId: Types.ObjectId; boardId: Types.ObjectId; operatorId: Types.ObjectId; day: string; sum: number }[]
+  > {
     const rows = await this.entries
-      .aggregate<{ _id: { userId: Types.ObjectId; boardId: Types.ObjectId }; sum: number }>([
-        { $group: { _id: { userId: '$userId', boardId: '$boardId' }, sum: { $sum: '$delta' } } },
+      .aggregate<{
+        _id: { userId: Types.ObjectId; boardId: Types.ObjectId; operatorId: Types.ObjectId; day: string };
+        sum: number;
+      }>([
+        {
+          $group: {
+            _id: { userId: '$userId', boardId: '$boardId', operatorId: '$operatorId', day: '$day' },
+            sum: { $sum: '$delta' },
+          },
+        },
       ])
       .exec();
-    return rows.map((row) => ({ userId: row._id.userId, boardId: row._id.boardId, sum: row.sum }));
+    return rows.map((row) => ({ ...row._id, sum: row.sum }));
   }
 
   allTotals(): Promise<ReputationTotal[]> {
     return this.totals.find({}).lean<ReputationTotal[]>().exec();
+  }
+
+  allPeriodTotals(): Promise<ReputationPeriodTotal[]> {
+    return this.periods.find({}).lean<ReputationPeriodTotal[]>().exec();
+  }
+
+  /** Overwrites one projection row (reputation verify --fix). */
+  async setTotal(userId: Types.ObjectId, scope: TotalScope, total: number): Promise<void> {
+    await this.totals.updateOne({ userId, ...scope }, { $set: { total } }, { upsert: true });
+  }
+
+  async setPeriodTotal(key: string, userId: Types.ObjectId, total: number): Promise<void> {
+    await this.periods.updateOne({ key, userId }, { $set: { total } }, { upsert: true });
   }
 
   existingEntryIds(ids: readonly Types.ObjectId[], session: ClientSession): Promise<Set<string>> {
@@ -175,10 +213,10 @@ export class LedgerRepository {
     return new Map(rows.map((row) => [`${row._id.userId.toHexString()}|${row._id.day}`, row.sum]));
   }
 
-  /** Adds deltas to many totals of one scope (a board, or overall with null), creating missing ones. */
+  /** Adds deltas (by user id) to many totals of one scope, creating missing ones. */
   async addToTotals(
     deltas: Map<string, number>,
-    boardId: Types.ObjectId | null,
+    scope: TotalScope,
     initial: number,
     session: ClientSession,
   ): Promise<void> {
@@ -186,14 +224,14 @@ export class LedgerRepository {
     if (userIds.length === 0) return;
     // By _id: the engine then looks at just those documents of the transaction's own writes.
     const present = new Map(
-      (await this.totalsFor(userIds, boardId, session)).map((t) => [t.userId.toHexString(), t._id]),
+      (await this.totalsFor(userIds, scope, session)).map((t) => [t.userId.toHexString(), t._id]),
     );
     const changes = [...deltas].map(([userId, delta]) => ({ userId, delta, id: present.get(userId) }));
     // Inserts and updates apart: a bulk write sends one command per run of the same operation.
     const fresh = changes.filter((c) => !c.id);
     if (fresh.length > 0)
       await this.totals.insertMany(
-        fresh.map((c) => ({ userId: new Types.ObjectId(c.userId), boardId, total: initial + c.delta })),
+        fresh.map((c) => ({ userId: new Types.ObjectId(c.userId), ...scope, total: initial + c.delta })),
         { session, ordered: true },
       );
     const updates = changes.filter((c) => c.id);
@@ -202,5 +240,19 @@ export class LedgerRepository {
         updates.map((c) => ({ updateOne: { filter: { _id: c.id }, update: { $inc: { total: c.delta } } } })),
         { session, ordered: true },
       );
+  }
+
+  /** Adds deltas to many leaderboard period rows at once (bulk imports). */
+  async addToPeriodsMany(
+    deltas: { key: string; userId: Types.ObjectId; delta: number }[],
+    session: ClientSession,
+  ): Promise<void> {
+    if (deltas.length === 0) return;
+    await this.periods.bulkWrite(
+      deltas.map(({ key, userId, delta }) => ({
+        updateOne: { filter: { key, userId }, update: { $inc: { total: delta } }, upsert: true },
+      })),
+      { session, ordered: true },
+    );
   }
 }

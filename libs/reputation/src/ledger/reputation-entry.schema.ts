@@ -34,6 +34,10 @@ export class ReputationEntry {
   @Prop({ type: Types.ObjectId, required: true })
   boardId!: Types.ObjectId;
 
+  /** The board's operator: privileges count the reputation earned on one operator's boards. */
+  @Prop({ type: Types.ObjectId, required: true })
+  operatorId!: Types.ObjectId;
+
   @Prop({ type: String, enum: Object.values(ReputationKind), required: true })
   kind!: ReputationKind;
 
@@ -77,13 +81,24 @@ ReputationEntrySchema.index({ source: 1, userId: 1 });
 ReputationEntrySchema.index({ boardId: 1, at: -1 });
 ReputationEntrySchema.index({ postId: 1 });
 
-/** Projection: a user's total, on one board or (boardId null) overall. */
+/** Which total: overall (both null), on one operator's boards (board null), or on one board. */
+export interface TotalScope {
+  operatorId: Types.ObjectId | null;
+  boardId: Types.ObjectId | null;
+}
+
+export const OVERALL: TotalScope = { operatorId: null, boardId: null };
+
+/** Projection: a user's total in one scope. */
 @Schema({ collection: 'reputation_totals', versionKey: false })
 export class ReputationTotal {
   _id!: Types.ObjectId;
 
   @Prop({ type: Types.ObjectId, required: true })
   userId!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, default: null })
+  operatorId!: Types.ObjectId | null;
 
   @Prop({ type: Types.ObjectId, default: null })
   boardId!: Types.ObjectId | null;
@@ -93,5 +108,28 @@ export class ReputationTotal {
 }
 
 export const ReputationTotalSchema = SchemaFactory.createForClass(ReputationTotal);
-ReputationTotalSchema.index({ userId: 1, boardId: 1 }, { unique: true });
+ReputationTotalSchema.index({ userId: 1, operatorId: 1, boardId: 1 }, { unique: true });
 ReputationTotalSchema.index({ boardId: 1, total: -1 });
+
+/**
+ * Projection for leaderboards: what a user gained on a board in one calendar week, month or
+ * year (UTC). `key` is `<boardId>|<period>` so a leaderboard is one indexed lookup of that
+ * period's rows, however long the ledger grows.
+ */
+@Schema({ collection: 'reputation_periods', versionKey: false })
+export class ReputationPeriodTotal {
+  _id!: Types.ObjectId;
+
+  @Prop({ required: true })
+  key!: string;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  userId!: Types.ObjectId;
+
+  @Prop({ required: true })
+  total!: number;
+}
+
+export const ReputationPeriodTotalSchema = SchemaFactory.createForClass(ReputationPeriodTotal);
+ReputationPeriodTotalSchema.index({ key: 1, userId: 1 }, { unique: true });
+ReputationPeriodTotalSchema.index({ key: 1, total: -1 });

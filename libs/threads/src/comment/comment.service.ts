@@ -5,6 +5,7 @@ import { BoardAction } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { CommentAdded } from '../events/thread-events.js';
 import { PostRenderer } from '../markdown/post-renderer.js';
+import { mentionsOf } from '../post/mentions.js';
 import { PostRepository } from '../post/post.repository.js';
 import { assertUnlocked, commentProblems } from '../thread/post-rules.js';
 import { ThreadContextLoader } from '../thread/thread-context.js';
@@ -31,6 +32,7 @@ export class CommentService {
     const problems = commentProblems(body);
     if (problems.length > 0) throw new InvalidInputError(problems);
     const now = this.clock.now();
+    const rendered = await this.renderer.render(body.trim());
     const comment: CommentRecord = {
       _id: new Types.ObjectId(),
       postId: post._id,
@@ -38,7 +40,7 @@ export class CommentService {
       boardId: post.boardId,
       authorId: new Types.ObjectId(actor.userId),
       body: body.trim(),
-      bodyHtml: (await this.renderer.render(body.trim())).bodyHtml,
+      bodyHtml: rendered.bodyHtml,
       hiddenAt: null,
       createdAt: now,
     };
@@ -56,6 +58,15 @@ export class CommentService {
           comment._id.toHexString(),
         ),
       );
+      const mentioned = mentionsOf(rendered, {
+        boardId: post.boardId,
+        threadId: post.threadId,
+        postId: post._id,
+        commentId: comment._id,
+        actorId: actor.userId,
+        now,
+      });
+      if (mentioned) tx.publishAfterCommit(mentioned);
     });
     return comment;
   }

@@ -144,3 +144,36 @@ export class PostRestored extends ThreadEvent {
     super(boardId, threadId, actorId, occurredAt);
   }
 }
+
+/** Buffered views were written; `viewCount` is the thread's total now. */
+export class ThreadViewsCounted implements DomainEvent {
+  static readonly type = 'ThreadViewsCounted';
+  readonly type = ThreadViewsCounted.type;
+  constructor(
+    readonly boardId: string,
+    readonly threadId: string,
+    readonly authorId: string,
+    readonly viewCount: number,
+    readonly occurredAt: Date,
+  ) {}
+}
+
+/**
+ * A new question, answer or comment @mentioned users that exist (resolved at write time, at most
+ * 20 per post). `commentId` is set when the mention is in a comment on `postId`.
+ */
+export class UsersMentioned extends ThreadEvent {
+  static readonly type = 'UsersMentioned';
+  readonly type = UsersMentioned.type;
+  constructor(
+    boardId: string,
+    threadId: string,
+    actorId: string,
+    occurredAt: Date,
+    readonly postId: string,
+    readonly commentId: string | null,
+    readonly mentionedUserIds: string[],
+  ) {
+    super(boardId, threadId, actorId, occurredAt);
+  }
+}

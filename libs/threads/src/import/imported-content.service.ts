@@ -11,7 +11,7 @@ import { renderMarkdown, sanitisePostHtml } from '../markdown/render-markdown.js
 import { PostRepository } from '../post/post.repository.js';
 import { PostKind, type PostRecord } from '../post/post.schema.js';
 import { TagRepository } from '../tag/tag.repository.js';
-import { THREAD_CHANGED_TOPIC } from '../thread/ask-question.service.js';
+import { THREAD_CHANGED_TOPIC } from '../thread/thread-changed.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
 import { type ThreadRecord, ThreadStatus } from '../thread/thread.schema.js';
 import { VoteRepository } from '../vote/vote.repository.js';

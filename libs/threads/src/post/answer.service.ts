@@ -14,11 +14,13 @@ import {
 } from '../events/thread-events.js';
 import { PostRenderer } from '../markdown/post-renderer.js';
 import { RevisionRepository } from '../revision/revision.repository.js';
-import { THREAD_CHANGED_TOPIC } from '../thread/ask-question.service.js';
+import { markThreadChanged } from '../thread/thread-changed.js';
 import { answerBodyProblems, assertOpen, assertUnlocked } from '../thread/post-rules.js';
 import { type PostContext, ThreadContextLoader } from '../thread/thread-context.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
 import { PostRepository } from './post.repository.js';
+import { PostBodyHooks } from './post-body-hooks.js';
+import { mentionsOf } from './mentions.js';
 import { newPost } from './new-post.js';
 import { PostKind, type PostRecord } from './post.schema.js';
 
@@ -32,6 +34,7 @@ export class AnswerService {
     private readonly posts: PostRepository,
     private readonly revisions: RevisionRepository,
     private readonly renderer: PostRenderer,
+    private readonly bodyHooks: PostBodyHooks,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -43,20 +46,33 @@ export class AnswerService {
     if (problems.length > 0) throw new InvalidInputError(problems);
     const rendered = await this.renderer.render(body);
     const now = this.clock.now();
-    const answer = newPost({
-      id: new Types.ObjectId(),
-      kind: PostKind.ANSWER,
-      threadId: thread._id,
-      boardId: thread.boardId,
-      authorId: new Types.ObjectId(actor.userId),
-      body,
-      rendered,
-      now,
-    });
-    await this.unitOfWork.run(async (tx) => {
+    const answerId = new Types.ObjectId();
+    return this.unitOfWork.run(async (tx) => {
       // Re-read inside the transaction: the thread may have been closed meanwhile.
       const current = await this.threads.findById(thread._id, tx.session);
       assertOpen(current!);
+      const finalBody = await this.bodyHooks.apply(
+        {
+          postId: answerId.toHexString(),
+          threadId,
+          boardId: thread.boardId.toHexString(),
+          authorId: actor.userId,
+          kind: PostKind.ANSWER,
+          body,
+          isNew: true,
+        },
+        tx,
+      );
+      const answer = newPost({
+        id: answerId,
+        kind: PostKind.ANSWER,
+        threadId: thread._id,
+        boardId: thread.boardId,
+        authorId: new Types.ObjectId(actor.userId),
+        body: finalBody,
+        rendered: finalBody === body ? rendered : await this.renderer.render(finalBody),
+        now,
+      });
       await this.posts.insert(answer, tx.session);
       await this.revisions.insert(
         {
@@ -64,7 +80,7 @@ export class AnswerService {
           boardId: answer.boardId,
           revision: 1,
           editorId: answer.authorId,
-          body,
+          body: finalBody,
           title: null,
           tags: null,
           summary: null,
@@ -76,9 +92,17 @@ export class AnswerService {
       tx.publishAfterCommit(
         new AnswerPosted(thread.boardId.toHexString(), threadId, actor.userId, now, answer._id.toHexString()),
       );
-      tx.enqueue(THREAD_CHANGED_TOPIC, { threadId });
+      const mentioned = mentionsOf(rendered, {
+        boardId: thread.boardId,
+        threadId: thread._id,
+        postId: answer._id,
+        actorId: actor.userId,
+        now,
+      });
+      if (mentioned) tx.publishAfterCommit(mentioned);
+      markThreadChanged(tx, threadId, now);
+      return answer;
     });
-    return answer;
   }
 
   /** Only the asker; accepting another answer moves the acceptance. */
@@ -123,7 +147,7 @@ export class AnswerService {
         await this.posts.update(post._id, { $set: { [flag]: true } }, tx.session);
         this.publish(tx, kind, true, post, actor, now);
       }
-      tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: thread._id.toHexString() });
+      markThreadChanged(tx, thread._id.toHexString(), now);
     });
     return (await this.posts.findById(post._id))!;
   }

@@ -2,15 +2,17 @@
 // owners (and, once [reputation] grants it, trusted users) edit anyone's.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { type Actor, Clock, ForbiddenError, InvalidInputError } from '@helpboard/core';
+import { type Actor, Clock, InvalidInputError } from '@helpboard/core';
 import { BoardAccessService, BoardAction } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { PostEdited } from '../events/thread-events.js';
 import { PostRenderer } from '../markdown/post-renderer.js';
 import { PostRepository } from '../post/post.repository.js';
+import { PostBodyHooks } from '../post/post-body-hooks.js';
 import { PostKind, PostRecord } from '../post/post.schema.js';
 import { TagRepository } from '../tag/tag.repository.js';
-import { THREAD_CHANGED_TOPIC } from '../thread/ask-question.service.js';
+import { markThreadChanged } from '../thread/thread-changed.js';
+import { OthersPostEditing } from './others-post-editing.js';
 import {
   answerBodyProblems,
   assertUnlocked,
@@ -40,8 +42,10 @@ export class EditPostService {
     private readonly revisions: RevisionRepository,
     private readonly tags: TagRepository,
     private readonly renderer: PostRenderer,
+    private readonly bodyHooks: PostBodyHooks,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly othersPosts: OthersPostEditing,
   ) {}
 
   async editPost(actor: Actor, postId: string, edit: PostEdit): Promise<PostRecord> {
@@ -49,7 +53,7 @@ export class EditPostService {
     assertUnlocked(thread);
     const isAuthor = post.authorId.equals(actor.userId);
     if (!isAuthor && !(await this.access.can(actor, BoardAction.EditAnyPost, board))) {
-      throw new ForbiddenError('NOT_YOUR_POST');
+      await this.othersPosts.assertAllowed(actor.userId, board);
     }
     const isQuestion = post.kind === PostKind.QUESTION;
     if (!isQuestion && (edit.title != null || edit.tags != null)) {
@@ -77,9 +81,22 @@ export class EditPostService {
     const now = this.clock.now();
     const editorId = new Types.ObjectId(actor.userId);
     return this.unitOfWork.run(async (tx) => {
+      const body = await this.bodyHooks.apply(
+        {
+          postId,
+          threadId: thread._id.toHexString(),
+          boardId: post.boardId.toHexString(),
+          authorId: post.authorId.toHexString(),
+          kind: post.kind,
+          body: edit.body,
+          isNew: false,
+        },
+        tx,
+      );
+      const html = body === edit.body ? rendered : await this.renderer.render(body);
       const updated = (await this.posts.update(
         post._id,
-        { $set: { body: edit.body, ...rendered, editedAt: now, updatedAt: now }, $inc: { revision: 1 } },
+        { $set: { body, ...html, editedAt: now, updatedAt: now }, $inc: { revision: 1 } },
         tx.session,
       ))!;
       await this.revisions.insert(
@@ -88,7 +105,7 @@ export class EditPostService {
           boardId: post.boardId,
           revision: updated.revision,
           editorId,
-          body: edit.body,
+          body,
           title: isQuestion ? title : null,
           tags: isQuestion ? tags : null,
           summary: edit.summary?.trim() || null,
@@ -118,7 +135,7 @@ export class EditPostService {
           updated.revision,
         ),
       );
-      tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: thread._id.toHexString() });
+      markThreadChanged(tx, thread._id.toHexString(), now);
       return updated;
     });
   }

@@ -4,14 +4,17 @@ import { type Actor, Clock, InvalidInputError } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { QuestionAsked } from '../events/thread-events.js';
+import { mentionsOf } from '../post/mentions.js';
 import { PostRenderer } from '../markdown/post-renderer.js';
 import { PostRepository } from '../post/post.repository.js';
+import { PostBodyHooks } from '../post/post-body-hooks.js';
 import { newPost, PostKind } from '../post/new-post.js';
 import { RevisionRepository } from '../revision/revision.repository.js';
 import { TagRepository } from '../tag/tag.repository.js';
 import { questionBodyProblems, titleProblems, validTags } from './post-rules.js';
 import { ThreadRepository } from './thread.repository.js';
 import { ThreadRecord, ThreadStatus } from './thread.schema.js';
+import { markThreadChanged } from './thread-changed.js';
 
 export interface NewQuestion {
   boardSlug: string;
@@ -19,9 +22,6 @@ export interface NewQuestion {
   body: string;
   tags: string[];
 }
-
-/** Outbox topic: a thread's searchable content changed (the indexer re-reads it). */
-export const THREAD_CHANGED_TOPIC = 'thread.changed';
 
 @Injectable()
 export class AskQuestionService {
@@ -33,6 +33,7 @@ export class AskQuestionService {
     private readonly revisions: RevisionRepository,
     private readonly tags: TagRepository,
     private readonly renderer: PostRenderer,
+    private readonly bodyHooks: PostBodyHooks,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -70,6 +71,18 @@ export class AskQuestionService {
       updatedAt: now,
     };
     await this.unitOfWork.run(async (tx) => {
+      const body = await this.bodyHooks.apply(
+        {
+          postId: id.toHexString(),
+          threadId: id.toHexString(),
+          boardId: board._id.toHexString(),
+          authorId: actor.userId,
+          kind: PostKind.QUESTION,
+          body: input.body,
+          isNew: true,
+        },
+        tx,
+      );
       await this.threads.insert(thread, tx.session);
       await this.posts.insert(
         newPost({
@@ -78,8 +91,8 @@ export class AskQuestionService {
           threadId: id,
           boardId: board._id,
           authorId,
-          body: input.body,
-          rendered,
+          body,
+          rendered: body === input.body ? rendered : await this.renderer.render(body),
           now,
         }),
         tx.session,
@@ -90,7 +103,7 @@ export class AskQuestionService {
           boardId: board._id,
           revision: 1,
           editorId: authorId,
-          body: input.body,
+          body,
           title: thread.title,
           tags,
           summary: null,
@@ -100,7 +113,15 @@ export class AskQuestionService {
       );
       await this.tags.adjust(board._id, tags, [], tx.session);
       tx.publishAfterCommit(new QuestionAsked(board._id.toHexString(), id.toHexString(), actor.userId, now));
-      tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: id.toHexString() });
+      const mentioned = mentionsOf(rendered, {
+        boardId: board._id,
+        threadId: id,
+        postId: id,
+        actorId: actor.userId,
+        now,
+      });
+      if (mentioned) tx.publishAfterCommit(mentioned);
+      markThreadChanged(tx, id.toHexString(), now);
     });
     return thread;
   }

@@ -7,7 +7,7 @@ import type { TransactionContext } from '@helpboard/database';
 import { PostHidden, PostRestored } from '../events/thread-events.js';
 import { PostRepository } from '../post/post.repository.js';
 import { PostKind, type PostRecord } from '../post/post.schema.js';
-import { THREAD_CHANGED_TOPIC } from './ask-question.service.js';
+import { markThreadChanged } from './thread-changed.js';
 import { ThreadRepository } from './thread.repository.js';
 import type { ThreadRecord, ThreadStatus } from './thread.schema.js';
 import { toObjectId } from './thread-context.js';
@@ -49,7 +49,7 @@ export class ThreadStateService {
       set.duplicateOfId = change.duplicateOfId ? new Types.ObjectId(change.duplicateOfId) : null;
     const after = (await this.threads.update(threadId, { $set: set }, tx.session))!;
     if (change.boardId) await this.posts.moveThread(threadId, change.boardId, tx.session);
-    tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: threadId.toHexString() });
+    markThreadChanged(tx, threadId.toHexString(), now);
     return { before, after };
   }
 
@@ -68,7 +68,7 @@ export class ThreadStateService {
     } else if (Boolean(post.hiddenAt) !== isHidden) {
       await this.threads.update(post.threadId, { $inc: { answerCount: isHidden ? -1 : 1 } }, tx.session);
     }
-    tx.enqueue(THREAD_CHANGED_TOPIC, { threadId: post.threadId.toHexString() });
+    markThreadChanged(tx, post.threadId.toHexString(), now);
     if (Boolean(post.hiddenAt) === isHidden) return;
     const EventClass = isHidden ? PostHidden : PostRestored;
     tx.publishAfterCommit(

@@ -78,6 +78,13 @@ export class ThreadRepository {
     );
   }
 
+  viewCounts(ids: Types.ObjectId[]): Promise<Pick<ThreadRecord, '_id' | 'boardId' | 'authorId' | 'viewCount'>[]> {
+    return this.threads
+      .find({ _id: { $in: ids } }, { boardId: 1, authorId: 1, viewCount: 1 })
+      .lean<Pick<ThreadRecord, '_id' | 'boardId' | 'authorId' | 'viewCount'>[]>()
+      .exec();
+  }
+
   existingIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<Set<string>> {
     return presentIds(this.threads, ids, session);
   }

@@ -7,7 +7,7 @@ import { boardTopic, threadTopic } from '../activity/activity-publisher.js';
 import { CommentService } from '../comment/comment.service.js';
 import { AnswerService } from '../post/answer.service.js';
 import { EditPostService } from '../revision/edit-post.service.js';
-import { ViewCounter } from '../views/view-counter.js';
+import { ViewCounter, viewerKey } from '../views/view-counter.js';
 import { VoteService, type VoteValue } from '../vote/vote.service.js';
 import { AskQuestionService } from './ask-question.service.js';
 import { AskQuestionInput, EditPostInput, ThreadsArgs } from './dto/thread.inputs.js';
@@ -63,8 +63,7 @@ export class ThreadResolver {
     @Context() context: RequestContext,
   ): Promise<Thread> {
     const thread = await this.queries.getThread(actor, id);
-    const viewer = actor?.userId ?? `${context.req.ip}|${String(context.req.headers['user-agent'] ?? '')}`;
-    this.views.record(id, viewer);
+    this.views.record(id, viewerKey(actor?.userId ?? null, context.req));
     return toThread(thread, this.views.pendingFor(id));
   }
 

@@ -2,13 +2,20 @@
 // deduplicated in memory and flushed as one bulk increment every few seconds (and at shutdown).
 // A crash loses at most one interval of view counts, which is acceptable for a popularity number.
 import { Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { Clock } from '@helpboard/core';
+import { Types } from 'mongoose';
+import { Clock, DomainEventBus } from '@helpboard/core';
+import { ThreadViewsCounted } from '../events/thread-events.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
 
 const FLUSH_INTERVAL_MS = 5_000;
 const HOUR_MS = 3_600_000;
 /** Bounds memory under a flood of distinct viewers; beyond it, views are still counted, just not deduplicated. */
 const MAX_REMEMBERED_VIEWS = 200_000;
+
+/** Who a view is counted for: the account, or for anonymous readers their address and browser. */
+export function viewerKey(userId: string | null, req: { ip?: string; headers: Record<string, unknown> }): string {
+  return userId ?? `${req.ip}|${String(req.headers['user-agent'] ?? '')}`;
+}
 
 @Injectable()
 export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -20,6 +27,7 @@ export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly threads: ThreadRepository,
     private readonly clock: Clock,
+    private readonly bus: DomainEventBus,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -60,6 +68,21 @@ export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShu
     } catch {
       // Put them back for the next attempt (e.g. the database was briefly unreachable).
       for (const [id, n] of batch) this.pending.set(id, (this.pending.get(id) ?? 0) + n);
+      return;
     }
+    const now = this.clock.now();
+    const counted = await this.threads.viewCounts([...batch.keys()].map((id) => new Types.ObjectId(id)));
+    await this.bus.publish(
+      counted.map(
+        (row) =>
+          new ThreadViewsCounted(
+            row.boardId.toHexString(),
+            row._id.toHexString(),
+            row.authorId.toHexString(),
+            row.viewCount,
+            now,
+          ),
+      ),
+    );
   }
 }

@@ -13,6 +13,7 @@ import { ThreadContextLoader } from '../thread/thread-context.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
 import { VoteRepository } from './vote.repository.js';
 import { VoteRecord } from './vote.schema.js';
+import { markThreadChanged } from '../thread/thread-changed.js';
 
 /** SE: votes are locked in after a short grace period unless the post is edited. */
 export const VOTE_CHANGE_WINDOW_MS = 5 * 60_000;
@@ -80,6 +81,7 @@ export class VoteService {
           updated.score,
         ),
       );
+      markThreadChanged(tx, post.threadId.toHexString(), now); // scores order search results
       return updated;
     });
   }

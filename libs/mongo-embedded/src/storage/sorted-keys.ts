@@ -1,0 +1,158 @@
+// The ordered part of an index: (key tuple, document) entries kept sorted in MongoDB's order
+// with each field's direction, in chunks of a few hundred so an insert or delete moves little
+// memory and a lookup is two binary searches. Bounds may use KEY_MIN/KEY_MAX and BracketEdge.
+import { compareValues, KEY_MAX, KEY_MIN, Rank, rankOf } from './bson-order.js';
+
+/** The start or end of one type's values, e.g. "every number" for `{$gt: 5}`'s upper bound. */
+export class BracketEdge {
+  constructor(
+    readonly rank: Rank,
+    readonly edge: 'start' | 'end',
+  ) {}
+}
+
+export interface Entry {
+  key: unknown[];
+  docKey: string;
+}
+
+/** One field's values in index order, direction-free; sentinels and edges included. */
+export function compareBound(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === KEY_MIN || b === KEY_MAX) return -1;
+  if (a === KEY_MAX || b === KEY_MIN) return 1;
+  if (a instanceof BracketEdge || b instanceof BracketEdge) return compareWithEdge(a, b);
+  return compareValues(a, b);
+}
+
+function compareWithEdge(a: unknown, b: unknown): number {
+  const [rankA, sideA] = a instanceof BracketEdge ? [a.rank, a.edge === 'start' ? -1 : 1] : [rankOf(a), 0];
+  const [rankB, sideB] = b instanceof BracketEdge ? [b.rank, b.edge === 'start' ? -1 : 1] : [rankOf(b), 0];
+  if (rankA !== rankB) return rankA < rankB ? -1 : 1;
+  return sideA - sideB;
+}
+
+const CHUNK = 512;
+
+export class SortedKeys {
+  private chunks: Entry[][] = [];
+  private count = 0;
+
+  constructor(private readonly directions: number[]) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Index order of two key tuples (sentinels sort first/last whatever the direction). */
+  compareKeys(a: unknown[], b: unknown[]): number {
+    for (let i = 0; i < this.directions.length; i++) {
+      const x = a[i];
+      const y = b[i];
+      if (x === y) continue;
+      const isSentinel = x === KEY_MIN || x === KEY_MAX || y === KEY_MIN || y === KEY_MAX;
+      const order = isSentinel ? compareBound(x, y) : this.directions[i] * compareBound(x, y);
+      if (order !== 0) return order;
+    }
+    return 0;
+  }
+
+  private compareEntries(a: Entry, b: Entry): number {
+    return this.compareKeys(a.key, b.key) || (a.docKey < b.docKey ? -1 : a.docKey > b.docKey ? 1 : 0);
+  }
+
+  insert(entry: Entry): void {
+    this.count++;
+    if (this.chunks.length === 0) {
+      this.chunks.push([entry]);
+      return;
+    }
+    let c = this.firstChunkWhere((last) => this.compareEntries(last, entry) >= 0);
+    if (c === this.chunks.length) c--;
+    const chunk = this.chunks[c];
+    chunk.splice(
+      this.searchIn(chunk, (e) => this.compareEntries(e, entry) >= 0),
+      0,
+      entry,
+    );
+    if (chunk.length > 2 * CHUNK) this.chunks.splice(c, 1, chunk.slice(0, CHUNK), chunk.slice(CHUNK));
+  }
+
+  remove(entry: Entry): void {
+    const c = this.firstChunkWhere((last) => this.compareEntries(last, entry) >= 0);
+    const chunk = this.chunks[c];
+    if (!chunk) return;
+    const i = this.searchIn(chunk, (e) => this.compareEntries(e, entry) >= 0);
+    if (i >= chunk.length || this.compareEntries(chunk[i], entry) !== 0) return;
+    chunk.splice(i, 1);
+    this.count--;
+    if (chunk.length === 0) this.chunks.splice(c, 1);
+  }
+
+  /** Absolute position of the first entry whose key is >= `key` (or > with `after`). */
+  position(key: unknown[], after: boolean): number {
+    const isPast = (e: Entry) => (after ? this.compareKeys(e.key, key) > 0 : this.compareKeys(e.key, key) >= 0);
+    const c = this.firstChunkWhere((last) => isPast(last));
+    let before = 0;
+    for (let i = 0; i < c; i++) before += this.chunks[i].length;
+    return c === this.chunks.length ? before : before + this.searchIn(this.chunks[c], isPast);
+  }
+
+  /** Entries at positions [from, to), forward or backward. */
+  *range(from: number, to: number, isBackward: boolean): Generator<Entry> {
+    if (from >= to) return;
+    if (!isBackward) {
+      let skip = from;
+      let left = to - from;
+      for (const chunk of this.chunks) {
+        if (skip >= chunk.length) {
+          skip -= chunk.length;
+          continue;
+        }
+        for (let i = skip; i < chunk.length && left > 0; i++, left--) yield chunk[i];
+        skip = 0;
+        if (left === 0) return;
+      }
+      return;
+    }
+    let end = this.count - to; // entries to skip from the back
+    let left = to - from;
+    for (let c = this.chunks.length - 1; c >= 0; c--) {
+      const chunk = this.chunks[c];
+      if (end >= chunk.length) {
+        end -= chunk.length;
+        continue;
+      }
+      for (let i = chunk.length - 1 - end; i >= 0 && left > 0; i--, left--) yield chunk[i];
+      end = 0;
+      if (left === 0) return;
+    }
+  }
+
+  clear(): void {
+    this.chunks = [];
+    this.count = 0;
+  }
+
+  private firstChunkWhere(test: (last: Entry) => boolean): number {
+    let lo = 0;
+    let hi = this.chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(this.chunks[mid][this.chunks[mid].length - 1])) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  private searchIn(chunk: Entry[], test: (e: Entry) => boolean): number {
+    let lo = 0;
+    let hi = chunk.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(chunk[mid])) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,82 @@
+// Following threads, boards and tags. Anyone who may read a thread or board may follow it.
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { type Actor, Clock, decodeCursor, InvalidInputError } from '@helpboard/core';
+import { BoardService, normaliseTags } from '@helpboard/boards';
+import { ThreadQueryService } from '@helpboard/threads';
+import { FOLLOW_ORDER, type FollowTarget, FollowRepository } from './follow.repository.js';
+import { type FollowRecord, FollowTargetType } from './follow.schema.js';
+
+export interface FollowRequest {
+  threadId?: string | null;
+  boardSlug?: string | null;
+  tag?: string | null;
+}
+
+@Injectable()
+export class FollowService {
+  constructor(
+    private readonly follows: FollowRepository,
+    private readonly threads: ThreadQueryService,
+    private readonly boards: BoardService,
+    private readonly clock: Clock,
+  ) {}
+
+  async follow(actor: Actor, request: FollowRequest): Promise<FollowRecord> {
+    const target = await this.resolve(actor, request);
+    return this.follows.add(new Types.ObjectId(actor.userId), target, this.clock.now());
+  }
+
+  async unfollow(actor: Actor, request: FollowRequest): Promise<boolean> {
+    return this.follows.remove(new Types.ObjectId(actor.userId), await this.resolve(actor, request));
+  }
+
+  /** The asker follows their own question from the start. */
+  async followOwnThread(userId: string, threadId: string, at: Date): Promise<void> {
+    await this.follows.add(new Types.ObjectId(userId), threadTarget(threadId), at);
+  }
+
+  followersOfThread(threadId: string): Promise<string[]> {
+    return this.follows.followerIds([threadTarget(threadId)]);
+  }
+
+  /** Who hears of a new question: followers of its board and of any of its tags there. */
+  followersOfQuestion(boardId: string, tags: readonly string[]): Promise<string[]> {
+    const board = new Types.ObjectId(boardId);
+    return this.follows.followerIds([
+      { targetType: FollowTargetType.BOARD, targetId: board, tag: '' },
+      ...tags.map((tag) => ({ targetType: FollowTargetType.TAG, targetId: board, tag })),
+    ]);
+  }
+
+  list(actor: Actor, limit: number, after?: string | null): Promise<FollowRecord[]> {
+    return this.follows.list(
+      new Types.ObjectId(actor.userId),
+      limit,
+      after ? decodeCursor(after, FOLLOW_ORDER.length) : undefined,
+    );
+  }
+
+  /** Exactly one of: a thread; a board; a board and a tag. The target must be readable. */
+  private async resolve(actor: Actor, request: FollowRequest): Promise<FollowTarget> {
+    const { threadId, boardSlug, tag } = request;
+    if (threadId && !boardSlug && !tag) {
+      const thread = await this.threads.getThread(actor, threadId);
+      return threadTarget(thread._id.toHexString());
+    }
+    if (boardSlug && !threadId) {
+      const board = await this.boards.viewBoard(actor, boardSlug);
+      if (tag === undefined || tag === null) {
+        return { targetType: FollowTargetType.BOARD, targetId: board._id, tag: '' };
+      }
+      const [normalised] = normaliseTags([tag]);
+      if (!normalised) throw new InvalidInputError([{ field: 'tag', message: 'INVALID_VALUE' }]);
+      return { targetType: FollowTargetType.TAG, targetId: board._id, tag: normalised };
+    }
+    throw new InvalidInputError([{ field: 'target', message: 'FOLLOW_TARGET_INVALID' }]);
+  }
+}
+
+function threadTarget(threadId: string): FollowTarget {
+  return { targetType: FollowTargetType.THREAD, targetId: new Types.ObjectId(threadId), tag: '' };
+}

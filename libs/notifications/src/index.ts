@@ -1,0 +1,8 @@
+export * from './notifications.module.js';
+export { Notifier, type NotificationFact, NOTIFICATION_EMAIL_TOPIC } from './notification/notifier.js';
+export { NotificationKind, NotificationChannel } from './notification/notification-kind.js';
+export { FollowService } from './follow/follow.service.js';
+export { PreferenceService } from './preference/preference.service.js';
+export { DigestJob } from './mail/digest.job.js';
+export { MailTransport } from './mail/mail-transport.js';
+export { EmailDelivery } from './mail/email-delivery.js';

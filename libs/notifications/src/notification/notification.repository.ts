@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { type ClientSession, Model, Types } from 'mongoose';
+import { keysetFilter, type SortSpec, sortDocument } from '@helpboard/core';
+import { NotificationChannel } from './notification-kind.js';
+import { NotificationRecord } from './notification.schema.js';
+
+export const NOTIFICATION_ORDER: SortSpec = [
+  ['createdAt', -1],
+  ['_id', -1],
+];
+
+@Injectable()
+export class NotificationRepository {
+  constructor(@InjectModel(NotificationRecord.name) private readonly notifications: Model<NotificationRecord>) {}
+
+  /**
+   * Inserts unless the recipient already has a notification with this key; returns the new id,
+   * or null. (The id is the server's: the embedded engine refuses `_id` in `$setOnInsert`.)
+   */
+  async insertOnce(record: Omit<NotificationRecord, '_id'>, session: ClientSession): Promise<Types.ObjectId | null> {
+    const { recipientId, key, ...rest } = record;
+    const result = await this.notifications.updateOne(
+      { recipientId, key },
+      { $setOnInsert: rest },
+      { upsert: true, session },
+    );
+    return result.upsertedCount === 1 ? (result.upsertedId as Types.ObjectId) : null;
+  }
+
+  findById(id: Types.ObjectId): Promise<NotificationRecord | null> {
+    return this.notifications.findById(id).lean<NotificationRecord>().exec();
+  }
+
+  findByIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<NotificationRecord[]> {
+    return this.notifications
+      .find({ _id: { $in: ids } })
+      .session(session ?? null)
+      .sort(sortDocument(NOTIFICATION_ORDER))
+      .lean<NotificationRecord[]>()
+      .exec();
+  }
+
+  list(recipientId: Types.ObjectId, unreadOnly: boolean, limit: number, after?: readonly unknown[]) {
+    const conditions: Record<string, unknown>[] = [{ recipientId, ...(unreadOnly ? { readAt: null } : {}) }];
+    if (after) conditions.push(keysetFilter(NOTIFICATION_ORDER, after));
+    return this.notifications
+      .find({ $and: conditions })
+      .sort(sortDocument(NOTIFICATION_ORDER))
+      .limit(limit)
+      .lean<NotificationRecord[]>()
+      .exec();
+  }
+
+  unreadCount(recipientId: Types.ObjectId): Promise<number> {
+    return this.notifications.countDocuments({ recipientId, readAt: null }).exec();
+  }
+
+  /** Marks the recipient's notifications read: the given ones, or all of them. */
+  async markRead(recipientId: Types.ObjectId, ids: Types.ObjectId[] | null, now: Date): Promise<void> {
+    await this.notifications
+      .updateMany({ recipientId, readAt: null, ...(ids ? { _id: { $in: ids } } : {}) }, { $set: { readAt: now } })
+      .exec();
+  }
+
+  /** Recipients with DIGEST notifications waiting, with the oldest waiting time of each. */
+  waitingDigests(): Promise<{ _id: Types.ObjectId; oldest: Date }[]> {
+    return this.notifications
+      .aggregate<{ _id: Types.ObjectId; oldest: Date }>([
+        { $match: { channel: NotificationChannel.DIGEST, digestedAt: null } },
+        { $group: { _id: '$recipientId', oldest: { $min: '$createdAt' } } },
+      ])
+      .exec();
+  }
+
+  waitingDigestOf(recipientId: Types.ObjectId, session: ClientSession): Promise<NotificationRecord[]> {
+    return this.notifications
+      .find({ recipientId, channel: NotificationChannel.DIGEST, digestedAt: null })
+      .session(session)
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(200)
+      .lean<NotificationRecord[]>()
+      .exec();
+  }
+
+  async markDigested(ids: Types.ObjectId[], now: Date, session: ClientSession): Promise<void> {
+    await this.notifications.updateMany({ _id: { $in: ids } }, { $set: { digestedAt: now } }, { session }).exec();
+  }
+}

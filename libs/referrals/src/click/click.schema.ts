@@ -1,0 +1,58 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Types } from 'mongoose';
+
+export enum ClickFlag {
+  /** Too many clicks from one address in a short time. */
+  BURST = 'BURST',
+  /** From an address the link's owner has signed in from. */
+  OWNER_IP = 'OWNER_IP',
+}
+
+@Schema({ collection: 'referral_clicks', versionKey: false })
+export class ClickRecord {
+  _id!: Types.ObjectId;
+
+  /** The click id handed to the partner on the landing URL; random, not the ObjectId. */
+  @Prop({ required: true })
+  publicId!: string;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  linkId!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  campaignId!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  partnerId!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  boardId!: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, default: null })
+  postId!: Types.ObjectId | null;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  ownerId!: Types.ObjectId;
+
+  /** From the visitor cookie (random, first-party). */
+  @Prop({ required: true })
+  visitorId!: string;
+
+  @Prop({ required: true })
+  ipHash!: string;
+
+  @Prop({ required: true })
+  userAgentHash!: string;
+
+  @Prop({ type: [String], default: [] })
+  flags!: ClickFlag[];
+
+  @Prop({ required: true })
+  at!: Date;
+}
+
+export const ClickSchema = SchemaFactory.createForClass(ClickRecord);
+ClickSchema.index({ publicId: 1 }, { unique: true });
+ClickSchema.index({ linkId: 1, visitorId: 1, at: -1 });
+ClickSchema.index({ visitorId: 1, partnerId: 1, at: -1 });
+ClickSchema.index({ campaignId: 1 });

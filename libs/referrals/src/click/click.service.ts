@@ -1,0 +1,116 @@
+// A click on /r/:code: checked (link, campaign, board, owner), counted once per visitor per half
+// hour, throttled per address, and sent on to the partner's landing page with a click id the
+// partner reports back with the conversion.
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import { Clock, RateLimitStore } from '@helpboard/core';
+import { BoardService } from '@helpboard/boards';
+import { AuthService, UsersService } from '@helpboard/identity';
+import { isCampaignAllowedOn } from '../campaign/campaign.service.js';
+import { CampaignRepository } from '../campaign/campaign.repository.js';
+import { CampaignStatus } from '../campaign/campaign.schema.js';
+import { LinkRepository } from '../link/link.repository.js';
+import { CODE_PATTERN } from '../link/short-code.js';
+import { ReferralsKeys } from '../referrals-keys.js';
+import { ClickRepository } from './click.repository.js';
+import { ClickFlag, type ClickRecord } from './click.schema.js';
+
+/** Repeated clicks by one visitor on one link within this time count once. */
+export const CLICK_DEDUPE_MS = 30 * 60_000;
+/** More clicks than this from one address within a minute are a burst: refused and flagged. */
+export const CLICK_BURST_LIMIT = 20;
+const BURST_WINDOW_MS = 60_000;
+/** The landing URL parameter that carries the click id to the partner. */
+export const CLICK_ID_PARAM = 'hb_click';
+const VISITOR_ID = /^[A-Za-z0-9_-]{22}$/;
+
+export type UnavailableReason = 'UNKNOWN' | 'DISABLED' | 'ENDED' | 'PAUSED' | 'NOT_ALLOWED' | 'OWNER_SUSPENDED';
+
+export type ClickOutcome =
+  | { kind: 'redirect'; location: string; visitorId: string; clickId: string }
+  | { kind: 'unavailable'; reason: UnavailableReason }
+  | { kind: 'throttled'; retryAfterSeconds: number };
+
+export interface ClickClient {
+  ip: string;
+  userAgent: string;
+  /** From the visitor cookie; a new one is issued when absent or malformed. */
+  visitorId: string | null;
+}
+
+const newId = (bytes: number) => randomBytes(bytes).toString('base64url');
+
+@Injectable()
+export class ClickService {
+  constructor(
+    private readonly links: LinkRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly clicks: ClickRepository,
+    private readonly boards: BoardService,
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+    private readonly rateLimits: RateLimitStore,
+    private readonly keys: ReferralsKeys,
+    private readonly clock: Clock,
+  ) {}
+
+  async click(code: string, client: ClickClient): Promise<ClickOutcome> {
+    const now = this.clock.now();
+    const link = CODE_PATTERN.test(code) ? await this.links.findByCode(code) : null;
+    if (!link) return { kind: 'unavailable', reason: 'UNKNOWN' };
+    if (link.disabledAt) return { kind: 'unavailable', reason: 'DISABLED' };
+    const campaign = await this.campaigns.findById(link.campaignId);
+    if (!campaign || campaign.status === CampaignStatus.ENDED) return { kind: 'unavailable', reason: 'ENDED' };
+    if (campaign.status !== CampaignStatus.ACTIVE) return { kind: 'unavailable', reason: 'PAUSED' };
+    const [board, owner] = await Promise.all([
+      this.boards.requireById(link.boardId),
+      this.users.findById(link.ownerId.toHexString()),
+    ]);
+    if (!isCampaignAllowedOn(campaign, board)) return { kind: 'unavailable', reason: 'NOT_ALLOWED' };
+    // A suspended rep earns nothing new: readers get the disclosure page, not the partner.
+    if (!owner || (owner.suspendedUntil && owner.suspendedUntil > now))
+      return { kind: 'unavailable', reason: 'OWNER_SUSPENDED' };
+
+    const ipHash = this.keys.clientHash.of(client.ip);
+    const visitorId = client.visitorId && VISITOR_ID.test(client.visitorId) ? client.visitorId : newId(16);
+    const burst = await this.rateLimits.hit(`referral-click:${ipHash}`, BURST_WINDOW_MS, now);
+    const base = {
+      linkId: link._id,
+      campaignId: campaign._id,
+      partnerId: campaign.partnerId,
+      boardId: link.boardId,
+      postId: link.postId,
+      ownerId: link.ownerId,
+      visitorId,
+      ipHash,
+      userAgentHash: this.keys.clientHash.of(client.userAgent.slice(0, 512)),
+      at: now,
+    };
+    if (burst.count > CLICK_BURST_LIMIT) {
+      // The first refused click is kept, flagged, for review; the flood after it is not stored.
+      if (burst.count === CLICK_BURST_LIMIT + 1) await this.insert({ ...base, flags: [ClickFlag.BURST] });
+      return { kind: 'throttled', retryAfterSeconds: Math.ceil((burst.resetAt.getTime() - now.getTime()) / 1000) };
+    }
+    const recent = await this.clicks.latestOfVisitorOnLink(
+      link._id,
+      visitorId,
+      new Date(now.getTime() - CLICK_DEDUPE_MS),
+    );
+    const click =
+      recent ??
+      (await this.insert({
+        ...base,
+        flags: (await this.auth.hasSignedInFrom(link.ownerId.toHexString(), client.ip)) ? [ClickFlag.OWNER_IP] : [],
+      }));
+    const location = new URL(campaign.landingUrl);
+    location.searchParams.set(CLICK_ID_PARAM, click.publicId);
+    return { kind: 'redirect', location: location.toString(), visitorId, clickId: click.publicId };
+  }
+
+  private async insert(fields: Omit<ClickRecord, '_id' | 'publicId'>): Promise<ClickRecord> {
+    const click: ClickRecord = { _id: new Types.ObjectId(), publicId: newId(18), ...fields };
+    await this.clicks.insert(click);
+    return click;
+  }
+}

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CommissionApprovalJob } from '@helpboard/referrals';
+import { createPlatformAdmin, login, registerUser, type TestUser } from './support/accounts.js';
+import { createBoard, createOperator } from './support/boards.js';
+import { activeCampaign, clickLink, codeIn, createPartner, myCommissions, sendWebhook } from './support/referrals.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { answer, ask } from './support/threads.js';
+
+const DAY = 24 * 3_600_000;
+
+describe('referrals: from an answer to a payout', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let operatorAdmin: TestUser;
+  let operatorSlug: string;
+  let board: { id: string; slug: string };
+  let partner: { id: string; secret: string };
+  let campaign: { id: string };
+
+  const reputationOf = async (user: TestUser) =>
+    (await t.graphql('query ($h: String!) { user(handle: $h) { reputation } }', { h: user.handle })).data!.user
+      .reputation as number;
+
+  const thread = (id: string) =>
+    t.graphql('query ($id: ID!) { thread(id: $id) { answers { edges { node { id body referralDisclosure } } } } }', {
+      id,
+    });
+
+  /** Access tokens expire while the clock moves by days: sign in again, as the user would. */
+  const signIn = async (user: TestUser) => {
+    user.accessToken = (await login(t, user.handle)).data!.login.accessToken;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await createPlatformAdmin(t);
+    operatorAdmin = await registerUser(t);
+    operatorSlug = (await createOperator(t, admin, [operatorAdmin.handle])).slug;
+    board = await createBoard(t, operatorAdmin, operatorSlug);
+    partner = await createPartner(t, operatorAdmin, operatorSlug, 'Dragon Games');
+    campaign = await activeCampaign(t, operatorAdmin, partner.id, [board.slug]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('tracks a click from an answer to a signed conversion, approval after the hold and a payout, reputation untouched', async () => {
+    const rep = await registerUser(t);
+    const asker = await registerUser(t);
+    const question = await ask(t, asker, board.slug);
+    const reputationBefore = await reputationOf(rep);
+
+    // The rep pastes the partner's raw landing URL; it is stored as their first-party link.
+    const posted = await answer(
+      t,
+      rep,
+      question.id,
+      'Dragon Games gives new players 500 gems: https://games.example/join?src=forum.',
+    );
+    const [node] = (await thread(question.id)).data!.thread.answers.edges.map((e: { node: any }) => e.node);
+    expect(node.id).toBe(posted.id);
+    expect(node.body).not.toContain('games.example/join');
+    const code = codeIn(node.body)!;
+    expect(code).toMatch(/^[2-9a-hjkmnp-z]{10}$/);
+    expect(node.referralDisclosure).toBe('Contains a referral link — the author may earn a commission.');
+
+    const links = await t.graphql(
+      '{ myReferralLinks { edges { node { code answerId campaignId path } } } }',
+      {},
+      { token: rep.accessToken },
+    );
+    expect(links.data!.myReferralLinks.edges).toEqual([
+      { node: { code, answerId: posted.id, campaignId: campaign.id, path: `/r/${code}` } },
+    ]);
+
+    // A reader clicks: 302 to the landing page with a click id; clicking again soon counts once.
+    const first = await clickLink(t, code, { ip: '203.0.113.10' });
+    expect(first.status).toBe(302);
+    expect(first.location).toMatch(/^https:\/\/games\.example\/join\?hb_click=/);
+    expect(first.cookie).toMatch(/^hb_vid=/);
+    t.clock.advance(5 * 60_000);
+    const again = await clickLink(t, code, { ip: '203.0.113.10', cookie: first.cookie });
+    expect(again.clickId).toBe(first.clickId);
+
+    // The partner reports the registration, signed.
+    const payload = { externalId: 'reg-1001', clickId: first.clickId, occurredAt: t.clock.now().toISOString() };
+    const reported = await sendWebhook(t, partner.id, partner.secret, payload);
+    expect(reported.status).toBe(200);
+    expect(reported.body).toMatchObject({
+      isAttributed: true,
+      answerId: posted.id,
+      flags: [],
+      commission: { status: 'PENDING', amountMinor: 500, currency: 'USD' },
+    });
+
+    // A replay answers the same and records nothing new.
+    const replay = await sendWebhook(t, partner.id, partner.secret, payload);
+    expect(replay.body).toEqual(reported.body);
+    expect(await myCommissions(t, rep)).toEqual([
+      expect.objectContaining({
+        status: 'PENDING',
+        answerId: posted.id,
+        amount: { amountMinor: '500', currency: 'USD' },
+      }),
+    ]);
+
+    // The hold passes; the scheduled job approves.
+    const job = t.app.get(CommissionApprovalJob);
+    t.clock.advance(29 * DAY);
+    await job.run();
+    await Promise.all([signIn(rep), signIn(operatorAdmin)]);
+    expect((await myCommissions(t, rep))[0].status).toBe('PENDING');
+    t.clock.advance(1 * DAY + 60_000);
+    await job.run();
+    await Promise.all([signIn(rep), signIn(operatorAdmin)]);
+    expect((await myCommissions(t, rep))[0].status).toBe('APPROVED');
+
+    const payout = await t.graphql(
+      'mutation ($u: ID!, $o: String!) { createPayout(userId: $u, operatorSlug: $o) { userId commissionCount total { amountMinor currency } adjustments { amountMinor } } }',
+      { u: rep.id, o: operatorSlug },
+      { token: operatorAdmin.accessToken },
+    );
+    expect(payout.data!.createPayout).toEqual([
+      {
+        userId: rep.id,
+        commissionCount: 1,
+        total: { amountMinor: '500', currency: 'USD' },
+        adjustments: { amountMinor: '0' },
+      },
+    ]);
+    expect((await myCommissions(t, rep))[0].status).toBe('PAID');
+
+    const report = await t.graphql(
+      'query ($c: ID!) { campaignReport(campaignId: $c) { total { clicks uniqueVisitors conversions conversionRate earnings { amountMinor } } byAnswer { key conversions earnings { amountMinor } } byRep { key clicks } } }',
+      { c: campaign.id },
+      { token: operatorAdmin.accessToken },
+    );
+    const stats = report.data!.campaignReport;
+    expect(stats.byAnswer).toContainEqual({ key: posted.id, conversions: 1, earnings: { amountMinor: '500' } });
+    expect(stats.byRep).toContainEqual({ key: rep.id, clicks: 1 });
+
+    // Money never becomes reputation.
+    expect(await reputationOf(rep)).toBe(reputationBefore);
+  });
+
+  it('keeps the disclosure in step with edits: the same link is reused, and removing it removes the label', async () => {
+    const rep = await registerUser(t);
+    const question = await ask(t, await registerUser(t), board.slug);
+    const posted = await answer(t, rep, question.id, 'No referral here, just dial *100#.');
+    const edit = (body: string) =>
+      t.graphql(
+        'mutation ($i: EditPostInput!) { editPost(input: $i) { body referralDisclosure } }',
+        { i: { postId: posted.id, body } },
+        { token: rep.accessToken },
+      );
+    const first = (await edit('Also [the bonus page](https://games.example/join) is worth it.')).data!.editPost;
+    expect(first.referralDisclosure).not.toBeNull();
+    expect(first.body).toMatch(/\[the bonus page\]\(\/r\/[2-9a-hjkmnp-z]{10}\)/);
+    const second = (await edit(`${first.body} Again: https://games.example/join`)).data!.editPost;
+    expect(new Set(second.body.match(/\/r\/[2-9a-hjkmnp-z]{10}/g))).toEqual(new Set([`/r/${codeIn(first.body)}`]));
+    const removed = (await edit('Never mind, dial *100#.')).data!.editPost;
+    expect(removed.referralDisclosure).toBeNull();
+  });
+});
