@@ -1,7 +1,7 @@
 // Import speed: rows per second of `import stackexchange` on the sample beside the repository
 // and on a generated dump (default 1,000,000 votes), each next to the speed of merely reading
 // the same files (streaming parse, no writes) in the same run; prints import/parse ratios.
-//   npm run bench -- import [--votes 1000000] [--batch-size 500] [--durable]
+//   npm run bench -- import [--votes 1000000] [--batch-size 500] [--durable] [--parse-only]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     votes: { type: 'string', default: '1000000' },
     'batch-size': { type: 'string', default: '500' },
     durable: { type: 'boolean', default: false },
+    /** Only the streaming read of the generated dump, with the process's peak memory. */
+    'parse-only': { type: 'boolean', default: false },
   },
 });
 const TABLES = ['Users', 'Posts', 'Comments', 'PostLinks', 'Votes'];
@@ -71,7 +73,8 @@ async function importRate(dir: string, label: string): Promise<void> {
   }
 }
 
-if (hasSample) await importRate(SE_SAMPLE_DIR, 'Stack Exchange sample');
+if (values['parse-only']) process.stdout.write('parse only: sample skipped\n');
+else if (hasSample) await importRate(SE_SAMPLE_DIR, 'Stack Exchange sample');
 else process.stdout.write(`Stack Exchange sample not found at ${SE_SAMPLE_DIR}: skipped\n`);
 
 const votes = Number(values.votes);
@@ -84,7 +87,13 @@ try {
     votes,
     commentsPerPost: 1,
   });
-  await importRate(dir, `Generated dump ${JSON.stringify(counts)}`);
+  if (values['parse-only']) {
+    const parse = await parseRate(dir);
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(
+      `Generated dump ${JSON.stringify(counts)}: parse only ${parse.rows} rows, ${parse.rate.toFixed(0)} rows/s, peak RSS ${peakMb.toFixed(0)} MB\n`,
+    );
+  } else await importRate(dir, `Generated dump ${JSON.stringify(counts)}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
