@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CommissionApprovalJob } from '@helpboard/referrals';
+import { Types } from 'mongoose';
+import { CommissionApprovalJob, ReferralAuditRepository, signatureHeader } from '@helpboard/referrals';
 import { createPlatformAdmin, login, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator } from './support/boards.js';
 import { activeCampaign, clickLink, codeIn, createPartner, myCommissions, sendWebhook } from './support/referrals.js';
@@ -139,8 +140,61 @@ describe('referrals: from an answer to a payout', () => {
     expect(stats.byAnswer).toContainEqual({ key: posted.id, conversions: 1, earnings: { amountMinor: '500' } });
     expect(stats.byRep).toContainEqual({ key: rep.id, clicks: 1 });
 
+    // The partner reads the same numbers with a signed request, and only for its own campaigns.
+    const partnerReport = async (as: { id: string; secret: string }, signed = true) => {
+      const path = `/partner-api/${as.id}/campaigns/${campaign.id}/report`;
+      const at = Math.floor(t.clock.now().getTime() / 1000);
+      const response = await fetch(`${t.baseUrl}${path}`, {
+        headers: signed ? { 'helpboard-signature': signatureHeader(as.secret, at, `GET ${path}`) } : {},
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    };
+    const own = await partnerReport(partner);
+    expect(own.status).toBe(200);
+    expect(own.body.byAnswer).toContainEqual(
+      expect.objectContaining({ key: posted.id, conversions: 1, earnings: { amountMinor: 500, currency: 'USD' } }),
+    );
+    expect((await partnerReport(partner, false)).status).toBe(401);
+    const rival = await createPartner(t, operatorAdmin, operatorSlug, 'Rival Games');
+    expect((await partnerReport(rival)).status).toBe(404);
+
+    // Every state change is in the audit trail, in order.
+    const trail = await t.app
+      .get(ReferralAuditRepository)
+      .forEntity('commission', new Types.ObjectId(reported.body.commission.id as string));
+    expect(trail.map((entry) => [entry.action, entry.from, entry.to, entry.actorId?.toHexString() ?? null])).toEqual([
+      ['CREATED', null, 'PENDING', null],
+      ['STATUS_CHANGED', 'PENDING', 'APPROVED', null],
+      ['STATUS_CHANGED', 'APPROVED', 'PAID', operatorAdmin.id],
+    ]);
+
     // Money never becomes reputation.
     expect(await reputationOf(rep)).toBe(reputationBefore);
+  });
+
+  it("turns another rep's link pasted into an answer into the author's own link for that answer", async () => {
+    const [author, other] = await Promise.all([registerUser(t), registerUser(t)]);
+    const theirs = await t.graphql(
+      'mutation ($i: CreateReferralLinkInput!) { createReferralLink(input: $i) { code path } }',
+      { i: { campaignId: campaign.id } },
+      { token: other.accessToken },
+    );
+    const question = await ask(t, await registerUser(t), board.slug);
+    const posted = await answer(
+      t,
+      author,
+      question.id,
+      `Try [this](${theirs.data!.createReferralLink.path}) for gems.`,
+    );
+    const [node] = (await thread(question.id)).data!.thread.answers.edges.map((e: { node: any }) => e.node);
+    const code = codeIn(node.body)!;
+    expect(code).not.toBe(theirs.data!.createReferralLink.code);
+    const mine = await t.graphql(
+      '{ myReferralLinks { edges { node { code answerId } } } }',
+      {},
+      { token: author.accessToken },
+    );
+    expect(mine.data!.myReferralLinks.edges).toEqual([{ node: { code, answerId: posted.id } }]);
   });
 
   it('keeps the disclosure in step with edits: the same link is reused, and removing it removes the label', async () => {

@@ -6,6 +6,9 @@ import type { TransactionContext } from '@helpboard/database';
 import { AuditEntry } from './audit-entry.schema.js';
 import { ModerationActionTaken } from './events/moderation-events.js';
 
+/** The actor of what Helpboard does by itself (a post held back for review), in audit entries and events. */
+export const SYSTEM_ACTOR_ID = '000000000000000000000000';
+
 export interface AuditedAction extends Omit<AuditEntry, '_id' | 'actorId' | 'targetType'> {
   actorId: string;
   targetType: 'thread' | 'post' | 'user';

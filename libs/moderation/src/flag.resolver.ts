@@ -1,6 +1,5 @@
-import { Args, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
+import { Args, Field, Float, ID, Mutation, ObjectType, Resolver, registerEnumType } from '@nestjs/graphql';
 import { type Actor, CurrentActor, InvalidInputError, SignedIn } from '@helpboard/core';
-import { Post, ThreadStateService, toPost } from '@helpboard/threads';
 import { FlagReason, type FlagRecord, FlagStatus } from './flag.schema.js';
 import { FlagService } from './flag.service.js';
 
@@ -13,11 +12,6 @@ export enum FlagOutcome {
 }
 registerEnumType(FlagOutcome, { name: 'FlagOutcome', description: 'A moderator’s decision on a flag.' });
 
-export enum ReviewQueueKind {
-  FLAGGED = 'FLAGGED',
-}
-registerEnumType(ReviewQueueKind, { name: 'ReviewQueueKind', description: 'Which review queue.' });
-
 @ObjectType({ description: 'A flag on a post.' })
 export class Flag {
   @Field(() => ID) id!: string;
@@ -29,14 +23,7 @@ export class Flag {
   @Field() createdAt!: Date;
 }
 
-@ObjectType({ description: 'A post waiting for a moderator, with its flags.' })
-export class ReviewItem {
-  @Field(() => Post) post!: Post;
-  @Field(() => [Flag]) flags!: Flag[];
-  @Field(() => Float) totalWeight!: number;
-}
-
-const toFlag = (record: FlagRecord): Flag => ({
+export const toFlag = (record: FlagRecord): Flag => ({
   id: record._id.toHexString(),
   postId: record.postId.toHexString(),
   reason: record.reason,
@@ -48,10 +35,7 @@ const toFlag = (record: FlagRecord): Flag => ({
 
 @Resolver()
 export class FlagResolver {
-  constructor(
-    private readonly flags: FlagService,
-    private readonly threadState: ThreadStateService,
-  ) {}
+  constructor(private readonly flags: FlagService) {}
 
   @SignedIn()
   @Mutation(() => Flag, {
@@ -77,23 +61,5 @@ export class FlagResolver {
   ): Promise<Flag> {
     const status = outcome === FlagOutcome.HELPFUL ? FlagStatus.HELPFUL : FlagStatus.DECLINED;
     return toFlag(await this.flags.resolveFlag(actor, flagId, status));
-  }
-
-  @SignedIn()
-  @Query(() => [ReviewItem], { description: "A board's review queue, most urgent first (board moderators)." })
-  async reviewQueue(
-    @CurrentActor() actor: Actor,
-    @Args('boardSlug') boardSlug: string,
-    @Args('kind', { type: () => ReviewQueueKind, defaultValue: ReviewQueueKind.FLAGGED }) _kind: ReviewQueueKind,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
-  ): Promise<ReviewItem[]> {
-    const items = await this.flags.flaggedQueue(actor, boardSlug, Math.min(Math.max(first, 1), 100));
-    return Promise.all(
-      items.map(async (item) => ({
-        post: toPost(await this.threadState.requirePost(item.postId.toHexString())),
-        flags: item.flags.map(toFlag),
-        totalWeight: item.totalWeight,
-      })),
-    );
   }
 }

@@ -61,6 +61,7 @@ export const FlagSchema = SchemaFactory.createForClass(FlagRecord);
 FlagSchema.index({ postId: 1, flaggerId: 1 }, { unique: true, partialFilterExpression: { status: 'OPEN' } });
 FlagSchema.index({ boardId: 1, status: 1, createdAt: 1 });
 FlagSchema.index({ postId: 1, status: 1 });
+FlagSchema.index({ flaggerId: 1, createdAt: -1 });
 
 @Schema({ collection: 'flagger_stats', versionKey: false })
 export class FlaggerStats {

@@ -10,6 +10,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
+  RateLimitedError,
 } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService, resolveBoardSettings } from '@helpboard/boards';
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
@@ -17,11 +18,14 @@ import { Privilege, Privileges } from '@helpboard/reputation';
 import { type PostRecord, ThreadStateService } from '@helpboard/threads';
 import { ModerationAction } from './audit-entry.schema.js';
 import { AuditLog } from './audit-log.js';
+import { ReviewService } from './review/review.service.js';
+import { ReviewIntake } from './review/review-intake.js';
+import { HOUR_MS, secondsUntilAllowed } from './review/hourly-limit.js';
 import { PostFlagged } from './events/moderation-events.js';
 import { flagWeight } from './flag-weight.js';
 import { FlaggerStats, FlagReason, FlagRecord, FlagStatus } from './flag.schema.js';
 
-export interface ReviewItem {
+export interface FlaggedPost {
   postId: Types.ObjectId;
   threadId: Types.ObjectId;
   flags: FlagRecord[];
@@ -42,6 +46,8 @@ export class FlagService {
     private readonly access: BoardAccessService,
     private readonly privileges: Privileges,
     private readonly unitOfWork: UnitOfWork,
+    private readonly review: ReviewService,
+    private readonly intake: ReviewIntake,
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -56,7 +62,10 @@ export class FlagService {
     const isTrusted =
       (await this.access.can(actor, BoardAction.Moderate, board)) ||
       (await this.access.can(actor, BoardAction.ActAsStaff, board));
-    if (!isTrusted) await this.privileges.assert(actor.userId, board, Privilege.FLAG);
+    if (!isTrusted) {
+      await this.privileges.assert(actor.userId, board, Privilege.FLAG);
+      if (await this.intake.isNewUser(actor.userId, board, settings)) await this.assertFlagLimit(actor, settings);
+    }
     const record = await this.stats
       .findOne({ userId: new Types.ObjectId(actor.userId) })
       .lean<FlaggerStats>()
@@ -80,6 +89,7 @@ export class FlagService {
     try {
       await this.unitOfWork.run(async (tx) => {
         await this.flags.create([flag], { session: tx.session });
+        await this.review.openFlagged(tx, post, now);
         tx.publishAfterCommit(
           new PostFlagged(
             flag._id.toHexString(),
@@ -110,6 +120,25 @@ export class FlagService {
       throw error;
     }
     return flag;
+  }
+
+  /** New users raise a limited number of flags per hour, counting the one being raised. */
+  private async assertFlagLimit(actor: Actor, settings: ReturnType<typeof resolveBoardSettings>): Promise<void> {
+    const now = this.clock.now();
+    const limit = settings.moderation.newUserFlagsPerHour;
+    const earlier = await this.flags
+      .find(
+        { flaggerId: new Types.ObjectId(actor.userId), createdAt: { $gte: new Date(now.getTime() - HOUR_MS) } },
+        {
+          createdAt: 1,
+        },
+      )
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean<{ createdAt: Date }[]>()
+      .exec();
+    const wait = secondsUntilAllowed([now, ...earlier.map((row) => row.createdAt)], limit, now);
+    if (wait !== null) throw new RateLimitedError(wait, 'NEW_USER_RATE_LIMITED');
   }
 
   /** Resolves every open flag on the flagged post with the moderator's outcome. */
@@ -143,6 +172,7 @@ export class FlagService {
           { upsert: true, session: tx.session },
         );
       }
+      await this.review.closeFlagged(tx, flag.postId, outcome === FlagStatus.HELPFUL, actor.userId, now);
       // A post hidden only by flags comes back when the moderator declines them.
       if (outcome === FlagStatus.DECLINED && post.hiddenAt) {
         await this.threadState.setHidden(tx, post, false, actor.userId, now);
@@ -153,15 +183,15 @@ export class FlagService {
   }
 
   /** Flagged posts of a board, heaviest first. */
-  async flaggedQueue(actor: Actor, boardSlug: string, limit: number): Promise<ReviewItem[]> {
+  async flaggedQueue(actor: Actor, boardSlug: string, limit: number): Promise<FlaggedPost[]> {
     const board = await this.boards.requireBoard(boardSlug);
-    await this.access.assert(actor, BoardAction.Moderate, board);
+    await this.review.assertReviewer(actor, board);
     const open = await this.flags
       .find({ boardId: board._id, status: FlagStatus.OPEN })
       .sort({ createdAt: 1 })
       .lean<FlagRecord[]>()
       .exec();
-    const byPost = new Map<string, ReviewItem>();
+    const byPost = new Map<string, FlaggedPost>();
     for (const flag of open) {
       const item = byPost.get(flag.postId.toHexString()) ?? {
         postId: flag.postId,

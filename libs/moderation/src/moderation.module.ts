@@ -12,6 +12,15 @@ import { AuditEntry, AuditEntrySchema } from './audit-entry.schema.js';
 import { AuditLog } from './audit-log.js';
 import { ModerationResolver } from './moderation.resolver.js';
 import { ModerationService } from './moderation.service.js';
+import {
+  ContentFingerprint,
+  ContentFingerprintSchema,
+  ReviewItemRecord,
+  ReviewItemSchema,
+} from './review/review-item.schema.js';
+import { ReviewIntake } from './review/review-intake.js';
+import { ReviewResolver } from './review/review.resolver.js';
+import { ReviewService } from './review/review.service.js';
 
 registerMessages({
   en: {
@@ -22,6 +31,12 @@ registerMessages({
     FLAG_NOT_FOUND: 'Flag not found.',
     FLAG_RESOLVED: 'This flag has already been resolved.',
     POST_HAS_DEPENDENTS: 'Others rely on this post (it is accepted or has answers); ask a moderator.',
+    NEW_USER_RATE_LIMITED: 'New members may post only a few of these an hour. Try again in {seconds} seconds.',
+    REVIEW_ITEM_NOT_FOUND: 'Review item not found.',
+    REVIEW_ITEM_RESOLVED: 'This review item has already been decided.',
+    REVIEW_ITEM_CLAIMED: 'Another reviewer is working on this item.',
+    REVIEW_ITEM_NOT_CLAIMED: 'Claim this item before deciding on it.',
+    RESOLVE_FLAGS_INSTEAD: 'Decide on flagged posts by resolving their flags.',
   },
   'zh-CN': {
     THREAD_ALREADY_CLOSED: '该问题已经关闭。',
@@ -31,6 +46,12 @@ registerMessages({
     FLAG_NOT_FOUND: '未找到该举报。',
     FLAG_RESOLVED: '该举报已处理。',
     POST_HAS_DEPENDENTS: '其他人依赖此帖子（已被采纳或已有回答），请联系版主。',
+    NEW_USER_RATE_LIMITED: '新成员每小时只能发布少量此类内容，请在 {seconds} 秒后重试。',
+    REVIEW_ITEM_NOT_FOUND: '未找到该审核项。',
+    REVIEW_ITEM_RESOLVED: '该审核项已处理。',
+    REVIEW_ITEM_CLAIMED: '另一位审核者正在处理此项。',
+    REVIEW_ITEM_NOT_CLAIMED: '请先认领此项再做决定。',
+    RESOLVE_FLAGS_INSTEAD: '被举报的帖子请通过处理举报来决定。',
   },
 });
 
@@ -44,8 +65,19 @@ registerMessages({
       { name: AuditEntry.name, schema: AuditEntrySchema },
       { name: FlagRecord.name, schema: FlagSchema },
       { name: FlaggerStats.name, schema: FlaggerStatsSchema },
+      { name: ReviewItemRecord.name, schema: ReviewItemSchema },
+      { name: ContentFingerprint.name, schema: ContentFingerprintSchema },
     ]),
   ],
-  providers: [AuditLog, ModerationService, ModerationResolver, FlagService, FlagResolver],
+  providers: [
+    AuditLog,
+    ModerationService,
+    ModerationResolver,
+    FlagService,
+    FlagResolver,
+    ReviewService,
+    ReviewIntake,
+    ReviewResolver,
+  ],
 })
 export class ModerationModule {}

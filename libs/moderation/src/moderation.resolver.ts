@@ -17,6 +17,7 @@ import { type Actor, Clock, CurrentActor, InvalidInputError, type LoaderHolder, 
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { Post, Thread, toPost, toThread } from '@helpboard/threads';
 import { type AuditEntry, ModerationAction } from './audit-entry.schema.js';
+import { SYSTEM_ACTOR_ID } from './audit-log.js';
 import { CloseReason, ModerationService } from './moderation.service.js';
 
 registerEnumType(CloseReason, { name: 'CloseReason', description: 'Why a question was closed.' });
@@ -221,8 +222,12 @@ export class ModerationResolver {
     return rows.map(toLogEntry);
   }
 
-  @ResolveField(() => User, { description: 'Who acted.' })
-  async actor(@Parent() entry: ModerationLogEntry, @Context() context: LoaderHolder): Promise<User> {
+  @ResolveField(() => User, {
+    nullable: true,
+    description: 'Who acted; null when Helpboard acted by itself (a post held back for review).',
+  })
+  async actor(@Parent() entry: ModerationLogEntry, @Context() context: LoaderHolder): Promise<User | null> {
+    if (entry.actorId === SYSTEM_ACTOR_ID) return null;
     return toUser((await this.users.loader(context).load(entry.actorId))!, this.clock.now());
   }
 }

@@ -165,27 +165,39 @@ export class ModerationService {
     reason: string,
   ) {
     const now = this.clock.now();
-    await this.unitOfWork.run(async (tx) => {
-      await this.threadState.setHidden(tx, post, isHidden, actor.userId, now);
-      await this.auditLog.record(tx, {
-        boardId: board._id,
-        actorId: actor.userId,
-        action,
-        targetType: 'post',
-        targetId: post._id,
-        threadId: post.threadId,
-        subjectUserId: post.authorId,
-        reason,
-        before: { hidden: post.hiddenAt !== null },
-        after: { hidden: isHidden },
-        at: now,
-      });
-      if (action === ModerationAction.DELETE || action === ModerationAction.UNDELETE) {
-        const EventClass = action === ModerationAction.DELETE ? PostDeleted : PostUndeleted;
-        tx.publishAfterCommit(new EventClass(board._id.toHexString(), post._id.toHexString(), actor.userId, now));
-      }
-    });
+    await this.unitOfWork.run((tx) => this.recordPostVisibility(tx, actor, board, post, isHidden, action, reason, now));
     return post;
+  }
+
+  /** Hides, restores, deletes or undeletes a post within the caller's transaction, with its audit entry. */
+  async recordPostVisibility(
+    tx: TransactionContext,
+    actor: Actor,
+    board: BoardRecord,
+    post: PostRecord,
+    isHidden: boolean,
+    action: ModerationAction,
+    reason: string,
+    now: Date,
+  ): Promise<void> {
+    await this.threadState.setHidden(tx, post, isHidden, actor.userId, now);
+    await this.auditLog.record(tx, {
+      boardId: board._id,
+      actorId: actor.userId,
+      action,
+      targetType: 'post',
+      targetId: post._id,
+      threadId: post.threadId,
+      subjectUserId: post.authorId,
+      reason,
+      before: { hidden: post.hiddenAt !== null },
+      after: { hidden: isHidden },
+      at: now,
+    });
+    if (action === ModerationAction.DELETE || action === ModerationAction.UNDELETE) {
+      const EventClass = action === ModerationAction.DELETE ? PostDeleted : PostUndeleted;
+      tx.publishAfterCommit(new EventClass(board._id.toHexString(), post._id.toHexString(), actor.userId, now));
+    }
   }
 
   /**

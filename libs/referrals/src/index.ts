@@ -4,3 +4,4 @@ export { CommissionReason, CommissionStatus } from './commission/commission-stat
 export { signatureHeader, SIGNATURE_HEADER } from './crypto/webhook-signature.js';
 export { emailHashOf } from './crypto/keyed-hash.js';
 export { CLICK_ID_PARAM } from './click/click.service.js';
+export { ReferralAuditRepository } from './audit/referral-audit.repository.js';

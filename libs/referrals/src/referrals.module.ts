@@ -45,6 +45,7 @@ import { ReferralModerationListener } from './policy/moderation.listener.js';
 import { ReferralPostBodyHook } from './policy/referral-post-body.hook.js';
 import { ReferralsKeys } from './referrals-keys.js';
 import { CampaignReportService } from './report/campaign-report.service.js';
+import { PartnerReportController } from './report/partner-report.controller.js';
 
 @Module({
   imports: [
@@ -64,7 +65,7 @@ import { CampaignReportService } from './report/campaign-report.service.js';
       { name: ReferralAuditEntry.name, schema: ReferralAuditSchema },
     ]),
   ],
-  controllers: [ClickController, ConversionWebhookController],
+  controllers: [ClickController, ConversionWebhookController, PartnerReportController],
   providers: [
     ReferralsKeys,
     ReferralAuditRepository,

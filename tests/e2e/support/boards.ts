@@ -27,21 +27,30 @@ export function createBoardRequest(t: TestApp, by: TestUser, input: Record<strin
 }
 
 /**
- * Test boards let brand-new accounts vote and comment (privileges at 0), so tests need not first
- * earn reputation; the privilege rules themselves are tested on boards with the defaults.
+ * Test boards let brand-new accounts vote and comment (privileges at 0) and treat nobody as new
+ * (no hourly limits, no first-post, link or repeated-text review), so tests need not first earn
+ * reputation; those rules themselves are tested on boards with the defaults.
  */
 const OPEN_PRIVILEGES = { upvote: 0, downvote: 0, comment: 0 };
+const NOBODY_NEW = { newUserUnderReputation: 0, reviewFirstPosts: 0, reviewLinksUnderReputation: 0 };
 
 export async function createBoard(t: TestApp, by: TestUser, operatorSlug: string, extra: Record<string, unknown> = {}) {
   const slug = uniqueSlug('board');
-  const settings = (extra.settings ?? {}) as { privileges?: Record<string, number> };
+  const settings = (extra.settings ?? {}) as {
+    privileges?: Record<string, number>;
+    moderation?: Record<string, number>;
+  };
   const response = await createBoardRequest(t, by, {
     operatorSlug,
     slug,
     title: `Board ${slug}`,
     kind: 'REGION',
     ...extra,
-    settings: { ...settings, privileges: { ...OPEN_PRIVILEGES, ...settings.privileges } },
+    settings: {
+      ...settings,
+      privileges: { ...OPEN_PRIVILEGES, ...settings.privileges },
+      moderation: { ...NOBODY_NEW, ...settings.moderation },
+    },
   });
   if (!response.data?.createBoard) throw new Error(`createBoard failed: ${JSON.stringify(response.errors)}`);
   return response.data.createBoard as { id: string; slug: string };

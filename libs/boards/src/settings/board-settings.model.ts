@@ -45,6 +45,16 @@ export class ModerationSettings {
   @Field(() => Int, { description: 'First posts of a new user that are reviewed.' }) reviewFirstPosts!: number;
   @Field(() => Int, { description: 'Posts with links by users under this reputation are reviewed.' })
   reviewLinksUnderReputation!: number;
+  @Field(() => Int, {
+    description: 'Such a post with at least this many links is held back (hidden) until a reviewer approves it.',
+  })
+  holdBackAtLinks!: number;
+  @Field(() => Int, { description: 'Users under this reputation on the operator are new: hourly limits apply.' })
+  newUserUnderReputation!: number;
+  @Field(() => Int, { description: 'Questions a new user may ask per hour.' }) newUserQuestionsPerHour!: number;
+  @Field(() => Int, { description: 'Answers a new user may post per hour.' }) newUserAnswersPerHour!: number;
+  @Field(() => Int, { description: 'Comments a new user may add per hour.' }) newUserCommentsPerHour!: number;
+  @Field(() => Int, { description: 'Flags a new user may raise per hour.' }) newUserFlagsPerHour!: number;
 }
 
 @ObjectType({ description: "A board's effective settings (defaults with the operator's overrides)." })
@@ -97,6 +107,12 @@ export class ModerationSettingsInput {
   @Field(() => Float, { nullable: true }) hideThreshold?: number;
   @Field(() => Int, { nullable: true }) reviewFirstPosts?: number;
   @Field(() => Int, { nullable: true }) reviewLinksUnderReputation?: number;
+  @Field(() => Int, { nullable: true }) holdBackAtLinks?: number;
+  @Field(() => Int, { nullable: true }) newUserUnderReputation?: number;
+  @Field(() => Int, { nullable: true }) newUserQuestionsPerHour?: number;
+  @Field(() => Int, { nullable: true }) newUserAnswersPerHour?: number;
+  @Field(() => Int, { nullable: true }) newUserCommentsPerHour?: number;
+  @Field(() => Int, { nullable: true }) newUserFlagsPerHour?: number;
 }
 
 @InputType({ description: 'Setting overrides, by group; validated together.' })

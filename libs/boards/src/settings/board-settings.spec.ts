@@ -15,6 +15,12 @@ describe('board settings', () => {
     expect(second).toEqual({ escalation: { expertsAfterMinutes: 10, staffAfterMinutes: 60 } });
   });
 
+  it('merges onto a board stored without overrides', () => {
+    expect(mergeOverrides(undefined, { referrals: { allowedCampaignIds: [] } })).toEqual({
+      referrals: { allowedCampaignIds: [] },
+    });
+  });
+
   it('names each invalid setting by its path', () => {
     expect(settingsProblems({ reputation: { postDownvote: 5 }, moderation: { hideThreshold: 0 } })).toEqual([
       { field: 'settings.reputation.postDownvote', message: 'INVALID_VALUE' },

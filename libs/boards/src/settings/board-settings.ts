@@ -45,6 +45,14 @@ export const boardSettingsSchema = z.object({
     reviewFirstPosts: points(0, 20),
     /** Posts with links by users under this reputation go through review. */
     reviewLinksUnderReputation: points(0, 100_000),
+    /** …and with this many links or more they stay hidden until approved (link spam). */
+    holdBackAtLinks: points(1, 1_000),
+    /** Hourly limits for users under this reputation on the operator's boards. */
+    newUserUnderReputation: points(0, 100_000),
+    newUserQuestionsPerHour: points(1, 1_000),
+    newUserAnswersPerHour: points(1, 1_000),
+    newUserCommentsPerHour: points(1, 1_000),
+    newUserFlagsPerHour: points(1, 1_000),
   }),
 });
 
@@ -79,10 +87,24 @@ export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
   },
   referrals: { allowedCampaignIds: [] },
   escalation: { expertsAfterMinutes: 30, staffAfterMinutes: 240 },
-  moderation: { hideThreshold: 3, reviewFirstPosts: 3, reviewLinksUnderReputation: 50 },
+  moderation: {
+    hideThreshold: 3,
+    reviewFirstPosts: 3,
+    reviewLinksUnderReputation: 50,
+    holdBackAtLinks: 3,
+    newUserUnderReputation: 50,
+    newUserQuestionsPerHour: 5,
+    newUserAnswersPerHour: 10,
+    newUserCommentsPerHour: 20,
+    newUserFlagsPerHour: 10,
+  },
 };
 
-export function mergeOverrides(base: BoardSettingsOverrides, changes: BoardSettingsOverrides): BoardSettingsOverrides {
+// `base` is absent for boards created without overrides (mongoose drops the empty object).
+export function mergeOverrides(
+  base: BoardSettingsOverrides = {},
+  changes: BoardSettingsOverrides,
+): BoardSettingsOverrides {
   const merged: Record<string, unknown> = { ...base };
   for (const [group, values] of Object.entries(changes)) {
     if (values === undefined || values === null) continue;

@@ -60,20 +60,22 @@ export class ClickService {
     const link = CODE_PATTERN.test(code) ? await this.links.findByCode(code) : null;
     if (!link) return { kind: 'unavailable', reason: 'UNKNOWN' };
     if (link.disabledAt) return { kind: 'unavailable', reason: 'DISABLED' };
-    const campaign = await this.campaigns.findById(link.campaignId);
-    if (!campaign || campaign.status === CampaignStatus.ENDED) return { kind: 'unavailable', reason: 'ENDED' };
-    if (campaign.status !== CampaignStatus.ACTIVE) return { kind: 'unavailable', reason: 'PAUSED' };
-    const [board, owner] = await Promise.all([
+    // One round trip for the three checks: this is the path every reader's click takes.
+    const [campaign, board, owner] = await Promise.all([
+      this.campaigns.findById(link.campaignId),
       this.boards.requireById(link.boardId),
       this.users.findById(link.ownerId.toHexString()),
     ]);
+    if (!campaign || campaign.status === CampaignStatus.ENDED) return { kind: 'unavailable', reason: 'ENDED' };
+    if (campaign.status !== CampaignStatus.ACTIVE) return { kind: 'unavailable', reason: 'PAUSED' };
     if (!isCampaignAllowedOn(campaign, board)) return { kind: 'unavailable', reason: 'NOT_ALLOWED' };
     // A suspended rep earns nothing new: readers get the disclosure page, not the partner.
     if (!owner || (owner.suspendedUntil && owner.suspendedUntil > now))
       return { kind: 'unavailable', reason: 'OWNER_SUSPENDED' };
 
     const ipHash = this.keys.clientHash.of(client.ip);
-    const visitorId = client.visitorId && VISITOR_ID.test(client.visitorId) ? client.visitorId : newId(16);
+    const isKnownVisitor = client.visitorId !== null && VISITOR_ID.test(client.visitorId);
+    const visitorId = isKnownVisitor ? client.visitorId! : newId(16);
     const burst = await this.rateLimits.hit(`referral-click:${ipHash}`, BURST_WINDOW_MS, now);
     const base = {
       linkId: link._id,
@@ -92,17 +94,14 @@ export class ClickService {
       if (burst.count === CLICK_BURST_LIMIT + 1) await this.insert({ ...base, flags: [ClickFlag.BURST] });
       return { kind: 'throttled', retryAfterSeconds: Math.ceil((burst.resetAt.getTime() - now.getTime()) / 1000) };
     }
-    const recent = await this.clicks.latestOfVisitorOnLink(
-      link._id,
-      visitorId,
-      new Date(now.getTime() - CLICK_DEDUPE_MS),
-    );
-    const click =
-      recent ??
-      (await this.insert({
-        ...base,
-        flags: (await this.auth.hasSignedInFrom(link.ownerId.toHexString(), client.ip)) ? [ClickFlag.OWNER_IP] : [],
-      }));
+    // A visitor we just met has no earlier click to repeat.
+    const [recent, isOwnerAddress] = await Promise.all([
+      isKnownVisitor
+        ? this.clicks.latestOfVisitorOnLink(link._id, visitorId, new Date(now.getTime() - CLICK_DEDUPE_MS))
+        : null,
+      this.auth.hasSignedInFrom(link.ownerId.toHexString(), client.ip),
+    ]);
+    const click = recent ?? (await this.insert({ ...base, flags: isOwnerAddress ? [ClickFlag.OWNER_IP] : [] }));
     const location = new URL(campaign.landingUrl);
     location.searchParams.set(CLICK_ID_PARAM, click.publicId);
     return { kind: 'redirect', location: location.toString(), visitorId, clickId: click.publicId };

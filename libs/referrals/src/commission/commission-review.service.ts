@@ -1,4 +1,4 @@
-// Flagged commissions (no click, the rep's own address, a burst) wait for a person: an admin of
+// Flagged commissions (no click, the rep's own address) wait for a person: an admin of
 // the paying operator clears them (the hold still applies) or rejects them as suspected fraud.
 import { Injectable } from '@nestjs/common';
 import { type Actor, Clock, NotFoundError, PreconditionFailedError } from '@helpboard/core';

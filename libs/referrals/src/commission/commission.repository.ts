@@ -33,10 +33,16 @@ export class CommissionRepository {
   }
 
   /** Pending, past their hold, not frozen and not waiting for review. */
-  dueForApproval(now: Date, limit: number): Promise<CommissionRecord[]> {
+  dueForApproval(now: Date, limit: number, after?: Types.ObjectId): Promise<CommissionRecord[]> {
     return this.commissions
-      .find({ status: CommissionStatus.PENDING, holdUntil: { $lte: now }, frozenAt: null, needsReview: false })
-      .sort({ holdUntil: 1, _id: 1 })
+      .find({
+        status: CommissionStatus.PENDING,
+        holdUntil: { $lte: now },
+        frozenAt: null,
+        needsReview: false,
+        ...(after ? { _id: { $gt: after } } : {}),
+      })
+      .sort({ _id: 1 })
       .limit(limit)
       .lean<CommissionRecord[]>()
       .exec();

@@ -40,7 +40,7 @@ export class CommissionRecord {
   @Prop({ type: String, enum: [...Object.values(CommissionReason), null], default: null })
   reason!: CommissionReason | null;
 
-  /** Flagged for review (no click, the rep's own address, a burst): never approved by the job. */
+  /** Flagged for review (no click, the rep's own address): never approved by the job until cleared. */
   @Prop({ default: false })
   needsReview!: boolean;
 

@@ -59,10 +59,9 @@ export class AttributionService {
       const clickCampaign = click.campaignId.equals(campaign._id)
         ? campaign
         : (await this.campaigns.findById(click.campaignId, session))!;
-      const flags = [
-        ...(click.flags.includes(ClickFlag.OWNER_IP) ? [ConversionFlag.OWNER_IP] : []),
-        ...(click.flags.includes(ClickFlag.BURST) ? [ConversionFlag.BURST] : []),
-      ];
+      // Burst clicks are never handed out nor chosen (their click ids stay unknown), so only the
+      // owner's address can flag an attributed click.
+      const flags = click.flags.includes(ClickFlag.OWNER_IP) ? [ConversionFlag.OWNER_IP] : [];
       return { link, campaign: clickCampaign, click, flags };
     }
     if (reportedLink) return { link: reportedLink, campaign, click: null, flags: [ConversionFlag.NO_CLICK] };

@@ -6,8 +6,6 @@ export enum ConversionFlag {
   NO_CLICK = 'NO_CLICK',
   /** The attributed click came from an address the link's owner signs in from. */
   OWNER_IP = 'OWNER_IP',
-  /** The attributed click was part of a burst. */
-  BURST = 'BURST',
 }
 
 @Schema({ collection: 'referral_conversions', versionKey: false })

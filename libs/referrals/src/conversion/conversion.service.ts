@@ -3,7 +3,7 @@
 // answers what the first one did and changes nothing.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { type Actor, Clock, InvalidInputError, NotFoundError, UnauthenticatedError } from '@helpboard/core';
+import { type Actor, Clock, InvalidInputError, NotFoundError } from '@helpboard/core';
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
 import { normaliseEmail, UsersService } from '@helpboard/identity';
 import { ReferralAuditRepository } from '../audit/referral-audit.repository.js';
@@ -11,7 +11,6 @@ import { CommissionReason, CommissionStatus } from '../commission/commission-sta
 import type { CommissionRecord } from '../commission/commission.schema.js';
 import { CommissionService } from '../commission/commission.service.js';
 import { emailHashOf } from '../crypto/keyed-hash.js';
-import { verifySignature } from '../crypto/webhook-signature.js';
 import { objectIdOrNull } from '../ids.js';
 import { commissionFor } from '../money/commission-rule.js';
 import { PartnerService } from '../partner/partner.service.js';
@@ -70,23 +69,15 @@ export class ConversionService {
     private readonly clock: Clock,
   ) {}
 
-  /** Throws 401 for an unknown partner, a bad or stale signature: the same answer, nothing stored. */
-  async authenticate(partnerId: string, rawBody: Buffer, signature: string | undefined): Promise<PartnerRecord> {
-    const now = this.clock.now();
-    const partner = await this.partners.findById(partnerId);
-    const verdict = verifySignature(signature, rawBody, partner ? this.partners.webhookSecrets(partner, now) : [], now);
-    if (!partner || verdict !== 'VALID') {
-      throw new UnauthenticatedError(verdict === 'STALE' ? 'STALE_SIGNATURE' : 'INVALID_SIGNATURE');
-    }
-    return partner;
-  }
-
   async receive(partnerId: string, rawBody: Buffer, signature: string | undefined): Promise<ConversionResult> {
-    const partner = await this.authenticate(partnerId, rawBody, signature);
+    const partner = await this.partners.authenticate(partnerId, rawBody, signature);
     const payload = parseConversion(rawBody);
     const now = this.clock.now();
     if (payload.occurredAt.getTime() > now.getTime() + MAX_FUTURE_MS)
       throw new InvalidInputError([{ field: 'occurredAt', message: 'INVALID_VALUE' }]);
+    // Partners retry: most repeats are answered from one read, without opening a transaction.
+    const delivered = await this.conversions.findByExternalId(partner._id, payload.externalId);
+    if (delivered) return conversionResult(delivered, await this.commissions.findByConversion(delivered._id));
     try {
       return await this.unitOfWork.run(async (tx) => {
         const existing = await this.conversions.findByExternalId(partner._id, payload.externalId, tx.session);
@@ -176,7 +167,7 @@ export class ConversionService {
 
   /** The partner's signed reversal (a refund, a chargeback). */
   async receiveReversal(partnerId: string, rawBody: Buffer, signature: string | undefined): Promise<ConversionResult> {
-    const partner = await this.authenticate(partnerId, rawBody, signature);
+    const partner = await this.partners.authenticate(partnerId, rawBody, signature);
     const payload = parseReversal(rawBody);
     const conversion = await this.conversions.findByExternalId(partner._id, payload.externalId);
     if (!conversion) throw new NotFoundError('Conversion', 'CONVERSION_NOT_FOUND');

@@ -94,7 +94,7 @@ export class Commission {
   @Field(() => ID, { description: 'The board of the link.' }) boardId!: string;
   @Field(() => ID, { nullable: true, description: 'The answer that earned it.' }) answerId!: string | null;
   @Field({ description: 'Frozen while moderation hides the answer.' }) isFrozen!: boolean;
-  @Field({ description: 'Flagged (no click, your own address, a burst): approved only after review.' })
+  @Field({ description: 'Flagged (no click, or clicked from your own address): approved only after review.' })
   needsReview!: boolean;
   @Field({ description: 'Pending until at least this time.' }) holdUntil!: Date;
   @Field(() => ID, { nullable: true, description: 'The payout that paid it.' }) payoutId!: string | null;
@@ -118,7 +118,11 @@ export class Conversion {
   @Field({ description: 'Credited to a referral link.' }) isAttributed!: boolean;
   @Field({ description: 'Reversed (refund, chargeback, removed post…).' }) isReversed!: boolean;
   @Field(() => ID, { nullable: true, description: 'The answer it is credited to.' }) answerId!: string | null;
-  @Field(() => [String], { description: 'Review flags: NO_CLICK, OWNER_IP, BURST.' }) flags!: string[];
+  @Field(() => [String], {
+    description:
+      "Review flags: NO_CLICK (a code but no click in the window), OWNER_IP (clicked from the rep's own address).",
+  })
+  flags!: string[];
   @Field(() => Commission, { nullable: true, description: 'Its commission, when attributed.' })
   commission!: Commission | null;
 }

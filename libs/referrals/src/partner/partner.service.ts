@@ -4,7 +4,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import { type Actor, Clock, ConflictError, InvalidInputError, NotFoundError } from '@helpboard/core';
+import {
+  type Actor,
+  Clock,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '@helpboard/core';
+import { verifySignature } from '../crypto/webhook-signature.js';
 import { OperatorService } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { objectIdOrNull } from '../ids.js';
@@ -103,6 +111,20 @@ export class PartnerService {
   webhookSecrets(partner: PartnerRecord, now: Date): string[] {
     const id = partner._id.toHexString();
     return this.validSecrets(partner, now).map((secret) => this.keys.partnerSecrets.open(secret, id));
+  }
+
+  /**
+   * The partner whose current secret signed `signed` (a webhook's raw body, or the request line of
+   * a partner API call). An unknown partner, a bad or a stale signature all answer 401 alike.
+   */
+  async authenticate(partnerId: string, signed: Buffer, signature: string | undefined): Promise<PartnerRecord> {
+    const now = this.clock.now();
+    const partner = await this.findById(partnerId);
+    const verdict = verifySignature(signature, signed, partner ? this.webhookSecrets(partner, now) : [], now);
+    if (!partner || verdict !== 'VALID') {
+      throw new UnauthenticatedError(verdict === 'STALE' ? 'STALE_SIGNATURE' : 'INVALID_SIGNATURE');
+    }
+    return partner;
   }
 
   findById(partnerId: string): Promise<PartnerRecord | null> {

@@ -58,6 +58,7 @@ export class ReferralPostBodyHook implements OnModuleInit {
     const found = new Map<string, LinkRecord>();
     const body = await this.rewriteLandingUrls(write, board, postId, found, tx);
 
+    let result = body;
     const codes = [...body.matchAll(FIRST_PARTY_PATTERN)].map((match) => match[1]);
     if (codes.length > 0) {
       const links = await this.links.findByCodes(codes, tx.session);
@@ -65,19 +66,27 @@ export class ReferralPostBodyHook implements OnModuleInit {
         [...new Set(links.map((l) => l.campaignId.toHexString()))].map((id) => new Types.ObjectId(id)),
         tx.session,
       );
+      const authorId = new Types.ObjectId(write.authorId);
       for (const link of links) {
         const campaign = campaigns.find((c) => c._id.equals(link.campaignId));
         if (!campaign || !isCampaignAllowedOn(campaign, board)) throw notAllowed();
-        found.set(link._id.toHexString(), link);
+        // Someone else's link, or one made for another post, becomes the author's link for this
+        // post: the disclosure ("the author may earn") stays true and earnings go to this answer.
+        const isOwnForPost = link.ownerId.equals(authorId) && link.postId?.equals(postId) === true;
+        const kept = isOwnForPost
+          ? link
+          : await this.linkService.linkFor(authorId, campaign, board._id, postId, tx.session);
+        if (kept !== link) result = result.replaceAll(`/r/${link.code}`, `/r/${kept.code}`);
+        found.set(kept._id.toHexString(), kept);
       }
     }
-    if (write.isNew && found.size === 0) return body;
+    if (write.isNew && found.size === 0) return result;
     await this.links.replacePostLinks(
       postId,
       [...found.values()].map((link) => ({ postId, linkId: link._id, campaignId: link.campaignId })),
       tx.session,
     );
-    return body;
+    return result;
   }
 
   private async rewriteLandingUrls(

@@ -1,11 +1,12 @@
 // A campaign's numbers for its operator's admins: clicks (bursts excluded), unique visitors,
 // conversions, conversion rate and earnings, overall and by board, by rep and by answer.
 import { Injectable } from '@nestjs/common';
-import { type Actor } from '@helpboard/core';
+import { type Actor, NotFoundError } from '@helpboard/core';
 import { CampaignService } from '../campaign/campaign.service.js';
 import type { CampaignRecord } from '../campaign/campaign.schema.js';
 import { ClickRepository } from '../click/click.repository.js';
 import { CommissionRepository } from '../commission/commission.repository.js';
+import type { PartnerRecord } from '../partner/partner.schema.js';
 import { PartnerService } from '../partner/partner.service.js';
 
 export interface ReportRow {
@@ -36,9 +37,21 @@ export class CampaignReportService {
     private readonly commissions: CommissionRepository,
   ) {}
 
+  /** For admins of the partner's operator. */
   async report(actor: Actor, campaignId: string): Promise<CampaignReport> {
     const campaign = await this.campaigns.requireCampaign(campaignId);
     await this.partners.requireManaged(actor, campaign.partnerId.toHexString());
+    return this.build(campaign);
+  }
+
+  /** For the partner itself (authenticated by signature); another partner's campaign is not found. */
+  async reportForPartner(partner: PartnerRecord, campaignId: string): Promise<CampaignReport> {
+    const campaign = await this.campaigns.requireCampaign(campaignId);
+    if (!campaign.partnerId.equals(partner._id)) throw new NotFoundError('Campaign', 'CAMPAIGN_NOT_FOUND');
+    return this.build(campaign);
+  }
+
+  private async build(campaign: CampaignRecord): Promise<CampaignReport> {
     const [total, byBoard, byRep, byAnswer] = await Promise.all(
       (['campaignId', 'boardId', 'ownerId', 'postId'] as Dimension[]).map((dimension) =>
         this.rows(campaign, dimension),

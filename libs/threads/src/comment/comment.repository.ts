@@ -32,6 +32,18 @@ export class CommentRepository {
     return byPost;
   }
 
+  /** When an author's latest comments were written, newest first, back to `since`. */
+  async recentByAuthor(authorId: Types.ObjectId, since: Date, limit: number, session?: ClientSession): Promise<Date[]> {
+    const rows = await this.comments
+      .find({ authorId, createdAt: { $gte: since } }, { createdAt: 1 })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .session(session ?? null)
+      .lean<{ createdAt: Date }[]>()
+      .exec();
+    return rows.map((row) => row.createdAt);
+  }
+
   existingIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<Set<string>> {
     return presentIds(this.comments, ids, session);
   }

@@ -37,3 +37,4 @@ export class CommentRecord {
 
 export const CommentSchema = SchemaFactory.createForClass(CommentRecord);
 CommentSchema.index({ postId: 1, createdAt: 1, _id: 1 });
+CommentSchema.index({ authorId: 1, createdAt: -1 });

@@ -1,15 +1,17 @@
 // Read-only facts about posts and votes that other libs need (badges, bounties, serial voting).
 import { Injectable } from '@nestjs/common';
-import { Types } from 'mongoose';
+import { type ClientSession, Types } from 'mongoose';
+import { CommentRepository } from '../comment/comment.repository.js';
 import { VoteRepository } from '../vote/vote.repository.js';
 import { type AnswerStats, PostRepository } from './post.repository.js';
-import type { PostRecord } from './post.schema.js';
+import type { PostKind, PostRecord } from './post.schema.js';
 
 @Injectable()
 export class PostStatsService {
   constructor(
     private readonly posts: PostRepository,
     private readonly votes: VoteRepository,
+    private readonly comments: CommentRepository,
   ) {}
 
   /** Voters who cast `threshold`+ votes on one author's posts in the period, with those posts. */
@@ -35,8 +37,33 @@ export class PostStatsService {
     return eligible[0] ?? null;
   }
 
-  async post(postId: string): Promise<PostRecord | null> {
-    const [post] = await this.posts.findByIds([new Types.ObjectId(postId)]);
-    return post ?? null;
+  /** Many posts in one query, in the order asked (missing ones left out). */
+  async postsByIds(postIds: readonly Types.ObjectId[]): Promise<PostRecord[]> {
+    const byId = new Map((await this.posts.findByIds(postIds)).map((post) => [post._id.toHexString(), post]));
+    return postIds.flatMap((id) => byId.get(id.toHexString()) ?? []);
+  }
+
+  /** With a session, the post as the transaction sees it (e.g. the one it just wrote). */
+  async post(postId: string, session?: ClientSession): Promise<PostRecord | null> {
+    return this.posts.findById(new Types.ObjectId(postId), session);
+  }
+
+  /** Posts an author has written on a board (first posts go to review). */
+  countPostsOnBoard(authorId: string, boardId: Types.ObjectId, session?: ClientSession): Promise<number> {
+    return this.posts.countByAuthorOnBoard(new Types.ObjectId(authorId), boardId, session);
+  }
+
+  /** When an author's latest questions, answers or (kind null) comments were written, newest first (rate limits). */
+  recentByAuthor(
+    authorId: string,
+    kind: PostKind | null,
+    since: Date,
+    limit: number,
+    session?: ClientSession,
+  ): Promise<Date[]> {
+    const id = new Types.ObjectId(authorId);
+    return kind
+      ? this.posts.recentByAuthor(id, kind, since, limit, session)
+      : this.comments.recentByAuthor(id, since, limit, session);
   }
 }

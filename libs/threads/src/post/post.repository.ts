@@ -36,6 +36,31 @@ export class PostRepository {
       .exec();
   }
 
+  countByAuthorOnBoard(authorId: Types.ObjectId, boardId: Types.ObjectId, session?: ClientSession): Promise<number> {
+    return this.posts
+      .countDocuments({ boardId, authorId })
+      .session(session ?? null)
+      .exec();
+  }
+
+  /** When an author's latest posts of a kind were written, newest first, back to `since`. */
+  async recentByAuthor(
+    authorId: Types.ObjectId,
+    kind: PostKind,
+    since: Date,
+    limit: number,
+    session?: ClientSession,
+  ): Promise<Date[]> {
+    const rows = await this.posts
+      .find({ authorId, createdAt: { $gte: since }, kind }, { createdAt: 1 })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .session(session ?? null)
+      .lean<{ createdAt: Date }[]>()
+      .exec();
+    return rows.map((row) => row.createdAt);
+  }
+
   findByIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<PostRecord[]> {
     return this.posts
       .find({ _id: { $in: ids } })
