@@ -5,7 +5,13 @@ import { Command, CommanderError } from 'commander';
 import { AuthService, createAdminCommand, IdentityModule } from '@helpboard/identity';
 import { ReputationModule, ReputationVerifier, reputationCommand } from '@helpboard/reputation';
 import { SearchIndexer, SearchModule, searchCommand } from '@helpboard/search';
-import { ImportModule, importCommand, StackExchangeImporter } from '@helpboard/import';
+import {
+  exportCommand,
+  ImportModule,
+  importCommand,
+  StackExchangeImporter,
+  UserExportService,
+} from '@helpboard/import';
 import { withCliContext } from './cli/cli-context.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
 
@@ -16,6 +22,7 @@ const program = new Command('helpboard')
   .addCommand(reputationCommand((use) => withCliContext([ReputationModule], ReputationVerifier, use)))
   .addCommand(searchCommand((use) => withCliContext([SearchModule], SearchIndexer, use)))
   .addCommand(importCommand((use) => withCliContext([ImportModule], StackExchangeImporter, use)))
+  .addCommand(exportCommand((use) => withCliContext([ImportModule], UserExportService, use)))
   .addCommand(printSchemaCommand());
 
 // Usage errors exit with 2 (as shells expect), whichever command they come from.

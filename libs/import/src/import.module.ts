@@ -7,6 +7,7 @@ import { ThreadsModule } from '@helpboard/threads';
 import { ImportRunRepository } from './checkpoint/import-run.repository.js';
 import { ImportRunRecord, ImportRunSchema } from './checkpoint/import-run.schema.js';
 import { StackExchangeImporter } from './stackexchange/stackexchange-importer.js';
+import { UserExportService } from './export/user-export.service.js';
 
 @Module({
   imports: [
@@ -16,7 +17,7 @@ import { StackExchangeImporter } from './stackexchange/stackexchange-importer.js
     ReputationModule,
     MongooseModule.forFeature([{ name: ImportRunRecord.name, schema: ImportRunSchema }]),
   ],
-  providers: [ImportRunRepository, StackExchangeImporter],
-  exports: [StackExchangeImporter],
+  providers: [ImportRunRepository, StackExchangeImporter, UserExportService],
+  exports: [StackExchangeImporter, UserExportService],
 })
 export class ImportModule {}

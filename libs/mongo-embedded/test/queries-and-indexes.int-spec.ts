@@ -29,6 +29,17 @@ describe('query operators, aggregation and indexes as MongoDB answers them', () 
     await t.close();
   });
 
+  it('answers $in with a long list like a short one: array elements, numbers of any type, ids', async () => {
+    const q = t.db.collection('q');
+    const filler = Array.from({ length: 40 }, (_, i) => `none-${i}`);
+    const names = async (filter: Record<string, unknown>) =>
+      (await q.find(filter).sort({ n: 1 }).toArray()).map((d) => d.name);
+    expect(await names({ tags: { $in: [...filler, 'roaming', 'billing'] } })).toEqual(['Alpha', 'beta']);
+    expect(await names({ n: { $in: [...filler, 5.0, 10] } })).toEqual(['beta', 'Gamma']);
+    expect(await names({ _id: { $in: [...filler, ids.c, ids.a] } })).toEqual(['Alpha', 'Gamma']);
+    expect(await names({ n: { $in: filler, $gt: 0 } })).toEqual([]);
+  });
+
   const names = async (filter: object) =>
     (await t.db.collection('q').find(filter).sort({ n: 1 }).toArray()).map((d) => d.name);
 

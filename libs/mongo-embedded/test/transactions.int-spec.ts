@@ -33,6 +33,30 @@ describe('sessions and transactions as MongoDB answers them', () => {
     ]);
   });
 
+  it('checks unique keys against the transaction’s own writes as they change', async () => {
+    const tags = t.db.collection('tx_unique_tags');
+    await tags.createIndex({ name: 1 }, { unique: true });
+    const session = t.client.startSession();
+    session.startTransaction();
+    await tags.insertMany(Array.from({ length: 500 }, (_, i) => ({ _id: i, name: `tag-${i}` })) as never[], {
+      session,
+    });
+    // Renaming frees the old key for another document, and takes the new one.
+    await tags.updateOne({ _id: 7 } as never, { $set: { name: 'renamed' } }, { session });
+    await tags.insertOne({ _id: 1000, name: 'tag-7' } as never, { session });
+    await expect(tags.insertOne({ _id: 1001, name: 'renamed' } as never, { session })).rejects.toMatchObject({
+      code: 11000,
+    });
+    await session.abortTransaction();
+    session.startTransaction();
+    await tags.insertOne({ _id: 1, name: 'a' } as never, { session });
+    await tags.deleteOne({ _id: 1 } as never, { session });
+    await tags.insertOne({ _id: 2, name: 'a' } as never, { session });
+    await session.commitTransaction();
+    await session.endSession();
+    expect(await tags.find({}).toArray()).toEqual([{ _id: 2, name: 'a' }]);
+  });
+
   it('discards everything on abort', async () => {
     const accounts = t.db.collection('accounts');
     const session = t.client.startSession();

@@ -5,6 +5,7 @@ export { ReputationKind } from './ledger/reputation-entry.schema.js';
 export * from './verify.command.js';
 export * from './reputation-reader.js';
 export { BadgeKind, BadgeTier } from './badges/badge.schema.js';
+export { BadgeService } from './badges/badge.service.js';
 export { BountyService } from './bounties/bounty.service.js';
 export { SerialVotingJob, SERIAL_VOTE_THRESHOLD } from './serial-voting.job.js';
 export { Privilege, Privileges, type PrivilegeStanding } from './privileges.js';

@@ -68,6 +68,7 @@ import { ImportedReputationService } from './import/imported-reputation.service.
     SerialVotingJob,
     Privileges,
     ImportedReputationService,
+    BadgeService,
   ],
 })
 export class ReputationModule {}

@@ -4,7 +4,8 @@
 // since every write inserts only what is missing, changes nothing.
 import { basename, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { type Actor, Clock, PlatformRole } from '@helpboard/core';
+import { Clock } from '@helpboard/core';
+import { PLATFORM_ACTOR } from '../platform-actor.js';
 import { BoardKind, BoardService, OperatorService, type BoardRecord } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { ImportedAccountsService } from '@helpboard/identity';
@@ -60,15 +61,6 @@ export interface ImportSummary {
 
 /** Thrown by `stopAfterBatches`: what an interrupted import looks like to the caller. */
 export class ImportInterrupted extends Error {}
-
-/** The importer acts as the platform: it creates the operator and board it is told to fill. */
-const IMPORTER: Actor = {
-  userId: '000000000000000000000000',
-  handle: 'importer',
-  platformRole: PlatformRole.Admin,
-  isSuspended: false,
-  sessionId: 'import',
-};
 
 @Injectable()
 export class StackExchangeImporter {
@@ -231,7 +223,7 @@ export class StackExchangeImporter {
       .requireBySlug(operatorSlug)
       .catch(() => this.operators.createOperator({ slug: operatorSlug, name: operatorSlug }));
     const board = await this.boards.requireBoard(boardSlug).catch(() =>
-      this.boards.createBoard(IMPORTER, {
+      this.boards.createBoard(PLATFORM_ACTOR, {
         operatorSlug: operator.slug,
         slug: boardSlug,
         title: site,

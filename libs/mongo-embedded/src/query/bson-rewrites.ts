@@ -2,11 +2,13 @@
 // are rewritten into forms mingo evaluates correctly:
 // - `$type` does not know BSON classes (ObjectId, Long, Decimal128, Binary), so those checks run
 //   as a `$where` predicate that does;
+// - `$in` hashes its whole list for every document tested, so a long list of plain values
+//   becomes a set built once (same equality as index keys: 1, 1.0 and Long(1) are one value);
 // - `$bucket` puts a value equal to a boundary in the bucket below (MongoDB: lower bound
 //   inclusive, upper exclusive), so it becomes the equivalent `$group` on a `$switch`.
 import { Binary, Decimal128, type Document, Double, Int32, Long, ObjectId } from 'bson';
 import { originalOf } from '../storage/numbers.js';
-import { valuesAtPath } from '../storage/values.js';
+import { canonicalKey, valuesAtPath } from '../storage/values.js';
 
 const TYPE_ALIASES: Record<string | number, string> = {
   1: 'double',
@@ -54,6 +56,31 @@ function isPlainObject(value: unknown): value is Document {
   return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 }
 
+/** Below this many values mingo's own `$in` is as quick. */
+const LONG_IN = 16;
+
+/** Values a set of canonical keys can stand for (no null, regex, array or document semantics). */
+function isPlainValue(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof ObjectId ||
+    value instanceof Date ||
+    value instanceof Long ||
+    value instanceof Int32
+  );
+}
+
+function isLongPlainIn(condition: unknown): condition is Document & { $in: unknown[] } {
+  return (
+    isPlainObject(condition) &&
+    Array.isArray(condition.$in) &&
+    condition.$in.length >= LONG_IN &&
+    condition.$in.every(isPlainValue)
+  );
+}
+
 export function rewriteFilter(filter: Document): Document {
   let changed = false;
   const result: Document = {};
@@ -72,6 +99,19 @@ export function rewriteFilter(filter: Document): Document {
           // Tested on a numeric shadow (see query/filter.ts): the types are the original document's.
           return valuesAtPath(originalOf(this), key).some(
             (value) => value !== undefined && matchesBsonType(value, wanted),
+          );
+        },
+      });
+    } else if (!key.startsWith('$') && isLongPlainIn(condition)) {
+      const { $in: values, ...rest } = condition;
+      const wanted = new Set(values.map(canonicalKey));
+      changed = true;
+      if (Object.keys(rest).length > 0) result[key] = rest;
+      extra.push({
+        $where: function (this: Document) {
+          // As in MongoDB, an array field matches when one of its elements is in the list.
+          return valuesAtPath(this, key).some((value) =>
+            (Array.isArray(value) ? value : [value]).some((element) => wanted.has(canonicalKey(element))),
           );
         },
       });

@@ -3,8 +3,9 @@
 import { type Document } from 'bson';
 import { type CompiledFilter, compileFilter } from '../query/filter.js';
 import { DuplicateKeyError } from '../errors.js';
-import { type QueryShape } from '../query/planner.js';
+import { planQuery, type QueryShape } from '../query/planner.js';
 import { Collection } from './collection.js';
+import type { CollectionIndex } from './collection-index.js';
 import { type Operation, Store } from './store.js';
 import { Transaction, TransactionManager } from './transaction.js';
 
@@ -120,8 +121,18 @@ export class TransactionView implements DocumentView {
     const result = collection
       ? matching(query, collection.candidates({ filter }).entries).filter((m) => isCurrent(m.key))
       : [];
-    for (const [key, doc] of before ?? []) if (doc && !overlay?.has(key) && query.test(doc)) result.push({ key, doc });
-    for (const [key, doc] of overlay ?? []) if (doc && query.test(doc)) result.push({ key, doc });
+    // A lookup by _id needs only those documents of the transaction's maps, not a scan of them
+    // (a transaction updating many documents by id would otherwise be quadratic).
+    const plan = collection ? planQuery(collection, { filter }) : null;
+    const ids = plan?.kind === 'ids' ? plan.keys : null;
+    const own = (map: Map<string, Document | null> | undefined): Iterable<[string, Document | null]> =>
+      !map
+        ? []
+        : ids
+          ? ids.flatMap((key) => (map.has(key) ? [[key, map.get(key)!] as [string, Document | null]] : []))
+          : map;
+    for (const [key, doc] of own(before)) if (doc && !overlay?.has(key) && query.test(doc)) result.push({ key, doc });
+    for (const [key, doc] of own(overlay)) if (doc && query.test(doc)) result.push({ key, doc });
     return result;
   }
 
@@ -146,18 +157,49 @@ export class TransactionView implements DocumentView {
     if (this.get(ns, key)) throw new DuplicateKeyError(ns, '_id_', { _id: 1 }, { _id: doc._id });
     this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
     this.assertUnique(ns, key, doc);
-    this.transaction.overlay(ns).set(key, doc);
+    this.write(ns, key, doc);
   }
 
   replace(ns: string, key: string, doc: Document): void {
     this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
     this.assertUnique(ns, key, doc);
-    this.transaction.overlay(ns).set(key, doc);
+    this.write(ns, key, doc);
   }
 
   delete(ns: string, key: string): void {
     this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
-    this.transaction.overlay(ns).set(key, null);
+    this.write(ns, key, null);
+  }
+
+  /** Sets the overlay's version of a document, keeping its unique keys up to date. */
+  private write(ns: string, key: string, doc: Document | null): void {
+    const overlay = this.transaction.overlay(ns);
+    const previous = overlay.get(key);
+    for (const index of this.uniqueIndexes(ns)) {
+      const holders = this.overlayKeys(ns, index);
+      if (previous) for (const indexKey of index.keysOf(previous)) holders.get(indexKey)?.delete(key);
+      if (doc) for (const indexKey of index.keysOf(doc)) addHolder(holders, indexKey, key);
+    }
+    overlay.set(key, doc);
+  }
+
+  /** Unique indexes other than _id (whose clashes `insert` finds by key). */
+  private uniqueIndexes(ns: string): CollectionIndex[] {
+    const collection = this.store.collection(ns);
+    return collection ? [...collection.indexes.values()].filter((i) => i.isUnique && i.name !== '_id_') : [];
+  }
+
+  /** Index key → overlay documents holding it, built once per transaction and index. */
+  private overlayKeys(ns: string, index: CollectionIndex): Map<string, Set<string>> {
+    const id = `${ns}\u0000${index.name}`;
+    let holders = this.transaction.uniqueKeys.get(id);
+    if (!holders) {
+      holders = new Map();
+      for (const [key, doc] of this.transaction.writes.get(ns) ?? [])
+        if (doc) for (const indexKey of index.keysOf(doc)) addHolder(holders, indexKey, key);
+      this.transaction.uniqueKeys.set(id, holders);
+    }
+    return holders;
   }
 
   collectionExists(ns: string): boolean {
@@ -171,13 +213,20 @@ export class TransactionView implements DocumentView {
     collection.assertIndexable(doc);
     const overlay = this.transaction.writes.get(ns) ?? new Map<string, Document | null>();
     collection.assertUnique(key, doc, (holder) => !overlay.has(holder));
-    for (const index of collection.indexes.values()) {
-      if (!index.isUnique) continue;
-      for (const [otherKey, other] of overlay) {
-        if (otherKey === key || !other) continue;
-        const keyValue = index.sharesKey(doc, other);
+    for (const index of this.uniqueIndexes(ns)) {
+      const holders = this.overlayKeys(ns, index);
+      for (const indexKey of index.keysOf(doc)) {
+        const other = [...(holders.get(indexKey) ?? [])].find((holder) => holder !== key);
+        if (other === undefined) continue;
+        const keyValue = index.sharesKey(doc, overlay.get(other)!);
         if (keyValue) throw new DuplicateKeyError(ns, index.name, index.spec.key as Document, keyValue);
       }
     }
   }
+}
+
+function addHolder(holders: Map<string, Set<string>>, indexKey: string, docKey: string): void {
+  let set = holders.get(indexKey);
+  if (!set) holders.set(indexKey, (set = new Set()));
+  set.add(docKey);
 }

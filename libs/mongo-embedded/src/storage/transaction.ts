@@ -18,6 +18,8 @@ export class Transaction {
   isCommitting = false;
   /** Every document this transaction locked, written or not (a matched-then-skipped update locks too). */
   readonly locked = new Set<string>();
+  /** Per `ns\0index`, for unique indexes: key → overlay documents holding it (see TransactionView). */
+  readonly uniqueKeys = new Map<string, Map<string, Set<string>>>();
   state: 'active' | 'committed' | 'aborted' = 'active';
   private release!: () => void;
   /** Settles when the transaction ends; writers outside it wait on this for its locks. */

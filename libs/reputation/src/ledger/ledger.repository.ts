@@ -112,6 +112,13 @@ export class LedgerRepository {
       .exec();
   }
 
+  totalsOnBoards(boardIds: readonly Types.ObjectId[]): Promise<ReputationTotal[]> {
+    return this.totals
+      .find({ boardId: { $in: boardIds } })
+      .lean<ReputationTotal[]>()
+      .exec();
+  }
+
   topOnBoard(boardId: Types.ObjectId, limit: number): Promise<ReputationTotal[]> {
     return this.totals
       .find({ boardId, total: { $gt: 0 } })
@@ -215,20 +222,24 @@ export class LedgerRepository {
   ): Promise<void> {
     const userIds = [...deltas.keys()].map((id) => new Types.ObjectId(id));
     if (userIds.length === 0) return;
-    const present = new Set((await this.totalsFor(userIds, scope, session)).map((t) => t.userId.toHexString()));
-    await this.totals.bulkWrite(
-      [...deltas].map(([userId, delta]) =>
-        present.has(userId)
-          ? {
-              updateOne: {
-                filter: { userId: new Types.ObjectId(userId), ...scope },
-                update: { $inc: { total: delta } },
-              },
-            }
-          : { insertOne: { document: { userId: new Types.ObjectId(userId), ...scope, total: initial + delta } } },
-      ),
-      { session, ordered: true },
+    // By _id: the engine then looks at just those documents of the transaction's own writes.
+    const present = new Map(
+      (await this.totalsFor(userIds, scope, session)).map((t) => [t.userId.toHexString(), t._id]),
     );
+    const changes = [...deltas].map(([userId, delta]) => ({ userId, delta, id: present.get(userId) }));
+    // Inserts and updates apart: a bulk write sends one command per run of the same operation.
+    const fresh = changes.filter((c) => !c.id);
+    if (fresh.length > 0)
+      await this.totals.insertMany(
+        fresh.map((c) => ({ userId: new Types.ObjectId(c.userId), ...scope, total: initial + c.delta })),
+        { session, ordered: true },
+      );
+    const updates = changes.filter((c) => c.id);
+    if (updates.length > 0)
+      await this.totals.bulkWrite(
+        updates.map((c) => ({ updateOne: { filter: { _id: c.id }, update: { $inc: { total: c.delta } } } })),
+        { session, ordered: true },
+      );
   }
 
   /** Adds deltas to many leaderboard period rows at once (bulk imports). */

@@ -75,6 +75,8 @@ export class ReputationEntry {
 export const ReputationEntrySchema = SchemaFactory.createForClass(ReputationEntry);
 ReputationEntrySchema.index({ userId: 1, at: -1 });
 ReputationEntrySchema.index({ userId: 1, day: 1, kind: 1 });
+// Bulk rebuilds (imports) ask for many users' gains on a few days: the day narrows those best.
+ReputationEntrySchema.index({ day: 1, userId: 1 });
 ReputationEntrySchema.index({ source: 1, userId: 1 });
 ReputationEntrySchema.index({ boardId: 1, at: -1 });
 ReputationEntrySchema.index({ postId: 1 });

@@ -23,6 +23,11 @@ export class PostStatsService {
     return this.posts.answerStats(new Types.ObjectId(authorId), new Types.ObjectId(boardId));
   }
 
+  /** Everyone who posted on these boards, with their answers and accepted answers there. */
+  authorStats(boardIds: readonly Types.ObjectId[]) {
+    return this.posts.authorStats(boardIds);
+  }
+
   /** The highest-scored visible answer of a thread posted after `since` (bounty auto-award). */
   async topAnswerSince(threadId: Types.ObjectId, boardId: Types.ObjectId, since: Date): Promise<PostRecord | null> {
     const answers = await this.posts.answers(threadId, boardId, 100);

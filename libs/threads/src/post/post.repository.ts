@@ -107,6 +107,25 @@ export class PostRepository {
     return { count: row?.count ?? 0, totalScore: row?.totalScore ?? 0, officialCount: row?.officialCount ?? 0 };
   }
 
+  /** Per author of posts on these boards: visible answers and accepted ones (operator exports). */
+  authorStats(
+    boardIds: readonly Types.ObjectId[],
+  ): Promise<{ authorId: Types.ObjectId; answers: number; accepted: number }[]> {
+    return this.posts
+      .aggregate<{ _id: Types.ObjectId; answers: number; accepted: number }>([
+        { $match: { boardId: { $in: boardIds }, hiddenAt: null } },
+        {
+          $group: {
+            _id: '$authorId',
+            answers: { $sum: { $cond: [{ $eq: ['$kind', PostKind.ANSWER] }, 1, 0] } },
+            accepted: { $sum: { $cond: ['$isAccepted', 1, 0] } },
+          },
+        },
+      ])
+      .exec()
+      .then((rows) => rows.map((row) => ({ authorId: row._id, answers: row.answers, accepted: row.accepted })));
+  }
+
   /** Posts follow their thread to another board (the board id is their shard key). */
   /** Moves a thread's posts to another board; returns their ids. */
   async moveThread(
