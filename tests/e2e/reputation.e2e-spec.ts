@@ -25,6 +25,30 @@ describe('reputation: exact, explainable, reversible', () => {
     await t.close();
   });
 
+  // Found by the property test: reversals ignored the floor.
+  it('never lets a reversal take reputation below 1, and keeps the ledger exact', async () => {
+    const [asker, answerer, critic] = await Promise.all(Array.from({ length: 3 }, () => registerUser(t)));
+    const q = await ask(t, asker, board.slug);
+    const a = await answer(t, answerer, q.id);
+    await t.graphql(
+      'mutation ($a: ID!) { acceptAnswer(answerId: $a) { id } }',
+      { a: a.id },
+      { token: asker.accessToken },
+    );
+    expect(await reputationOf(asker)).toBe(3); // 1 + 2 for accepting
+    await vote(t, critic, q.id, 'DOWN'); // −2
+    expect(await reputationOf(asker)).toBe(1);
+    await t.graphql(
+      'mutation ($a: ID!) { unacceptAnswer(answerId: $a) { id } }',
+      { a: a.id },
+      {
+        token: asker.accessToken,
+      },
+    );
+    expect(await reputationOf(asker)).toBe(1); // the +2 cannot be taken back below the floor
+    expect((await t.app.get(ReputationVerifier).verify()).drifts).toEqual([]);
+  });
+
   it('gives and takes back reputation for votes, accepts and official marks, exactly', async () => {
     const [asker, answerer, voter, rep] = await Promise.all(Array.from({ length: 4 }, () => registerUser(t)));
     await setBoardRole(t, operatorAdmin, board.slug, rep.handle, 'STAFF');

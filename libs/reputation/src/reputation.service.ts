@@ -33,8 +33,7 @@ export class ReputationService {
   /** Takes back exactly what `cause.source` gave, to everyone it gave to; `reason` says why when not obvious. */
   async reverse(tx: TransactionContext, cause: Cause, reason: string | null = null): Promise<void> {
     for (const row of await this.ledger.outstanding(cause.source, tx.session)) {
-      const entry = { userId: row.userId.toHexString(), kind: ReputationKind.REVERSAL, delta: -row.delta };
-      await this.record(tx, cause, entry, -row.delta, reason);
+      await this.recordReversal(tx, cause, row.userId, -row.delta, reason);
     }
   }
 
@@ -42,8 +41,7 @@ export class ReputationService {
   async reverseForPost(tx: TransactionContext, cause: Cause & { postId: string }): Promise<void> {
     const postId = new Types.ObjectId(cause.postId);
     for (const row of await this.ledger.netForPost(postId, null, tx.session)) {
-      const entry = { userId: row.userId.toHexString(), kind: ReputationKind.REVERSAL, delta: -row.delta };
-      await this.record(tx, { ...cause, source: row.source }, entry, -row.delta, `hide:${cause.postId}`);
+      await this.recordReversal(tx, { ...cause, source: row.source }, row.userId, -row.delta, `hide:${cause.postId}`);
     }
   }
 
@@ -55,8 +53,13 @@ export class ReputationService {
       [`hide:${cause.postId}`, `restore:${cause.postId}`],
       tx.session,
     )) {
-      const entry = { userId: row.userId.toHexString(), kind: ReputationKind.REVERSAL, delta: -row.delta };
-      await this.record(tx, { ...cause, source: row.source }, entry, -row.delta, `restore:${cause.postId}`);
+      await this.recordReversal(
+        tx,
+        { ...cause, source: row.source },
+        row.userId,
+        -row.delta,
+        `restore:${cause.postId}`,
+      );
     }
   }
 
@@ -71,6 +74,27 @@ export class ReputationService {
       const delta = applicableDelta(award.delta, { total, voteGainToday, dailyCap: isVote ? dailyCap : undefined });
       await this.record(tx, cause, award, delta);
     }
+  }
+
+  /**
+   * A reversal takes back what was given, but like any change it cannot take overall reputation
+   * below 1 (SE): what it could not take stays outstanding on its source, so the ledger still
+   * says exactly what was applied and a later reversal of the same source can finish the job.
+   */
+  private async recordReversal(
+    tx: TransactionContext,
+    cause: Cause,
+    userId: Types.ObjectId,
+    requested: number,
+    reason: string | null,
+  ): Promise<void> {
+    let delta = requested;
+    if (delta < 0) {
+      const total = (await this.ledger.total(userId, OVERALL, tx.session)) ?? STARTING_REPUTATION;
+      delta = Math.min(0, Math.max(delta, STARTING_REPUTATION - total));
+    }
+    const entry = { userId: userId.toHexString(), kind: ReputationKind.REVERSAL, delta: requested };
+    await this.record(tx, cause, entry, delta, reason);
   }
 
   private async record(
