@@ -86,6 +86,11 @@ describe('moderation: accountable actions within the moderator’s boards', () =
     );
     expect(log.data!.moderationLog[0]).toMatchObject({ action: 'MERGE', targetId: duplicate.id });
     expect(JSON.parse(log.data!.moderationLog[0].after)).toEqual({ mergedInto: original.id, answersMoved: 1 });
+    // The duplicate's asker is told, with the reason.
+    const told = await m('{ notifications(first: 20) { edges { node { kind threadId text } } } }', {}, otherAsker);
+    expect(told.data!.notifications.edges.map((e: any) => e.node)).toContainEqual(
+      expect.objectContaining({ threadId: duplicate.id, text: expect.stringMatching(/merged.*same question/) }),
+    );
   });
 
   it('closes as duplicate, rejects new answers and votes, then reopens', async () => {

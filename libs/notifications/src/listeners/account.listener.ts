@@ -16,6 +16,7 @@ const NOTIFIED_ACTIONS = new Set<ModerationAction>([
   ModerationAction.LOCK,
   ModerationAction.UNLOCK,
   ModerationAction.MOVE,
+  ModerationAction.MERGE,
   ModerationAction.HIDE,
   ModerationAction.RESTORE,
   ModerationAction.DELETE,
