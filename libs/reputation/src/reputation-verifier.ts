@@ -4,7 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { LedgerRepository } from './ledger/ledger.repository.js';
-import { PERIOD_KINDS, periodKey, periodOf } from './ledger/periods.js';
+import { periodKeysOf } from './ledger/periods.js';
 import type { TotalScope } from './ledger/reputation-entry.schema.js';
 import { STARTING_REPUTATION } from './reputation.service.js';
 
@@ -88,9 +88,7 @@ export class ReputationVerifier {
       totalRow(sum.userId, { operatorId: sum.operatorId, boardId: null }).expected += sum.sum;
       totalRow(sum.userId, { operatorId: sum.operatorId, boardId: sum.boardId }).expected += sum.sum;
       const at = new Date(`${sum.day}T00:00:00Z`);
-      for (const kind of PERIOD_KINDS) {
-        periodRow(sum.userId, periodKey(sum.boardId.toHexString(), periodOf(kind, at))).expected += sum.sum;
-      }
+      for (const key of periodKeysOf(sum.boardId.toHexString(), at)) periodRow(sum.userId, key).expected += sum.sum;
     }
     for (const total of await this.ledger.allTotals()) {
       totalRow(total.userId, { operatorId: total.operatorId, boardId: total.boardId }).stored = total.total;

@@ -6,7 +6,7 @@ import { Types } from 'mongoose';
 import type { TransactionContext } from '@helpboard/database';
 import { BoardService } from '@helpboard/boards';
 import { LedgerRepository } from './ledger/ledger.repository.js';
-import { PERIOD_KINDS, periodKey, periodOf } from './ledger/periods.js';
+import { periodKeysOf } from './ledger/periods.js';
 import { OVERALL, ReputationKind, VOTE_KINDS } from './ledger/reputation-entry.schema.js';
 import { type Award, applicableDelta } from './rules/vote-rules.js';
 
@@ -128,8 +128,8 @@ export class ReputationService {
     await this.ledger.addToTotal(userId, OVERALL, delta, STARTING_REPUTATION, tx.session);
     await this.ledger.addToTotal(userId, { operatorId, boardId: null }, delta, 0, tx.session);
     await this.ledger.addToTotal(userId, { operatorId, boardId }, delta, 0, tx.session);
-    const periods = PERIOD_KINDS.map((kind) => periodKey(cause.boardId, periodOf(kind, cause.at)));
-    await this.ledger.addToPeriods(userId, periods, delta, tx.session);
+    const periods = periodKeysOf(cause.boardId, cause.at).map((key) => ({ key, userId, delta }));
+    await this.ledger.addToPeriods(periods, tx.session);
   }
 
   private async operatorOf(boardId: Types.ObjectId): Promise<Types.ObjectId> {

@@ -14,7 +14,7 @@ import type { ImportedPostRef } from '@helpboard/threads';
 import { BountyRecord, BountyStatus } from '../bounties/bounty.schema.js';
 import { BOUNTY_DAYS } from '../bounties/bounty.service.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
-import { PERIOD_KINDS, periodKey, periodOf } from '../ledger/periods.js';
+import { periodKeysOf } from '../ledger/periods.js';
 import { OVERALL, type ReputationEntry, ReputationKind, VOTE_KINDS } from '../ledger/reputation-entry.schema.js';
 import { STARTING_REPUTATION, utcDay } from '../reputation.service.js';
 import { type Award, applicableDelta, awardsForAccept, awardsForVote } from '../rules/vote-rules.js';
@@ -92,8 +92,7 @@ export class ImportedReputationService {
       if (isVote && delta > 0) gains.set(gainKey, (gains.get(gainKey) ?? 0) + delta);
       if (delta !== 0) {
         added.set(award.userId, (added.get(award.userId) ?? 0) + delta);
-        for (const kind of PERIOD_KINDS) {
-          const key = periodKey(hex(boardId), periodOf(kind, cause.at));
+        for (const key of periodKeysOf(hex(boardId), cause.at)) {
           const row = byPeriod.get(`${key}|${award.userId}`) ?? {
             key,
             userId: new Types.ObjectId(award.userId),
@@ -123,7 +122,7 @@ export class ImportedReputationService {
     await this.ledger.addToTotals(added, OVERALL, STARTING_REPUTATION, tx.session);
     await this.ledger.addToTotals(added, { operatorId, boardId: null }, 0, tx.session);
     await this.ledger.addToTotals(added, { operatorId, boardId }, 0, tx.session);
-    await this.ledger.addToPeriodsMany([...byPeriod.values()], tx.session);
+    await this.ledger.addToPeriods([...byPeriod.values()], tx.session);
     return entries.length;
   }
 

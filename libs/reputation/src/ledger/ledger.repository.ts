@@ -94,12 +94,6 @@ export class LedgerRepository {
     }
   }
 
-  async addToPeriods(userId: Types.ObjectId, keys: string[], delta: number, session: ClientSession): Promise<void> {
-    for (const key of keys) {
-      await this.periods.updateOne({ key, userId }, { $inc: { total: delta } }, { session, upsert: true });
-    }
-  }
-
   totalsFor(
     userIds: readonly Types.ObjectId[],
     scope: TotalScope,
@@ -242,8 +236,8 @@ export class LedgerRepository {
       );
   }
 
-  /** Adds deltas to many leaderboard period rows at once (bulk imports). */
-  async addToPeriodsMany(
+  /** Adds deltas to leaderboard period rows, creating missing ones, in one round trip. */
+  async addToPeriods(
     deltas: { key: string; userId: Types.ObjectId; delta: number }[],
     session: ClientSession,
   ): Promise<void> {

@@ -13,8 +13,13 @@ export function periodOf(kind: PeriodKind, at: Date): string {
   return `W${weekYear}-${String(week).padStart(2, '0')}`;
 }
 
-export const PERIOD_KINDS: readonly PeriodKind[] = ['WEEK', 'MONTH', 'YEAR'];
+const PERIOD_KINDS: readonly PeriodKind[] = ['WEEK', 'MONTH', 'YEAR'];
 
 export function periodKey(boardId: string, period: string): string {
   return `${boardId}|${period}`;
+}
+
+/** The keys of the week, month and year rows that a change on a board at `at` counts toward. */
+export function periodKeysOf(boardId: string, at: Date): string[] {
+  return PERIOD_KINDS.map((kind) => periodKey(boardId, periodOf(kind, at)));
 }
