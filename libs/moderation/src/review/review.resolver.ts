@@ -12,7 +12,15 @@ import {
   registerEnumType,
 } from '@nestjs/graphql';
 import { Types } from 'mongoose';
-import { type Actor, Clock, CurrentActor, InvalidInputError, type LoaderHolder, SignedIn } from '@helpboard/core';
+import {
+  type Actor,
+  Clock,
+  CurrentActor,
+  InvalidInputError,
+  type LoaderHolder,
+  pageSize,
+  SignedIn,
+} from '@helpboard/core';
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { Post, PostStatsService, toPost } from '@helpboard/threads';
 import { Flag, toFlag } from '../flag.resolver.js';
@@ -67,15 +75,11 @@ export class ReviewResolver {
     @Args('kind', { type: () => ReviewQueueKind, defaultValue: ReviewQueueKind.FLAGGED }) kind: ReviewQueueKind,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<ReviewItem[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) {
-      throw new InvalidInputError([
-        { field: 'first', message: 'PAGE_SIZE_OUT_OF_RANGE', params: { min: 1, max: 100 } },
-      ]);
-    }
+    const size = pageSize(first);
     if (kind !== ReviewQueueKind.FLAGGED) {
-      return this.present(context, await this.review.queue(actor, boardSlug, kind, first), new Map());
+      return this.present(context, await this.review.queue(actor, boardSlug, kind, size), new Map());
     }
-    const flagged = await this.flags.flaggedQueue(actor, boardSlug, first);
+    const flagged = await this.flags.flaggedQueue(actor, boardSlug, size);
     const items = await this.review.openItemsFor(
       flagged.map((entry) => entry.postId),
       ReviewQueueKind.FLAGGED,
