@@ -4,6 +4,9 @@ import { registerMessages } from '@helpboard/core';
 registerMessages({
   en: {
     CASE_EXISTS: 'This question is already a support case.',
+    INSIGHTS_SCOPE_REQUIRED: 'Give either a board or an operator.',
+    INSIGHTS_RANGE_INVALID: '`from` must be a valid time before `to`.',
+    INSIGHTS_RANGE_TOO_LONG: 'At most {max} days at once.',
     ASK_SESSION_NOT_FOUND: 'These suggestions were not recorded for you.',
     NOT_A_SUGGESTION: 'This thread was not among the suggestions shown.',
     CASE_NOT_FOUND: 'Support case not found.',
@@ -19,6 +22,9 @@ registerMessages({
   },
   'zh-CN': {
     CASE_EXISTS: '该问题已转为客服工单。',
+    INSIGHTS_SCOPE_REQUIRED: '请指定一个专版或一个运营方（二选一）。',
+    INSIGHTS_RANGE_INVALID: '`from` 必须是早于 `to` 的有效时间。',
+    INSIGHTS_RANGE_TOO_LONG: '一次最多查询 {max} 天。',
     ASK_SESSION_NOT_FOUND: '未找到你的这组推荐记录。',
     NOT_A_SUGGESTION: '该主题不在所展示的推荐中。',
     CASE_NOT_FOUND: '未找到该客服工单。',

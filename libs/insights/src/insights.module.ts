@@ -30,6 +30,19 @@ import { AnswerShareResolver } from './share/answer-share.resolver.js';
 import { AnswerShareRecord, AnswerShareSchema } from './share/answer-share.schema.js';
 import { AnswerShareService } from './share/answer-share.service.js';
 import { ShareController } from './share/share.controller.js';
+import { BoardInsightsResolver } from './metrics/board-insights.resolver.js';
+import { BoardInsightsService } from './metrics/board-insights.service.js';
+import { InsightBucketRepository } from './metrics/insight-bucket.repository.js';
+import { InsightBucket, InsightBucketSchema } from './metrics/insight-bucket.schema.js';
+import { InsightThreadRepository } from './metrics/insight-thread.repository.js';
+import { InsightThread, InsightThreadSchema } from './metrics/insight-thread.schema.js';
+import { InsightsListener } from './metrics/insights.listener.js';
+import { InsightsRecorder } from './metrics/insights-recorder.js';
+import { StaffDirectory } from './metrics/staff-directory.js';
+import { PostSignalRepository } from './signals/post-signal.repository.js';
+import { PostSignalResolver } from './signals/post-signal.resolver.js';
+import { PostSignal, PostSignalSchema } from './signals/post-signal.schema.js';
+import { PostSignalService } from './signals/post-signal.service.js';
 
 @Module({
   imports: [
@@ -43,6 +56,9 @@ import { ShareController } from './share/share.controller.js';
       { name: SupportCaseRecord.name, schema: SupportCaseSchema },
       { name: AnswerShareRecord.name, schema: AnswerShareSchema },
       { name: AskSessionRecord.name, schema: AskSessionSchema },
+      { name: InsightBucket.name, schema: InsightBucketSchema },
+      { name: InsightThread.name, schema: InsightThreadSchema },
+      { name: PostSignal.name, schema: PostSignalSchema },
     ]),
   ],
   controllers: [ShareController],
@@ -63,7 +79,17 @@ import { ShareController } from './share/share.controller.js';
     DeflectionService,
     DeflectionListener,
     DeflectionResolver,
+    InsightBucketRepository,
+    InsightThreadRepository,
+    StaffDirectory,
+    InsightsRecorder,
+    InsightsListener,
+    BoardInsightsService,
+    BoardInsightsResolver,
+    PostSignalRepository,
+    PostSignalService,
+    PostSignalResolver,
   ],
-  exports: [EscalationJob],
+  exports: [EscalationJob, BoardInsightsService],
 })
 export class InsightsModule {}
