@@ -43,6 +43,13 @@ import { PostSignalRepository } from './signals/post-signal.repository.js';
 import { PostSignalResolver } from './signals/post-signal.resolver.js';
 import { PostSignal, PostSignalSchema } from './signals/post-signal.schema.js';
 import { PostSignalService } from './signals/post-signal.service.js';
+import { TrendingService } from './signals/trending.service.js';
+import { AlertRepository } from './alerts/alert.repository.js';
+import { AlertResolver } from './alerts/alert.resolver.js';
+import { AlertRecord, AlertSchema } from './alerts/alert.schema.js';
+import { AlertService } from './alerts/alert.service.js';
+import { EarlyWarningDetector } from './alerts/early-warning.detector.js';
+import { EarlyWarningJob } from './alerts/early-warning.job.js';
 
 @Module({
   imports: [
@@ -59,6 +66,7 @@ import { PostSignalService } from './signals/post-signal.service.js';
       { name: InsightBucket.name, schema: InsightBucketSchema },
       { name: InsightThread.name, schema: InsightThreadSchema },
       { name: PostSignal.name, schema: PostSignalSchema },
+      { name: AlertRecord.name, schema: AlertSchema },
     ]),
   ],
   controllers: [ShareController],
@@ -89,7 +97,13 @@ import { PostSignalService } from './signals/post-signal.service.js';
     PostSignalRepository,
     PostSignalService,
     PostSignalResolver,
+    TrendingService,
+    AlertRepository,
+    AlertService,
+    EarlyWarningDetector,
+    EarlyWarningJob,
+    AlertResolver,
   ],
-  exports: [EscalationJob, BoardInsightsService],
+  exports: [EscalationJob, EarlyWarningJob, BoardInsightsService],
 })
 export class InsightsModule {}

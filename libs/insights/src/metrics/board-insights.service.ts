@@ -55,11 +55,23 @@ export class BoardInsightsService {
     if (scope.boardSlug) {
       const board = await this.boards.requireBoard(scope.boardSlug);
       await this.access.assert(actor, BoardAction.ViewInsights, board);
-      return { kind: 'BOARD' as const, slug: board.slug, key: boardScope(board._id) };
+      return {
+        kind: 'BOARD' as const,
+        slug: board.slug,
+        key: boardScope(board._id),
+        boardId: board._id,
+        operatorId: board.operatorId,
+      };
     }
     const operator = await this.operators.requireBySlug(scope.operatorSlug!);
     await this.operators.assertAdmin(actor, operator);
-    return { kind: 'OPERATOR' as const, slug: operator.slug, key: operatorScope(operator._id) };
+    return {
+      kind: 'OPERATOR' as const,
+      slug: operator.slug,
+      key: operatorScope(operator._id),
+      boardId: null,
+      operatorId: operator._id,
+    };
   }
 
   async insights(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
-import type { BucketGranularity, BucketWrite } from './buckets.js';
+import type { Model, Types } from 'mongoose';
+import { BucketGranularity, type BucketWrite } from './buckets.js';
 import { InsightBucket } from './insight-bucket.schema.js';
 
 const BATCH = 1_000;
@@ -42,6 +42,15 @@ export class InsightBucketRepository {
   active(granularity: BucketGranularity, from: Date, to: Date): Promise<InsightBucket[]> {
     return this.buckets
       .find({ granularity, start: { $gte: from, $lt: to } })
+      .lean<InsightBucket[]>()
+      .exec();
+  }
+
+  /** A board's hourly tag buckets in [from, to) (trending tags). */
+  tagsOfBoard(boardId: Types.ObjectId, from: Date, to: Date): Promise<InsightBucket[]> {
+    return this.buckets
+      .find({ boardId, granularity: BucketGranularity.HOUR, tag: { $ne: null }, start: { $gte: from, $lt: to } })
+      .select({ tag: 1, start: 1, counts: 1 })
       .lean<InsightBucket[]>()
       .exec();
   }

@@ -39,3 +39,5 @@ export const InsightBucketSchema = SchemaFactory.createForClass(InsightBucket);
 InsightBucketSchema.index({ scope: 1, granularity: 1, start: 1 }, { unique: true });
 // The detector: this hour's active boards and tags.
 InsightBucketSchema.index({ granularity: 1, start: 1 });
+// Trending tags of a board.
+InsightBucketSchema.index({ boardId: 1, granularity: 1, start: 1 });

@@ -49,4 +49,20 @@ export class PostSignalRepository {
       .lean<PostSignal[]>()
       .exec();
   }
+
+  /** The terms of a board's latest posts in [from, to), at most `limit` posts (trending terms). */
+  termsOnBoard(
+    boardId: Types.ObjectId,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<Pick<PostSignal, 'terms' | 'at'>[]> {
+    return this.signals
+      .find({ boardId, at: { $gte: from, $lt: to } })
+      .sort({ at: -1 })
+      .limit(limit)
+      .select({ terms: 1, at: 1 })
+      .lean<Pick<PostSignal, 'terms' | 'at'>[]>()
+      .exec();
+  }
 }
