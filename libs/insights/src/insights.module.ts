@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { BoardsModule } from '@helpboard/boards';
+import { IdentityModule } from '@helpboard/identity';
 import { NotificationsModule } from '@helpboard/notifications';
 import { ReputationModule } from '@helpboard/reputation';
 import { ThreadsModule } from '@helpboard/threads';
@@ -50,9 +51,15 @@ import { AlertRecord, AlertSchema } from './alerts/alert.schema.js';
 import { AlertService } from './alerts/alert.service.js';
 import { EarlyWarningDetector } from './alerts/early-warning.detector.js';
 import { EarlyWarningJob } from './alerts/early-warning.job.js';
+import { InfluenceStatRepository } from './influence/influence-stat.repository.js';
+import { InfluenceStat, InfluenceStatSchema } from './influence/influence-stat.schema.js';
+import { InfluenceListener } from './influence/influence.listener.js';
+import { InfluenceResolver } from './influence/influence.resolver.js';
+import { InfluenceService } from './influence/influence.service.js';
 
 @Module({
   imports: [
+    IdentityModule,
     BoardsModule,
     ThreadsModule,
     NotificationsModule,
@@ -67,6 +74,7 @@ import { EarlyWarningJob } from './alerts/early-warning.job.js';
       { name: InsightThread.name, schema: InsightThreadSchema },
       { name: PostSignal.name, schema: PostSignalSchema },
       { name: AlertRecord.name, schema: AlertSchema },
+      { name: InfluenceStat.name, schema: InfluenceStatSchema },
     ]),
   ],
   controllers: [ShareController],
@@ -103,6 +111,10 @@ import { EarlyWarningJob } from './alerts/early-warning.job.js';
     EarlyWarningDetector,
     EarlyWarningJob,
     AlertResolver,
+    InfluenceStatRepository,
+    InfluenceService,
+    InfluenceListener,
+    InfluenceResolver,
   ],
   exports: [EscalationJob, EarlyWarningJob, BoardInsightsService],
 })
