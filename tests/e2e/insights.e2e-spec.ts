@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPlatformAdmin, login, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './support/cli.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { answer, ask, comment } from './support/threads.js';
 
@@ -170,4 +174,33 @@ describe('operator insights', () => {
     const denied = await t.graphql(SIGNALS, { t: question.id }, { token: asker.accessToken });
     expect(denied.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('exports the figures as CSV (and JSON) from the CLI', async () => {
+    const env = { MONGODB_URI: t.engine.uri, DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-')), LOG_LEVEL: 'silent' };
+    const range = ['--from', '2026-03-01', '--to', '2026-03-03'];
+    const csv = await runCli(['insights', 'export', '--operator', operator.slug, ...range], env);
+    expect(csv.stderr).toBe('');
+    expect(csv.code).toBe(0);
+    const [header, ...rows] = csv.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(','));
+    expect(header.slice(0, 6)).toEqual(['periodStart', 'scope', 'slug', 'questions', 'answers', 'comments']);
+    expect(header).toEqual(expect.arrayContaining(['timeToFirstAnswer.median', 'staff.acceptedRate', 'peerShare']));
+    expect(rows.map((row) => row.length)).toEqual(rows.map(() => header.length));
+    const column = (row: string[], name: string) => row[header.indexOf(name)];
+    expect(rows.map((row) => row[0])).toEqual([DAY_START.toISOString(), 'TOTAL']);
+    expect(column(rows[1], 'questions')).toBe('4');
+    expect(column(rows[1], 'resolvedByPeers')).toBe('1');
+    expect(column(rows[1], 'scope')).toBe('OPERATOR');
+
+    const json = await runCli(
+      ['insights', 'export', '--operator', operator.slug, '--board', board.slug, ...range, '--format', 'json'],
+      env,
+    );
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      scope: { kind: 'BOARD', slug: board.slug },
+      totals: { questions: 4 },
+    });
+  }, 120_000); // two CLI processes, each compiling TypeScript at start
 });
