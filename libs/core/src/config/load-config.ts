@@ -52,7 +52,7 @@ export function toAppConfig(raw: RawConfig): AppConfig {
     mail: { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     version: readOwnPackageVersion(),
-    runsBackgroundJobs: true,
+    runsBackgroundJobs: raw.BACKGROUND_JOBS === 'on',
   };
 }
 
