@@ -8,7 +8,8 @@ import { mailIn } from '../e2e/support/mail.js';
 import type { TestApp } from '../e2e/support/test-app.js';
 import { answer, ask } from '../e2e/support/threads.js';
 import { type Cluster, eventually, hasRedis, REDIS_SERVER, startCluster } from './support/cluster.js';
-import { cliAdmin, clientOf } from './support/client.js';
+import { clientOf, createAdminWithCli, signIn } from './support/client.js';
+import { uniqueHandle } from '../e2e/support/accounts.js';
 import { openQueue, subscribersOf } from './support/queue.js';
 
 if (!hasRedis) console.warn(`scale tests skipped: ${REDIS_SERVER} is not installed (apt-get install -y redis-server)`);
@@ -23,15 +24,20 @@ describeWithRedis('scale: two API instances and a worker on Redis', () => {
   let asker: TestUser;
 
   beforeAll(async () => {
-    cluster = await startCluster({ apis: 2, workers: 1 });
+    const adminHandle = uniqueHandle('admin');
+    cluster = await startCluster({
+      apis: 2,
+      workers: 1,
+      alongside: (shared) => createAdminWithCli(shared, adminHandle),
+    });
     [a, b] = cluster.apis.map(clientOf);
     queue = openQueue(cluster.redis.url);
-    const admin = await cliAdmin(cluster, a);
+    const admin = await signIn(a, adminHandle);
     const owner = await registerUser(a);
     const operator = await createOperator(a, admin, [owner.handle]);
     board = await createBoard(b, owner, operator.slug);
     asker = await registerUser(b);
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await Promise.all([a, b].map((t) => (t as unknown as { close(): Promise<void> }).close()));
     await queue?.close();

@@ -34,8 +34,8 @@ const DAY_S = 86_400;
  * A worker holds a job's lock this long, renewing it while alive; a killed worker's job is taken
  * back within about LOCK_MS + STALLED_CHECK_MS and retried by another worker.
  */
-const LOCK_MS = 8_000;
-const STALLED_CHECK_MS = 4_000;
+const LOCK_MS = 5_000;
+const STALLED_CHECK_MS = 2_500;
 const CONCURRENCY = 4;
 const SCHEDULE_RETRY_MS = 2_000;
 

@@ -44,12 +44,18 @@ export function clientOf(instance: Instance): TestApp {
   return client as unknown as TestApp;
 }
 
-/** A platform admin made with `npm run cli -- create-admin`, signed in through `t`. */
-export async function cliAdmin(cluster: Cluster, t: TestApp): Promise<TestUser> {
-  const handle = uniqueHandle('admin');
-  const email = `${handle}@example.com`;
-  await runCli(['create-admin', '--email', email, '--handle', handle], cluster.shared, `${STRONG_PASSWORD}\n`);
+/** A platform admin's handle, made with `npm run cli -- create-admin` (pass to `startCluster`'s `alongside`). */
+export async function createAdminWithCli(shared: Cluster['shared'], handle = uniqueHandle('admin')): Promise<string> {
+  await runCli(
+    ['create-admin', '--email', `${handle}@example.com`, '--handle', handle],
+    shared,
+    `${STRONG_PASSWORD}\n`,
+  );
+  return handle;
+}
+
+export async function signIn(t: TestApp, handle: string): Promise<TestUser> {
   const response = await login(t, handle);
   const { accessToken, refreshToken, user } = response.data!.login;
-  return { id: user.id, handle, email, accessToken, refreshToken };
+  return { id: user.id, handle, email: `${handle}@example.com`, accessToken, refreshToken };
 }

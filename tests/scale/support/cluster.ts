@@ -11,7 +11,8 @@ import { TEST_JWT_SECRET, TEST_REFERRALS_SECRET_KEY } from '../../e2e/support/te
 export const REDIS_SERVER = '/usr/bin/redis-server';
 export const hasRedis = existsSync(REDIS_SERVER);
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const STARTUP_MS = 60_000;
+// Generous: a loaded CI machine boots several processes at once.
+const STARTUP_MS = 120_000;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -202,6 +203,9 @@ export async function startCluster(options: {
   apis: number;
   workers: number;
   apiEnv?: Record<string, string>;
+  workerEnv?: Record<string, string>;
+  /** Runs once the engine is up, while the instances start (e.g. the CLI creating an admin). */
+  alongside?: (shared: Cluster['shared']) => Promise<unknown>;
 }): Promise<Cluster> {
   const [redisPort, enginePort] = await Promise.all([freePort(), freePort()]);
   const redis = new RedisServer(redisPort);
@@ -209,7 +213,10 @@ export async function startCluster(options: {
   const dataDir = mkdtempSync(join(tmpdir(), 'helpboard-scale-'));
   const shared = { mongodbUri: engine.uri, redisUrl: redis.url, dataDir };
   const apis = Array.from({ length: options.apis }, () => new Instance({ role: 'api', env: options.apiEnv }, shared));
-  const workers = Array.from({ length: options.workers }, () => new Instance({ role: 'worker' }, shared));
+  const workers = Array.from(
+    { length: options.workers },
+    () => new Instance({ role: 'worker', env: options.workerEnv }, shared),
+  );
   const cluster: Cluster = {
     redis,
     engine,
@@ -224,7 +231,7 @@ export async function startCluster(options: {
   };
   try {
     await Promise.all([redis.start(), engine.start()]);
-    await Promise.all([...apis, ...workers].map((instance) => instance.start()));
+    await Promise.all([...[...apis, ...workers].map((instance) => instance.start()), options.alongside?.(shared)]);
   } catch (error) {
     await cluster.close();
     throw error;

@@ -11,8 +11,10 @@ type Check = 'up' | 'down';
 export interface Readiness {
   status: 'ready' | 'degraded' | 'unavailable';
   checks: { database: Check; search: Check; redis: Check | 'not-configured' };
-  /** Null when it cannot be read (its storage is down). */
-  queue: (QueueLag & { kind: JobQueue['kind']; outboxPending: number | null }) | null;
+  /** Null when it cannot be read (Redis down). */
+  queue: (QueueLag & { kind: JobQueue['kind'] }) | null;
+  /** Committed changes whose side effects are not handed to the queue yet (null: database down). */
+  outboxPending: number | null;
 }
 
 const LAG_TIMEOUT_MS = 1_000;
@@ -46,7 +48,8 @@ export class ReadinessService {
         search: up(isSearchUp),
         redis: this.config.redisUrl ? up(isQueueUp) : 'not-configured',
       },
-      queue: lag ? { kind: this.jobs.kind, ...lag, outboxPending } : null,
+      queue: lag ? { kind: this.jobs.kind, ...lag } : null,
+      outboxPending,
     };
   }
 }
