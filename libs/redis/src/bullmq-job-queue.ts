@@ -52,7 +52,8 @@ export class BullMqJobQueue
 
   constructor(
     private readonly redis: RedisConnection,
-    private readonly config: AppConfig,
+    private readonly config: Pick<AppConfig, 'runsBackgroundJobs'>,
+    retries: { attempts: number; backoffMs: number } = { attempts: JOB_ATTEMPTS, backoffMs: JOB_BACKOFF_MS },
   ) {
     super();
     this.queue = new Queue(JOB_QUEUE_NAME, {
@@ -60,8 +61,8 @@ export class BullMqJobQueue
       connection: { url: redis.url, maxRetriesPerRequest: 1 },
       prefix: JOB_KEY_PREFIX,
       defaultJobOptions: {
-        attempts: JOB_ATTEMPTS,
-        backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
+        attempts: retries.attempts,
+        backoff: { type: 'exponential', delay: retries.backoffMs },
         // Finished jobs are kept a day: their ids are what makes an idempotency key work.
         removeOnComplete: { age: DAY_S },
         removeOnFail: false,

@@ -51,7 +51,7 @@ export class RedisPubSub extends PubSubEngine {
     }
   }
 
-  async subscribe(trigger: string, onMessage: Listener): Promise<number> {
+  async subscribe(trigger: string, onMessage: Listener, _options: object = {}): Promise<number> {
     const id = ++this.nextId;
     this.listeners.set(id, { trigger, listener: onMessage });
     const ids = this.idsByTrigger.get(trigger) ?? new Set();
