@@ -21,3 +21,4 @@ export * from './jobs/run-periodically.js';
 export * from './cache/public-query-cache.js';
 export * from './jobs/periodic-job.js';
 export * from './import/import-origin.js';
+export * from './context/request-context.js';
