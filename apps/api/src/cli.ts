@@ -14,6 +14,7 @@ import {
 } from '@helpboard/import';
 import { withCliContext } from './cli/cli-context.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
+import { backupCommand, restoreCommand } from './cli/backup/backup.command.js';
 
 const program = new Command('helpboard')
   .description('Helpboard administration')
@@ -23,7 +24,9 @@ const program = new Command('helpboard')
   .addCommand(searchCommand((use) => withCliContext([SearchModule], SearchIndexer, use)))
   .addCommand(importCommand((use) => withCliContext([ImportModule], StackExchangeImporter, use)))
   .addCommand(exportCommand((use) => withCliContext([ImportModule], UserExportService, use)))
-  .addCommand(printSchemaCommand());
+  .addCommand(printSchemaCommand())
+  .addCommand(backupCommand())
+  .addCommand(restoreCommand());
 
 // Usage errors exit with 2 (as shells expect), whichever command they come from.
 for (const command of program.commands) command.exitOverride();
