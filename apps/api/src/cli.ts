@@ -15,6 +15,7 @@ import {
 import { BoardInsightsService, InsightsModule, insightsCommand } from '@helpboard/insights';
 import { withCliContext } from './cli/cli-context.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
+import { backupCommand, restoreCommand } from './cli/backup/backup.command.js';
 
 const program = new Command('helpboard')
   .description('Helpboard administration')
@@ -25,7 +26,9 @@ const program = new Command('helpboard')
   .addCommand(importCommand((use) => withCliContext([ImportModule], StackExchangeImporter, use)))
   .addCommand(exportCommand((use) => withCliContext([ImportModule], UserExportService, use)))
   .addCommand(insightsCommand((use) => withCliContext([InsightsModule], BoardInsightsService, use)))
-  .addCommand(printSchemaCommand());
+  .addCommand(printSchemaCommand())
+  .addCommand(backupCommand())
+  .addCommand(restoreCommand());
 
 // Usage errors exit with 2 (as shells expect), whichever command they come from.
 for (const command of program.commands) command.exitOverride();
