@@ -4,6 +4,7 @@ import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EscalationJob } from '@helpboard/insights';
 import { runCli } from './support/cli.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { answer, ask, comment } from './support/threads.js';
@@ -173,6 +174,55 @@ describe('operator insights', () => {
     expect(signals[2].sentiment).toBeGreaterThan(0.5);
     const denied = await t.graphql(SIGNALS, { t: question.id }, { token: asker.accessToken });
     expect(denied.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('counts SLA breaches per tier and a support case solved by staff', async () => {
+    const day = new Date('2026-03-10T00:00:00Z').getTime();
+    const minute = (n: number) => t.clock.set(new Date(day + 8 * 60 * MINUTE + n * MINUTE));
+    minute(0);
+    // A board of its own: questions left open by the other tests escalate on the same runs.
+    const ladder = await createBoard(t, await fresh(owner), operator.slug, {
+      settings: { escalation: { expertsAfterMinutes: 30, staffAfterMinutes: 240 } },
+    });
+    await setBoardRole(t, await fresh(owner), ladder.slug, staff.handle, 'STAFF');
+    const question = await ask(t, await fresh(await registerUser(t)), ladder.slug, {
+      title: 'My router shows a red light since the storm',
+    });
+    minute(30);
+    await t.app.get(EscalationJob).run();
+    minute(240);
+    await t.app.get(EscalationJob).run();
+    minute(250);
+    staff = await fresh(staff);
+    const opened = await t.graphql(
+      'mutation ($t: ID!) { escalateToCase(threadId: $t, reason: "Needs a line test") { id } }',
+      { t: question.id },
+      { token: staff.accessToken },
+    );
+    const solved = await t.graphql(
+      'mutation ($c: ID!) { setSupportCaseState(caseId: $c, state: SOLVED) { state } }',
+      { c: opened.data!.escalateToCase.id },
+      { token: staff.accessToken },
+    );
+    expect(solved.data!.setSupportCaseState.state).toBe('SOLVED');
+
+    const report = await t.graphql(
+      INSIGHTS,
+      { b: ladder.slug, f: new Date(day).toISOString(), to: new Date(day + 1).toISOString() },
+      { token: staff.accessToken },
+    );
+    expect(report.data!.boardInsights.totals).toMatchObject({
+      questions: 1,
+      slaBreachesExperts: 1,
+      slaBreachesStaff: 1,
+      casesOpened: 1,
+      casesSolved: 1,
+      resolvedByStaff: 1,
+      unresolved: 0,
+      staffShare: 1,
+      timeToResolution: { count: 1 },
+      staff: { casesSolved: 1 },
+    });
   });
 
   it('exports the figures as CSV (and JSON) from the CLI', async () => {
