@@ -173,7 +173,7 @@ describe('operator insights', () => {
     expect(signals[1].urgentTerms).toEqual(expect.arrayContaining(['断网', '投诉']));
     expect(signals[2].sentiment).toBeGreaterThan(0.5);
     const denied = await t.graphql(SIGNALS, { t: question.id }, { token: asker.accessToken });
-    expect(denied.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('counts SLA breaches per tier and a support case solved by staff', async () => {

@@ -62,12 +62,16 @@ export class EarlyWarningDetector {
       since,
       hourStart,
     );
-    const trailing = (scope: string, metric: Metric) => {
-      const byHour = new Map(
-        history.filter((b) => b.scope === scope).map((b) => [b.start.getTime(), b.counts[metric] ?? 0]),
+    const byScope = new Map<string, Map<number, InsightBucket>>();
+    for (const bucket of history) {
+      const hours = byScope.get(bucket.scope) ?? new Map<number, InsightBucket>();
+      byScope.set(bucket.scope, hours.set(bucket.start.getTime(), bucket));
+    }
+    const trailing = (scope: string, metric: Metric) =>
+      Array.from(
+        { length: BASELINE_HOURS },
+        (_, i) => byScope.get(scope)?.get(since.getTime() + i * HOUR_MS)?.counts[metric] ?? 0,
       );
-      return Array.from({ length: BASELINE_HOURS }, (_, i) => byHour.get(since.getTime() + i * HOUR_MS) ?? 0);
-    };
     const found: (Omit<AlertCandidate, 'threads'> & { bucket: InsightBucket })[] = [];
     for (const bucket of active) {
       const negative = spikeOf(

@@ -2,7 +2,7 @@
 // counts it into the board's and tags' buckets for the early-warning detector.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { type Actor, NotFoundError } from '@helpboard/core';
+import type { Actor } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { ReputationReader } from '@helpboard/reputation';
 import { PostStatsService, ThreadStateService } from '@helpboard/threads';
@@ -78,8 +78,7 @@ export class PostSignalService {
   async ofThread(actor: Actor, threadId: string): Promise<PostSignal[]> {
     const thread = await this.threads.requireThread(threadId);
     const board = await this.boards.requireById(thread.boardId);
-    if (!(await this.access.can(actor, BoardAction.ViewInsights, board)))
-      throw new NotFoundError('Thread', 'THREAD_NOT_FOUND');
+    await this.access.assert(actor, BoardAction.ViewInsights, board);
     return this.signals.ofThreads([thread._id]);
   }
 
