@@ -70,12 +70,13 @@ async function boardWithPosts(slug: string, posts: number) {
     kind: BoardKind.REGION,
   });
   const t0 = performance.now();
-  let buckets: BucketWrite[] = [];
   // Fold in chunks so memory stays bounded by the number of buckets, not of posts.
+  const merged = new Map<string, BucketWrite>();
+  let buckets: BucketWrite[] = [];
   for (let from = 0; from < posts; from += 50_000) {
     const chunk: BucketWrite[] = [];
     for (let i = from; i < Math.min(posts, from + 50_000); i++) chunk.push(...factsOf(i, board._id, operator._id));
-    buckets = mergeWrites([...buckets, ...chunk]);
+    buckets = mergeWrites(chunk, merged);
   }
   await app.get(InsightBucketRepository).add(buckets);
   process.stdout.write(

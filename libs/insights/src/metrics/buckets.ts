@@ -102,9 +102,11 @@ export function bucketWrites(fact: CountedFact): BucketWrite[] {
   return writes;
 }
 
-/** Folds many writes to the same bucket into one (the benchmark's generator, batch importers). */
-export function mergeWrites(writes: Iterable<BucketWrite>): BucketWrite[] {
-  const merged = new Map<string, BucketWrite>();
+/**
+ * Folds many writes to the same bucket into one (the benchmark's generator, batch importers);
+ * pass `merged` to keep folding across calls.
+ */
+export function mergeWrites(writes: Iterable<BucketWrite>, merged = new Map<string, BucketWrite>()): BucketWrite[] {
   for (const write of writes) {
     const key = `${write.scope}|${write.granularity}|${write.start.getTime()}`;
     const into = merged.get(key);
