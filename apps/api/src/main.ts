@@ -1,19 +1,10 @@
 // `npm start`: validate configuration, start the API (and, without MONGODB_URI, the embedded
 // database), serve until SIGTERM/SIGINT, then shut down gracefully.
-import { ConfigError, loadConfig } from '@helpboard/core';
 import { createApp } from './create-app.js';
+import { loadConfigOrExit } from './load-config-or-exit.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await createApp(config);
   await app.listen(config.http.port, config.http.host);
   stopGracefullyOnSignals(() => app.close());
