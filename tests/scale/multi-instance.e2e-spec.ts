@@ -108,7 +108,14 @@ describeWithRedis('scale: two API instances and a worker on Redis', () => {
   it('keeps one schedule per periodic job, however many processes scheduled it', async () => {
     const schedulers = await queue.getJobSchedulers();
     const names = schedulers.map((s) => s.key).sort();
-    expect(names).toEqual(['BountyExpiry', 'CommissionApprovalJob', 'DigestJob', 'EscalationJob', 'SerialVotingJob']);
+    expect(names).toEqual([
+      'BountyExpiry',
+      'CommissionApprovalJob',
+      'DigestJob',
+      'EarlyWarningJob',
+      'EscalationJob',
+      'SerialVotingJob',
+    ]);
     // Three processes scheduled each job at start; each interval still has one run.
     const runs = (await queue.getJobs(['completed', 'active', 'wait', 'delayed'])).filter((job) =>
       job.name.startsWith('periodic.'),

@@ -1,13 +1,22 @@
 // `npm start`: validate configuration, start the API (and, without MONGODB_URI, the embedded
 // database), serve until SIGTERM/SIGINT, then shut down gracefully.
+import { Metrics } from '@helpboard/observability';
 import { createApp } from './create-app.js';
 import { loadConfigOrExit } from './load-config-or-exit.js';
+import { startMetricsServer } from './observability/metrics-server.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await createApp(config);
   await app.listen(config.http.port, config.http.host);
-  stopGracefullyOnSignals(() => app.close());
+  const metricsServer =
+    config.metrics.port === undefined
+      ? undefined
+      : await startMetricsServer(config, app.get(Metrics), config.metrics.port);
+  stopGracefullyOnSignals(async () => {
+    metricsServer?.server.close();
+    await app.close();
+  });
   const url = await app.getUrl();
   process.stdout.write(`Helpboard API ${config.version} listening on ${url}/graphql\n`);
 }

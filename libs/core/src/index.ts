@@ -23,3 +23,4 @@ export * from './jobs/periodic-job.js';
 export * from './import/import-origin.js';
 export * from './jobs/job-queue.js';
 export * from './jobs/in-process-job-queue.js';
+export * from './context/request-context.js';

@@ -66,9 +66,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return { pending, oldestPendingSeconds: oldest ? Math.round((now - oldest.getTime()) / 1000) : null, deadLettered };
   }
 
-  /** Messages of every topic not delivered yet. */
-  pending(): Promise<number> {
-    return this.repository.countPending();
+  /** Metrics: undelivered messages of every topic, and the age of the oldest (0 when none waits). */
+  async overallLag(): Promise<{ pending: number; oldestPendingSeconds: number }> {
+    const [pending, oldest] = await Promise.all([this.repository.countPending(), this.repository.oldestPendingAt()]);
+    const ageMs = oldest ? this.clock.now().getTime() - oldest.getTime() : 0;
+    return { pending, oldestPendingSeconds: Math.max(0, ageMs / 1000) };
   }
 
   /** Starts a drain unless one is running; called after commits that wrote to the outbox. */

@@ -68,6 +68,16 @@ export class OutboxRepository {
     return { pending, oldest: oldest?.createdAt ?? null, deadLettered };
   }
 
+  /** When the oldest undelivered message (any topic) was written; null when none waits. */
+  async oldestPendingAt(): Promise<Date | null> {
+    const oldest = await this.messages
+      .findOne({ processedAt: null, deadLetteredAt: null }, { createdAt: 1 })
+      .sort({ createdAt: 1 })
+      .lean<OutboxMessage>()
+      .exec();
+    return oldest?.createdAt ?? null;
+  }
+
   async countPending(): Promise<number> {
     return this.messages.countDocuments({ processedAt: null, deadLetteredAt: null }).exec();
   }
