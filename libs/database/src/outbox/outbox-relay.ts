@@ -27,6 +27,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private timer?: NodeJS.Timeout;
   private draining?: Promise<number>;
   private stopped = false;
+  /** Logs an outage of the job queue once, not on every poll. */
+  private isQueueDown = false;
 
   constructor(
     private readonly repository: OutboxRepository,
@@ -100,11 +102,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           });
         }
         await this.repository.markProcessed(message._id, this.clock.now());
+        this.isQueueDown = false;
         delivered++;
       } catch (error) {
         if (error instanceof JobQueueUnavailableError) {
           // Not the message's fault: hand it back untouched and stop until the next poll.
-          this.logger.warn({ err: error }, 'job queue unavailable: outbox delivery paused');
+          if (!this.isQueueDown) this.logger.warn({ err: error }, 'job queue unavailable: outbox delivery paused');
+          this.isQueueDown = true;
           await this.repository.release(message._id);
           return delivered;
         }
