@@ -13,6 +13,7 @@ import { ModerationModule } from '@helpboard/moderation';
 import { ReferralsModule } from '@helpboard/referrals';
 import { NotificationsModule } from '@helpboard/notifications';
 import { InsightsModule } from '@helpboard/insights';
+import { WebModule } from '../../web/src/web.module.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -47,6 +48,8 @@ export class AppModule {
         ReferralsModule,
         NotificationsModule,
         InsightsModule,
+        // The server-rendered site, served by the same process (apps/web).
+        WebModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

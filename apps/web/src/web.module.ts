@@ -1,0 +1,35 @@
+// The server-rendered site (apps/web): pages built on the server by calling the domain
+// services directly, served by the API process under `npm start` (AppModule imports this
+// module) or on its own (apps/web/src/main.ts). See apps/web/README.md.
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import { IdentityModule } from '@helpboard/identity';
+import { BoardsModule } from '@helpboard/boards';
+import { ThreadsModule } from '@helpboard/threads';
+import { ReputationModule } from '@helpboard/reputation';
+import { SearchModule } from '@helpboard/search';
+import './i18n/web.messages.js';
+import { AssetsController } from './assets/assets.controller.js';
+import { AuthController } from './auth/auth.controller.js';
+import { SecurityMiddleware } from './http/security.middleware.js';
+import { SessionCookieMiddleware } from './http/session-cookies.js';
+import { WebContextFactory } from './http/web-context.js';
+import { WebExceptionFilter } from './http/web-exception.filter.js';
+import { HomeController } from './pages/home.controller.js';
+import { SeoController } from './seo/seo.controller.js';
+
+/** Controllers that render pages for people (sessions, CSRF, CSP apply). */
+export const PAGE_CONTROLLERS = [AuthController, HomeController];
+
+@Module({
+  imports: [IdentityModule, BoardsModule, ThreadsModule, ReputationModule, SearchModule],
+  controllers: [AssetsController, SeoController, ...PAGE_CONTROLLERS],
+  providers: [WebContextFactory, WebExceptionFilter, SecurityMiddleware, SessionCookieMiddleware],
+})
+export class WebModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(compression()).forRoutes(AssetsController, SeoController, ...PAGE_CONTROLLERS);
+    consumer.apply(cookieParser(), SecurityMiddleware, SessionCookieMiddleware).forRoutes(...PAGE_CONTROLLERS);
+  }
+}
