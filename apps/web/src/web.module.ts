@@ -9,6 +9,10 @@ import { BoardsModule } from '@helpboard/boards';
 import { ThreadsModule } from '@helpboard/threads';
 import { ReputationModule } from '@helpboard/reputation';
 import { SearchModule } from '@helpboard/search';
+import { ModerationModule } from '@helpboard/moderation';
+import { ReferralsModule } from '@helpboard/referrals';
+import { InsightsModule } from '@helpboard/insights';
+import { NotificationsModule } from '@helpboard/notifications';
 import './i18n/web.messages.js';
 import { AssetsController } from './assets/assets.controller.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -18,14 +22,34 @@ import { WebContextFactory } from './http/web-context.js';
 import { WebExceptionFilter } from './http/web-exception.filter.js';
 import { HomeController } from './pages/home.controller.js';
 import { SeoController } from './seo/seo.controller.js';
+import { PostActionsController } from './pages/thread/post-actions.controller.js';
+import { RevisionsController } from './pages/thread/revisions.controller.js';
+import { ThreadController } from './pages/thread/thread.controller.js';
+import { ThreadPageLoader } from './pages/thread/thread-page.data.js';
 
 /** Controllers that render pages for people (sessions, CSRF, CSP apply). */
-export const PAGE_CONTROLLERS = [AuthController, HomeController];
+export const PAGE_CONTROLLERS = [
+  AuthController,
+  HomeController,
+  ThreadController,
+  PostActionsController,
+  RevisionsController,
+];
 
 @Module({
-  imports: [IdentityModule, BoardsModule, ThreadsModule, ReputationModule, SearchModule],
+  imports: [
+    IdentityModule,
+    BoardsModule,
+    ThreadsModule,
+    ReputationModule,
+    SearchModule,
+    ModerationModule,
+    ReferralsModule,
+    InsightsModule,
+    NotificationsModule,
+  ],
   controllers: [AssetsController, SeoController, ...PAGE_CONTROLLERS],
-  providers: [WebContextFactory, WebExceptionFilter, SecurityMiddleware, SessionCookieMiddleware],
+  providers: [ThreadPageLoader, WebContextFactory, WebExceptionFilter, SecurityMiddleware, SessionCookieMiddleware],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -4,4 +4,4 @@ export { EscalationTier } from './escalation/escalation.schema.js';
 export { QuestionEscalated } from './escalation/question-escalated.event.js';
 export { SupportCaseState } from './case/support-case.schema.js';
 export { ShareChannel } from './share/answer-share.schema.js';
-export { DEFLECTION_WINDOW_MS } from './deflection/deflection.service.js';
+export { DEFLECTION_WINDOW_MS, DeflectionService } from './deflection/deflection.service.js';

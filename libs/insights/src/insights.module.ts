@@ -64,6 +64,6 @@ import { ShareController } from './share/share.controller.js';
     DeflectionListener,
     DeflectionResolver,
   ],
-  exports: [EscalationJob],
+  exports: [EscalationJob, DeflectionService],
 })
 export class InsightsModule {}

@@ -4,3 +4,4 @@ export { ModerationAction } from './audit-entry.schema.js';
 export * from './events/post-deleted.event.js';
 export * from './events/moderation-events.js';
 export { FlagReason } from './flag.schema.js';
+export { FlagService } from './flag.service.js';

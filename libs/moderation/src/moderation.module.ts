@@ -87,5 +87,7 @@ registerMessages({
     CloseVotesService,
     CloseVotesResolver,
   ],
+  // The server-rendered site (apps/web) flags posts from thread pages.
+  exports: [FlagService],
 })
 export class ModerationModule {}

@@ -3,5 +3,6 @@ export { CommissionApprovalJob } from './commission/commission-approval.job.js';
 export { CommissionReason, CommissionStatus } from './commission/commission-state-machine.js';
 export { signatureHeader, SIGNATURE_HEADER } from './crypto/webhook-signature.js';
 export { emailHashOf } from './crypto/keyed-hash.js';
+export { ReferralDisclosures } from './link/referral-disclosures.js';
 export { CLICK_ID_PARAM } from './click/click.service.js';
 export { ReferralAuditRepository } from './audit/referral-audit.repository.js';

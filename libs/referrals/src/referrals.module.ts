@@ -1,3 +1,4 @@
+import { ReferralDisclosures } from './link/referral-disclosures.js';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { BoardsModule } from '@helpboard/boards';
@@ -67,6 +68,7 @@ import { PartnerReportController } from './report/partner-report.controller.js';
   ],
   controllers: [ClickController, ConversionWebhookController, PartnerReportController],
   providers: [
+    ReferralDisclosures,
     ReferralsKeys,
     ReferralAuditRepository,
     PartnerRepository,
@@ -94,6 +96,6 @@ import { PartnerReportController } from './report/partner-report.controller.js';
     CommissionResolver,
     PostDisclosureResolver,
   ],
-  exports: [CommissionApprovalJob, ReferralAuditRepository],
+  exports: [CommissionApprovalJob, ReferralAuditRepository, ReferralDisclosures],
 })
 export class ReferralsModule {}

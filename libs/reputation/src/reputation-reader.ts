@@ -17,6 +17,15 @@ export class ReputationReader {
     return sums;
   }
 
+  /** These users' reputation on one board (author cards), in one query; absent users have none yet. */
+  async usersOnBoard(boardId: Types.ObjectId, userIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.ledger.totalsOfUsersOnBoard(
+      boardId,
+      userIds.map((id) => new Types.ObjectId(id)),
+    );
+    return new Map(rows.map((row) => [row.userId.toHexString(), row.total]));
+  }
+
   async overall(userId: string): Promise<number> {
     return (await this.ledger.total(new Types.ObjectId(userId), OVERALL)) ?? STARTING_REPUTATION;
   }

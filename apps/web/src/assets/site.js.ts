@@ -32,7 +32,7 @@ document.addEventListener('submit',function(e){
     if(typeof res.score==='number'){
       var box=form.closest('.votes');
       if(box){box.querySelector('.score').textContent=res.score;
-        box.querySelectorAll('button[name=direction]').forEach(function(b){b.setAttribute('aria-pressed',String(b.value===res.vote));b.value=b.value;});}
+        box.querySelectorAll('button[data-dir]').forEach(function(b){var d=b.getAttribute('data-dir'),on=d===res.vote;b.setAttribute('aria-pressed',String(on));b.value=on?'NONE':d;});}
     }
   },function(){if(btn)btn.disabled=false;form.submit();});
 });

@@ -11,11 +11,7 @@ describe('html templates', () => {
 
   it('nests templates and lists without escaping them twice, and drops empty values', () => {
     const items = ['a&b', 'c'].map((item) => html`<li>${item}</li>`);
-    expect(
-      html`<ul>
-        ${items}${null}${undefined}${false}
-      </ul>`.value,
-    ).toBe('<ul><li>a&amp;b</li><li>c</li></ul>');
+    expect(html`<ul>${items}${null}${undefined}${false}</ul>`.value).toBe('<ul><li>a&amp;b</li><li>c</li></ul>');
   });
 
   it('passes trusted sanitiser output through as is', () => {

@@ -63,3 +63,10 @@ export class WebClient {
     };
   }
 }
+
+/** Signs a browser in through the log-in form. */
+export async function signIn(client: WebClient, handle: string, password: string): Promise<void> {
+  await client.get('/login');
+  const response = await client.post('/login', { identifier: handle, password, next: '/' });
+  if (response.status !== 303) throw new Error(`web sign-in failed: ${response.status}`);
+}

@@ -113,6 +113,13 @@ export class LedgerRepository {
       .exec();
   }
 
+  totalsOfUsersOnBoard(boardId: Types.ObjectId, userIds: readonly Types.ObjectId[]): Promise<ReputationTotal[]> {
+    return this.totals
+      .find({ boardId, userId: { $in: userIds } })
+      .lean<ReputationTotal[]>()
+      .exec();
+  }
+
   topOnBoard(boardId: Types.ObjectId, limit: number): Promise<ReputationTotal[]> {
     return this.totals
       .find({ boardId, total: { $gt: 0 } })
