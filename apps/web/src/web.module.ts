@@ -26,6 +26,8 @@ import { PostActionsController } from './pages/thread/post-actions.controller.js
 import { RevisionsController } from './pages/thread/revisions.controller.js';
 import { ThreadController } from './pages/thread/thread.controller.js';
 import { ThreadPageLoader } from './pages/thread/thread-page.data.js';
+import { AskController } from './pages/ask/ask.controller.js';
+import { BoardController } from './pages/board/board.controller.js';
 
 /** Controllers that render pages for people (sessions, CSRF, CSP apply). */
 export const PAGE_CONTROLLERS = [
@@ -34,6 +36,8 @@ export const PAGE_CONTROLLERS = [
   ThreadController,
   PostActionsController,
   RevisionsController,
+  BoardController,
+  AskController,
 ];
 
 @Module({
