@@ -26,6 +26,13 @@ import { PostActionsController } from './pages/thread/post-actions.controller.js
 import { RevisionsController } from './pages/thread/revisions.controller.js';
 import { ThreadController } from './pages/thread/thread.controller.js';
 import { ThreadPageLoader } from './pages/thread/thread-page.data.js';
+import { EscalationsPageController } from './pages/staff/escalations.controller.js';
+import { InsightsPageController } from './pages/staff/insights.controller.js';
+import { ModerationLogController } from './pages/staff/moderation-log.controller.js';
+import { PostTitles } from './pages/staff/post-titles.js';
+import { ReferralsPageController } from './pages/staff/referrals.controller.js';
+import { ReviewPageController } from './pages/staff/review.controller.js';
+import { ThreadModerationController } from './pages/staff/thread-moderation.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 
@@ -38,6 +45,13 @@ export const PAGE_CONTROLLERS = [
   RevisionsController,
   BoardController,
   AskController,
+  // Staff pages: reps, moderators, operators.
+  ReferralsPageController,
+  ReviewPageController,
+  ModerationLogController,
+  ThreadModerationController,
+  InsightsPageController,
+  EscalationsPageController,
 ];
 
 @Module({
@@ -53,7 +67,7 @@ export const PAGE_CONTROLLERS = [
     NotificationsModule,
   ],
   controllers: [AssetsController, SeoController, ...PAGE_CONTROLLERS],
-  providers: [ThreadPageLoader, WebContextFactory, WebExceptionFilter, SecurityMiddleware, SessionCookieMiddleware],
+  providers: [ThreadPageLoader, PostTitles, WebContextFactory, WebExceptionFilter, SecurityMiddleware, SessionCookieMiddleware],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

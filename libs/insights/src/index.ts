@@ -5,3 +5,6 @@ export { QuestionEscalated } from './escalation/question-escalated.event.js';
 export { SupportCaseState } from './case/support-case.schema.js';
 export { ShareChannel } from './share/answer-share.schema.js';
 export { DEFLECTION_WINDOW_MS, DeflectionService } from './deflection/deflection.service.js';
+export { EscalationQueueService } from './escalation/escalation-queue.service.js';
+export type { QueueRow } from './escalation/escalation-queue.service.js';
+export { SupportCaseService } from './case/support-case.service.js';

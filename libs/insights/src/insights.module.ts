@@ -64,6 +64,7 @@ import { ShareController } from './share/share.controller.js';
     DeflectionListener,
     DeflectionResolver,
   ],
-  exports: [EscalationJob, DeflectionService],
+  // The queue and case services serve the site's escalation page (apps/web).
+  exports: [EscalationJob, DeflectionService, EscalationQueueService, SupportCaseService],
 })
 export class InsightsModule {}

@@ -6,3 +6,5 @@ export { emailHashOf } from './crypto/keyed-hash.js';
 export { ReferralDisclosures } from './link/referral-disclosures.js';
 export { CLICK_ID_PARAM } from './click/click.service.js';
 export { ReferralAuditRepository } from './audit/referral-audit.repository.js';
+export { RepEarningsService } from './report/rep-earnings.service.js';
+export type { AnswerEarnings, LinkWithStats, RepEarnings, StatusTotal } from './report/rep-earnings.service.js';

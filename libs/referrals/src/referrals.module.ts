@@ -46,6 +46,7 @@ import { ReferralModerationListener } from './policy/moderation.listener.js';
 import { ReferralPostBodyHook } from './policy/referral-post-body.hook.js';
 import { ReferralsKeys } from './referrals-keys.js';
 import { CampaignReportService } from './report/campaign-report.service.js';
+import { RepEarningsService } from './report/rep-earnings.service.js';
 import { PartnerReportController } from './report/partner-report.controller.js';
 
 @Module({
@@ -90,12 +91,14 @@ import { PartnerReportController } from './report/partner-report.controller.js';
     CommissionApprovalJob,
     PayoutService,
     CampaignReportService,
+    RepEarningsService,
     ReferralPostBodyHook,
     ReferralModerationListener,
     ReferralsResolver,
     CommissionResolver,
     PostDisclosureResolver,
   ],
-  exports: [CommissionApprovalJob, ReferralAuditRepository, ReferralDisclosures],
+  // RepEarningsService: the site's referral page for reps.
+  exports: [CommissionApprovalJob, ReferralAuditRepository, ReferralDisclosures, RepEarningsService],
 })
 export class ReferralsModule {}

@@ -3,5 +3,8 @@
 import { registerMessages } from '@helpboard/core';
 import { en } from './en.js';
 import { zhCN } from './zh-cn.js';
+import { staffEn } from './staff.en.js';
+import { staffZhCN } from './staff.zh-cn.js';
 
 registerMessages({ en, 'zh-CN': zhCN });
+registerMessages({ en: staffEn, 'zh-CN': staffZhCN });
