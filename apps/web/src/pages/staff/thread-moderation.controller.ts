@@ -77,7 +77,7 @@ export class ThreadModerationController {
     const isClosed = thread.status === ThreadStatus.CLOSED;
     const state = html`<p>
       <span class="label ${isClosed ? 'closed' : 'accepted'}">${t(isClosed ? 'web.staff.thread.closed' : 'web.staff.thread.open')}</span>
-      ${thread.closeReason ? html` ${t(`web.staff.closeReason.${thread.closeReason}`)}` : null}
+      ${thread.closeReason ? html` ${closeReasonText(ctx, thread.closeReason)}` : null}
       ${thread.isLocked ? html` <span class="label">${t('web.staff.thread.locked')}</span>` : null}
     </p>`;
     const closeForm = isClosed
@@ -152,4 +152,12 @@ function postCard(
       <button type="submit" class="${isHidden ? '' : 'secondary'}">${t(isHidden ? 'web.staff.post.restore' : 'web.staff.post.hide')}</button>
     </form>
   </article>`;
+}
+
+/** Stored as `REASON` or `REASON: note` (the moderator's note for the asker). */
+function closeReasonText(ctx: WebContext, stored: string): string {
+  const [code, ...note] = stored.split(': ');
+  const label = ctx.t(`web.staff.closeReason.${code}`);
+  const known = label !== `web.staff.closeReason.${code}`;
+  return known ? [label, ...note].join(': ') : stored;
 }
