@@ -37,8 +37,16 @@ ${badges}
 </div>`;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Formatters are costly to build and a page formats dozens of dates: one per locale. */
 export function formatDate(ctx: WebContext, date: Date): string {
-  return new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  let format = dateFormats.get(ctx.locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(ctx.locale, format);
+  }
+  return format.format(date);
 }
 
 function voteBox(ctx: WebContext, data: ThreadPageData, post: PostRecord, notice: RuleNotice | null): SafeHtml {
@@ -86,6 +94,9 @@ function actions(ctx: WebContext, data: ThreadPageData, post: PostRecord, notice
   const threadField = html`<input type="hidden" name="t" value="${data.thread._id.toHexString()}">`;
   const isAnswer = post.kind === 'ANSWER';
   const isAsker = data.thread.authorId.toHexString() === ctx.viewer.actor.userId;
+  // Others' posts are edited by those with the privilege; the form is offered to authors and the
+  // board's team (others get the rule's message if they try through the API).
+  const isAuthor = post.authorId.toHexString() === ctx.viewer.actor.userId;
   const isStaff = data.viewerRole === 'STAFF' || data.viewerRole === 'MODERATOR' || data.viewerRole === 'OWNER';
   const toggle = (kind: 'accept' | 'official', isOn: boolean, onKey: string, offKey: string) =>
     html`<form method="post" action="/p/${id}/${kind}" data-enhance>${csrfField(ctx)}${threadField}<input type="hidden" name="value" value="${isOn ? '0' : '1'}"><button type="submit" class="secondary">${t(isOn ? offKey : onKey)}</button>${ruleAt(ctx, notice, `${kind}-${id}`)}</form>`;
@@ -93,11 +104,15 @@ function actions(ctx: WebContext, data: ThreadPageData, post: PostRecord, notice
   return html`<div class="actions">
 ${isAnswer && isAsker ? toggle('accept', post.isAccepted, 'web.post.accept', 'web.post.unaccept') : null}
 ${isAnswer && isStaff ? toggle('official', post.isOfficial, 'web.post.markOfficial', 'web.post.unmarkOfficial') : null}
-<details${notice?.at === `edit-${id}` ? html` open` : null}><summary>${t('web.post.edit')}</summary>
+${
+  isAuthor || isStaff
+    ? html`<details${notice?.at === `edit-${id}` ? html` open` : null}><summary>${t('web.post.edit')}</summary>
 <form method="post" action="/p/${id}/edit">${csrfField(ctx)}${threadField}
 <label for="edit-${id}">${t('web.post.body')}</label><textarea id="edit-${id}" name="body" required>${post.body}</textarea>
 <label for="summary-${id}">${t('web.post.editSummary')}</label><input id="summary-${id}" name="summary" maxlength="300">
-${ruleAt(ctx, notice, `edit-${id}`)}<button type="submit">${t('web.post.saveEdit')}</button></form></details>
+${ruleAt(ctx, notice, `edit-${id}`)}<button type="submit">${t('web.post.saveEdit')}</button></form></details>`
+    : null
+}
 <details${notice?.at === `flag-${id}` ? html` open` : null}><summary>${t('web.post.flag')}</summary>
 <form method="post" action="/p/${id}/flag" data-enhance>${csrfField(ctx)}${threadField}
 <label for="flag-${id}">${t('web.flag.reason')}</label><select id="flag-${id}" name="reason">${flagOptions}</select>
