@@ -67,7 +67,14 @@ export const PAGE_CONTROLLERS = [
     NotificationsModule,
   ],
   controllers: [AssetsController, SeoController, ...PAGE_CONTROLLERS],
-  providers: [ThreadPageLoader, PostTitles, WebContextFactory, WebExceptionFilter, SecurityMiddleware, SessionCookieMiddleware],
+  providers: [
+    ThreadPageLoader,
+    PostTitles,
+    WebContextFactory,
+    WebExceptionFilter,
+    SecurityMiddleware,
+    SessionCookieMiddleware,
+  ],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
