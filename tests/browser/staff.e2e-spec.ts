@@ -67,6 +67,7 @@ describe('staff pages in a browser', () => {
   it('finds no serious or critical accessibility violation on the staff pages, with screenshots in both languages', async () => {
     const pages: [string, string, string][] = [
       ['referrals', story.rep.handle, '/me/referrals'],
+      ['staff-home', story.moderator.handle, '/me/staff'],
       ['review-queue', story.moderator.handle, `/b/${story.boardSlug}/review`],
       ['moderation-log', story.moderator.handle, `/b/${story.boardSlug}/moderation`],
       ['thread-moderation', story.moderator.handle, `/mod/t/${story.question.id}`],

@@ -33,6 +33,7 @@ import { PostTitles } from './pages/staff/post-titles.js';
 import { ReferralsPageController } from './pages/staff/referrals.controller.js';
 import { ReviewPageController } from './pages/staff/review.controller.js';
 import { ThreadModerationController } from './pages/staff/thread-moderation.controller.js';
+import { StaffHomeController } from './pages/staff/staff-home.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 
@@ -46,6 +47,7 @@ export const PAGE_CONTROLLERS = [
   BoardController,
   AskController,
   // Staff pages: reps, moderators, operators.
+  StaffHomeController,
   ReferralsPageController,
   ReviewPageController,
   ModerationLogController,

@@ -48,8 +48,12 @@ describe('staff pages', () => {
     expect(anonymous.location).toBe(`/login?next=${encodeURIComponent(`/b/${story.boardSlug}/review`)}`);
     expect((await browser().get('/me/referrals')).status).toBe(303);
 
+    expect((await member.get('/me/staff')).body).toContain('You hold no staff, moderator or owner role on a board.');
     // A moderator does not act as staff.
     const moderator = await as(story.moderator.handle);
+    const hub = await moderator.get('/me/staff');
+    expect(hub.body).toContain(`href="/b/${story.boardSlug}/review"`);
+    expect(hub.body).not.toContain(`href="/b/${story.boardSlug}/escalations"`);
     expect((await moderator.get(`/b/${story.boardSlug}/escalations`)).status).toBe(403);
     const hide = await member.post(`/mod/p/${story.spam.id}/hide`, {
       reason: 'not mine to hide',
