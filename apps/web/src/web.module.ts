@@ -28,6 +28,8 @@ import { ThreadController } from './pages/thread/thread.controller.js';
 import { ThreadPageLoader } from './pages/thread/thread-page.data.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
+import { PeopleController } from './pages/people/people.controller.js';
+import { SearchController } from './pages/search/search.controller.js';
 
 /** Controllers that render pages for people (sessions, CSRF, CSP apply). */
 export const PAGE_CONTROLLERS = [
@@ -38,6 +40,8 @@ export const PAGE_CONTROLLERS = [
   RevisionsController,
   BoardController,
   AskController,
+  PeopleController,
+  SearchController,
 ];
 
 @Module({
