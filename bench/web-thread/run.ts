@@ -6,7 +6,7 @@ import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { graphqlLoad, type LoadResult, startServerProcess } from '../support/load.js';
+import { graphqlLoad, type LoadResult, loadResultOf, startServerProcess } from '../support/load.js';
 
 const { values } = parseArgs({
   options: { connections: { type: 'string', default: '20' }, duration: { type: 'string', default: '10' } },
@@ -20,13 +20,7 @@ async function pageLoad(url: string, headers: Record<string, string>, durationSe
     connections: options.connections,
     duration: durationSeconds,
   });
-  return {
-    requestsPerSecond: result.requests.average,
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
+  return loadResultOf(result);
 }
 
 const server = await startServerProcess(fileURLToPath(new URL('./server.ts', import.meta.url)));

@@ -36,6 +36,8 @@ import { ThreadModerationController } from './pages/staff/thread-moderation.cont
 import { StaffHomeController } from './pages/staff/staff-home.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
+import { PeopleController } from './pages/people/people.controller.js';
+import { SearchController } from './pages/search/search.controller.js';
 
 /** Controllers that render pages for people (sessions, CSRF, CSP apply). */
 export const PAGE_CONTROLLERS = [
@@ -46,6 +48,8 @@ export const PAGE_CONTROLLERS = [
   RevisionsController,
   BoardController,
   AskController,
+  PeopleController,
+  SearchController,
   // Staff pages: reps, moderators, operators.
   StaffHomeController,
   ReferralsPageController,

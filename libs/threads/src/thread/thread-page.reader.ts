@@ -23,6 +23,11 @@ export class ThreadPageReader {
     return post ?? null;
   }
 
+  /** A user's visible answers, best first. */
+  topAnswersOf(userId: string, limit: number): Promise<PostRecord[]> {
+    return this.posts.topAnswersOf(new Types.ObjectId(userId), limit);
+  }
+
   /** Visible comments per post id, oldest first (up to 50 each). */
   commentsFor(postIds: readonly string[]): Promise<Map<string, CommentRecord[]>> {
     return this.comments.forPosts(postIds.map((id) => new Types.ObjectId(id)));
