@@ -1,7 +1,9 @@
 // `npm start`: validate configuration, start the API (and, without MONGODB_URI, the embedded
 // database), serve until SIGTERM/SIGINT, then shut down gracefully.
 import { ConfigError, loadConfig } from '@helpboard/core';
+import { Metrics } from '@helpboard/observability';
 import { createApp } from './create-app.js';
+import { startMetricsServer } from './observability/metrics-server.js';
 
 async function main(): Promise<void> {
   let config;
@@ -16,7 +18,12 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.http.port, config.http.host);
-  stopGracefullyOnSignals(() => app.close());
+  const metricsServer =
+    config.metrics.port === undefined ? undefined : await startMetricsServer(config, app.get(Metrics), config.metrics.port);
+  stopGracefullyOnSignals(async () => {
+    metricsServer?.server.close();
+    await app.close();
+  });
   const url = await app.getUrl();
   process.stdout.write(`Helpboard API ${config.version} listening on ${url}/graphql\n`);
 }

@@ -8,3 +8,6 @@ export { DEFLECTION_WINDOW_MS, DeflectionService } from './deflection/deflection
 export { EscalationQueueService } from './escalation/escalation-queue.service.js';
 export type { QueueRow } from './escalation/escalation-queue.service.js';
 export { SupportCaseService } from './case/support-case.service.js';
+export { EarlyWarningJob } from './alerts/early-warning.job.js';
+export { BoardInsightsService, InsightGranularity } from './metrics/board-insights.service.js';
+export { insightsCommand } from './metrics/insights-export.command.js';

@@ -8,3 +8,4 @@ export { CLICK_ID_PARAM } from './click/click.service.js';
 export { ReferralAuditRepository } from './audit/referral-audit.repository.js';
 export { RepEarningsService } from './report/rep-earnings.service.js';
 export type { AnswerEarnings, LinkWithStats, RepEarnings, StatusTotal } from './report/rep-earnings.service.js';
+export { CommissionStatusChanged } from './events/commission-status-changed.event.js';
