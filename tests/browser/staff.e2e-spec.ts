@@ -1,6 +1,6 @@
 // The staff pages in a real browser (Chromium via playwright-core) against the real app: a rep
 // sees a commission appear after a partner's signed conversion, an operator opens the insights
-// dashboard and the escalation queue, a moderator hides a spam answer from the review queue; an
+// dashboard, the escalation queue and the alerts, a moderator hides a spam answer from the review queue; an
 // axe-core scan of these pages finds no serious or critical violation, and each page is saved as
 // a screenshot in English and Chinese.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -55,7 +55,10 @@ describe('staff pages in a browser', () => {
   it('opens the insights dashboard and the escalation queue as staff', async () => {
     const operator = await signedIn(story.staff.handle);
     await operator.goto(`${t.baseUrl}/b/${story.boardSlug}/insights`);
-    await expect(operator.locator('svg.chart').count()).resolves.toBe(3);
+    await expect(operator.locator('svg.chart').count()).resolves.toBe(5);
+    await expect(operator.getByRole('img', { name: 'Who resolved what, last 30 days' }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(operator.getByRole('img', { name: 'Questions waiting per tier' }).isVisible()).resolves.toBe(true);
     await Promise.all([
       operator.waitForURL(/\/escalations$/),
@@ -73,6 +76,7 @@ describe('staff pages in a browser', () => {
       ['thread-moderation', story.moderator.handle, `/mod/t/${story.question.id}`],
       ['insights', story.staff.handle, `/b/${story.boardSlug}/insights`],
       ['escalations', story.staff.handle, `/b/${story.boardSlug}/escalations`],
+      ['alerts', story.staff.handle, `/b/${story.boardSlug}/alerts`],
     ];
     const problems: string[] = [];
     const sessions = new Map<string, Page>();

@@ -34,6 +34,7 @@ import { ReferralsPageController } from './pages/staff/referrals.controller.js';
 import { ReviewPageController } from './pages/staff/review.controller.js';
 import { ThreadModerationController } from './pages/staff/thread-moderation.controller.js';
 import { StaffHomeController } from './pages/staff/staff-home.controller.js';
+import { AlertsPageController } from './pages/staff/alerts.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 import { PeopleController } from './pages/people/people.controller.js';
@@ -57,6 +58,7 @@ export const PAGE_CONTROLLERS = [
   ModerationLogController,
   ThreadModerationController,
   InsightsPageController,
+  AlertsPageController,
   EscalationsPageController,
 ];
 

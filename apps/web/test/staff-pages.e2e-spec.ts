@@ -2,6 +2,9 @@
 // the data), and the actions work from plain forms with CSRF tokens.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { registerUser, STRONG_PASSWORD } from '../../../tests/e2e/support/accounts.js';
+import { Types } from 'mongoose';
+import { BoardService } from '@helpboard/boards';
+import { AlertKind, AlertService } from '@helpboard/insights';
 import { startTestApp, type TestApp } from '../../../tests/e2e/support/test-app.js';
 import { signIn, WebClient } from './support/web-client.js';
 import { signedConversion, type StaffStory, staffStory } from './support/staff-story.js';
@@ -34,6 +37,7 @@ describe('staff pages', () => {
       `/b/${story.boardSlug}/moderation`,
       `/b/${story.boardSlug}/insights`,
       `/b/${story.boardSlug}/escalations`,
+      `/b/${story.boardSlug}/alerts`,
       `/mod/t/${story.question.id}`,
     ];
     for (const path of pages) {
@@ -180,5 +184,42 @@ describe('staff pages', () => {
     const theirs = await moderator.get(`/b/${story.boardSlug}/insights`);
     expect(theirs.status).toBe(200);
     expect(theirs.body).not.toContain('Questions waiting per tier');
+  });
+
+  it('lists early-warning alerts for staff and lets them acknowledge one with a note', async () => {
+    const staff = await as(story.staff.handle);
+    expect((await staff.get(`/b/${story.boardSlug}/alerts`)).body).toContain('No alerts here.');
+    // The detector needs a day of history to raise one; the page only needs an alert to exist.
+    const board = await t.app.get(BoardService).requireBoard(story.boardSlug);
+    const hourStart = new Date(Math.floor(t.clock.now().getTime() / 3_600_000) * 3_600_000);
+    await t.app.get(AlertService).raise(
+      {
+        boardId: board._id,
+        operatorId: board.operatorId,
+        kind: AlertKind.QUESTION_SPIKE,
+        subject: 'tag:outage',
+        tag: 'outage',
+        userId: null,
+        hourStart,
+        signals: [AlertKind.QUESTION_SPIKE],
+        observed: 9,
+        baseline: 1.5,
+        threads: [{ threadId: new Types.ObjectId(story.escalated.id), title: story.escalated.title }],
+        cooldownMs: 6 * 3_600_000,
+      },
+      t.clock.now(),
+    );
+    const page = await staff.get(`/b/${story.boardSlug}/alerts`);
+    expect(page.body).toContain('Question spike');
+    expect(page.body).toContain('9 this hour, against a usual 1.5');
+    const alertId = /action="\/alerts\/([0-9a-f]{24})\/acknowledge"/.exec(page.body)![1];
+    const acknowledged = await staff.post(`/alerts/${alertId}/acknowledge`, {
+      note: 'Known outage, fix under way',
+      back: `/b/${story.boardSlug}/alerts`,
+    });
+    const after = await follow(staff, acknowledged);
+    expect(after.body).toContain('Alert acknowledged.');
+    expect(after.body).toContain('Known outage, fix under way');
+    expect(after.body).not.toContain(`action="/alerts/${alertId}/acknowledge"`);
   });
 });

@@ -116,8 +116,9 @@ import { InfluenceService } from './influence/influence.service.js';
     InfluenceListener,
     InfluenceResolver,
   ],
-  // The deflection, queue and case services serve the site's pages (apps/web).
+  // The deflection, queue, case and alert services serve the site's pages (apps/web).
   exports: [
+    AlertService,
     EscalationJob,
     EarlyWarningJob,
     BoardInsightsService,

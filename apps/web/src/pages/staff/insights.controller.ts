@@ -1,13 +1,19 @@
-// GET /b/<slug>/insights: the operators' dashboard of a board — what "you may be asking" deflected
-// (7 and 30 days, and per day), and how many questions wait at each escalation tier — drawn as
-// server-side SVG with the same figures in tables. Figures come from the insights lib's services,
-// which authorise them (VIEW_INSIGHTS; the escalation counts need the staff role and are left out
-// for viewers without it). Further board KPIs join here once the insights lib publishes them.
+// GET /b/<slug>/insights: the operators' dashboard of a board — which tier resolved its needs,
+// response times, staff KPIs apart from peers', questions per day (boardInsights, last 30 days),
+// what "you may be asking" deflected, and how many questions wait at each escalation tier — drawn
+// as server-side SVG with the same figures in tables. The insights lib's services authorise every
+// figure (VIEW_INSIGHTS; the escalation counts need the staff role and are left out without it).
 import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, Clock, DomainError, ErrorCode, SignedIn } from '@helpboard/core';
 import { BoardService } from '@helpboard/boards';
-import { DeflectionService, EscalationQueueService, EscalationTier } from '@helpboard/insights';
+import {
+  BoardInsightsService,
+  DeflectionService,
+  EscalationQueueService,
+  EscalationTier,
+  InsightGranularity,
+} from '@helpboard/insights';
 import { html } from '../../render/html.js';
 import { layout } from '../../layout/layout.js';
 import { sendPage } from '../../http/send-page.js';
@@ -16,6 +22,7 @@ import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
 import { type Bar, barChart, figuresTable } from './svg-chart.js';
 import { staffNav } from './staff-common.js';
+import { serviceFigures } from './service-figures.view.js';
 
 const DAY_MS = 24 * 3_600_000;
 const DAYS = 7;
@@ -28,6 +35,7 @@ const TIERS = [EscalationTier.EXPERTS, EscalationTier.STAFF, EscalationTier.CASE
 export class InsightsPageController {
   constructor(
     private readonly deflection: DeflectionService,
+    private readonly insights: BoardInsightsService,
     private readonly queue: EscalationQueueService,
     private readonly boards: BoardService,
     private readonly contexts: WebContextFactory,
@@ -43,9 +51,16 @@ export class InsightsPageController {
     // The 30-day figure first: it authorises (a forbidden viewer gets the forbidden page, no figures).
     const month = await this.deflection.summary(actor, slug, new Date(now.getTime() - 30 * DAY_MS), now);
     const days = Array.from({ length: DAYS }, (_, i) => new Date(today.getTime() - (DAYS - 1 - i) * DAY_MS));
-    const [ctx, board, week, daily, counts] = await Promise.all([
+    const [ctx, board, report, week, daily, counts] = await Promise.all([
       this.contexts.create(request),
       this.boards.requireBoard(slug),
+      this.insights.insights(
+        actor,
+        { boardSlug: slug },
+        new Date(now.getTime() - 30 * DAY_MS),
+        now,
+        InsightGranularity.DAY,
+      ),
       this.deflection.summary(actor, slug, new Date(now.getTime() - DAYS * DAY_MS), now),
       Promise.all(days.map((day) => this.deflection.summary(actor, slug, day, new Date(day.getTime() + DAY_MS)))),
       this.waitingByTier(actor, slug),
@@ -72,10 +87,12 @@ export class InsightsPageController {
     const body = html`${staffNav(ctx, slug, 'insights')}
       <h1>${t('web.staff.insights.title', { board: board.title })}</h1>
       <div class="tiles">
+        <p class="card"><span class="big">${Math.round(report.totals.selfServiceShare * 100)}%</span> ${t('web.staff.insights.selfService30')}</p>
         <p class="card"><span class="big">${rate(week)}%</span> ${t('web.staff.insights.rate7')}</p>
-        <p class="card"><span class="big">${rate(month)}%</span> ${t('web.staff.insights.rate30')}</p>
+        <p class="card"><span class="big">${report.totals.questions}</span> ${t('web.staff.insights.questions30')}</p>
         <p class="card"><span class="big">${month.deflected}</span> ${t('web.staff.insights.deflected30')}</p>
       </div>
+      ${serviceFigures(ctx, report, 14)}
       <section class="card" aria-labelledby="funnel-h"><h2 id="funnel-h">${t('web.staff.insights.funnel')}</h2>
         ${barChart({ id: 'chart-funnel', title: t('web.staff.insights.funnel'), description: t('web.staff.insights.funnelDesc'), bars: funnel(week) })}
         ${figuresTable(t('web.staff.insights.funnel'), headers, funnel(week))}</section>

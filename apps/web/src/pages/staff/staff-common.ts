@@ -76,11 +76,11 @@ export async function runAction(
   }
 }
 
-export type StaffSection = 'review' | 'moderation' | 'insights' | 'escalations';
+export type StaffSection = 'review' | 'moderation' | 'insights' | 'alerts' | 'escalations';
 
 /** The board's staff pages; each one still checks the viewer's role when opened. */
 export function staffNav(ctx: WebContext, boardSlug: string, current: StaffSection): SafeHtml {
-  const sections: StaffSection[] = ['review', 'moderation', 'insights', 'escalations'];
+  const sections: StaffSection[] = ['review', 'moderation', 'insights', 'alerts', 'escalations'];
   return html`<nav aria-label="${ctx.t('web.staff.nav')}">
     <ul class="pill-nav">
       <li><a href="/b/${boardSlug}">${ctx.t('web.staff.backToBoard')}</a></li>

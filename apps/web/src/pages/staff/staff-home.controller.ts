@@ -15,9 +15,9 @@ import type { StaffSection } from './staff-common.js';
 
 /** The sections each role may open, as the board permission rules grant them. */
 const SECTIONS: Partial<Record<BoardRole, StaffSection[]>> = {
-  [BoardRole.STAFF]: ['insights', 'escalations'],
-  [BoardRole.MODERATOR]: ['review', 'moderation', 'insights'],
-  [BoardRole.OWNER]: ['review', 'moderation', 'insights'],
+  [BoardRole.STAFF]: ['insights', 'alerts', 'escalations'],
+  [BoardRole.MODERATOR]: ['review', 'moderation', 'insights', 'alerts'],
+  [BoardRole.OWNER]: ['review', 'moderation', 'insights', 'alerts'],
 };
 
 @Controller()
