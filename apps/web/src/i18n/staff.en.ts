@@ -51,6 +51,7 @@ export const staffEn: Record<string, string> = {
   'web.staff.insights.official': 'Marked official',
   'web.staff.insights.questionsPerDay': 'Questions per day',
   'web.staff.insights.questionsPerDayDesc': 'Questions asked on each of the last 14 days (UTC).',
+  'web.staff.insights.showTable': 'Show the figures as a table',
   'web.staff.reason': 'Reason (kept in the log, shown to the person affected)',
   'web.staff.done.claimed': 'You claimed this item; other reviewers will leave it to you for 30 minutes.',
   'web.staff.done.approved': 'Approved.',

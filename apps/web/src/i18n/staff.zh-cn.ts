@@ -51,6 +51,7 @@ export const staffZhCN: Record<string, string> = {
   'web.staff.insights.official': '标记为官方',
   'web.staff.insights.questionsPerDay': '每日提问数',
   'web.staff.insights.questionsPerDayDesc': '最近 14 天（UTC）每天的提问数。',
+  'web.staff.insights.showTable': '以表格显示数据',
   'web.staff.reason': '理由（记入日志，并告知当事人）',
   'web.staff.done.claimed': '你已认领此项，其他审核者将在 30 分钟内留给你处理。',
   'web.staff.done.approved': '已通过。',

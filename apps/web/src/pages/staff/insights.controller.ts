@@ -81,7 +81,7 @@ export class InsightsPageController {
     const escalations = waiting
       ? html`<section class="card" aria-labelledby="esc-h"><h2 id="esc-h">${t('web.staff.insights.waiting')}</h2>
           ${barChart({ id: 'chart-tiers', title: t('web.staff.insights.waiting'), description: t('web.staff.insights.waitingDesc'), bars: waiting, colour: '#8a4600' })}
-          ${figuresTable(t('web.staff.insights.waiting'), [t('web.staff.insights.tier'), t('web.staff.insights.count')], waiting)}
+          ${figuresTable(t('web.staff.insights.waiting'), [t('web.staff.insights.tier'), t('web.staff.insights.count')], waiting, t('web.staff.insights.showTable'))}
           <p><a href="/b/${slug}/escalations">${t('web.staff.insights.openQueue')}</a></p></section>`
       : null;
     const body = html`${staffNav(ctx, slug, 'insights')}
@@ -95,10 +95,10 @@ export class InsightsPageController {
       ${serviceFigures(ctx, report, 14)}
       <section class="card" aria-labelledby="funnel-h"><h2 id="funnel-h">${t('web.staff.insights.funnel')}</h2>
         ${barChart({ id: 'chart-funnel', title: t('web.staff.insights.funnel'), description: t('web.staff.insights.funnelDesc'), bars: funnel(week) })}
-        ${figuresTable(t('web.staff.insights.funnel'), headers, funnel(week))}</section>
+        ${figuresTable(t('web.staff.insights.funnel'), headers, funnel(week), t('web.staff.insights.showTable'))}</section>
       <section class="card" aria-labelledby="daily-h"><h2 id="daily-h">${t('web.staff.insights.daily')}</h2>
         ${barChart({ id: 'chart-daily', title: t('web.staff.insights.daily'), description: t('web.staff.insights.dailyDesc'), bars: perDay, colour: '#116329' })}
-        ${figuresTable(t('web.staff.insights.daily'), [t('web.staff.insights.day'), t('web.staff.insights.deflected')], perDay)}</section>
+        ${figuresTable(t('web.staff.insights.daily'), [t('web.staff.insights.day'), t('web.staff.insights.deflected')], perDay, t('web.staff.insights.showTable'))}</section>
       ${escalations}`;
     sendPage(
       request,

@@ -69,6 +69,6 @@ export function serviceFigures(ctx: WebContext, report: ServiceReport, days: num
     </section>
     <section class="card" aria-labelledby="qday-h"><h2 id="qday-h">${t('web.staff.insights.questionsPerDay')}</h2>
       ${barChart({ id: 'chart-questions', title: t('web.staff.insights.questionsPerDay'), description: t('web.staff.insights.questionsPerDayDesc'), bars: questions })}
-      ${figuresTable(t('web.staff.insights.questionsPerDay'), [t('web.staff.insights.day'), t('web.staff.insights.count')], questions)}
+      ${figuresTable(t('web.staff.insights.questionsPerDay'), [t('web.staff.insights.day'), t('web.staff.insights.count')], questions, t('web.staff.insights.showTable'))}
     </section>`;
 }

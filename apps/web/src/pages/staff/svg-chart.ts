@@ -42,11 +42,19 @@ export function barChart(options: ChartOptions): SafeHtml {
   </svg>`;
 }
 
-/** The same figures as a table, for anyone who cannot see the chart. */
-export function figuresTable(caption: string, headers: [string, string], bars: readonly Bar[]): SafeHtml {
-  return html`<table>
-    <caption class="vh">${caption}</caption>
-    <thead><tr><th scope="col">${headers[0]}</th><th scope="col">${headers[1]}</th></tr></thead>
-    <tbody>${bars.map((bar) => html`<tr><th scope="row">${bar.label}</th><td>${bar.value}</td></tr>`)}</tbody>
-  </table>`;
+/** The same figures as a table, for anyone who cannot see the chart (folded away under it). */
+export function figuresTable(
+  caption: string,
+  headers: [string, string],
+  bars: readonly Bar[],
+  summary: string,
+): SafeHtml {
+  return html`<details>
+    <summary>${summary}</summary>
+    <table>
+      <caption class="vh">${caption}</caption>
+      <thead><tr><th scope="col">${headers[0]}</th><th scope="col">${headers[1]}</th></tr></thead>
+      <tbody>${bars.map((bar) => html`<tr><th scope="row">${bar.label}</th><td>${bar.value}</td></tr>`)}</tbody>
+    </table>
+  </details>`;
 }
