@@ -135,7 +135,7 @@ export class ReviewPageController {
       ? html`<form method="post" action="/flags/${flagged.flags[0]._id.toHexString()}/resolve" class="stack">${csrfField(ctx)}
           <input type="hidden" name="back" value="${back}" />${reasonField(ctx, `reason-${id}`)}
           <div class="row"><button type="submit" name="outcome" value="HIDE">${t('web.staff.review.hideHelpful')}</button>
-          <button type="submit" class="secondary" name="outcome" value="DECLINED">${t('web.staff.review.decline')}</button></div></form>`
+          <button type="submit" class="secondary" name="outcome" value="DECLINED" formnovalidate>${t('web.staff.review.decline')}</button></div></form>`
       : html`<form method="post" action="/review/${id}/resolve" class="stack">${csrfField(ctx)}
           <input type="hidden" name="back" value="${back}" />${reasonField(ctx, `reason-${id}`)}
           <div class="row"><button type="submit" name="outcome" value="HIDDEN">${t('web.staff.review.hide')}</button>
