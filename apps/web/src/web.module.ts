@@ -28,6 +28,7 @@ import { ThreadController } from './pages/thread/thread.controller.js';
 import { ThreadPageLoader } from './pages/thread/thread-page.data.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
+import { OperatorController } from './pages/board/operator.controller.js';
 import { PeopleController } from './pages/people/people.controller.js';
 import { SearchController } from './pages/search/search.controller.js';
 
@@ -39,6 +40,7 @@ export const PAGE_CONTROLLERS = [
   PostActionsController,
   RevisionsController,
   BoardController,
+  OperatorController,
   AskController,
   PeopleController,
   SearchController,

@@ -152,4 +152,7 @@ export const en: Record<string, string> = {
   'web.search.sort.relevance': 'Best match',
   'web.search.sort.newest': 'Newest',
   'web.search.sort.votes': 'Top voted',
+  'web.operator.busiest': 'Busy right now',
+  'web.operator.newest': 'New questions',
+  'web.operator.experts': 'Top helpers',
 };

@@ -152,4 +152,7 @@ export const zhCN: Record<string, string> = {
   'web.search.sort.relevance': '最相关',
   'web.search.sort.newest': '最新',
   'web.search.sort.votes': '得票最多',
+  'web.operator.busiest': '正在热议',
+  'web.operator.newest': '最新问题',
+  'web.operator.experts': '最佳帮手',
 };
