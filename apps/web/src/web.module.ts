@@ -29,6 +29,7 @@ import { ThreadPageLoader } from './pages/thread/thread-page.data.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 import { OperatorController } from './pages/board/operator.controller.js';
+import { FlagQueueController } from './pages/staff/flag-queue.controller.js';
 import { PeopleController } from './pages/people/people.controller.js';
 import { SearchController } from './pages/search/search.controller.js';
 
@@ -44,6 +45,7 @@ export const PAGE_CONTROLLERS = [
   AskController,
   PeopleController,
   SearchController,
+  FlagQueueController,
 ];
 
 @Module({

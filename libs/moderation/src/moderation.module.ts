@@ -87,7 +87,7 @@ registerMessages({
     CloseVotesService,
     CloseVotesResolver,
   ],
-  // The server-rendered site (apps/web) flags posts from thread pages.
-  exports: [FlagService],
+  // The server-rendered site (apps/web) flags posts from thread pages and works the flag queue.
+  exports: [FlagService, ModerationService],
 })
 export class ModerationModule {}

@@ -3,7 +3,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { encodeCursor, Public, SignedIn } from '@helpboard/core';
-import { BoardRole, BoardService, MembershipService } from '@helpboard/boards';
+import { BoardAccessService, BoardRole, BoardService, MembershipService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import { FollowService } from '@helpboard/notifications';
 import { ThreadQueryService, ThreadSort } from '@helpboard/threads';
@@ -23,6 +23,7 @@ const SORTS = ['active', 'newest', 'votes', 'unanswered'] as const;
 export class BoardController {
   constructor(
     private readonly boards: BoardService,
+    private readonly access: BoardAccessService,
     private readonly queries: ThreadQueryService,
     private readonly memberships: MembershipService,
     private readonly users: UsersService,
@@ -43,7 +44,7 @@ export class BoardController {
     const actor = request.actor ?? null;
     const sort = SORTS.find((s) => s === sortParam) ?? 'active';
     const board = await this.boards.viewBoard(actor, slug);
-    const [ctx, page, members] = await Promise.all([
+    const [ctx, page, members, role] = await Promise.all([
       this.contexts.create(request, actor ? response : undefined),
       this.queries.listThreads(actor, {
         boardSlug: slug,
@@ -53,7 +54,9 @@ export class BoardController {
         after: after || null,
       }),
       this.memberships.usersWithRoles(board._id, [BoardRole.STAFF, BoardRole.EXPERT]),
+      actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
     ]);
+    const isModerator = role === BoardRole.MODERATOR || role === BoardRole.OWNER;
     const people = await this.users.findByIds(members.slice(0, 20).map((m) => m.userId.toHexString()));
     const { t } = ctx;
     const rows = page.rows.slice(0, PAGE);
@@ -84,7 +87,7 @@ export class BoardController {
         )}</ul></section>`
       : null;
     const body = html`<div class="row spread"><h1>${board.title}</h1><div class="row">${follow}<a class="button" href="/b/${slug}/ask">${t('web.board.ask')}</a></div></div>
-<p class="small"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a></p>
+<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a>${isModerator ? html`<a href="/b/${slug}/mod/flags">${t('web.board.moderate')}</a>` : null}</p>
 ${board.description ? html`<p>${board.description}</p>` : null}
 ${tag ? html`<p>${t('web.board.taggedWith')} <span class="tag">${tag}</span> <a href="${boardPath(slug)}">${t('web.board.clearTag')}</a></p>` : null}
 <div class="layout"><div><nav aria-label="${t('web.board.sortBy')}"><ul class="pill-nav">${tabs}</ul></nav>

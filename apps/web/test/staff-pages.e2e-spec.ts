@@ -1,0 +1,63 @@
+// Staff pages over HTTP: a moderator hides a spam answer from the flag queue.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../../../tests/e2e/support/test-app.js';
+import {
+  createPlatformAdmin,
+  registerUser,
+  STRONG_PASSWORD,
+  type TestUser,
+} from '../../../tests/e2e/support/accounts.js';
+import { createBoard, createOperator, setBoardRole } from '../../../tests/e2e/support/boards.js';
+import { answer, ask } from '../../../tests/e2e/support/threads.js';
+import { signIn, WebClient } from './support/web-client.js';
+
+let t: TestApp;
+let asker: TestUser;
+let spammer: TestUser;
+let moderator: TestUser;
+let boardSlug: string;
+let address = 0;
+const browser = () => new WebClient(t.baseUrl, { 'x-forwarded-for': `10.6.0.${++address}` });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const admin = await createPlatformAdmin(t);
+  [asker, spammer, moderator] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+  const operator = await createOperator(t, admin, [admin.handle]);
+  boardSlug = (await createBoard(t, admin, operator.slug, { settings: { privileges: { flag: 0 } } })).slug;
+  await setBoardRole(t, admin, boardSlug, moderator.handle, 'MODERATOR');
+});
+afterAll(() => t.close());
+
+describe('staff pages', () => {
+  it('lets a moderator hide a flagged spam answer from the queue', async () => {
+    const thread = await ask(t, asker, boardSlug, { title: 'How do I reset my voicemail PIN?' });
+    const spam = await answer(t, spammer, thread.id, 'Cheap watches at example dot com, best prices!!!');
+    const path = `/t/${thread.id}/how-do-i-reset-my-voicemail-pin`;
+
+    const flagger = browser();
+    await signIn(flagger, asker.handle, STRONG_PASSWORD);
+    await flagger.get(path);
+    const flagged = await flagger.post(`/p/${spam.id}/flag`, { t: thread.id, reason: 'SPAM', note: '' });
+    expect(flagged.status).toBe(303);
+
+    const mod = browser();
+    await signIn(mod, moderator.handle, STRONG_PASSWORD);
+    expect((await mod.get(`/b/${boardSlug}`)).body).toContain(`/b/${boardSlug}/mod/flags`);
+    const queue = await mod.get(`/b/${boardSlug}/mod/flags`);
+    expect(queue.body).toContain('Cheap watches');
+    expect(queue.body).toContain('Spam');
+    const action = /action="(\/b\/[^"]+\/mod\/flags\/[0-9a-f]{24})"/.exec(queue.body)![1];
+    const hidden = await mod.post(action, { outcome: 'hide' });
+    expect(hidden.status).toBe(303);
+    expect((await mod.get(`/b/${boardSlug}/mod/flags`)).body).toContain('No flagged posts');
+
+    expect((await browser().get(path)).body).not.toContain('Cheap watches');
+  });
+
+  it('keeps the queue to the board’s moderators', async () => {
+    const outsider = browser();
+    await signIn(outsider, spammer.handle, STRONG_PASSWORD);
+    expect((await outsider.get(`/b/${boardSlug}/mod/flags`)).status).toBe(403);
+  });
+});
