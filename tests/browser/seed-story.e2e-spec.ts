@@ -136,6 +136,9 @@ describe('the seed story in a browser', () => {
       ['operator', `/o/${operatorSlug}`],
       ['board', `/b/${boardSlug}`],
       ['thread', threadPath || '/'],
+      ['search', '/search?q=roaming'],
+      ['profile', `/u/${peer.handle}`],
+      ['leaderboard', `/b/${boardSlug}/leaderboard`],
       ['login', '/login'],
       ['signup', '/signup'],
     ];

@@ -37,6 +37,8 @@ import { StaffHomeController } from './pages/staff/staff-home.controller.js';
 import { AlertsPageController } from './pages/staff/alerts.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
+import { OperatorController } from './pages/board/operator.controller.js';
+import { FlagQueueController } from './pages/staff/flag-queue.controller.js';
 import { PeopleController } from './pages/people/people.controller.js';
 import { SearchController } from './pages/search/search.controller.js';
 
@@ -48,9 +50,11 @@ export const PAGE_CONTROLLERS = [
   PostActionsController,
   RevisionsController,
   BoardController,
+  OperatorController,
   AskController,
   PeopleController,
   SearchController,
+  FlagQueueController,
   // Staff pages: reps, moderators, operators.
   StaffHomeController,
   ReferralsPageController,

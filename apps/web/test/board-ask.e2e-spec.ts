@@ -43,6 +43,8 @@ describe('boards and asking', () => {
     expect(tagged.body).not.toContain('Question number 1 about roaming');
     const home = await browser().get(`/o/${operatorSlug}`);
     expect(home.body).toContain(`/b/${boardSlug}`);
+    expect(home.body).toContain('New questions');
+    expect(home.body).toContain('Question number 30 about roaming');
   });
 
   it('suggests similar questions while asking, counts the opened one, and posts the question', async () => {

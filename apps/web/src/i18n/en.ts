@@ -152,4 +152,13 @@ export const en: Record<string, string> = {
   'web.search.sort.relevance': 'Best match',
   'web.search.sort.newest': 'Newest',
   'web.search.sort.votes': 'Top voted',
+  'web.operator.busiest': 'Busy right now',
+  'web.operator.newest': 'New questions',
+  'web.operator.experts': 'Top helpers',
+  'web.mod.title': 'Flags on {board}',
+  'web.mod.flagged': '{count} flags, weight {weight}',
+  'web.mod.hide': 'Hide the post',
+  'web.mod.keep': 'Keep it (decline the flags)',
+  'web.mod.empty': 'No flagged posts. Nice and clean.',
+  'web.board.moderate': 'Flag queue',
 };

@@ -152,4 +152,13 @@ export const zhCN: Record<string, string> = {
   'web.search.sort.relevance': '最相关',
   'web.search.sort.newest': '最新',
   'web.search.sort.votes': '得票最多',
+  'web.operator.busiest': '正在热议',
+  'web.operator.newest': '最新问题',
+  'web.operator.experts': '最佳帮手',
+  'web.mod.title': '{board}的举报',
+  'web.mod.flagged': '{count} 次举报，权重 {weight}',
+  'web.mod.hide': '隐藏该帖',
+  'web.mod.keep': '保留（驳回举报）',
+  'web.mod.empty': '没有被举报的帖子。',
+  'web.board.moderate': '举报队列',
 };

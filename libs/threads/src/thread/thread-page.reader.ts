@@ -23,6 +23,11 @@ export class ThreadPageReader {
     return post ?? null;
   }
 
+  /** Posts by id, in no particular order (moderation queues). */
+  postsByIds(postIds: readonly string[]): Promise<PostRecord[]> {
+    return this.posts.findByIds(postIds.map((id) => new Types.ObjectId(id)));
+  }
+
   /** A user's visible answers, best first. */
   topAnswersOf(userId: string, limit: number): Promise<PostRecord[]> {
     return this.posts.topAnswersOf(new Types.ObjectId(userId), limit);

@@ -1,10 +1,9 @@
 // GET /b/<slug>: a board's threads (active, newest, votes, unanswered; tag filter; pinned first)
 // with "more" paging by cursor, the follow button, and the board's staff and experts.
-// GET /o/<slug>: an operator's home, its boards by kind and region.
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { encodeCursor, Public, SignedIn } from '@helpboard/core';
-import { BoardRole, BoardService, MembershipService, OperatorService } from '@helpboard/boards';
+import { BoardAccessService, BoardRole, BoardService, MembershipService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import { FollowService } from '@helpboard/notifications';
 import { ThreadQueryService, ThreadSort } from '@helpboard/threads';
@@ -24,7 +23,7 @@ const SORTS = ['active', 'newest', 'votes', 'unanswered'] as const;
 export class BoardController {
   constructor(
     private readonly boards: BoardService,
-    private readonly operators: OperatorService,
+    private readonly access: BoardAccessService,
     private readonly queries: ThreadQueryService,
     private readonly memberships: MembershipService,
     private readonly users: UsersService,
@@ -45,7 +44,7 @@ export class BoardController {
     const actor = request.actor ?? null;
     const sort = SORTS.find((s) => s === sortParam) ?? 'active';
     const board = await this.boards.viewBoard(actor, slug);
-    const [ctx, page, members] = await Promise.all([
+    const [ctx, page, members, role] = await Promise.all([
       this.contexts.create(request, actor ? response : undefined),
       this.queries.listThreads(actor, {
         boardSlug: slug,
@@ -55,7 +54,9 @@ export class BoardController {
         after: after || null,
       }),
       this.memberships.usersWithRoles(board._id, [BoardRole.STAFF, BoardRole.EXPERT]),
+      actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
     ]);
+    const isModerator = role === BoardRole.MODERATOR || role === BoardRole.OWNER;
     const people = await this.users.findByIds(members.slice(0, 20).map((m) => m.userId.toHexString()));
     const { t } = ctx;
     const rows = page.rows.slice(0, PAGE);
@@ -86,7 +87,7 @@ export class BoardController {
         )}</ul></section>`
       : null;
     const body = html`<div class="row spread"><h1>${board.title}</h1><div class="row">${follow}<a class="button" href="/b/${slug}/ask">${t('web.board.ask')}</a></div></div>
-<p class="small"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a></p>
+<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a>${isModerator ? html`<a href="/b/${slug}/mod/flags">${t('web.board.moderate')}</a>` : null}</p>
 ${board.description ? html`<p>${board.description}</p>` : null}
 ${tag ? html`<p>${t('web.board.taggedWith')} <span class="tag">${tag}</span> <a href="${boardPath(slug)}">${t('web.board.clearTag')}</a></p>` : null}
 <div class="layout"><div><nav aria-label="${t('web.board.sortBy')}"><ul class="pill-nav">${tabs}</ul></nav>
@@ -116,31 +117,5 @@ ${tag ? html`<p>${t('web.board.taggedWith')} <span class="tag">${tag}</span> <a 
   ) {
     await this.follows.follow(request.actor!, { boardSlug: slug });
     response.redirect(303, boardPath(slug));
-  }
-
-  @Public()
-  @Get('o/:slug')
-  async operator(@Req() request: WebRequest, @Res() response: Response, @Param('slug') slug: string): Promise<void> {
-    const actor = request.actor ?? null;
-    const operator = await this.operators.requireBySlug(slug);
-    const [ctx, boards] = await Promise.all([
-      this.contexts.create(request),
-      this.boards.listBoards(actor, { operatorSlug: slug, limit: 100 }),
-    ]);
-    const { t } = ctx;
-    const kinds = [...new Set(boards.map((b) => b.kind))];
-    const sections = kinds.map(
-      (kind) =>
-        html`<section class="card" aria-labelledby="k-${kind}"><h2 id="k-${kind}">${t(`web.boardKind.${kind}`)}</h2><ul class="plain">${boards
-          .filter((b) => b.kind === kind)
-          .map(
-            (b) =>
-              html`<li><a href="${boardPath(b.slug)}">${b.title}</a>${b.region ? html` <span class="muted small">· ${b.region}</span>` : null}${b.description ? html`<div class="small muted">${b.description}</div>` : null}</li>`,
-          )}</ul></section>`,
-    );
-    const body = html`<h1>${operator.name}</h1>${sections.length ? sections : html`<p class="muted">${t('web.board.noBoards')}</p>`}`;
-    sendPage(request, response, layout(ctx, { title: operator.name, canonical: `${ctx.baseUrl}/o/${slug}`, body }), {
-      isPublic: true,
-    });
   }
 }
