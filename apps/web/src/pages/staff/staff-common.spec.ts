@@ -19,6 +19,7 @@ describe('staff page helpers', () => {
 
   it('sets one query parameter and keeps the rest', () => {
     expect(withParam('/b/x/review?kind=LINKS', 'done', 'hidden')).toBe('/b/x/review?kind=LINKS&done=hidden');
+    expect(withParam('/b/x/review#item-1', 'done', 'claimed')).toBe('/b/x/review?done=claimed#item-1');
   });
 
   it('shows only catalogue messages from the query string, never text of the sender’s choosing', () => {

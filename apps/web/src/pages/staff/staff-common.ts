@@ -16,7 +16,7 @@ export const isObjectIdText = (value: string): boolean => /^[0-9a-f]{24}$/i.test
 export function withParam(path: string, name: string, value: string): string {
   const url = new URL(path, 'http://site.invalid');
   url.searchParams.set(name, value);
-  return url.pathname + url.search;
+  return url.pathname + url.search + url.hash;
 }
 
 /** A refusal's message key and parameters (a field problem's own message for invalid input). */
