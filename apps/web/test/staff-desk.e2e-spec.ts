@@ -26,7 +26,7 @@ const follow = async (client: WebClient, response: { location: string | null }) 
 beforeAll(async () => {
   t = await startTestApp();
   story = await staffStory(t);
-});
+}, 60_000);
 afterAll(() => t.close());
 
 describe('staff pages', () => {
