@@ -170,6 +170,17 @@ describe('staff pages', () => {
     expect(dashboard.body).toContain('Questions waiting per tier');
     const queue = await staff.get(`/b/${story.boardSlug}/escalations`);
     expect(queue.body).toContain(story.escalated.title);
+    const taken = await staff.post(`/escalations/${story.escalated.id}/take`, {
+      back: `/b/${story.boardSlug}/escalations?tier=STAFF`,
+    });
+    expect((await follow(staff, taken)).body).toContain('Taken by you');
+    const colleague = await as(story.colleague.handle);
+    const theirQueue = await colleague.get(`/b/${story.boardSlug}/escalations`);
+    expect(theirQueue.body).toContain('Taken by ');
+    const refused = await colleague.post(`/escalations/${story.escalated.id}/take`, {
+      back: `/b/${story.boardSlug}/escalations?tier=STAFF`,
+    });
+    expect((await follow(colleague, refused)).body).toContain('Another staff member has taken this question.');
     const converted = await staff.post(`/escalations/${story.escalated.id}/case`, {
       reason: 'Needs a line test',
       back: `/b/${story.boardSlug}/escalations?tier=STAFF`,

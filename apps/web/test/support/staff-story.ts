@@ -21,6 +21,7 @@ export interface StaffStory {
   owner: TestUser;
   moderator: TestUser;
   staff: TestUser;
+  colleague: TestUser;
   rep: TestUser;
   member: TestUser;
   question: { id: string };
@@ -32,8 +33,8 @@ export interface StaffStory {
 
 export async function staffStory(t: TestApp): Promise<StaffStory> {
   const admin = await createPlatformAdmin(t);
-  const [owner, moderator, staff, rep, member, spammer, asker] = await Promise.all(
-    Array.from({ length: 7 }, () => registerUser(t)),
+  const [owner, moderator, staff, colleague, rep, member, spammer, asker] = await Promise.all(
+    Array.from({ length: 8 }, () => registerUser(t)),
   );
   const operator = await createOperator(t, admin, [owner.handle]);
   const board = await createBoard(t, owner, operator.slug, {
@@ -42,6 +43,7 @@ export async function staffStory(t: TestApp): Promise<StaffStory> {
   for (const [user, role] of [
     [moderator, 'MODERATOR'],
     [staff, 'STAFF'],
+    [colleague, 'STAFF'],
   ] as const) {
     const set = await setBoardRole(t, owner, board.slug, user.handle, role);
     if (!set.data?.setBoardRole) throw new Error(`setBoardRole failed: ${JSON.stringify(set.errors)}`);
@@ -86,6 +88,7 @@ export async function staffStory(t: TestApp): Promise<StaffStory> {
     owner,
     moderator,
     staff,
+    colleague,
     rep,
     member,
     question,
