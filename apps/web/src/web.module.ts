@@ -30,6 +30,7 @@ import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 import { OperatorController } from './pages/board/operator.controller.js';
 import { FlagQueueController } from './pages/staff/flag-queue.controller.js';
+import { MyReferralsController } from './pages/staff/my-referrals.controller.js';
 import { PeopleController } from './pages/people/people.controller.js';
 import { SearchController } from './pages/search/search.controller.js';
 
@@ -46,6 +47,7 @@ export const PAGE_CONTROLLERS = [
   PeopleController,
   SearchController,
   FlagQueueController,
+  MyReferralsController,
 ];
 
 @Module({

@@ -4,5 +4,7 @@ export { CommissionReason, CommissionStatus } from './commission/commission-stat
 export { signatureHeader, SIGNATURE_HEADER } from './crypto/webhook-signature.js';
 export { emailHashOf } from './crypto/keyed-hash.js';
 export { ReferralDisclosures } from './link/referral-disclosures.js';
+export { MyLinksService, type LinkWithStats } from './link/my-links.service.js';
+export { CommissionService } from './commission/commission.service.js';
 export { CLICK_ID_PARAM } from './click/click.service.js';
 export { ReferralAuditRepository } from './audit/referral-audit.repository.js';

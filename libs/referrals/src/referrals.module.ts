@@ -96,6 +96,6 @@ import { PartnerReportController } from './report/partner-report.controller.js';
     CommissionResolver,
     PostDisclosureResolver,
   ],
-  exports: [CommissionApprovalJob, ReferralAuditRepository, ReferralDisclosures],
+  exports: [CommissionApprovalJob, ReferralAuditRepository, ReferralDisclosures, MyLinksService, CommissionService],
 })
 export class ReferralsModule {}

@@ -84,6 +84,8 @@ mark{background:#fff3a3;color:inherit}
 .suggestions:empty{display:none}
 .chart{display:block;width:100%;max-width:28rem}
 .preview{border:1px dashed #8c959f;padding:.5rem;border-radius:4px;background:#fff}
+
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem;border-bottom:1px solid #eaeef2}
 @media (min-width:48rem){
  header.site form.search{flex:0 1 20rem}
