@@ -31,6 +31,7 @@ import { BoardController } from './pages/board/board.controller.js';
 import { OperatorController } from './pages/board/operator.controller.js';
 import { FlagQueueController } from './pages/staff/flag-queue.controller.js';
 import { MyReferralsController } from './pages/staff/my-referrals.controller.js';
+import { BoardInsightsController } from './pages/staff/board-insights.controller.js';
 import { PeopleController } from './pages/people/people.controller.js';
 import { SearchController } from './pages/search/search.controller.js';
 
@@ -48,6 +49,7 @@ export const PAGE_CONTROLLERS = [
   SearchController,
   FlagQueueController,
   MyReferralsController,
+  BoardInsightsController,
 ];
 
 @Module({

@@ -10,6 +10,7 @@ import {
 import { createBoard, createOperator, setBoardRole } from '../../../tests/e2e/support/boards.js';
 import { answer, ask } from '../../../tests/e2e/support/threads.js';
 import { activeCampaign, clickLink, codeIn, createPartner, sendWebhook } from '../../../tests/e2e/support/referrals.js';
+import { EscalationJob } from '@helpboard/insights';
 import { signIn, WebClient } from './support/web-client.js';
 
 let t: TestApp;
@@ -88,5 +89,25 @@ describe('staff pages', () => {
     expect(referrals.body).toContain('Pending (on hold)');
     expect(referrals.body).toContain('$5.00');
     expect(referrals.body).toContain('Any bonus for new players?');
+  });
+
+  it("shows the board's staff its self-service figures and escalation queues", async () => {
+    const rep = await registerUser(t);
+    await setBoardRole(t, admin, boardSlug, rep.handle, 'STAFF');
+    const thread = await ask(t, asker, boardSlug, { title: 'Nobody has answered my question yet' });
+    t.clock.advance(31 * 60_000);
+    await t.app.get(EscalationJob).run();
+    const staffBrowser = browser();
+    await signIn(staffBrowser, rep.handle, STRONG_PASSWORD);
+    expect((await staffBrowser.get(`/b/${boardSlug}`)).body).toContain(`/b/${boardSlug}/insights`);
+    const page = await staffBrowser.get(`/b/${boardSlug}/insights`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Suggestions shown');
+    const [experts] = page.body.split('id="q-staff"');
+    expect(experts).toContain(`/t/${thread.id}`);
+
+    const outsider = browser();
+    await signIn(outsider, spammer.handle, STRONG_PASSWORD);
+    expect((await outsider.get(`/b/${boardSlug}/insights`)).status).toBe(403);
   });
 });

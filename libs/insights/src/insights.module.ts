@@ -64,6 +64,6 @@ import { ShareController } from './share/share.controller.js';
     DeflectionListener,
     DeflectionResolver,
   ],
-  exports: [EscalationJob, DeflectionService],
+  exports: [EscalationJob, DeflectionService, EscalationQueueService],
 })
 export class InsightsModule {}
