@@ -84,6 +84,8 @@ mark{background:#fff3a3;color:inherit}
 .suggestions:empty{display:none}
 .chart{display:block;width:100%;max-width:28rem}
 .preview{border:1px dashed #8c959f;padding:.5rem;border-radius:4px;background:#fff}
+
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem;border-bottom:1px solid #eaeef2}
 .scroll{overflow-x:auto}caption.vh{position:absolute}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem}.big{display:block;font-size:1.75rem;font-weight:700}

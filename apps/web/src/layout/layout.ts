@@ -30,6 +30,7 @@ function siteHeader(ctx: WebContext): SafeHtml {
   const next = encodeURIComponent(ctx.path);
   const account = viewer
     ? html`<li><a href="/u/${viewer.handle}">${viewer.displayName}</a></li>
+        <li><a href="/me/referrals">${t('web.nav.referrals')}</a></li>
         <li>
           <form method="post" action="/logout">
             ${csrfField(ctx)}<button class="linkish" type="submit">${t('web.nav.logout')}</button>
