@@ -13,6 +13,7 @@ import { ModerationModule } from '@helpboard/moderation';
 import { ReferralsModule } from '@helpboard/referrals';
 import { NotificationsModule } from '@helpboard/notifications';
 import { InsightsModule } from '@helpboard/insights';
+import { WebModule } from '../../web/src/web.module.js';
 import { redisAdapters } from '@helpboard/redis';
 import { Metrics, ObservabilityModule } from '@helpboard/observability';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
@@ -51,6 +52,8 @@ export class AppModule {
         ReferralsModule,
         NotificationsModule,
         InsightsModule,
+        // The server-rendered site, served by the same process (apps/web).
+        WebModule,
       ],
       controllers: [MetricsController],
       providers: [

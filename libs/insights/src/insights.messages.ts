@@ -4,6 +4,8 @@ import { registerMessages } from '@helpboard/core';
 registerMessages({
   en: {
     CASE_EXISTS: 'This question is already a support case.',
+    ESCALATION_NOT_FOUND: 'This question is no longer waiting in the escalation queue.',
+    ESCALATION_TAKEN: 'Another staff member has taken this question.',
     INSIGHTS_SCOPE_REQUIRED: 'Give either a board or an operator.',
     ALERT_NOT_FOUND: 'Alert not found.',
     NOTIFICATION_INSIGHT_ALERT_QUESTION_SPIKE: 'Questions tagged “{tag}” are spiking on {board}: {observed} this hour.',
@@ -27,6 +29,8 @@ registerMessages({
   },
   'zh-CN': {
     CASE_EXISTS: '该问题已转为客服工单。',
+    ESCALATION_NOT_FOUND: '该问题已不在升级队列中等待。',
+    ESCALATION_TAKEN: '另一位员工已接手这个问题。',
     INSIGHTS_SCOPE_REQUIRED: '请指定一个专版或一个运营方（二选一）。',
     ALERT_NOT_FOUND: '未找到该预警。',
     NOTIFICATION_INSIGHT_ALERT_QUESTION_SPIKE: '{board} 上标签“{tag}”的提问激增：本小时 {observed} 个。',

@@ -116,6 +116,15 @@ import { InfluenceService } from './influence/influence.service.js';
     InfluenceListener,
     InfluenceResolver,
   ],
-  exports: [EscalationJob, EarlyWarningJob, BoardInsightsService],
+  // The deflection, queue, case and alert services serve the site's pages (apps/web).
+  exports: [
+    AlertService,
+    EscalationJob,
+    EarlyWarningJob,
+    BoardInsightsService,
+    DeflectionService,
+    EscalationQueueService,
+    SupportCaseService,
+  ],
 })
 export class InsightsModule {}

@@ -117,6 +117,21 @@ export class LedgerRepository {
       .exec();
   }
 
+  totalsOfUsersOnBoard(boardId: Types.ObjectId, userIds: readonly Types.ObjectId[]): Promise<ReputationTotal[]> {
+    return this.totals
+      .find({ boardId, userId: { $in: userIds } })
+      .lean<ReputationTotal[]>()
+      .exec();
+  }
+
+  /** A user's totals on each board they earned on. */
+  boardTotalsOfUser(userId: Types.ObjectId): Promise<ReputationTotal[]> {
+    return this.totals
+      .find({ userId, boardId: { $ne: null } })
+      .lean<ReputationTotal[]>()
+      .exec();
+  }
+
   topOnBoard(boardId: Types.ObjectId, limit: number): Promise<ReputationTotal[]> {
     return this.totals
       .find({ boardId, total: { $gt: 0 } })
