@@ -74,7 +74,16 @@ function line(label: string, r: TrafficResult): string {
   return (
     `${label.padEnd(14)} ${(r.requests / r.seconds).toFixed(0).padStart(6)} req/s  ` +
     `p50 ${ms(50)} ms  p95 ${ms(95)} ms  p99 ${ms(99)} ms  errors ${r.errors}  ` +
-    `(${r.requests} requests; refused by rules: ${refusals || 'none'})\n`
+    `(${r.requests} requests; refused by rules: ${refusals || 'none'})\n` +
+    `${''.padEnd(14)} p50 by kind: ${Object.entries(r.latenciesByKind)
+      .map(
+        ([kind, list]) =>
+          `${kind} ${percentile(
+            [...list].sort((a, b) => a - b),
+            50,
+          ).toFixed(1)} ms`,
+      )
+      .join(', ')}\n`
   );
 }
 

@@ -14,6 +14,8 @@ export interface TrafficResult {
   /** Refusals by the API's rules (extensions.code), e.g. CONFLICT for a vote changed too late. */
   refusals: Record<string, number>;
   byKind: Record<string, number>;
+  /** Latencies per kind of request, to see which part of the mix is slow. */
+  latenciesByKind: Record<string, number[]>;
 }
 
 const THREAD = `query ($id: ID!) { thread(id: $id) { id title score answerCount viewCount author { user { handle } }
@@ -116,7 +118,15 @@ export async function runTraffic(
   seconds: number,
 ): Promise<TrafficResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const result: TrafficResult = { requests: 0, seconds, latenciesMs: [], errors: 0, refusals: {}, byKind: {} };
+  const result: TrafficResult = {
+    requests: 0,
+    seconds,
+    latenciesMs: [],
+    errors: 0,
+    refusals: {},
+    byKind: {},
+    latenciesByKind: {},
+  };
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
@@ -137,6 +147,7 @@ export async function runTraffic(
           });
           result.latenciesMs.push(performance.now() - begin);
           result.byKind[op.kind] = (result.byKind[op.kind] ?? 0) + 1;
+          (result.latenciesByKind[op.kind] ??= []).push(performance.now() - begin);
           const codes = (
             (JSON.parse(response.text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? []
           ).map((e) => e.extensions?.code ?? 'UNKNOWN');
