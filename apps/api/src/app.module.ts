@@ -13,6 +13,7 @@ import { ModerationModule } from '@helpboard/moderation';
 import { ReferralsModule } from '@helpboard/referrals';
 import { NotificationsModule } from '@helpboard/notifications';
 import { InsightsModule } from '@helpboard/insights';
+import { redisAdapters } from '@helpboard/redis';
 import { Metrics, ObservabilityModule } from '@helpboard/observability';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
@@ -32,7 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        CoreModule.forRoot({ clock: options.clock }),
+        CoreModule.forRoot({ clock: options.clock, adapters: redisAdapters(config.redisUrl) }),
         DatabaseModule,
         ObservabilityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

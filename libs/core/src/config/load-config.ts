@@ -53,7 +53,7 @@ export function toAppConfig(raw: RawConfig): AppConfig {
     metrics: { token: raw.METRICS_TOKEN, port: raw.METRICS_PORT },
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     version: readOwnPackageVersion(),
-    runsBackgroundJobs: true,
+    runsBackgroundJobs: raw.BACKGROUND_JOBS === 'on',
   };
 }
 

@@ -40,6 +40,11 @@ export class OutboxRepository {
     await this.messages.updateOne({ _id: id }, { $set: { processedAt: now, lockedUntil: null } }).exec();
   }
 
+  /** Gives a claimed message back as if it had not been claimed (its attempt does not count). */
+  async release(id: unknown): Promise<void> {
+    await this.messages.updateOne({ _id: id }, { $set: { lockedUntil: null }, $inc: { attempts: -1 } }).exec();
+  }
+
   async scheduleRetry(id: unknown, availableAt: Date, error: string): Promise<void> {
     await this.messages.updateOne({ _id: id }, { $set: { availableAt, lockedUntil: null, lastError: error } }).exec();
   }
