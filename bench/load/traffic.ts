@@ -29,9 +29,9 @@ const WORDS = ['signal', 'roaming', 'esim', 'voicemail', 'billing', 'data plan']
 
 type Pick = { kind: string; query: string; variables: Record<string, unknown>; signedIn: boolean };
 
-function pick(seed: LoadSeed, client: number, n: number, random: () => number): Pick {
+function pick(seed: LoadSeed, client: number, n: number, random: () => number, readsOnly: boolean): Pick {
   const user = client % seed.tokens.length;
-  const roll = random() * 100;
+  const roll = random() * (readsOnly ? 80 : 100);
   const readsSignedIn = client % 2 === 0;
   if (roll < 40)
     return {
@@ -116,6 +116,7 @@ export async function runTraffic(
   urls: string[],
   clients: number,
   seconds: number,
+  readsOnly = false,
 ): Promise<TrafficResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const result: TrafficResult = {
@@ -135,7 +136,7 @@ export async function runTraffic(
       const random = generator(client + 1);
       const headers: Record<string, string> = { 'x-forwarded-for': `10.${client >> 8}.${client & 255}.7` };
       for (let n = client; performance.now() < deadline; n += clients) {
-        const op = pick(seed, client, n, random);
+        const op = pick(seed, client, n, random, readsOnly);
         const auth: Record<string, string> = op.signedIn
           ? { authorization: `Bearer ${seed.tokens[client % seed.tokens.length]}` }
           : {};
