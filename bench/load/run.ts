@@ -64,7 +64,10 @@ async function stopAll(): Promise<void> {
       .filter((child) => child.exitCode === null && child.signalCode === null)
       .map(async (child) => {
         child.kill('SIGTERM');
+        // An instance whose database is already gone may hang in its shutdown.
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await once(child, 'exit');
+        clearTimeout(force);
       }),
   );
 }
@@ -113,6 +116,9 @@ function line(label: string, r: TrafficResult): string {
       .join(', ')}\n`
   );
 }
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void stopAll().then(() => process.exit(1)));
 
 try {
   const mongo = await startChild(here('../../libs/mongo-embedded/src/cli.ts'), ['--port', '0'], /listening: (\S+)/);

@@ -25,6 +25,7 @@ const BOARD = `query ($b: String!) { threads(boardSlug: $b, first: 20) { edges {
 const VOTE = `mutation ($p: ID!, $d: VoteDirection!) { vote(postId: $p, direction: $d) { id score } }`;
 const ANSWER = `mutation ($t: ID!, $b: String!) { postAnswer(threadId: $t, body: $b) { id } }`;
 const SEARCH = `query ($q: String!, $b: String) { search(query: $q, boardSlug: $b, first: 10) { edges { node { __typename } } } }`;
+const REQUEST_TIMEOUT_MS = 30_000;
 const WORDS = ['signal', 'roaming', 'esim', 'voicemail', 'billing', 'data plan'];
 
 type Pick = { kind: string; query: string; variables: Record<string, unknown>; signedIn: boolean };
@@ -98,6 +99,8 @@ function post(
       },
     );
     req.on('error', reject);
+    // A request still unanswered after this counts as an error, so a run ends near its deadline.
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timed out')));
     req.end(body);
   });
 }
