@@ -103,7 +103,7 @@ function line(label: string, r: TrafficResult): string {
     .join(', ');
   return (
     `${label.padEnd(14)} ${(r.requests / r.seconds).toFixed(0).padStart(6)} req/s  ` +
-    `p50 ${ms(50)} ms  p95 ${ms(95)} ms  p99 ${ms(99)} ms  errors ${r.errors}  ` +
+    `p50 ${ms(50)} ms  p95 ${ms(95)} ms  p99 ${ms(99)} ms  errors ${r.errors} (${r.timeouts} timeouts)  ` +
     `(${r.requests} requests; refused by rules: ${refusals || 'none'})\n` +
     `${''.padEnd(14)} p50 by kind: ${Object.entries(r.latenciesByKind)
       .map(
@@ -176,7 +176,7 @@ try {
   process.stdout.write(
     `scaling ratio (2 instances / 1): ${(two.requests / two.seconds / (one.requests / one.seconds)).toFixed(2)}; ` +
       `p99 / p50 with 2 instances: ${(percentile(sorted, 99) / percentile(sorted, 50)).toFixed(1)} (goal < 10)\n` +
-      `mix with 2 instances: ${Object.entries(two.byKind)
+      `answered mix with 2 instances: ${Object.entries(two.byKind)
         .map(([kind, n]) => `${kind} ${((100 * n) / two.requests).toFixed(0)}%`)
         .join(', ')}\n`,
   );

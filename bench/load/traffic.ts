@@ -9,8 +9,10 @@ export interface TrafficResult {
   requests: number;
   seconds: number;
   latenciesMs: number[];
-  /** Transport failures, HTTP 5xx and INTERNAL_SERVER_ERROR: the run's goal is zero. */
+  /** Transport failures, timeouts, HTTP 5xx and INTERNAL_SERVER_ERROR: the run's goal is zero. */
   errors: number;
+  /** Of the errors, requests unanswered after REQUEST_TIMEOUT_MS (the server was not done, not failing). */
+  timeouts: number;
   /** Refusals by the API's rules (extensions.code), e.g. CONFLICT for a vote changed too late. */
   refusals: Record<string, number>;
   byKind: Record<string, number>;
@@ -127,6 +129,7 @@ export async function runTraffic(
     seconds,
     latenciesMs: [],
     errors: 0,
+    timeouts: 0,
     refusals: {},
     byKind: {},
     latenciesByKind: {},
@@ -157,8 +160,9 @@ export async function runTraffic(
           ).map((e) => e.extensions?.code ?? 'UNKNOWN');
           if (response.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) result.errors++;
           else for (const code of codes) result.refusals[code] = (result.refusals[code] ?? 0) + 1;
-        } catch {
+        } catch (error) {
           result.errors++;
+          if ((error as Error).message === 'timed out') result.timeouts++;
         }
         result.requests++;
       }
