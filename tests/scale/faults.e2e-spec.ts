@@ -11,7 +11,7 @@ import { answer, ask } from '../e2e/support/threads.js';
 import { type Cluster, eventually, freePort, hasRedis, Instance, startCluster } from './support/cluster.js';
 import { clientOf, createAdminWithCli, signIn } from './support/client.js';
 import { uniqueHandle } from '../e2e/support/accounts.js';
-import { openQueue } from './support/queue.js';
+import { openQueue, subscribersOf } from './support/queue.js';
 
 const describeWithRedis = hasRedis ? describe : describe.skip;
 
@@ -116,6 +116,17 @@ describeWithRedis('scale faults', () => {
 
   it('keeps reading and committing writes with Redis down, and catches up when it is back', async () => {
     const asker = await emailedAsker();
+    // A live subscriber on A from before the outage.
+    const live = await ask(a, asker, board.slug, { title: 'Does the outage page update itself?' });
+    const received: any[] = [];
+    a.websocket().subscribe(
+      { query: 'subscription ($t: ID!) { threadActivity(threadId: $t) { kind } }', variables: { t: live.id } },
+      { next: (value) => void received.push(value.data), error: () => undefined, complete: () => undefined },
+    );
+    await eventually(
+      'the subscription to reach Redis',
+      async () => (await subscribersOf(cluster.redis.url, `thread-activity:${live.id}`)) > 0,
+    );
     await cluster.redis.stop();
     const degraded = await eventually('readiness to report Redis down', async () => {
       const ready = await readiness(a);
@@ -134,6 +145,15 @@ describeWithRedis('scale faults', () => {
     await eventually('the e-mails held in the outbox', async () => mailsAbout(asker, question.id).length >= 3, 30_000);
     expect(mailsAbout(asker, question.id)).toHaveLength(3);
     await eventually('readiness to recover', async () => (await readiness(a)).body.status === 'ready');
+
+    // The subscriber's instance subscribed again on reconnecting: live updates flow again.
+    await eventually(
+      'the re-subscription',
+      async () => (await subscribersOf(cluster.redis.url, `thread-activity:${live.id}`)) > 0,
+    );
+    await answer(b, await registerUser(b), live.id);
+    await eventually('the live update after the outage', async () => received.length > 0);
+    expect(received[0].threadActivity.kind).toBe('ANSWER_POSTED');
   }, 60_000);
 
   it('keeps every acknowledged write when the database is killed and restarted', async () => {

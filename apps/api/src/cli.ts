@@ -12,6 +12,7 @@ import {
   StackExchangeImporter,
   UserExportService,
 } from '@helpboard/import';
+import { BoardInsightsService, InsightsModule, insightsCommand } from '@helpboard/insights';
 import { withCliContext } from './cli/cli-context.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
 import { backupCommand, restoreCommand } from './cli/backup/backup.command.js';
@@ -24,6 +25,7 @@ const program = new Command('helpboard')
   .addCommand(searchCommand((use) => withCliContext([SearchModule], SearchIndexer, use)))
   .addCommand(importCommand((use) => withCliContext([ImportModule], StackExchangeImporter, use)))
   .addCommand(exportCommand((use) => withCliContext([ImportModule], UserExportService, use)))
+  .addCommand(insightsCommand((use) => withCliContext([InsightsModule], BoardInsightsService, use)))
   .addCommand(printSchemaCommand())
   .addCommand(backupCommand())
   .addCommand(restoreCommand());

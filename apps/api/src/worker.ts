@@ -3,22 +3,13 @@
 // It boots the same application, so every lib defines the same jobs, and serves nothing but the
 // probes on PORT: /healthz and /readyz (database, search, Redis, queue lag).
 import type { NextFunction, Request, Response } from 'express';
-import { ConfigError, loadConfig } from '@helpboard/core';
 import { createApp } from './create-app.js';
+import { loadConfigOrExit } from './load-config-or-exit.js';
 
 const PROBES = new Set(['/healthz', '/readyz']);
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = { ...loadConfig(), runsBackgroundJobs: true };
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = { ...loadConfigOrExit(), runsBackgroundJobs: true };
   const app = await createApp(config);
   app.use((req: Request, res: Response, next: NextFunction) => (PROBES.has(req.path) ? next() : res.status(404).end()));
   await app.listen(config.http.port, config.http.host);

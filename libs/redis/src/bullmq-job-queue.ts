@@ -11,8 +11,10 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { Queue, Worker, type Job } from 'bullmq';
+import { type Metrics, runObservedJob } from '@helpboard/observability';
 import {
   type AppConfig,
+  currentRequestId,
   type EnqueueOptions,
   JOB_ATTEMPTS,
   JOB_BACKOFF_MS,
@@ -54,6 +56,7 @@ export class BullMqJobQueue
     private readonly redis: RedisConnection,
     private readonly config: Pick<AppConfig, 'runsBackgroundJobs'>,
     retries: { attempts: number; backoffMs: number } = { attempts: JOB_ATTEMPTS, backoffMs: JOB_BACKOFF_MS },
+    private readonly metrics?: Metrics,
   ) {
     super();
     this.queue = new Queue(JOB_QUEUE_NAME, {
@@ -69,6 +72,16 @@ export class BullMqJobQueue
       },
     });
     this.queue.on('error', () => undefined); // reconnects on its own; readiness reports the outage
+    metrics?.registerQueue(JOB_QUEUE_NAME, async () => {
+      const [lag, delayed] = [await this.lag(), await this.queue.getDelayedCount()];
+      return {
+        waiting: lag.waiting - delayed,
+        active: lag.active,
+        delayed,
+        failed: lag.deadLettered,
+        oldestWaitingSeconds: lag.oldestWaitingSeconds,
+      };
+    });
   }
 
   define(name: string, handler: JobHandler): void {
@@ -80,7 +93,10 @@ export class BullMqJobQueue
     if (!this.redis.isConnected) throw new JobQueueUnavailableError(new Error('redis is not connected'));
     try {
       await withTimeout(
-        this.queue.add(name, payload, { jobId: options.idempotencyKey?.replaceAll(':', '_') }),
+        // The request id travels with the job, so the job's logs join the request that caused it.
+        this.queue.add(name, { payload, requestId: currentRequestId() } satisfies JobData, {
+          jobId: options.idempotencyKey?.replaceAll(':', '_'),
+        }),
         ENQUEUE_TIMEOUT_MS,
       );
     } catch (error) {
@@ -165,11 +181,21 @@ export class BullMqJobQueue
     await this.queue.close();
   }
 
-  private async process(job: Job): Promise<void> {
+  private async process(job: Job<Partial<JobData>>): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new Error(`no handler for job ${job.name} in this process`);
-    await handler(job.data as Record<string, unknown>);
+    await runObservedJob(
+      this.metrics,
+      { queue: job.name, requestId: job.data.requestId, attributes: { 'helpboard.job_id': job.id ?? '' } },
+      () => handler(job.data.payload ?? {}),
+    );
   }
+}
+
+/** What a job stores: its payload and the id of the request that enqueued it (periodic jobs: neither). */
+interface JobData {
+  payload: Record<string, unknown>;
+  requestId?: string;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

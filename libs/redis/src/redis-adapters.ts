@@ -4,6 +4,7 @@
 import type { Provider } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { APP_CONFIG, type AppConfig, JobQueue, PublicQueryCache, RateLimitStore } from '@helpboard/core';
+import { Metrics } from '@helpboard/observability';
 import { BullMqJobQueue } from './bullmq-job-queue.js';
 import { RedisCacheInvalidation } from './redis-cache-invalidation.js';
 import { RedisConnection } from './redis-connection.js';
@@ -26,8 +27,9 @@ export function redisAdapters(redisUrl: string | undefined): Provider[] {
     },
     {
       provide: JobQueue,
-      useFactory: (redis: RedisConnection, config: AppConfig) => new BullMqJobQueue(redis, config),
-      inject: [RedisConnection, APP_CONFIG],
+      useFactory: (redis: RedisConnection, config: AppConfig, metrics?: Metrics) =>
+        new BullMqJobQueue(redis, config, undefined, metrics),
+      inject: [RedisConnection, APP_CONFIG, { token: Metrics, optional: true }],
     },
     {
       provide: RedisCacheInvalidation,

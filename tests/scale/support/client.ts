@@ -1,39 +1,17 @@
 // The e2e helpers (accounts, boards, threads) talk to whatever has `graphql` and `websocket`: this
 // gives them an instance running in another process.
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
-import type { TestApp } from '../../e2e/support/test-app.js';
+import type { Client } from 'graphql-ws';
+import { graphqlAt, type TestApp, websocketAt } from '../../e2e/support/test-app.js';
 import { STRONG_PASSWORD, login, type TestUser, uniqueHandle } from '../../e2e/support/accounts.js';
 import { type Cluster, type Instance, runCli } from './cluster.js';
 
-export function clientOf(instance: Instance): TestApp {
-  const clients: ReturnType<typeof createClient>[] = [];
+export function clientOf(instance: Instance): TestApp & { close(): Promise<void> } {
+  const clients: Client[] = [];
   const client = {
     baseUrl: instance.baseUrl,
-    async graphql(
-      query: string,
-      variables?: Record<string, unknown>,
-      options: { token?: string; headers?: Record<string, string> } = {},
-    ) {
-      const response = await fetch(`${instance.baseUrl}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
-    },
+    graphql: graphqlAt(instance.baseUrl),
     websocket(connectionParams?: Record<string, unknown>) {
-      const ws = createClient({
-        url: `${instance.baseUrl.replace(/^http/, 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams,
-        retryAttempts: 0,
-        lazy: true,
-      });
+      const ws = websocketAt(instance.baseUrl, connectionParams);
       clients.push(ws);
       return ws;
     },
@@ -41,7 +19,7 @@ export function clientOf(instance: Instance): TestApp {
       await Promise.all(clients.map((ws) => ws.dispose()));
     },
   };
-  return client as unknown as TestApp;
+  return client as unknown as TestApp & { close(): Promise<void> };
 }
 
 /** A platform admin's handle, made with `npm run cli -- create-admin` (pass to `startCluster`'s `alongside`). */

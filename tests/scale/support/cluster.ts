@@ -46,11 +46,19 @@ export async function eventually<T>(
   }
 }
 
+/** Children still running; killed if the test process ends without its afterAll (a crash, a timeout). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** A child process whose output is kept (shown when a start-up fails). */
 class Child {
   output = '';
   readonly exited: Promise<number | null>;
   constructor(readonly process: ChildProcess) {
+    running.add(process);
+    process.once('exit', () => running.delete(process));
     process.stdout?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000)));
     process.stderr?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000)));
     this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));

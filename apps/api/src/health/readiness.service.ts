@@ -37,7 +37,12 @@ export class ReadinessService {
     ]);
     const [lag, outboxPending] = await Promise.all([
       isQueueUp ? within(this.jobs.lag(), LAG_TIMEOUT_MS) : null,
-      database.isUp ? within(this.outbox.pending(), LAG_TIMEOUT_MS) : null,
+      database.isUp
+        ? within(
+            this.outbox.overallLag().then((lag) => lag.pending),
+            LAG_TIMEOUT_MS,
+          )
+        : null,
     ]);
     const up = (isUp: boolean): Check => (isUp ? 'up' : 'down');
     const isDegraded = !isSearchUp || !isQueueUp;

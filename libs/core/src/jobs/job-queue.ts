@@ -14,7 +14,7 @@ export interface EnqueueOptions {
 }
 
 export interface QueueLag {
-  /** Waiting to run (including retries waiting out their backoff). */
+  /** Waiting to run, including delayed ones (retries in their backoff, the next periodic runs). */
   waiting: number;
   active: number;
   /** Failed every attempt: kept for an operator to inspect and replay. */

@@ -27,6 +27,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private timer?: NodeJS.Timeout;
   private draining?: Promise<number>;
   private stopped = false;
+  /** Logs an outage of the job queue once, not on every poll. */
+  private isQueueDown = false;
 
   constructor(
     private readonly repository: OutboxRepository,
@@ -66,11 +68,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return { pending, oldestPendingSeconds: oldest ? Math.round((now - oldest.getTime()) / 1000) : null, deadLettered };
   }
 
-  /** Messages of every topic not delivered yet. */
-  pending(): Promise<number> {
-    return this.repository.countPending();
-  }
-
   /** Metrics: undelivered messages of every topic, and the age of the oldest (0 when none waits). */
   async overallLag(): Promise<{ pending: number; oldestPendingSeconds: number }> {
     const [pending, oldest] = await Promise.all([this.repository.countPending(), this.repository.oldestPendingAt()]);
@@ -105,11 +102,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           });
         }
         await this.repository.markProcessed(message._id, this.clock.now());
+        this.isQueueDown = false;
         delivered++;
       } catch (error) {
         if (error instanceof JobQueueUnavailableError) {
           // Not the message's fault: hand it back untouched and stop until the next poll.
-          this.logger.warn({ err: error }, 'job queue unavailable: outbox delivery paused');
+          if (!this.isQueueDown) this.logger.warn({ err: error }, 'job queue unavailable: outbox delivery paused');
+          this.isQueueDown = true;
           await this.repository.release(message._id);
           return delivered;
         }

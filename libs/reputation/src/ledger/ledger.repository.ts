@@ -126,6 +126,14 @@ export class LedgerRepository {
       .exec();
   }
 
+  /** Every user's total in these periods (`keys` from periodKey). */
+  periodTotals(keys: readonly string[]): Promise<ReputationPeriodTotal[]> {
+    return this.periods
+      .find({ key: { $in: keys } })
+      .lean<ReputationPeriodTotal[]>()
+      .exec();
+  }
+
   /** The period's top gainers (`key` from periodKey). */
   async topInPeriod(key: string, limit: number): Promise<{ userId: Types.ObjectId; total: number }[]> {
     const rows = await this.periods

@@ -95,7 +95,10 @@ export async function readBackup(
   if (!trailer) throw new BackupFormatError(file, 'it ends before its trailer (truncated?)');
   for (const [name, count] of Object.entries(trailer.end.counts)) {
     if (counts[name] !== Number(count))
-      throw new BackupFormatError(file, `${name} has ${counts[name] ?? 0} documents, the trailer says ${Number(count)}`);
+      throw new BackupFormatError(
+        file,
+        `${name} has ${counts[name] ?? 0} documents, the trailer says ${Number(count)}`,
+      );
   }
   return { header, counts };
 }
