@@ -1,6 +1,7 @@
 // Seeds the database the load benchmark's API instances share, through the services, then prints
 // one JSON line: the boards, threads, answers (with their authors) and the users' access tokens.
 import { type Actor, parseEnvironment, PlatformRole, toAppConfig } from '@helpboard/core';
+import { actorOf } from '../support/bench-app.js';
 import { BoardKind, BoardService, OperatorService } from '@helpboard/boards';
 import { AuthService } from '@helpboard/identity';
 import { AnswerService, ThreadsModule } from '@helpboard/threads';
@@ -24,13 +25,6 @@ await app.init();
 
 const auth = app.get(AuthService);
 const password = 'load benchmark passphrase 2026';
-const actorOf = (user: { _id: { toHexString(): string }; handle: string }, role = PlatformRole.User): Actor => ({
-  userId: user._id.toHexString(),
-  handle: user.handle,
-  platformRole: role,
-  isSuspended: false,
-  sessionId: '000000000000000000000000',
-});
 const admin = actorOf(
   await auth.createAccount({
     email: 'admin@load.test',

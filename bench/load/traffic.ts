@@ -9,11 +9,15 @@ export interface TrafficResult {
   requests: number;
   seconds: number;
   latenciesMs: number[];
-  /** Transport failures, HTTP 5xx and INTERNAL_SERVER_ERROR: the run's goal is zero. */
+  /** Transport failures, timeouts, HTTP 5xx and INTERNAL_SERVER_ERROR: the run's goal is zero. */
   errors: number;
+  /** Of the errors, requests unanswered after REQUEST_TIMEOUT_MS (the server was not done, not failing). */
+  timeouts: number;
   /** Refusals by the API's rules (extensions.code), e.g. CONFLICT for a vote changed too late. */
   refusals: Record<string, number>;
   byKind: Record<string, number>;
+  /** Latencies per kind of request, to see which part of the mix is slow. */
+  latenciesByKind: Record<string, number[]>;
 }
 
 const THREAD = `query ($id: ID!) { thread(id: $id) { id title score answerCount viewCount author { user { handle } }
@@ -23,13 +27,14 @@ const BOARD = `query ($b: String!) { threads(boardSlug: $b, first: 20) { edges {
 const VOTE = `mutation ($p: ID!, $d: VoteDirection!) { vote(postId: $p, direction: $d) { id score } }`;
 const ANSWER = `mutation ($t: ID!, $b: String!) { postAnswer(threadId: $t, body: $b) { id } }`;
 const SEARCH = `query ($q: String!, $b: String) { search(query: $q, boardSlug: $b, first: 10) { edges { node { __typename } } } }`;
+const REQUEST_TIMEOUT_MS = 30_000;
 const WORDS = ['signal', 'roaming', 'esim', 'voicemail', 'billing', 'data plan'];
 
 type Pick = { kind: string; query: string; variables: Record<string, unknown>; signedIn: boolean };
 
-function pick(seed: LoadSeed, client: number, n: number, random: () => number): Pick {
+function pick(seed: LoadSeed, client: number, n: number, random: () => number, readsOnly: boolean): Pick {
   const user = client % seed.tokens.length;
-  const roll = random() * 100;
+  const roll = random() * (readsOnly ? 80 : 100);
   const readsSignedIn = client % 2 === 0;
   if (roll < 40)
     return {
@@ -96,6 +101,8 @@ function post(
       },
     );
     req.on('error', reject);
+    // A request still unanswered after this counts as an error, so a run ends near its deadline.
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timed out')));
     req.end(body);
   });
 }
@@ -114,9 +121,19 @@ export async function runTraffic(
   urls: string[],
   clients: number,
   seconds: number,
+  readsOnly = false,
 ): Promise<TrafficResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const result: TrafficResult = { requests: 0, seconds, latenciesMs: [], errors: 0, refusals: {}, byKind: {} };
+  const result: TrafficResult = {
+    requests: 0,
+    seconds,
+    latenciesMs: [],
+    errors: 0,
+    timeouts: 0,
+    refusals: {},
+    byKind: {},
+    latenciesByKind: {},
+  };
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
@@ -125,7 +142,7 @@ export async function runTraffic(
       const random = generator(client + 1);
       const headers: Record<string, string> = { 'x-forwarded-for': `10.${client >> 8}.${client & 255}.7` };
       for (let n = client; performance.now() < deadline; n += clients) {
-        const op = pick(seed, client, n, random);
+        const op = pick(seed, client, n, random, readsOnly);
         const auth: Record<string, string> = op.signedIn
           ? { authorization: `Bearer ${seed.tokens[client % seed.tokens.length]}` }
           : {};
@@ -137,13 +154,15 @@ export async function runTraffic(
           });
           result.latenciesMs.push(performance.now() - begin);
           result.byKind[op.kind] = (result.byKind[op.kind] ?? 0) + 1;
+          (result.latenciesByKind[op.kind] ??= []).push(performance.now() - begin);
           const codes = (
             (JSON.parse(response.text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? []
           ).map((e) => e.extensions?.code ?? 'UNKNOWN');
           if (response.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) result.errors++;
           else for (const code of codes) result.refusals[code] = (result.refusals[code] ?? 0) + 1;
-        } catch {
+        } catch (error) {
           result.errors++;
+          if ((error as Error).message === 'timed out') result.timeouts++;
         }
         result.requests++;
       }

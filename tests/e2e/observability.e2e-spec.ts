@@ -50,6 +50,7 @@ describe('observability', () => {
     expect(sample(text, 'helpboard_db_commands_total', 'command="find",outcome="ok"')).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/^helpboard_outbox_lag_seconds \d/m);
     expect(text).toMatch(/^helpboard_outbox_pending_messages \d/m);
+    expect(sample(text, 'helpboard_queue_jobs', 'queue="jobs-in-process",state="waiting"')).toBeGreaterThanOrEqual(0);
     expect(text).toContain('helpboard_process_cpu_seconds_total');
   });
 });
