@@ -6,3 +6,6 @@ export { QuestionEscalated } from './escalation/question-escalated.event.js';
 export { SupportCaseState } from './case/support-case.schema.js';
 export { ShareChannel } from './share/answer-share.schema.js';
 export { DEFLECTION_WINDOW_MS, DeflectionService } from './deflection/deflection.service.js';
+export { EarlyWarningJob } from './alerts/early-warning.job.js';
+export { BoardInsightsService, InsightGranularity } from './metrics/board-insights.service.js';
+export { insightsCommand } from './metrics/insights-export.command.js';

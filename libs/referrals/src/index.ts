@@ -8,3 +8,4 @@ export { MyLinksService, type LinkWithStats } from './link/my-links.service.js';
 export { CommissionService } from './commission/commission.service.js';
 export { CLICK_ID_PARAM } from './click/click.service.js';
 export { ReferralAuditRepository } from './audit/referral-audit.repository.js';
+export { CommissionStatusChanged } from './events/commission-status-changed.event.js';

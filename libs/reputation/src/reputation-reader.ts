@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { LedgerRepository } from './ledger/ledger.repository.js';
+import { type PeriodKind, periodKey, periodOf } from './ledger/periods.js';
 import { OVERALL } from './ledger/reputation-entry.schema.js';
 import { STARTING_REPUTATION } from './reputation.service.js';
 
@@ -36,6 +37,15 @@ export class ReputationReader {
   async recentChanges(userId: string, limit: number): Promise<{ boardId: string; delta: number; at: Date }[]> {
     const rows = await this.ledger.history(new Types.ObjectId(userId), null, limit, null);
     return rows.map((row) => ({ boardId: row.boardId.toHexString(), delta: row.delta, at: row.at }));
+  }
+
+  /** Per user, reputation gained on these boards together in the calendar period containing `at`. */
+  async gainedOnBoards(boardIds: readonly Types.ObjectId[], kind: PeriodKind, at: Date): Promise<Map<string, number>> {
+    const keys = boardIds.map((id) => periodKey(id.toHexString(), periodOf(kind, at)));
+    const sums = new Map<string, number>();
+    for (const row of await this.ledger.periodTotals(keys))
+      sums.set(row.userId.toHexString(), (sums.get(row.userId.toHexString()) ?? 0) + row.total);
+    return sums;
   }
 
   async overall(userId: string): Promise<number> {

@@ -26,8 +26,12 @@ export class LedgerRepository {
   async outstanding(
     source: string,
     session: ClientSession,
+    recipients?: readonly string[],
   ): Promise<{ userId: Types.ObjectId; boardId: Types.ObjectId; delta: number }[]> {
-    const rows = await this.entries.find({ source }).session(session).lean<ReputationEntry[]>().exec();
+    const filter = recipients
+      ? { source, userId: { $in: recipients.map((id) => new Types.ObjectId(id)) } }
+      : { source };
+    const rows = await this.entries.find(filter).session(session).lean<ReputationEntry[]>().exec();
     const byUser = new Map<string, { userId: Types.ObjectId; boardId: Types.ObjectId; delta: number }>();
     for (const row of rows) {
       const key = row.userId.toHexString();
@@ -134,6 +138,14 @@ export class LedgerRepository {
       .sort({ total: -1, userId: 1 })
       .limit(limit)
       .lean<ReputationTotal[]>()
+      .exec();
+  }
+
+  /** Every user's total in these periods (`keys` from periodKey). */
+  periodTotals(keys: readonly string[]): Promise<ReputationPeriodTotal[]> {
+    return this.periods
+      .find({ key: { $in: keys } })
+      .lean<ReputationPeriodTotal[]>()
       .exec();
   }
 
