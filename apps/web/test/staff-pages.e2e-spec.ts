@@ -103,6 +103,7 @@ describe('staff pages', () => {
     const page = await staffBrowser.get(`/b/${boardSlug}/insights`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Suggestions shown');
+    expect(page.body).toContain('Who solved questions');
     const [experts] = page.body.split('id="q-staff"');
     expect(experts).toContain(`/t/${thread.id}`);
 

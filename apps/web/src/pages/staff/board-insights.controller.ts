@@ -5,7 +5,14 @@ import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Clock, SignedIn } from '@helpboard/core';
 import { BoardService } from '@helpboard/boards';
-import { DeflectionService, EscalationQueueService, EscalationTier } from '@helpboard/insights';
+import {
+  BoardInsightsService,
+  DeflectionService,
+  EscalationQueueService,
+  EscalationTier,
+  InsightGranularity,
+} from '@helpboard/insights';
+import { historyChart } from '../people/history-chart.js';
 import { html, type SafeHtml } from '../../render/html.js';
 import { boardPath } from '../../render/urls.js';
 import { layout } from '../../layout/layout.js';
@@ -35,6 +42,7 @@ export class BoardInsightsController {
     private readonly boards: BoardService,
     private readonly deflection: DeflectionService,
     private readonly escalations: EscalationQueueService,
+    private readonly reports: BoardInsightsService,
     private readonly clock: Clock,
     private readonly contexts: WebContextFactory,
   ) {}
@@ -45,12 +53,22 @@ export class BoardInsightsController {
     const actor = request.actor!;
     const board = await this.boards.viewBoard(actor, slug);
     const to = this.clock.now();
-    const summary = await this.deflection.summary(actor, slug, new Date(to.getTime() - PERIOD_MS), to);
-    const [ctx, experts, staff] = await Promise.all([
+    const from = new Date(to.getTime() - PERIOD_MS);
+    const summary = await this.deflection.summary(actor, slug, from, to);
+    const [ctx, experts, staff, report] = await Promise.all([
       this.contexts.create(request),
       this.escalations.queue(actor, { boardSlug: slug, tier: EscalationTier.EXPERTS, limit: QUEUE }),
       this.escalations.queue(actor, { boardSlug: slug, tier: EscalationTier.STAFF, limit: QUEUE }),
+      this.reports.insights(actor, { boardSlug: slug }, from, to, InsightGranularity.DAY),
     ]);
+    const percent = (share: number) => Math.round(share * 100);
+    const tiers = [
+      { label: ctx.t('web.insights.selfService'), value: percent(report.totals.selfServiceShare) },
+      { label: ctx.t('web.insights.peers'), value: percent(report.totals.peerShare) },
+      { label: ctx.t('web.insights.staffShare'), value: percent(report.totals.staffShare) },
+      { label: ctx.t('web.insights.unresolved'), value: percent(report.totals.unresolvedShare) },
+    ];
+    const firstAnswer = report.totals.timeToFirstAnswer.median;
     const { t } = ctx;
     const figures = [
       { label: t('web.insights.shown'), value: summary.suggestionsShown },
@@ -71,6 +89,15 @@ export class BoardInsightsController {
     const body = html`<h1>${title}</h1><p><a href="${boardPath(slug)}">${board.title}</a></p>
 <section class="card" aria-labelledby="deflection"><h2 id="deflection">${t('web.insights.deflection')}</h2>
 <dl>${figures.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>${bars(ctx, figures)}</section>
+<section class="card" aria-labelledby="tiers"><h2 id="tiers">${t('web.insights.tiers')}</h2>
+<dl>${tiers.map((f) => html`<dt>${f.label}</dt><dd>${f.value}%</dd>`)}
+<dt>${t('web.insights.questions')}</dt><dd>${report.totals.questions}</dd>
+<dt>${t('web.insights.firstAnswer')}</dt><dd>${firstAnswer === null ? '–' : t('web.insights.minutes', { count: Math.round(firstAnswer / 60) })}</dd></dl>
+${bars(ctx, tiers)}
+${historyChart(
+  report.series.map((day) => day.figures.questions),
+  t('web.insights.questionsPerDay'),
+)}</section>
 ${queue('q-experts', t('web.insights.expertsQueue'), experts)}${queue('q-staff', t('web.insights.staffQueue'), staff)}`;
     sendPage(request, response, layout(ctx, { title, robots: 'noindex', body }));
   }
