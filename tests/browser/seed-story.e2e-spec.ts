@@ -48,8 +48,8 @@ beforeAll(async () => {
   profile = await mkdtemp(join(tmpdir(), 'helpboard-chromium-'));
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    // A fresh profile per run: playwright-core refuses --user-data-dir with launch(), so the
-    // profile directory is given through the environment Chromium reads (XDG_CONFIG_HOME).
+    // playwright-core gives every launch a fresh --user-data-dir of its own (it refuses one in
+    // args); HOME and XDG_CONFIG_HOME point into a temporary directory too, removed afterwards.
     env: { ...process.env, XDG_CONFIG_HOME: profile, HOME: profile },
     args: [
       '--headless',

@@ -192,4 +192,13 @@ export const en: Record<string, string> = {
   'web.insights.queueEmpty': 'Nobody is waiting.',
   'web.insights.escalatedAt': 'escalated {date}',
   'web.board.insights': 'Insights',
+  'web.insights.tiers': 'Who solved questions, last 30 days',
+  'web.insights.selfService': 'Self-service',
+  'web.insights.peers': 'Peers',
+  'web.insights.staffShare': 'Staff',
+  'web.insights.unresolved': 'Unresolved',
+  'web.insights.questions': 'Questions',
+  'web.insights.firstAnswer': 'Median time to first answer',
+  'web.insights.minutes': '{count} min',
+  'web.insights.questionsPerDay': 'Questions per day, last 30 days',
 };

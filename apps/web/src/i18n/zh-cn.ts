@@ -192,4 +192,13 @@ export const zhCN: Record<string, string> = {
   'web.insights.queueEmpty': '没有等待中的问题。',
   'web.insights.escalatedAt': '升级于 {date}',
   'web.board.insights': '数据洞察',
+  'web.insights.tiers': '问题由谁解决（最近 30 天）',
+  'web.insights.selfService': '自助',
+  'web.insights.peers': '用户互助',
+  'web.insights.staffShare': '客服',
+  'web.insights.unresolved': '未解决',
+  'web.insights.questions': '问题数',
+  'web.insights.firstAnswer': '首个回答的中位时间',
+  'web.insights.minutes': '{count} 分钟',
+  'web.insights.questionsPerDay': '最近 30 天每日问题数',
 };

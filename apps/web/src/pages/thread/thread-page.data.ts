@@ -4,7 +4,7 @@
 // votes, related questions and a duplicate's original, all at once.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import type { Actor } from '@helpboard/core';
+import { type Actor, DomainError, PublicQueryCache } from '@helpboard/core';
 import {
   BoardAccessService,
   BoardAction,
@@ -69,10 +69,41 @@ export class ThreadPageLoader {
     private readonly reputation: ReputationReader,
     private readonly disclosures: ReferralDisclosures,
     private readonly search: SearchPort,
+    private readonly cache: PublicQueryCache,
   ) {}
 
+  /**
+   * The page for this reader. What every reader without moderation rights sees alike (posts,
+   * comments, authors, related questions of a public board) is read once and shared through the
+   * public query cache until the thread changes; only the reader's own votes and role are read
+   * per request. Moderators (who also see hidden answers) always get a fresh read.
+   */
   async load(actor: Actor | null, threadId: string): Promise<ThreadPageData | null> {
+    if (!actor) return this.shared(threadId);
     const thread = await this.queries.getThread(actor, threadId);
+    const role = await this.access.roleOf(actor, { _id: thread.boardId });
+    if (role === BoardRole.MODERATOR || role === BoardRole.OWNER) return this.read(actor, thread);
+    const shared = await this.shared(threadId).catch((error: unknown) => {
+      if (error instanceof DomainError) return undefined; // a private board: nothing to share
+      throw error;
+    });
+    if (shared === undefined) return this.read(actor, thread);
+    if (shared === null) return null;
+    const postIds = [shared.question, ...shared.answers].map((p) => p._id.toHexString());
+    return { ...shared, viewerVotes: await this.pages.viewerVotes(actor.userId, postIds), viewerRole: role };
+  }
+
+  private async shared(threadId: string): Promise<ThreadPageData | null> {
+    const key = `web:threadData:${threadId}`;
+    const hit = this.cache.get(key) as ThreadPageData | null | undefined;
+    if (hit !== undefined) return hit;
+    const generation = this.cache.generation;
+    const data = await this.read(null, await this.queries.getThread(null, threadId));
+    this.cache.set(key, [`thread:${threadId}`], data, generation);
+    return data;
+  }
+
+  private async read(actor: Actor | null, thread: ThreadRecord): Promise<ThreadPageData | null> {
     const id = thread._id.toHexString();
     const [question, answerPage, board] = await Promise.all([
       this.pages.question(id),
