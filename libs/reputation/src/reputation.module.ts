@@ -27,6 +27,7 @@ import { ReputationService } from './reputation.service.js';
 import { ReputationVerifier } from './reputation-verifier.js';
 import { ReputationReader } from './reputation-reader.js';
 import { ImportedReputationService } from './import/imported-reputation.service.js';
+import { ImportedProjectionsRepository } from './import/imported-projections.repository.js';
 
 @Module({
   imports: [
@@ -60,6 +61,7 @@ import { ImportedReputationService } from './import/imported-reputation.service.
     Privileges,
     PrivilegesResolver,
     ImportedReputationService,
+    ImportedProjectionsRepository,
   ],
   exports: [
     ReputationVerifier,

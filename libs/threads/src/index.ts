@@ -17,6 +17,7 @@ export * from './post/post-stats.service.js';
 export { OthersPostEditing } from './revision/others-post-editing.js';
 export * from './post/post-body-hooks.js';
 export * from './import/imported-content.service.js';
+export * from './import/imported-votes.service.js';
 export type * from './import/imported-content.js';
 export type { PostOrigin } from './post/post.schema.js';
 export { ThreadMergeService } from './thread/thread-merge.service.js';

@@ -35,6 +35,7 @@ import { ViewCounter } from './views/view-counter.js';
 import { ThreadPageCache } from './thread/thread-page-cache.js';
 import { ThreadMergeService } from './thread/thread-merge.service.js';
 import { ImportedContentService } from './import/imported-content.service.js';
+import { ImportedVotesService } from './import/imported-votes.service.js';
 import { VoteRepository } from './vote/vote.repository.js';
 import { VoteRecord, VoteSchema } from './vote/vote.schema.js';
 import { VoteService } from './vote/vote.service.js';
@@ -76,6 +77,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadMergeService,
     PostStatsService,
     ImportedContentService,
+    ImportedVotesService,
     AuthorCards,
     ActivityPublisher,
     ThreadResolver,
@@ -97,6 +99,7 @@ import { VoteService } from './vote/vote.service.js';
     PostStatsService,
     OthersPostEditing,
     ImportedContentService,
+    ImportedVotesService,
   ],
 })
 export class ThreadsModule {}

@@ -10,7 +10,7 @@ import { BoardKind, BoardService, OperatorService, type BoardRecord } from '@hel
 import { UnitOfWork } from '@helpboard/database';
 import { ImportedAccountsService } from '@helpboard/identity';
 import { ImportedReputationService } from '@helpboard/reputation';
-import { ImportedContentService } from '@helpboard/threads';
+import { ImportedContentService, ImportedVotesService } from '@helpboard/threads';
 import { ImportRunRepository } from '../checkpoint/import-run.repository.js';
 import { answersPhase, commentsPhase, linksPhase, questionsPhase, usersPhase } from './content-phases.js';
 import { type DumpFile, type DumpRow, locateTable, readRows, type RowProblem } from './dump-file.js';
@@ -69,6 +69,7 @@ export class StackExchangeImporter {
     private readonly boards: BoardService,
     private readonly accounts: ImportedAccountsService,
     private readonly content: ImportedContentService,
+    private readonly votes: ImportedVotesService,
     private readonly reputation: ImportedReputationService,
     private readonly runs: ImportRunRepository,
     private readonly unitOfWork: UnitOfWork,
@@ -124,7 +125,7 @@ export class StackExchangeImporter {
       answersPhase(this.accounts, this.content),
       commentsPhase(this.accounts, this.content),
       linksPhase(this.content),
-      votesPhase(this.content, this.reputation, starterExists),
+      votesPhase(this.votes, this.reputation, starterExists),
     ];
   }
 

@@ -20,6 +20,8 @@ export class Transaction {
   readonly locked = new Set<string>();
   /** Per `ns\0index`, for unique indexes: key → overlay documents holding it (see TransactionView). */
   readonly uniqueKeys = new Map<string, Map<string, Set<string>>>();
+  /** Per ns, the overlay's documents with the collection's indexes, built on the first query that needs them. */
+  readonly indexedOverlays = new Map<string, Collection>();
   state: 'active' | 'committed' | 'aborted' = 'active';
   private release!: () => void;
   /** Settles when the transaction ends; writers outside it wait on this for its locks. */
@@ -151,6 +153,7 @@ export class TransactionManager {
   private finish(txn: Transaction, state: 'committed' | 'aborted'): void {
     this.active.delete(txn);
     txn.before.clear();
+    txn.indexedOverlays.clear();
     for (const lockKey of txn.locked) if (this.locks.get(lockKey) === txn) this.locks.delete(lockKey);
     txn.end(state);
   }
