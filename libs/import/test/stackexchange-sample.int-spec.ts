@@ -55,10 +55,13 @@ describeWithSample('importing the Stack Exchange sample', () => {
     expect(tagged[0].n).toBe(expected.questionTagAssignments);
   });
 
-  it('sanitises bodies like any post and counts answers and comments per post', async () => {
+  it('keeps bodies as Markdown rendered and sanitised like any post, and counts answers and comments per post', async () => {
     expect(await count('posts', { bodyHtml: { $regex: '<script|onerror=|javascript:' } })).toBe(0);
     const question = await t.db.collection('posts').findOne({ 'origin.id': 1 });
     expect(question!.bodyHtml).toContain('<a href="https://english.stackexchange.com/" rel="nofollow ugc noopener"');
+    // Kept as Markdown, so editing an imported post shows what posts written here show.
+    expect(question!.body).toContain('](https://english.stackexchange.com/)');
+    expect(await count('posts', { body: { $regex: '<(p|a|em|strong|li|blockquote)[ >]' } })).toBe(0);
     const threads = await t.db.collection('threads').find({}).toArray();
     for (const thread of threads) {
       expect(await count('posts', { threadId: thread._id, kind: 'ANSWER' })).toBe(thread.answerCount);

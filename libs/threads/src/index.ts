@@ -7,6 +7,7 @@ export { THREAD_CHANGED_TOPIC, ThreadChanged } from './thread/thread-changed.js'
 export * from './post/answer.service.js';
 export * from './vote/vote.service.js';
 export { renderMarkdown, markdownToText } from './markdown/render-markdown.js';
+export { htmlToMarkdown } from './markdown/html-to-markdown.js';
 export { ThreadStatus } from './thread/thread.schema.js';
 export type { ThreadRecord } from './thread/thread.schema.js';
 export { PostKind } from './post/post.schema.js';

@@ -7,7 +7,8 @@ import type { TransactionContext } from '@helpboard/database';
 import { normaliseTags } from '@helpboard/boards';
 import { CommentRepository } from '../comment/comment.repository.js';
 import type { CommentRecord } from '../comment/comment.schema.js';
-import { renderMarkdown, sanitisePostHtml } from '../markdown/render-markdown.js';
+import { htmlToMarkdown } from '../markdown/html-to-markdown.js';
+import { renderMarkdown } from '../markdown/render-markdown.js';
 import { PostRepository } from '../post/post.repository.js';
 import { PostKind, type PostRecord } from '../post/post.schema.js';
 import { TagRepository } from '../tag/tag.repository.js';
@@ -35,10 +36,12 @@ function importedPost(
     origin: PostRecord['origin'];
   },
 ): PostRecord {
-  const { html, hasLinks } = sanitisePostHtml(fields.bodyHtml);
+  // Stored as Markdown like any post (editing shows Markdown), rendered and sanitised the same way.
+  const body = htmlToMarkdown(fields.bodyHtml);
+  const { html, hasLinks } = renderMarkdown(body);
   return {
     ...fields,
-    body: fields.bodyHtml,
+    body,
     bodyHtml: html,
     hasLinks,
     mentionedUserIds: [],
