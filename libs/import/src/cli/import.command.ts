@@ -35,12 +35,12 @@ export function importCommand(withImporter: WithImporter): Command {
       .requiredOption('--operator <slug>', 'operator to import into (created when missing)')
       .requiredOption('--board <slug>', 'board to import into (created when missing)')
       .option('--site <name>', 'source name kept on every record (default: the folder name)')
-      .option('--batch-size <n>', 'rows per transaction', (v) => Number.parseInt(v, 10), 500)
+      .option('--batch-size <n>', 'rows per transaction (default: 2000, votes 10000)', (v) => Number.parseInt(v, 10))
       .option('--no-progress', 'no progress bars (logs, CI)')
       .action(
         async (
           dir: string,
-          options: { operator: string; board: string; site?: string; batchSize: number; progress: boolean },
+          options: { operator: string; board: string; site?: string; batchSize?: number; progress: boolean },
         ) => {
           const bars =
             options.progress && process.stderr.isTTY

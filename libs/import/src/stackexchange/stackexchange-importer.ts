@@ -24,6 +24,7 @@ export interface ImportOptions {
   boardSlug: string;
   /** Names the source in every record's origin; defaults to the folder's name. */
   site?: string;
+  /** Rows per transaction for every table; by default each table's own (see Phase.batchSize). */
   batchSize?: number;
   onProgress?: (progress: PhaseProgressReport) => void;
   onProblem?: (problem: RowProblem) => void;
@@ -163,7 +164,7 @@ export class StackExchangeImporter {
         message: phase.required ? 'missing (required)' : 'missing, skipped',
       });
     } else {
-      const batchSize = run.batchSize ?? 500;
+      const batchSize = run.batchSize ?? phase.batchSize;
       let bytesRead = 0;
       const progress = (done: boolean) =>
         run.onProgress?.({

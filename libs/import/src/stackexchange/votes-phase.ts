@@ -71,6 +71,7 @@ export function votesPhase(
     name: 'votes',
     table: 'Votes',
     required: false,
+    batchSize: 10_000,
     async apply(rows, context) {
       const { mapped, ignored } = mapRows(rows, context, (row): VoteRow | null => {
         const type = dumpInt(row, 'VoteTypeId');
