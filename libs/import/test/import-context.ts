@@ -76,6 +76,7 @@ const IMPORTED = [
   'reputation_totals',
   'board_tags',
   'bounties',
+  'imported_badges',
 ];
 
 /**
@@ -91,6 +92,7 @@ export async function snapshot(db: Connection): Promise<Record<string, string[]>
     ['comments', 'comment'],
     ['votes', 'vote'],
     ['bounties', 'bounty'],
+    ['imported_badges', 'badge'],
   ]) {
     for (const doc of await db.collection(collection).find({}).toArray()) {
       labels.set(String(doc._id), doc.origin ? `${kind}:${doc.origin.id}` : `${kind}:${doc.handle ?? 'local'}`);

@@ -28,6 +28,8 @@ import { ReputationVerifier } from './reputation-verifier.js';
 import { ReputationReader } from './reputation-reader.js';
 import { ImportedReputationService } from './import/imported-reputation.service.js';
 import { ImportedProjectionsRepository } from './import/imported-projections.repository.js';
+import { ImportedBadgesService } from './import/imported-badges.service.js';
+import { ImportedBadgeRecord, ImportedBadgeSchema } from './import/imported-badge.schema.js';
 
 @Module({
   imports: [
@@ -40,6 +42,7 @@ import { ImportedProjectionsRepository } from './import/imported-projections.rep
       { name: ReputationPeriodTotal.name, schema: ReputationPeriodTotalSchema },
       { name: BadgeRecord.name, schema: BadgeSchema },
       { name: BountyRecord.name, schema: BountySchema },
+      { name: ImportedBadgeRecord.name, schema: ImportedBadgeSchema },
     ]),
   ],
   providers: [
@@ -62,8 +65,10 @@ import { ImportedProjectionsRepository } from './import/imported-projections.rep
     PrivilegesResolver,
     ImportedReputationService,
     ImportedProjectionsRepository,
+    ImportedBadgesService,
   ],
   exports: [
+    ImportedBadgesService,
     ReputationVerifier,
     ReputationReader,
     BountyService,

@@ -9,7 +9,7 @@ import { PLATFORM_ACTOR } from '../platform-actor.js';
 import { BoardKind, BoardService, OperatorService, type BoardRecord } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { ImportedAccountsService } from '@helpboard/identity';
-import { ImportedReputationService } from '@helpboard/reputation';
+import { ImportedBadgesService, ImportedReputationService } from '@helpboard/reputation';
 import { ImportedContentService, ImportedVotesService } from '@helpboard/threads';
 import { ImportRunRepository } from '../checkpoint/import-run.repository.js';
 import { answersPhase, commentsPhase, linksPhase, questionsPhase, usersPhase } from './content-phases.js';
@@ -17,6 +17,7 @@ import { type DumpFile, type DumpRow, locateTable, readRows, type RowProblem } f
 import { SourceIds } from './dump-values.js';
 import type { BatchContext, Phase } from './phase.js';
 import { votesPhase } from './votes-phase.js';
+import { badgesPhase } from './badges-phase.js';
 
 export interface ImportOptions {
   dir: string;
@@ -72,6 +73,7 @@ export class StackExchangeImporter {
     private readonly content: ImportedContentService,
     private readonly votes: ImportedVotesService,
     private readonly reputation: ImportedReputationService,
+    private readonly badges: ImportedBadgesService,
     private readonly runs: ImportRunRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
@@ -127,6 +129,7 @@ export class StackExchangeImporter {
       commentsPhase(this.accounts, this.content),
       linksPhase(this.content),
       votesPhase(this.votes, this.reputation, starterExists),
+      badgesPhase(this.accounts, this.badges),
     ];
   }
 
