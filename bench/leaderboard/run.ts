@@ -6,10 +6,10 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
-import { type Actor, PlatformRole } from '@helpboard/core';
 import { BoardKind, BoardService, OperatorService } from '@helpboard/boards';
 import { AuthService } from '@helpboard/identity';
 import { ReputationVerifier } from '@helpboard/reputation';
+import { createBenchAdmin } from '../support/bench-admin.js';
 import { serveBenchApp, startBenchApp } from '../support/bench-app.js';
 
 const USERS = 1_000;
@@ -20,19 +20,7 @@ const started = await startBenchApp();
 const { app } = started;
 await app.init();
 const auth = app.get(AuthService);
-const adminRecord = await auth.createAccount({
-  email: 'admin@bench.test',
-  handle: 'bench-admin',
-  password: 'benchmark passphrase 2026',
-  platformRole: PlatformRole.Admin,
-});
-const admin: Actor = {
-  userId: adminRecord._id.toHexString(),
-  handle: adminRecord.handle,
-  platformRole: PlatformRole.Admin,
-  isSuspended: false,
-  sessionId: '000000000000000000000000',
-};
+const { actor: admin } = await createBenchAdmin(app);
 const operator = await app.get(OperatorService).createOperator({ slug: 'bench-operator', name: 'Bench Operator' });
 const board = await app.get(BoardService).createBoard(admin, {
   operatorSlug: 'bench-operator',

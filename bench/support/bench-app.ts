@@ -1,6 +1,6 @@
 // A production-configured Helpboard on an in-memory engine, for benchmark server processes.
 import type { INestApplication } from '@nestjs/common';
-import { parseEnvironment, toAppConfig } from '@helpboard/core';
+import { type Actor, parseEnvironment, PlatformRole, toAppConfig } from '@helpboard/core';
 import { type EmbeddedMongo, startEmbeddedMongo } from '@helpboard/mongo-embedded';
 import { createApp } from '../../apps/api/src/create-app.js';
 
@@ -41,4 +41,15 @@ export async function serveBenchApp(
         .then(() => process.exit(0)),
   );
   return url;
+}
+
+/** The actor of a user seeded through the services (benchmarks call services as that user). */
+export function actorOf(user: { _id: { toHexString(): string }; handle: string }, role = PlatformRole.User): Actor {
+  return {
+    userId: user._id.toHexString(),
+    handle: user.handle,
+    platformRole: role,
+    isSuspended: false,
+    sessionId: '000000000000000000000000',
+  };
 }

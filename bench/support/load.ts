@@ -24,6 +24,11 @@ export async function graphqlLoad(
     connections: options.connections,
     duration: options.durationSeconds,
   });
+  return loadResultOf(result);
+}
+
+/** The figures every benchmark reports from one autocannon run. */
+export function loadResultOf(result: autocannon.Result): LoadResult {
   return {
     requestsPerSecond: result.requests.average,
     latencyP50Ms: result.latency.p50,

@@ -3,11 +3,11 @@
 // signed-in reader's access token.
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { type Actor, PlatformRole } from '@helpboard/core';
+import { PlatformRole } from '@helpboard/core';
 import { BoardKind, BoardService, MembershipService, OperatorService, BoardRole } from '@helpboard/boards';
 import { AuthService } from '@helpboard/identity';
 import { AnswerService, ThreadsModule } from '@helpboard/threads';
-import { serveBenchApp, startBenchApp } from '../support/bench-app.js';
+import { actorOf, serveBenchApp, startBenchApp } from '../support/bench-app.js';
 
 const started = await startBenchApp();
 const { app } = started;
@@ -20,13 +20,6 @@ http.get('/bench-info', (_req, res) => res.json(info));
 await app.init();
 
 const auth = app.get(AuthService);
-const actorOf = (user: { _id: { toHexString(): string }; handle: string }, role = PlatformRole.User): Actor => ({
-  userId: user._id.toHexString(),
-  handle: user.handle,
-  platformRole: role,
-  isSuspended: false,
-  sessionId: '000000000000000000000000',
-});
 const password = 'benchmark passphrase 2026';
 const admin = actorOf(
   await auth.createAccount({

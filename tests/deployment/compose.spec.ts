@@ -7,6 +7,7 @@ import { parseEnvironment } from '@helpboard/core';
 
 interface ComposeService {
   image?: string;
+  command?: string[];
   build?: unknown;
   environment?: Record<string, string>;
   healthcheck?: { test: string[] | string };
@@ -25,11 +26,11 @@ function withComposeDefaults(environment: Record<string, string>): Record<string
 }
 
 describe('docker-compose.yml', () => {
-  it('runs MongoDB, Meilisearch, Redis and the API', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'meilisearch', 'mongo', 'redis']);
+  it('runs MongoDB, Meilisearch, Redis, the API and a worker', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'meilisearch', 'mongo', 'redis', 'worker']);
   });
 
-  it.each(['api', 'meilisearch', 'mongo', 'redis'])('gives %s a healthcheck', (name) => {
+  it.each(['api', 'meilisearch', 'mongo', 'redis', 'worker'])('gives %s a healthcheck', (name) => {
     expect(compose.services[name].healthcheck?.test).toBeDefined();
   });
 
@@ -51,6 +52,14 @@ describe('docker-compose.yml', () => {
     expect(config.MEILI_HOST).toBeDefined();
     expect(config.MEILI_API_KEY).toBeDefined();
     expect(config.REDIS_URL).toBeDefined();
+  });
+
+  it('leaves background jobs to the worker, on the same backends and secrets as the API', () => {
+    expect(compose.services.api.environment?.BACKGROUND_JOBS).toBe('off');
+    expect(compose.services.worker.command?.join(' ')).toContain('dist/apps/api/src/worker.js');
+    expect(compose.services.worker.depends_on).toEqual(compose.services.api.depends_on);
+    const { BACKGROUND_JOBS: _off, ...apiEnvironment } = compose.services.api.environment ?? {};
+    expect(compose.services.worker.environment).toEqual(apiEnvironment);
   });
 
   it('runs MongoDB as a replica set, so transactions work', () => {

@@ -36,7 +36,11 @@ describe('foundation: the API answers, fails clearly and reports its health', ()
     expect(live.status).toBe(200);
     const ready = await fetch(`${t.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'up', search: 'up' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { database: 'up', search: 'up', redis: 'not-configured' },
+      queue: { kind: 'in-process', deadLettered: 0 },
+    });
   });
 
   it('rejects a malformed query with GRAPHQL_PARSE_FAILED and no stack trace', async () => {
@@ -106,7 +110,10 @@ describe('foundation: readiness follows the database', () => {
     await t.engine.stop();
     const ready = await fetch(`${t.baseUrl}/readyz`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: 'unavailable', checks: { database: 'down', search: 'up' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'unavailable',
+      checks: { database: 'down', search: 'up', redis: 'not-configured' },
+    });
     expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
     const health = await t.graphql('{ health { status database } }');
     expect(health.data?.health).toEqual({ status: 'DEGRADED', database: 'DOWN' });

@@ -1,7 +1,10 @@
-// Every query and mutation in the schema, called with hostile but well-typed arguments (empty,
-// huge, injection-looking and unicode-edge strings, out-of-range numbers, malformed ids), as an
-// anonymous caller and as a platform admin who gets past most permission checks: no call may end
-// in INTERNAL_SERVER_ERROR or an HTTP 5xx.
+// Every query and mutation in the schema, called with hostile arguments (empty, huge,
+// injection-looking and unicode-edge strings, out-of-range numbers, malformed ids, negative and
+// enormous page sizes, operator objects such as {"$gt": ""} where strings belong, deeply nested
+// values and selections), as an anonymous caller and as a platform admin who gets past most
+// permission checks: no call may end in INTERNAL_SERVER_ERROR or an HTTP 5xx, and no rejected
+// mutation may change a stored document (its committed writes are watched through the driver's
+// command monitoring, which is cheap enough to check every call).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   buildClientSchema,
@@ -18,7 +21,12 @@ import {
   isScalarType,
   type GraphQLSchema,
 } from 'graphql';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { MongoClient } from 'mongodb';
+import type { Connection } from 'mongoose';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
+import { CommittedWrites } from './support/committed-writes.js';
+import { deepSelection, nested, PAGE_SIZES } from './support/hostile-shapes.js';
 import { createPlatformAdmin, type TestUser } from '../e2e/support/accounts.js';
 import { createBoard, createOperator } from '../e2e/support/boards.js';
 import { ask } from '../e2e/support/threads.js';
@@ -91,7 +99,13 @@ describe('GraphQL fuzzing', () => {
   let t: TestApp;
   let schema: GraphQLSchema;
   let admin: TestUser;
+  let writes: CommittedWrites;
   const realIds: string[] = [];
+  const failures: string[] = [];
+  let calls = 0;
+  /** Rejected mutations whose writes were checked, and accepted ones seen writing (the watch works). */
+  let rejectedMutations = 0;
+  let acceptedWrites = 0;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -101,38 +115,154 @@ describe('GraphQL fuzzing', () => {
     const thread = await ask(t, admin, board.slug);
     realIds.push(thread.id);
     schema = buildClientSchema((await t.graphql(getIntrospectionQuery())).data as never);
+    writes = new CommittedWrites(t.app.get<Connection>(getConnectionToken()).getClient() as unknown as MongoClient);
   });
   afterAll(async () => {
+    writes.close();
+    process.stdout.write(
+      `GraphQL fuzzing: ${calls} calls, ${rejectedMutations} rejected mutations checked for writes, ${failures.length} failures\n`,
+    );
     await t.close();
   });
 
+  /** One call; records a 5xx, an INTERNAL_SERVER_ERROR, or a rejected mutation that changed stored data. */
+  async function send(
+    label: string,
+    query: string,
+    /** A string is sent as the raw JSON of the variables (for nesting JSON.stringify cannot build). */
+    variables: Record<string, unknown> | string,
+    token: string | undefined,
+    mutationField?: string,
+  ): Promise<void> {
+    calls++;
+    const requestId = `fuzz-${calls}`;
+    const headers = {
+      'x-forwarded-for': `10.9.${calls % 250}.${Math.floor(calls / 250) % 250}`,
+      'x-request-id': requestId,
+    };
+    const response =
+      typeof variables === 'string'
+        ? await sendRaw(query, variables, headers)
+        : await t.graphql(query, variables, { token, headers });
+    const internal = response.errors?.find((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
+    if (response.status >= 500 || internal) failures.push(`${label}: ${response.status} ${internal?.message ?? ''}`);
+    const changed = writes.take(requestId);
+    const isRejected = mutationField !== undefined && response.errors?.length && response.data?.[mutationField] == null;
+    if (isRejected) rejectedMutations++;
+    else if (changed.length > 0) acceptedWrites++;
+    if (isRejected && changed.length > 0)
+      failures.push(`${label}: rejected (${response.errors![0].extensions?.code}) but changed ${changed.join(', ')}`);
+  }
+
+  async function sendRaw(query: string, variables: string, headers: Record<string, string>) {
+    const response = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.accessToken}`, ...headers },
+      body: `{"query": ${JSON.stringify(query)}, "variables": ${variables}}`,
+    });
+    const body = (await response.json().catch(() => ({}))) as { data?: any; errors?: any[] };
+    return { status: response.status, ...body };
+  }
+
+  function rootFields(kind: 'query' | 'mutation') {
+    const root = kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
+    // Signing out ends the admin's session; it is exercised elsewhere.
+    return Object.values(root.getFields()).filter((f) => f.name !== 'logout' && f.name !== 'changePassword');
+  }
+
+  function argumentsFor(
+    field: GraphQLField<unknown, unknown>,
+    variant: number,
+    override?: (arg: GraphQLArgument) => unknown,
+  ) {
+    return Object.fromEntries(
+      field.args.map((arg) => [arg.name, override?.(arg) ?? valueFor(arg.type, variant + arg.name.length, realIds)]),
+    );
+  }
+
   it('never answers a well-typed call with INTERNAL_SERVER_ERROR or a 5xx', async () => {
-    const failures: string[] = [];
-    let calls = 0;
     for (const kind of ['query', 'mutation'] as const) {
-      const root = kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
-      for (const field of Object.values(root.getFields())) {
-        // Signing out ends the admin's session; it is exercised elsewhere.
-        if (field.name === 'logout' || field.name === 'changePassword') continue;
+      for (const field of rootFields(kind)) {
         const query = operation(kind, field);
         for (let variant = 0; variant < 10; variant++) {
-          const variables = Object.fromEntries(
-            field.args.map((arg) => [arg.name, valueFor(arg.type, variant + arg.name.length, realIds)]),
-          );
-          for (const token of [undefined, admin.accessToken]) {
-            calls++;
-            const response = await t.graphql(query, variables, {
+          for (const token of [undefined, admin.accessToken])
+            await send(
+              `${field.name} #${variant}`,
+              query,
+              argumentsFor(field, variant),
               token,
-              headers: { 'x-forwarded-for': `10.9.${variant}.${calls % 250}` },
-            });
-            const internal = response.errors?.find((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
-            if (response.status >= 500 || internal)
-              failures.push(`${field.name} #${variant}: ${response.status} ${internal?.message ?? ''}`);
-          }
+              kind === 'mutation' ? field.name : undefined,
+            );
         }
       }
     }
-    process.stdout.write(`GraphQL fuzzing: ${calls} calls, ${failures.length} internal errors\n`);
     expect(failures).toEqual([]);
+    expect(acceptedWrites).toBeGreaterThan(0);
   }, 120_000);
+
+  it('refuses negative and enormous page sizes and operator objects in strings cleanly', async () => {
+    for (const kind of ['query', 'mutation'] as const) {
+      for (const field of rootFields(kind)) {
+        const query = operation(kind, field);
+        const mutationField = kind === 'mutation' ? field.name : undefined;
+        const paged = field.args.filter((arg) => ['first', 'last', 'count'].includes(arg.name));
+        for (const size of paged.length ? PAGE_SIZES : []) {
+          const variables = argumentsFor(field, 0, (arg) => (paged.includes(arg) ? size : undefined));
+          await send(`${field.name} page ${size}`, query, variables, admin.accessToken, mutationField);
+        }
+        const stringy = field.args.some((arg) => ['String', 'ID'].includes(getNamedType(arg.type).name));
+        if (stringy) {
+          const variables = argumentsFor(field, 0, (arg) =>
+            ['String', 'ID'].includes(getNamedType(arg.type).name) ? { $gt: '' } : undefined,
+          );
+          for (const token of [undefined, admin.accessToken])
+            await send(`${field.name} {$gt}`, query, variables, token, mutationField);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+
+  it('refuses deeply nested selections, fragments and values cleanly', async () => {
+    for (const field of rootFields('query')) {
+      const selection = deepSelection(schema, field, 40);
+      if (selection)
+        await send(
+          `${field.name} depth 40`,
+          operation('query', field).replace(/\{[^{}]*\}\s*\}$/, `${selection} }`),
+          argumentsFor(field, 0),
+          admin.accessToken,
+        );
+    }
+    for (const kind of ['query', 'mutation'] as const) {
+      for (const field of rootFields(kind).filter((f) => f.args.length > 0)) {
+        // Every argument replaced by a value nested far deeper than any input type.
+        for (const depth of [64, 5_000]) {
+          const value = nested(depth);
+          const variables = `{${field.args.map((arg) => `${JSON.stringify(arg.name)}: ${value}`).join(', ')}}`;
+          await send(
+            `${field.name} nested ${depth}`,
+            operation(kind, field),
+            variables,
+            admin.accessToken,
+            kind === 'mutation' ? field.name : undefined,
+          );
+        }
+      }
+    }
+    await send('recursive fragment', 'query { me { ...A } } fragment A on User { handle ...A }', {}, admin.accessToken);
+    await send(
+      '1000 aliases',
+      `query { ${Array.from({ length: 1_000 }, (_, i) => `a${i}: health { status }`).join(' ')} }`,
+      {},
+      undefined,
+    );
+    await send(
+      'deep list literal',
+      `query { thread(id: ${'['.repeat(2_000)}"x"${']'.repeat(2_000)}) { id } }`,
+      {},
+      undefined,
+    );
+    expect(failures).toEqual([]);
+  }, 60_000);
 });

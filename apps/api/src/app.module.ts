@@ -13,10 +13,14 @@ import { ModerationModule } from '@helpboard/moderation';
 import { ReferralsModule } from '@helpboard/referrals';
 import { NotificationsModule } from '@helpboard/notifications';
 import { InsightsModule } from '@helpboard/insights';
+import { WebModule } from '../../web/src/web.module.js';
+import { redisAdapters } from '@helpboard/redis';
+import { Metrics, ObservabilityModule } from '@helpboard/observability';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsController } from './observability/metrics.controller.js';
 
 export interface AppModuleOptions {
   /** Tests pass a ManualClock to move time. */
@@ -30,12 +34,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        CoreModule.forRoot({ clock: options.clock }),
+        CoreModule.forRoot({ clock: options.clock, adapters: redisAdapters(config.redisUrl) }),
         DatabaseModule,
+        ObservabilityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          useFactory: (cache: PublicQueryCache) => graphqlOptions(config, cache),
-          inject: [PublicQueryCache],
+          useFactory: (cache: PublicQueryCache, metrics: Metrics) => graphqlOptions(config, cache, metrics),
+          inject: [PublicQueryCache, Metrics],
         }),
         HealthModule,
         IdentityModule,
@@ -47,7 +52,10 @@ export class AppModule {
         ReferralsModule,
         NotificationsModule,
         InsightsModule,
+        // The server-rendered site, served by the same process (apps/web).
+        WebModule,
       ],
+      controllers: [MetricsController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         // Deny by default: every resolver and route must declare who may call it.

@@ -12,8 +12,10 @@ import {
   StackExchangeImporter,
   UserExportService,
 } from '@helpboard/import';
+import { BoardInsightsService, InsightsModule, insightsCommand } from '@helpboard/insights';
 import { withCliContext } from './cli/cli-context.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
+import { backupCommand, restoreCommand } from './cli/backup/backup.command.js';
 
 const program = new Command('helpboard')
   .description('Helpboard administration')
@@ -23,7 +25,10 @@ const program = new Command('helpboard')
   .addCommand(searchCommand((use) => withCliContext([SearchModule], SearchIndexer, use)))
   .addCommand(importCommand((use) => withCliContext([ImportModule], StackExchangeImporter, use)))
   .addCommand(exportCommand((use) => withCliContext([ImportModule], UserExportService, use)))
-  .addCommand(printSchemaCommand());
+  .addCommand(insightsCommand((use) => withCliContext([InsightsModule], BoardInsightsService, use)))
+  .addCommand(printSchemaCommand())
+  .addCommand(backupCommand())
+  .addCommand(restoreCommand());
 
 // Usage errors exit with 2 (as shells expect), whichever command they come from.
 for (const command of program.commands) command.exitOverride();

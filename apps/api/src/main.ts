@@ -1,22 +1,22 @@
 // `npm start`: validate configuration, start the API (and, without MONGODB_URI, the embedded
 // database), serve until SIGTERM/SIGINT, then shut down gracefully.
-import { ConfigError, loadConfig } from '@helpboard/core';
+import { Metrics } from '@helpboard/observability';
 import { createApp } from './create-app.js';
+import { loadConfigOrExit } from './load-config-or-exit.js';
+import { startMetricsServer } from './observability/metrics-server.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await createApp(config);
   await app.listen(config.http.port, config.http.host);
-  stopGracefullyOnSignals(() => app.close());
+  const metricsServer =
+    config.metrics.port === undefined
+      ? undefined
+      : await startMetricsServer(config, app.get(Metrics), config.metrics.port);
+  stopGracefullyOnSignals(async () => {
+    metricsServer?.server.close();
+    await app.close();
+  });
   const url = await app.getUrl();
   process.stdout.write(`Helpboard API ${config.version} listening on ${url}/graphql\n`);
 }

@@ -21,3 +21,6 @@ export * from './jobs/run-periodically.js';
 export * from './cache/public-query-cache.js';
 export * from './jobs/periodic-job.js';
 export * from './import/import-origin.js';
+export * from './jobs/job-queue.js';
+export * from './jobs/in-process-job-queue.js';
+export * from './context/request-context.js';

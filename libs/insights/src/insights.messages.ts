@@ -4,6 +4,16 @@ import { registerMessages } from '@helpboard/core';
 registerMessages({
   en: {
     CASE_EXISTS: 'This question is already a support case.',
+    ESCALATION_NOT_FOUND: 'This question is no longer waiting in the escalation queue.',
+    ESCALATION_TAKEN: 'Another staff member has taken this question.',
+    INSIGHTS_SCOPE_REQUIRED: 'Give either a board or an operator.',
+    ALERT_NOT_FOUND: 'Alert not found.',
+    NOTIFICATION_INSIGHT_ALERT_QUESTION_SPIKE: 'Questions tagged “{tag}” are spiking on {board}: {observed} this hour.',
+    NOTIFICATION_INSIGHT_ALERT_NEGATIVE_BURST:
+      'A burst of negative posts on {board}: {observed} this hour, e.g. “{title}”.',
+    NOTIFICATION_INSIGHT_ALERT_INFLUENTIAL_NEGATIVE: 'An influential member turned negative on {board}: “{title}”.',
+    INSIGHTS_RANGE_INVALID: '`from` must be a valid time before `to`.',
+    INSIGHTS_RANGE_TOO_LONG: 'At most {max} days at once.',
     ASK_SESSION_NOT_FOUND: 'These suggestions were not recorded for you.',
     NOT_A_SUGGESTION: 'This thread was not among the suggestions shown.',
     CASE_NOT_FOUND: 'Support case not found.',
@@ -19,6 +29,15 @@ registerMessages({
   },
   'zh-CN': {
     CASE_EXISTS: '该问题已转为客服工单。',
+    ESCALATION_NOT_FOUND: '该问题已不在升级队列中等待。',
+    ESCALATION_TAKEN: '另一位员工已接手这个问题。',
+    INSIGHTS_SCOPE_REQUIRED: '请指定一个专版或一个运营方（二选一）。',
+    ALERT_NOT_FOUND: '未找到该预警。',
+    NOTIFICATION_INSIGHT_ALERT_QUESTION_SPIKE: '{board} 上标签“{tag}”的提问激增：本小时 {observed} 个。',
+    NOTIFICATION_INSIGHT_ALERT_NEGATIVE_BURST: '{board} 上负面帖子集中出现：本小时 {observed} 条，例如“{title}”。',
+    NOTIFICATION_INSIGHT_ALERT_INFLUENTIAL_NEGATIVE: '{board} 上一位有影响力的成员发表了负面内容：“{title}”。',
+    INSIGHTS_RANGE_INVALID: '`from` 必须是早于 `to` 的有效时间。',
+    INSIGHTS_RANGE_TOO_LONG: '一次最多查询 {max} 天。',
     ASK_SESSION_NOT_FOUND: '未找到你的这组推荐记录。',
     NOT_A_SUGGESTION: '该主题不在所展示的推荐中。',
     CASE_NOT_FOUND: '未找到该客服工单。',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { BoardsModule } from '@helpboard/boards';
+import { IdentityModule } from '@helpboard/identity';
 import { NotificationsModule } from '@helpboard/notifications';
 import { ReputationModule } from '@helpboard/reputation';
 import { ThreadsModule } from '@helpboard/threads';
@@ -30,9 +31,35 @@ import { AnswerShareResolver } from './share/answer-share.resolver.js';
 import { AnswerShareRecord, AnswerShareSchema } from './share/answer-share.schema.js';
 import { AnswerShareService } from './share/answer-share.service.js';
 import { ShareController } from './share/share.controller.js';
+import { BoardInsightsResolver } from './metrics/board-insights.resolver.js';
+import { BoardInsightsService } from './metrics/board-insights.service.js';
+import { InsightBucketRepository } from './metrics/insight-bucket.repository.js';
+import { InsightBucket, InsightBucketSchema } from './metrics/insight-bucket.schema.js';
+import { InsightThreadRepository } from './metrics/insight-thread.repository.js';
+import { InsightThread, InsightThreadSchema } from './metrics/insight-thread.schema.js';
+import { InsightsListener } from './metrics/insights.listener.js';
+import { InsightsRecorder } from './metrics/insights-recorder.js';
+import { StaffDirectory } from './metrics/staff-directory.js';
+import { PostSignalRepository } from './signals/post-signal.repository.js';
+import { PostSignalResolver } from './signals/post-signal.resolver.js';
+import { PostSignal, PostSignalSchema } from './signals/post-signal.schema.js';
+import { PostSignalService } from './signals/post-signal.service.js';
+import { TrendingService } from './signals/trending.service.js';
+import { AlertRepository } from './alerts/alert.repository.js';
+import { AlertResolver } from './alerts/alert.resolver.js';
+import { AlertRecord, AlertSchema } from './alerts/alert.schema.js';
+import { AlertService } from './alerts/alert.service.js';
+import { EarlyWarningDetector } from './alerts/early-warning.detector.js';
+import { EarlyWarningJob } from './alerts/early-warning.job.js';
+import { InfluenceStatRepository } from './influence/influence-stat.repository.js';
+import { InfluenceStat, InfluenceStatSchema } from './influence/influence-stat.schema.js';
+import { InfluenceListener } from './influence/influence.listener.js';
+import { InfluenceResolver } from './influence/influence.resolver.js';
+import { InfluenceService } from './influence/influence.service.js';
 
 @Module({
   imports: [
+    IdentityModule,
     BoardsModule,
     ThreadsModule,
     NotificationsModule,
@@ -43,6 +70,11 @@ import { ShareController } from './share/share.controller.js';
       { name: SupportCaseRecord.name, schema: SupportCaseSchema },
       { name: AnswerShareRecord.name, schema: AnswerShareSchema },
       { name: AskSessionRecord.name, schema: AskSessionSchema },
+      { name: InsightBucket.name, schema: InsightBucketSchema },
+      { name: InsightThread.name, schema: InsightThreadSchema },
+      { name: PostSignal.name, schema: PostSignalSchema },
+      { name: AlertRecord.name, schema: AlertSchema },
+      { name: InfluenceStat.name, schema: InfluenceStatSchema },
     ]),
   ],
   controllers: [ShareController],
@@ -63,7 +95,36 @@ import { ShareController } from './share/share.controller.js';
     DeflectionService,
     DeflectionListener,
     DeflectionResolver,
+    InsightBucketRepository,
+    InsightThreadRepository,
+    StaffDirectory,
+    InsightsRecorder,
+    InsightsListener,
+    BoardInsightsService,
+    BoardInsightsResolver,
+    PostSignalRepository,
+    PostSignalService,
+    PostSignalResolver,
+    TrendingService,
+    AlertRepository,
+    AlertService,
+    EarlyWarningDetector,
+    EarlyWarningJob,
+    AlertResolver,
+    InfluenceStatRepository,
+    InfluenceService,
+    InfluenceListener,
+    InfluenceResolver,
   ],
-  exports: [EscalationJob],
+  // The deflection, queue, case and alert services serve the site's pages (apps/web).
+  exports: [
+    AlertService,
+    EscalationJob,
+    EarlyWarningJob,
+    BoardInsightsService,
+    DeflectionService,
+    EscalationQueueService,
+    SupportCaseService,
+  ],
 })
 export class InsightsModule {}

@@ -141,11 +141,16 @@ export class FlagService {
     if (wait !== null) throw new RateLimitedError(wait, 'NEW_USER_RATE_LIMITED');
   }
 
-  /** Resolves every open flag on the flagged post with the moderator's outcome. */
+  /**
+   * Resolves every open flag on the flagged post with the moderator's outcome. With `hideReason`,
+   * helpful flags also hide a post still visible, in the same transaction (the review queue's
+   * "hide" on a spam answer the flags had not yet hidden).
+   */
   async resolveFlag(
     actor: Actor,
     flagId: string,
     outcome: FlagStatus.HELPFUL | FlagStatus.DECLINED,
+    hideReason?: string,
   ): Promise<FlagRecord> {
     const flag = Types.ObjectId.isValid(flagId) ? await this.flags.findById(flagId).lean<FlagRecord>().exec() : null;
     if (!flag) throw new NotFoundError('Flag', 'FLAG_NOT_FOUND');
@@ -173,6 +178,10 @@ export class FlagService {
         );
       }
       await this.review.closeFlagged(tx, flag.postId, outcome === FlagStatus.HELPFUL, actor.userId, now);
+      if (outcome === FlagStatus.HELPFUL && hideReason && !post.hiddenAt) {
+        await this.threadState.setHidden(tx, post, true, actor.userId, now);
+        await this.recordAudit(tx, board._id, actor.userId, ModerationAction.HIDE, post, hideReason, now);
+      }
       // A post hidden only by flags comes back when the moderator declines them.
       if (outcome === FlagStatus.DECLINED && post.hiddenAt) {
         await this.threadState.setHidden(tx, post, false, actor.userId, now);

@@ -1,6 +1,14 @@
 export * from './moderation.module.js';
-export { CloseReason } from './moderation.service.js';
+export { CloseReason, ModerationService } from './moderation.service.js';
 export { ModerationAction } from './audit-entry.schema.js';
+export type { AuditEntry } from './audit-entry.schema.js';
 export * from './events/post-deleted.event.js';
 export * from './events/moderation-events.js';
-export { FlagReason } from './flag.schema.js';
+export { FlagReason, FlagStatus } from './flag.schema.js';
+export type { FlagRecord } from './flag.schema.js';
+export { FlagService } from './flag.service.js';
+export { moderationReason } from './moderation-reason.js';
+export { ReviewService } from './review/review.service.js';
+export { ReviewOutcome, ReviewQueueKind } from './review/review-item.schema.js';
+export type { ReviewItemRecord } from './review/review-item.schema.js';
+export type { FlaggedPost } from './flag.service.js';

@@ -87,5 +87,7 @@ registerMessages({
     CloseVotesService,
     CloseVotesResolver,
   ],
+  // The server-rendered site (apps/web) flags posts from thread pages and has the moderators' pages.
+  exports: [FlagService, ModerationService, ReviewService],
 })
 export class ModerationModule {}

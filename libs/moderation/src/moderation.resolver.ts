@@ -13,12 +13,13 @@ import {
   registerEnumType,
 } from '@nestjs/graphql';
 import { Types } from 'mongoose';
-import { type Actor, Clock, CurrentActor, InvalidInputError, type LoaderHolder, SignedIn } from '@helpboard/core';
+import { type Actor, Clock, CurrentActor, type LoaderHolder, SignedIn } from '@helpboard/core';
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { Post, Thread, toPost, toThread } from '@helpboard/threads';
 import { type AuditEntry, ModerationAction } from './audit-entry.schema.js';
 import { SYSTEM_ACTOR_ID } from './audit-log.js';
 import { CloseReason, ModerationService } from './moderation.service.js';
+import { moderationReason as reasonOf } from './moderation-reason.js';
 
 registerEnumType(CloseReason, { name: 'CloseReason', description: 'Why a question was closed.' });
 registerEnumType(ModerationAction, { name: 'ModerationAction', description: 'What a moderator did.' });
@@ -48,15 +49,6 @@ function toLogEntry(row: AuditEntry): ModerationLogEntry {
     at: row.at,
     actorId: row.actorId.toHexString(),
   };
-}
-
-/** Reasons are kept in the audit log and shown to the people affected: say why, briefly. */
-function reasonOf(reason: string | null | undefined, field = 'reason'): string {
-  const trimmed = (reason ?? '').trim();
-  if (trimmed.length < 3 || trimmed.length > 500) {
-    throw new InvalidInputError([{ field, message: 'LENGTH_OUT_OF_RANGE', params: { min: 3, max: 500 } }]);
-  }
-  return trimmed;
 }
 
 @Resolver(() => ModerationLogEntry)

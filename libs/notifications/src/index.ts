@@ -12,3 +12,4 @@ export { PreferenceService } from './preference/preference.service.js';
 export { DigestJob } from './mail/digest.job.js';
 export { MailTransport } from './mail/mail-transport.js';
 export { EmailDelivery } from './mail/email-delivery.js';
+export { ThreadFollowed } from './events/thread-followed.event.js';

@@ -18,6 +18,7 @@ import { FollowResolver } from './follow/follow.resolver.js';
 import { FollowRecord, FollowSchema } from './follow/follow.schema.js';
 import { FollowService } from './follow/follow.service.js';
 import { AccountNotificationListener } from './listeners/account.listener.js';
+import { CommissionNotificationListener } from './listeners/commission.listener.js';
 import { ThreadNotificationListener } from './listeners/thread.listener.js';
 import { NotificationRepository } from './notification/notification.repository.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
@@ -52,6 +53,7 @@ import { PreferenceService } from './preference/preference.service.js';
     PreferenceService,
     ThreadNotificationListener,
     AccountNotificationListener,
+    CommissionNotificationListener,
     NotificationResolver,
     FollowResolver,
     PreferenceResolver,

@@ -1,3 +1,4 @@
+import { ReferralDisclosures } from './link/referral-disclosures.js';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { BoardsModule } from '@helpboard/boards';
@@ -45,6 +46,7 @@ import { ReferralModerationListener } from './policy/moderation.listener.js';
 import { ReferralPostBodyHook } from './policy/referral-post-body.hook.js';
 import { ReferralsKeys } from './referrals-keys.js';
 import { CampaignReportService } from './report/campaign-report.service.js';
+import { RepEarningsService } from './report/rep-earnings.service.js';
 import { PartnerReportController } from './report/partner-report.controller.js';
 
 @Module({
@@ -67,6 +69,7 @@ import { PartnerReportController } from './report/partner-report.controller.js';
   ],
   controllers: [ClickController, ConversionWebhookController, PartnerReportController],
   providers: [
+    ReferralDisclosures,
     ReferralsKeys,
     ReferralAuditRepository,
     PartnerRepository,
@@ -88,12 +91,14 @@ import { PartnerReportController } from './report/partner-report.controller.js';
     CommissionApprovalJob,
     PayoutService,
     CampaignReportService,
+    RepEarningsService,
     ReferralPostBodyHook,
     ReferralModerationListener,
     ReferralsResolver,
     CommissionResolver,
     PostDisclosureResolver,
   ],
-  exports: [CommissionApprovalJob, ReferralAuditRepository],
+  // RepEarningsService: the site's referral page for reps.
+  exports: [CommissionApprovalJob, ReferralAuditRepository, ReferralDisclosures, RepEarningsService],
 })
 export class ReferralsModule {}

@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { LedgerRepository } from './ledger/ledger.repository.js';
+import { type PeriodKind, periodKey, periodOf } from './ledger/periods.js';
 import { OVERALL } from './ledger/reputation-entry.schema.js';
 import { STARTING_REPUTATION } from './reputation.service.js';
 
@@ -14,6 +15,36 @@ export class ReputationReader {
     const sums = new Map<string, number>();
     for (const total of await this.ledger.totalsOnBoards(boardIds))
       sums.set(total.userId.toHexString(), (sums.get(total.userId.toHexString()) ?? 0) + total.total);
+    return sums;
+  }
+
+  /** These users' reputation on one board (author cards), in one query; absent users have none yet. */
+  async usersOnBoard(boardId: Types.ObjectId, userIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.ledger.totalsOfUsersOnBoard(
+      boardId,
+      userIds.map((id) => new Types.ObjectId(id)),
+    );
+    return new Map(rows.map((row) => [row.userId.toHexString(), row.total]));
+  }
+
+  /** A user's reputation on each board they earned on (profile pages). */
+  async boardTotalsOf(userId: string): Promise<{ boardId: string; total: number }[]> {
+    const rows = await this.ledger.boardTotalsOfUser(new Types.ObjectId(userId));
+    return rows.map((row) => ({ boardId: row.boardId!.toHexString(), total: row.total }));
+  }
+
+  /** A user's latest reputation changes, newest first (the profile's history chart). */
+  async recentChanges(userId: string, limit: number): Promise<{ boardId: string; delta: number; at: Date }[]> {
+    const rows = await this.ledger.history(new Types.ObjectId(userId), null, limit, null);
+    return rows.map((row) => ({ boardId: row.boardId.toHexString(), delta: row.delta, at: row.at }));
+  }
+
+  /** Per user, reputation gained on these boards together in the calendar period containing `at`. */
+  async gainedOnBoards(boardIds: readonly Types.ObjectId[], kind: PeriodKind, at: Date): Promise<Map<string, number>> {
+    const keys = boardIds.map((id) => periodKey(id.toHexString(), periodOf(kind, at)));
+    const sums = new Map<string, number>();
+    for (const row of await this.ledger.periodTotals(keys))
+      sums.set(row.userId.toHexString(), (sums.get(row.userId.toHexString()) ?? 0) + row.total);
     return sums;
   }
 

@@ -74,7 +74,10 @@ export class ReputationListener implements OnModuleInit {
     );
     await this.replace(
       tx,
-      causeOf(`vote:${event.postId}:${event.actorId}`, event, event.postId),
+      {
+        ...causeOf(`vote:${event.postId}:${event.actorId}`, event, event.postId),
+        recipients: [event.authorId, event.actorId],
+      },
       awards,
       rules.dailyVoteCap,
     );

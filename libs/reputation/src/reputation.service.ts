@@ -18,6 +18,12 @@ export interface Cause {
   actorId: string;
   postId?: string;
   at: Date;
+  /**
+   * Everyone the source can have given to, when the caller knows (a vote: the post's author and
+   * the voter): the ledger is sharded by user, so the read of what to take back then reaches
+   * their shards only.
+   */
+  recipients?: string[];
 }
 
 @Injectable()
@@ -32,7 +38,7 @@ export class ReputationService {
 
   /** Takes back exactly what `cause.source` gave, to everyone it gave to; `reason` says why when not obvious. */
   async reverse(tx: TransactionContext, cause: Cause, reason: string | null = null): Promise<void> {
-    for (const row of await this.ledger.outstanding(cause.source, tx.session)) {
+    for (const row of await this.ledger.outstanding(cause.source, tx.session, cause.recipients)) {
       await this.recordReversal(tx, cause, row.userId, -row.delta, reason);
     }
   }

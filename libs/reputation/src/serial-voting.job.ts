@@ -1,14 +1,8 @@
 // Serial voting: one voter casting many votes on one user's posts in a day is not an assessment
 // of the posts. A daily job takes back the reputation those votes gave (the votes themselves stay,
 // as on Stack Exchange) and records why in the ledger.
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, Clock, runPeriodically } from '@helpboard/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, Clock, PeriodicJob } from '@helpboard/core';
 import { UnitOfWork } from '@helpboard/database';
 import { PostStatsService } from '@helpboard/threads';
 import { ReputationService } from './reputation.service.js';
@@ -18,33 +12,21 @@ export const SERIAL_VOTE_THRESHOLD = 10;
 const WINDOW_MS = 24 * 3_600_000;
 
 @Injectable()
-export class SerialVotingJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class SerialVotingJob extends PeriodicJob {
   private readonly logger = new Logger(SerialVotingJob.name);
-  private stop?: () => void;
 
   constructor(
     private readonly stats: PostStatsService,
     private readonly reputation: ReputationService,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.runsBackgroundJobs) return;
-    this.stop = runPeriodically(
-      WINDOW_MS,
-      () => this.run(),
-      (error) => this.logger.error({ err: error }, 'serial-voting job failed'),
-    );
-  }
-
-  beforeApplicationShutdown(): void {
-    this.stop?.();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(config, WINDOW_MS);
   }
 
   /** Reverses the reputation of serial votes cast in the last 24 hours; returns how many votes. Idempotent. */
-  async run(threshold = SERIAL_VOTE_THRESHOLD): Promise<number> {
+  override async run(threshold = SERIAL_VOTE_THRESHOLD): Promise<number> {
     const now = this.clock.now();
     const groups = await this.stats.serialVotes(new Date(now.getTime() - WINDOW_MS), now, threshold);
     let reversed = 0;

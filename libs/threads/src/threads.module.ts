@@ -33,6 +33,7 @@ import { ThreadResolver } from './thread/thread.resolver.js';
 import { ThreadRecord, ThreadSchema } from './thread/thread.schema.js';
 import { ViewCounter } from './views/view-counter.js';
 import { ThreadPageCache } from './thread/thread-page-cache.js';
+import { ThreadPageReader } from './thread/thread-page.reader.js';
 import { ThreadMergeService } from './thread/thread-merge.service.js';
 import { ImportedContentService } from './import/imported-content.service.js';
 import { ImportedVotesService } from './import/imported-votes.service.js';
@@ -72,6 +73,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadQueryService,
     ViewCounter,
     ThreadPageCache,
+    ThreadPageReader,
     SearchableThreadReader,
     ThreadStateService,
     ThreadMergeService,
@@ -88,6 +90,12 @@ import { VoteService } from './vote/vote.service.js';
     BoardTagsResolver,
   ],
   exports: [
+    // The server-rendered site (apps/web) calls these directly.
+    ThreadPageReader,
+    ViewCounter,
+    AskQuestionService,
+    CommentService,
+    EditPostService,
     PostBodyHooks,
     ThreadQueryService,
     AnswerService,

@@ -64,27 +64,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     engine,
     clock,
     baseUrl,
-    async graphql(query, variables, options = {}) {
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
-      return { status: response.status, headers: response.headers, ...body } as GraphQLResponse<any>;
-    },
+    graphql: graphqlAt(baseUrl),
     websocket(connectionParams) {
-      const client = createClient({
-        url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams,
-        retryAttempts: 0,
-        lazy: true,
-      });
+      const client = websocketAt(baseUrl, connectionParams);
       clients.push(client);
       return client;
     },
@@ -94,6 +76,34 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await engine.stop();
     },
   };
+}
+
+/** GraphQL over HTTP to the app at `baseUrl` (this process's or another's). */
+export function graphqlAt(baseUrl: string): TestApp['graphql'] {
+  return async (query, variables, options = {}) => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
+    return { status: response.status, headers: response.headers, ...body } as GraphQLResponse<any>;
+  };
+}
+
+/** A lazy graphql-ws client of the app at `baseUrl`; the caller disposes of it. */
+export function websocketAt(baseUrl: string, connectionParams?: Record<string, unknown>): Client {
+  return createClient({
+    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+  });
 }
 
 /** Runs one operation over WebSocket and resolves with its single result. */

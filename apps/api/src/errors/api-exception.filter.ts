@@ -1,9 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger, NotFoundException } from '@nestjs/common';
 import { GqlArgumentsHost, type GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { httpStatusOf, negotiateLocale } from '@helpboard/core';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { sendNotFoundPage } from '../../../web/src/http/web-exception.filter.js';
 import { toApiError, toGraphQLError } from './to-api-error.js';
 
 @Catch()
@@ -24,6 +25,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: unknown }>();
     const response = http.getResponse<Response>();
+    // A browser asking for a page that does not exist gets the site's 404 page, not JSON.
+    if (exception instanceof NotFoundException && request.accepts(['json', 'html']) === 'html') {
+      return sendNotFoundPage(request, response);
+    }
     const apiError = toApiError(exception, negotiateLocale(request.headers['accept-language']));
     if (apiError.isUnexpected) this.logger.error({ err: exception, requestId: request.id }, 'unexpected error');
     if (apiError.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(apiError.retryAfterSeconds));

@@ -1,6 +1,9 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import { type AppConfig, type PublicQueryCache } from '@helpboard/core';
+import type { Metrics } from '@helpboard/observability';
+import { observabilityPlugin } from '../observability/observability.plugin.js';
+import { observedWebSocketExecution } from '../observability/websocket-execution.js';
 import { complexityPlugin } from './complexity.plugin.js';
 import { depthLimitRule } from './depth-limit.rule.js';
 import { formatGraphQLError } from './format-error.js';
@@ -12,7 +15,7 @@ export const MAX_QUERY_DEPTH = 10;
 /** Roughly a thread page with 100 answers and their comments; lists multiply by page size. */
 export const MAX_QUERY_COMPLEXITY = 5_000;
 
-export function graphqlOptions(config: AppConfig, cache: PublicQueryCache): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, cache: PublicQueryCache, metrics: Metrics): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -23,11 +26,11 @@ export function graphqlOptions(config: AppConfig, cache: PublicQueryCache): Apol
     introspection: true,
     includeStacktraceInErrorResponses: false,
     subscriptions: {
-      'graphql-ws': { path: '/graphql' },
+      'graphql-ws': { path: '/graphql', ...observedWebSocketExecution(metrics) },
     },
     context: buildGraphQLContext,
     validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
-    plugins: [complexityPlugin(MAX_QUERY_COMPLEXITY), publicQueryCachePlugin(cache)],
+    plugins: [observabilityPlugin(metrics), complexityPlugin(MAX_QUERY_COMPLEXITY), publicQueryCachePlugin(cache)],
     formatError: formatGraphQLError,
     stopOnTerminationSignals: false,
   };

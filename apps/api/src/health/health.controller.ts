@@ -3,12 +3,11 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '@helpboard/core';
-import { DependencyStatus } from './health.model.js';
-import { HealthService } from './health.service.js';
+import { ReadinessService } from './readiness.service.js';
 
 @Controller()
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(private readonly ready: ReadinessService) {}
 
   @Public()
   @Get('healthz')
@@ -20,15 +19,9 @@ export class HealthController {
   @Public()
   @Get('readyz')
   async readiness(@Res({ passthrough: true }) response: Response) {
-    const health = await this.health.check();
-    // Without the database nothing works; without search, reads and writes still do (the outbox
-    // keeps indexing work until it is back), so the instance stays in rotation, marked degraded.
-    const isReady = health.database === DependencyStatus.UP;
-    const isSearchUp = health.search === DependencyStatus.UP;
-    response.status(isReady ? 200 : 503);
-    return {
-      status: isReady ? (isSearchUp ? 'ready' : 'degraded') : 'unavailable',
-      checks: { database: isReady ? 'up' : 'down', search: isSearchUp ? 'up' : 'down' },
-    };
+    // Without the database nothing works; degraded (search or Redis down) still serves.
+    const readiness = await this.ready.check();
+    response.status(readiness.status === 'unavailable' ? 503 : 200);
+    return readiness;
   }
 }

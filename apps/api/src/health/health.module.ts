@@ -3,6 +3,11 @@ import { SearchModule } from '@helpboard/search';
 import { HealthController } from './health.controller.js';
 import { HealthResolver } from './health.resolver.js';
 import { HealthService } from './health.service.js';
+import { ReadinessService } from './readiness.service.js';
 
-@Module({ imports: [SearchModule], controllers: [HealthController], providers: [HealthService, HealthResolver] })
+@Module({
+  imports: [SearchModule],
+  controllers: [HealthController],
+  providers: [HealthService, HealthResolver, ReadinessService],
+})
 export class HealthModule {}

@@ -24,6 +24,14 @@ export class MembershipRepository {
       .exec();
   }
 
+  /** A user's memberships with one of these roles (the site's list of their staff pages). */
+  withRolesOf(userId: Types.ObjectId, roles: readonly BoardRole[]): Promise<MembershipRecord[]> {
+    return this.memberships
+      .find({ userId, role: { $in: roles } })
+      .lean<MembershipRecord[]>()
+      .exec();
+  }
+
   /** Every board a user holds a role on. */
   boardIdsOf(userId: Types.ObjectId): Promise<Types.ObjectId[]> {
     return this.memberships

@@ -2,7 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 import { BoardRole } from '../permissions/board-permissions.js';
 
-@Schema({ collection: 'board_memberships', versionKey: false })
+// Shard key (docs/sharding.md): equals the unique (board, user) index; author cards ask per board.
+@Schema({ collection: 'board_memberships', versionKey: false, shardKey: { boardId: 1, userId: 1 } })
 export class MembershipRecord {
   _id!: Types.ObjectId;
 

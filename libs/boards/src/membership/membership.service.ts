@@ -73,6 +73,21 @@ export class MembershipService {
     return this.memberships.findByRole(boardId, roles);
   }
 
+  /** The boards on which a user holds one of these roles, with the role (two queries). */
+  async boardsWithRolesOf(
+    userId: string,
+    roles: readonly BoardRole[],
+  ): Promise<{ board: BoardRecord; role: BoardRole }[]> {
+    const rows = await this.memberships.withRolesOf(new Types.ObjectId(userId), roles);
+    const boards = new Map(
+      (await this.boards.findByIds(rows.map((row) => row.boardId))).map((board) => [board._id.toHexString(), board]),
+    );
+    return rows.flatMap((row) => {
+      const board = boards.get(row.boardId.toHexString());
+      return board ? [{ board, role: row.role }] : [];
+    });
+  }
+
   private async change(
     board: BoardRecord,
     userId: Types.ObjectId,

@@ -23,6 +23,11 @@ export class OperatorRepository {
       .exec();
   }
 
+  /** Operators in slug order, for the site's home page. */
+  list(limit: number): Promise<OperatorRecord[]> {
+    return this.operators.find({}).sort({ slug: 1 }).limit(limit).lean<OperatorRecord[]>().exec();
+  }
+
   async idsAdministeredBy(userId: Types.ObjectId): Promise<Types.ObjectId[]> {
     const rows = await this.operators.find({ adminIds: userId }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>().exec();
     return rows.map((row) => row._id);

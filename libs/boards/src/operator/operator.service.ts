@@ -48,6 +48,11 @@ export class OperatorService {
     return operator;
   }
 
+  /** Operators in slug order (the site's home page lists them). */
+  list(limit: number): Promise<OperatorRecord[]> {
+    return this.operators.list(limit);
+  }
+
   findByIds(ids: readonly Types.ObjectId[]): Promise<OperatorRecord[]> {
     return this.operators.findByIds(ids);
   }

@@ -6,7 +6,8 @@
 // A lib opts one of its root query fields in with `register(field, rule)`: `tags` names what a
 // response depends on (e.g. `thread:<id>`), and the lib calls `invalidate(tag)` after every
 // committed change of it. The time limit bounds staleness from what no tag covers (an author's
-// reputation changing on another board) and from writes made by other API instances.
+// reputation changing on another board). With Redis, every invalidation is broadcast to the
+// other API instances (libs/redis), which drop their copies too.
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../clock/clock.js';
 
@@ -32,6 +33,7 @@ export class PublicQueryCache {
   private readonly entries = new Map<string, Entry>();
   private readonly keysByTag = new Map<string, Set<string>>();
   private invalidations = 0;
+  private readonly invalidationListeners: ((tag: string) => void)[] = [];
 
   constructor(private readonly clock: Clock) {}
 
@@ -74,7 +76,18 @@ export class PublicQueryCache {
     }
   }
 
+  /** Hears every invalidation made here (not those received through `invalidateLocally`). */
+  onInvalidate(listener: (tag: string) => void): void {
+    this.invalidationListeners.push(listener);
+  }
+
   invalidate(tag: string): void {
+    this.invalidateLocally(tag);
+    for (const listener of this.invalidationListeners) listener(tag);
+  }
+
+  /** Drops this instance's responses showing `tag`, without telling anyone (another instance told us). */
+  invalidateLocally(tag: string): void {
     this.invalidations++;
     for (const key of [...(this.keysByTag.get(tag) ?? [])]) this.delete(key);
   }

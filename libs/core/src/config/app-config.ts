@@ -42,6 +42,14 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).default('Helpboard <no-reply@helpboard.localhost>'),
   /** Where users reach this API from outside, for links in e-mails (unsubscribe). Default: http://localhost:PORT. */
   PUBLIC_URL: url(['http:', 'https:']),
+  /** `off`: this API instance serves requests only and leaves background jobs to other processes (`npm run worker`). */
+  BACKGROUND_JOBS: z.enum(['on', 'off']).default('on'),
+  /** Token a scraper must send (X-Metrics-Token). Unset: /metrics is open outside production and off in production. */
+  METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
+  /** Serve /metrics on this port only (an internal one), not on PORT. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -67,6 +75,8 @@ export interface AppConfig {
     smtpUrl?: string;
     from: string;
   };
+  /** Prometheus scraping: see METRICS_TOKEN. */
+  metrics: { token?: string; port?: number };
   /** Base URL of links in e-mails, without a trailing slash. */
   publicUrl: string;
   version: string;

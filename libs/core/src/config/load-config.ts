@@ -50,9 +50,10 @@ export function toAppConfig(raw: RawConfig): AppConfig {
     ),
     logLevel: raw.LOG_LEVEL,
     mail: { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
+    metrics: { token: raw.METRICS_TOKEN, port: raw.METRICS_PORT },
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     version: readOwnPackageVersion(),
-    runsBackgroundJobs: true,
+    runsBackgroundJobs: raw.BACKGROUND_JOBS === 'on',
   };
 }
 

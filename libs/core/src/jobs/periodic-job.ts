@@ -1,11 +1,13 @@
-// A background job that runs `run()` on a fixed interval while the process serves (not in CLI
-// commands), and stops before shutdown. Tests call `run()` directly after moving the clock.
-import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+// A background job that runs `run()` on a fixed interval while the process runs background jobs
+// (not in CLI commands), once per interval across every instance (the job port schedules it by
+// the class's name), and stops before shutdown. Tests call `run()` directly after moving the clock.
+import { type BeforeApplicationShutdown, Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
-import { runPeriodically } from './run-periodically.js';
+import { JobQueue } from './job-queue.js';
 
 export abstract class PeriodicJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(this.constructor.name);
+  // A property, so that subclasses' constructors stay as they are.
+  @Inject(JobQueue) private readonly jobs!: JobQueue;
   private stop?: () => void;
 
   protected constructor(
@@ -17,11 +19,7 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, BeforeAppli
 
   onApplicationBootstrap(): void {
     if (!this.jobConfig.runsBackgroundJobs) return;
-    this.stop = runPeriodically(
-      this.intervalMs,
-      () => this.run(),
-      (error) => this.logger.error({ err: error }, `${this.constructor.name} failed`),
-    );
+    this.stop = this.jobs.schedule(this.constructor.name, this.intervalMs, () => this.run());
   }
 
   beforeApplicationShutdown(): void {

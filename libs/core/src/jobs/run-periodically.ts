@@ -1,7 +1,7 @@
 /**
  * Runs `task` every `intervalMs` without keeping the process alive; failures go to `onError` and
- * the next run happens as usual. Returns the function that stops it. (With Redis, [scale] moves
- * these onto a shared queue so one instance runs each schedule.)
+ * the next run happens as usual. Returns the function that stops it. This is the in-process
+ * schedule; jobs schedule through `JobQueue.schedule` so that with Redis one instance runs each.
  */
 export function runPeriodically(
   intervalMs: number,

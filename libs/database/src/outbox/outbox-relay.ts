@@ -1,6 +1,9 @@
 // Delivers outbox messages to the handlers registered for their topic, at least once, in order
-// of creation; handlers must be idempotent. Failures are retried with exponential backoff and
-// dead-lettered after MAX_ATTEMPTS. With Redis the same handlers run on a queue instead.
+// of creation; handlers must be idempotent. Each message becomes one job on the job port (named
+// `outbox.<topic>`, keyed by the message id): in-process the job runs inline and failures are
+// retried here with exponential backoff and dead-lettered after MAX_ATTEMPTS; with Redis the
+// message is done once the queue holds the job, and BullMQ retries it. While the queue is
+// unreachable messages stay here, their attempts not counted, until it is back.
 import {
   Inject,
   Injectable,
@@ -8,7 +11,7 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, Clock } from '@helpboard/core';
+import { APP_CONFIG, type AppConfig, Clock, JobQueue, JobQueueUnavailableError } from '@helpboard/core';
 import { OutboxRepository } from './outbox.repository.js';
 
 export type OutboxHandler = (payload: Record<string, unknown>) => Promise<void>;
@@ -24,14 +27,22 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private timer?: NodeJS.Timeout;
   private draining?: Promise<number>;
   private stopped = false;
+  /** Logs an outage of the job queue once, not on every poll. */
+  private isQueueDown = false;
 
   constructor(
     private readonly repository: OutboxRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {}
 
   register(topic: string, handler: OutboxHandler): void {
+    if (!this.handlers.has(topic)) {
+      this.jobs.define(outboxJobName(topic), async (payload) => {
+        for (const each of this.handlers.get(topic) ?? []) await each(payload);
+      });
+    }
     this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), handler]);
   }
 
@@ -57,6 +68,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return { pending, oldestPendingSeconds: oldest ? Math.round((now - oldest.getTime()) / 1000) : null, deadLettered };
   }
 
+  /** Metrics: undelivered messages of every topic, and the age of the oldest (0 when none waits). */
+  async overallLag(): Promise<{ pending: number; oldestPendingSeconds: number }> {
+    const [pending, oldest] = await Promise.all([this.repository.countPending(), this.repository.oldestPendingAt()]);
+    const ageMs = oldest ? this.clock.now().getTime() - oldest.getTime() : 0;
+    return { pending, oldestPendingSeconds: Math.max(0, ageMs / 1000) };
+  }
+
   /** Starts a drain unless one is running; called after commits that wrote to the outbox. */
   nudge(): Promise<number> {
     if (this.stopped) return Promise.resolve(0);
@@ -78,10 +96,22 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const message = await this.repository.claimNext(now, LEASE_MS);
       if (!message) return delivered;
       try {
-        for (const handler of this.handlers.get(message.topic) ?? []) await handler(message.payload);
+        if (this.handlers.has(message.topic)) {
+          await this.jobs.enqueue(outboxJobName(message.topic), message.payload, {
+            idempotencyKey: `outbox-${String(message._id)}`,
+          });
+        }
         await this.repository.markProcessed(message._id, this.clock.now());
+        this.isQueueDown = false;
         delivered++;
       } catch (error) {
+        if (error instanceof JobQueueUnavailableError) {
+          // Not the message's fault: hand it back untouched and stop until the next poll.
+          if (!this.isQueueDown) this.logger.warn({ err: error }, 'job queue unavailable: outbox delivery paused');
+          this.isQueueDown = true;
+          await this.repository.release(message._id);
+          return delivered;
+        }
         const reason = error instanceof Error ? error.message : String(error);
         if (message.attempts >= MAX_ATTEMPTS) {
           this.logger.error({ err: error, topic: message.topic }, 'outbox message dead-lettered');
@@ -94,3 +124,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 }
+
+/** The job that runs an outbox topic's handlers. */
+export const outboxJobName = (topic: string) => `outbox.${topic}`;

@@ -40,6 +40,11 @@ export class OutboxRepository {
     await this.messages.updateOne({ _id: id }, { $set: { processedAt: now, lockedUntil: null } }).exec();
   }
 
+  /** Gives a claimed message back as if it had not been claimed (its attempt does not count). */
+  async release(id: unknown): Promise<void> {
+    await this.messages.updateOne({ _id: id }, { $set: { lockedUntil: null }, $inc: { attempts: -1 } }).exec();
+  }
+
   async scheduleRetry(id: unknown, availableAt: Date, error: string): Promise<void> {
     await this.messages.updateOne({ _id: id }, { $set: { availableAt, lockedUntil: null, lastError: error } }).exec();
   }
@@ -61,6 +66,16 @@ export class OutboxRepository {
       this.messages.countDocuments({ topic, deadLetteredAt: { $ne: null } }).exec(),
     ]);
     return { pending, oldest: oldest?.createdAt ?? null, deadLettered };
+  }
+
+  /** When the oldest undelivered message (any topic) was written; null when none waits. */
+  async oldestPendingAt(): Promise<Date | null> {
+    const oldest = await this.messages
+      .findOne({ processedAt: null, deadLetteredAt: null }, { createdAt: 1 })
+      .sort({ createdAt: 1 })
+      .lean<OutboxMessage>()
+      .exec();
+    return oldest?.createdAt ?? null;
   }
 
   async countPending(): Promise<number> {

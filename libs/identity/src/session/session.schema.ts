@@ -10,7 +10,8 @@ export enum SessionEndReason {
   Suspended = 'SUSPENDED',
 }
 
-@Schema({ collection: 'sessions', versionKey: false })
+// Shard key (docs/sharding.md): every request reads its session by id.
+@Schema({ collection: 'sessions', versionKey: false, shardKey: { _id: 'hashed' } })
 export class SessionRecord {
   _id!: Types.ObjectId;
 
@@ -36,7 +37,8 @@ export class SessionRecord {
   ip!: string | null;
 }
 
-@Schema({ collection: 'refresh_tokens', versionKey: false })
+// Shard key (docs/sharding.md): tokens are random, so ranges spread; equals the unique index.
+@Schema({ collection: 'refresh_tokens', versionKey: false, shardKey: { tokenHash: 1 } })
 export class RefreshTokenRecord {
   _id!: Types.ObjectId;
 

@@ -17,6 +17,7 @@ import { ThreadChanged, ThreadStateService } from '@helpboard/threads';
 import { EscalationRepository } from '../escalation/escalation.repository.js';
 import { EscalationTier } from '../escalation/escalation.schema.js';
 import { EscalationService } from '../escalation/escalation.service.js';
+import { SupportCaseSolved } from './support-case-solved.event.js';
 import { SupportCaseRepository } from './support-case.repository.js';
 import { type SupportCaseRecord, SupportCaseState } from './support-case.schema.js';
 
@@ -91,6 +92,11 @@ export class SupportCaseService {
     const updated = await this.unitOfWork.run(async (tx) => {
       const changed = await this.cases.setState(current._id, current.state, state, now, tx.session);
       if (!changed) throw new ConflictError('CASE_CHANGED');
+      if (state === SupportCaseState.SOLVED) {
+        tx.publishAfterCommit(
+          new SupportCaseSolved(current.boardId.toHexString(), current.threadId.toHexString(), caseId, now),
+        );
+      }
       await this.escalations.updateTrack(
         current.threadId,
         { $set: { settledAt: state === SupportCaseState.SOLVED ? now : null } },

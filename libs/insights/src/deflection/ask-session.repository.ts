@@ -21,13 +21,20 @@ export class AskSessionRepository {
   }
 
   /** Links the user's latest unanswered session on the board shown since `since` to the question. */
-  async markAsked(userId: Types.ObjectId, boardId: Types.ObjectId, since: Date, threadId: Types.ObjectId, at: Date) {
-    await this.sessions
+  async markAsked(
+    userId: Types.ObjectId,
+    boardId: Types.ObjectId,
+    since: Date,
+    threadId: Types.ObjectId,
+    at: Date,
+  ): Promise<AskSessionRecord | null> {
+    return this.sessions
       .findOneAndUpdate(
         { userId, boardId, askedThreadId: null, shownAt: { $gte: since, $lte: at } },
         { $set: { askedThreadId: threadId, askedAt: at } },
         { sort: { shownAt: -1 } },
       )
+      .lean<AskSessionRecord>()
       .exec();
   }
 

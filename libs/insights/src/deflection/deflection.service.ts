@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { type Actor, Clock, InvalidInputError, NotFoundError } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
+import { InsightsRecorder } from '../metrics/insights-recorder.js';
+import { Metric } from '../metrics/metrics.js';
 import { AskSessionRepository } from './ask-session.repository.js';
 
 /** A user who has not asked this long after seeing suggestions is taken to have found an answer. */
@@ -26,6 +28,7 @@ export class DeflectionService {
     private readonly boards: BoardService,
     private readonly access: BoardAccessService,
     private readonly clock: Clock,
+    private readonly recorder: InsightsRecorder,
   ) {}
 
   async suggestionsShown(actor: Actor, boardSlug: string, title: string, threadIds: string[]): Promise<string> {
@@ -40,16 +43,18 @@ export class DeflectionService {
     if (problems.length > 0) throw new InvalidInputError(problems);
     const board = await this.boards.requireBoard(boardSlug);
     await this.access.assert(actor, BoardAction.View, board);
+    const now = this.clock.now();
     const id = await this.sessions.insert({
       userId: new Types.ObjectId(actor.userId),
       boardId: board._id,
       title: title.trim(),
       shownThreadIds: threadIds.map((id) => new Types.ObjectId(id)),
-      shownAt: this.clock.now(),
+      shownAt: now,
       openedThreadIds: [],
       askedThreadId: null,
       askedAt: null,
     });
+    await this.recorder.count(board, now, { [Metric.SUGGESTIONS_SHOWN]: 1 });
     return id.toHexString();
   }
 
@@ -65,13 +70,15 @@ export class DeflectionService {
 
   /** A question was asked: the asker's latest suggestions on that board, if recent, were not enough. */
   async questionAsked(userId: string, boardId: string, threadId: string, at: Date): Promise<void> {
-    await this.sessions.markAsked(
+    const session = await this.sessions.markAsked(
       new Types.ObjectId(userId),
       new Types.ObjectId(boardId),
       new Date(at.getTime() - DEFLECTION_WINDOW_MS),
       new Types.ObjectId(threadId),
       at,
     );
+    // Counted where the suggestions were shown, so shown minus asked is what they deflected.
+    if (session) await this.recorder.countOnBoard(boardId, session.shownAt, { [Metric.ASKED_AFTER_SUGGESTIONS]: 1 });
   }
 
   async summary(actor: Actor, boardSlug: string, from: Date, to: Date): Promise<DeflectionSummary> {

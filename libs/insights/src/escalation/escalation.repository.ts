@@ -17,9 +17,11 @@ export class EscalationRepository {
   ) {}
 
   /** Starts tracking a question (again: a redelivered event changes nothing). */
-  async track(track: Omit<EscalationTrack, '_id'>): Promise<void> {
+  async track(track: Omit<EscalationTrack, '_id' | 'takenBy' | 'takenAt'>): Promise<void> {
     const { threadId, ...rest } = track;
-    await this.tracks.updateOne({ threadId }, { $setOnInsert: rest }, { upsert: true }).exec();
+    await this.tracks
+      .updateOne({ threadId }, { $setOnInsert: { ...rest, takenBy: null, takenAt: null } }, { upsert: true })
+      .exec();
   }
 
   findTrack(threadId: Types.ObjectId, session?: ClientSession): Promise<EscalationTrack | null> {
@@ -49,6 +51,18 @@ export class EscalationRepository {
   }
 
   /** Takes an unsettled question off the ladder, unless staff handle it as a case (one write). */
+  /** Takes an unsettled question for `userId` if nobody else holds it; null when someone does. */
+  take(threadId: Types.ObjectId, userId: Types.ObjectId, at: Date): Promise<EscalationTrack | null> {
+    return this.tracks
+      .findOneAndUpdate(
+        { threadId, settledAt: null, $or: [{ takenBy: null }, { takenBy: userId }] },
+        { $set: { takenBy: userId, takenAt: at } },
+        { returnDocument: 'after' },
+      )
+      .lean<EscalationTrack>()
+      .exec();
+  }
+
   async settle(threadId: Types.ObjectId, at: Date): Promise<void> {
     await this.tracks
       .updateOne({ threadId, settledAt: null, tier: { $ne: EscalationTier.CASE } }, { $set: { settledAt: at } })

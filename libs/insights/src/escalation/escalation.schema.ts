@@ -48,6 +48,13 @@ export class EscalationTrack {
   @Prop({ type: Date, default: null })
   nextStepAt!: Date | null;
 
+  /** The staff member who took the question (one at a time, so two people don't answer it twice). */
+  @Prop({ type: Types.ObjectId, default: null })
+  takenBy!: Types.ObjectId | null;
+
+  @Prop({ type: Date, default: null })
+  takenAt!: Date | null;
+
   /** Set when the question no longer needs escalating (answered, accepted, closed, hidden). */
   @Prop({ type: Date, default: null })
   settledAt!: Date | null;

@@ -13,6 +13,8 @@ import {
 } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { markdownToText, PostKind, ThreadStateService } from '@helpboard/threads';
+import { InsightsRecorder } from '../metrics/insights-recorder.js';
+import { Metric } from '../metrics/metrics.js';
 import { AnswerShareRepository, SHARE_ORDER } from './answer-share.repository.js';
 import type { AnswerShareRecord, ShareChannel } from './answer-share.schema.js';
 
@@ -40,6 +42,7 @@ export class AnswerShareService {
     private readonly access: BoardAccessService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly recorder: InsightsRecorder,
   ) {}
 
   async shareAnswer(actor: Actor, answerId: string, channel: ShareChannel): Promise<SharedAnswer> {
@@ -68,8 +71,10 @@ export class AnswerShareService {
   /** Counts an open and says where the answer is; null for an unknown code. */
   async open(code: string): Promise<string | null> {
     if (!/^[A-Za-z0-9]{1,16}$/.test(code)) return null;
-    const record = await this.shares.recordOpen(code, this.clock.now());
+    const now = this.clock.now();
+    const record = await this.shares.recordOpen(code, now);
     if (!record) return null;
+    await this.recorder.countOnBoard(record.boardId, now, { [Metric.SHARE_OPENS]: 1 });
     return `${this.config.publicUrl}/threads/${record.threadId.toHexString()}#answer-${record.answerId.toHexString()}`;
   }
 

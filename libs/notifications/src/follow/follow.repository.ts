@@ -30,6 +30,22 @@ export class FollowRepository {
       .exec())!;
   }
 
+  /** Like `add`; also says whether the follow is new. */
+  async addOnce(
+    userId: Types.ObjectId,
+    target: FollowTarget,
+    now: Date,
+  ): Promise<{ record: FollowRecord; isNew: boolean }> {
+    const result = await this.follows
+      .updateOne({ userId, ...target }, { $setOnInsert: { createdAt: now } }, { upsert: true })
+      .exec();
+    const record = (await this.follows
+      .findOne({ userId, ...target })
+      .lean<FollowRecord>()
+      .exec())!;
+    return { record, isNew: result.upsertedCount === 1 };
+  }
+
   async remove(userId: Types.ObjectId, target: FollowTarget): Promise<boolean> {
     const result = await this.follows.deleteOne({ userId, ...target }).exec();
     return result.deletedCount === 1;

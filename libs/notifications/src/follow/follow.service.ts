@@ -1,10 +1,11 @@
 // Following threads, boards and tags. Anyone who may read a thread or board may follow it.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { type Actor, Clock, decodeCursor, InvalidInputError } from '@helpboard/core';
+import { type Actor, Clock, decodeCursor, DomainEventBus, InvalidInputError } from '@helpboard/core';
 import { BoardService, normaliseTags } from '@helpboard/boards';
 import { ThreadQueryService } from '@helpboard/threads';
 import { FOLLOW_ORDER, type FollowTarget, FollowRepository } from './follow.repository.js';
+import { ThreadFollowed } from '../events/thread-followed.event.js';
 import { type FollowRecord, FollowTargetType } from './follow.schema.js';
 
 export interface FollowRequest {
@@ -20,11 +21,17 @@ export class FollowService {
     private readonly threads: ThreadQueryService,
     private readonly boards: BoardService,
     private readonly clock: Clock,
+    private readonly bus: DomainEventBus,
   ) {}
 
   async follow(actor: Actor, request: FollowRequest): Promise<FollowRecord> {
     const target = await this.resolve(actor, request);
-    return this.follows.add(new Types.ObjectId(actor.userId), target, this.clock.now());
+    const now = this.clock.now();
+    const { record, isNew } = await this.follows.addOnce(new Types.ObjectId(actor.userId), target, now);
+    if (isNew && target.targetType === FollowTargetType.THREAD) {
+      await this.bus.publish([new ThreadFollowed(actor.userId, target.targetId.toHexString(), now)]);
+    }
+    return record;
   }
 
   async unfollow(actor: Actor, request: FollowRequest): Promise<boolean> {

@@ -24,6 +24,8 @@ registerMessages({
     NOTIFICATION_KIND_MODERATION: 'moderation decisions',
     NOTIFICATION_KIND_NEW_QUESTION: 'new questions you follow',
     NOTIFICATION_KIND_ESCALATION: 'escalated questions',
+    NOTIFICATION_KIND_INSIGHT_ALERT: 'early-warning alerts',
+    NOTIFICATION_KIND_COMMISSION: 'commission updates',
   },
   'zh-CN': {
     EMAIL_OPEN: '查看',
@@ -46,5 +48,7 @@ registerMessages({
     NOTIFICATION_KIND_MODERATION: '管理决定',
     NOTIFICATION_KIND_NEW_QUESTION: '你关注的新问题',
     NOTIFICATION_KIND_ESCALATION: '升级的问题',
+    NOTIFICATION_KIND_INSIGHT_ALERT: '预警',
+    NOTIFICATION_KIND_COMMISSION: '佣金动态',
   },
 });

@@ -20,6 +20,10 @@ export enum NotificationKind {
   NEW_QUESTION = 'NEW_QUESTION',
   /** An escalated question was routed to you (experts and staff). */
   ESCALATION = 'ESCALATION',
+  /** Early warning on a board you staff: a spike, a burst of negative posts, an influential user unhappy. */
+  INSIGHT_ALERT = 'INSIGHT_ALERT',
+  /** One of your referral commissions changed state (pending, approved, paid, rejected, reversed). */
+  COMMISSION = 'COMMISSION',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What a notification is about.' });
 
@@ -38,7 +42,7 @@ registerEnumType(NotificationChannel, {
   description: 'How notifications of a kind reach you: every channel but OFF also shows them in the app.',
 });
 
-/** Everything is in-app until a user asks for e-mail; moderation and escalations matter enough to mail. */
+/** Everything is in-app until a user asks for e-mail; moderation, escalations and alerts matter enough to mail. */
 export const DEFAULT_CHANNELS: Record<NotificationKind, NotificationChannel> = {
   [NotificationKind.NEW_ANSWER]: NotificationChannel.IN_APP,
   [NotificationKind.NEW_COMMENT]: NotificationChannel.IN_APP,
@@ -49,4 +53,6 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, NotificationChannel> = {
   [NotificationKind.MODERATION]: NotificationChannel.EMAIL,
   [NotificationKind.NEW_QUESTION]: NotificationChannel.DIGEST,
   [NotificationKind.ESCALATION]: NotificationChannel.EMAIL,
+  [NotificationKind.INSIGHT_ALERT]: NotificationChannel.EMAIL,
+  [NotificationKind.COMMISSION]: NotificationChannel.IN_APP,
 };

@@ -4,7 +4,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema, Types } from 'mongoose';
 import { NotificationChannel, NotificationKind } from './notification-kind.js';
 
-@Schema({ collection: 'notifications', versionKey: false })
+// Shard key (docs/sharding.md): an inbox is one user's; a prefix of the unique (recipient, key) index.
+@Schema({ collection: 'notifications', versionKey: false, shardKey: { recipientId: 1 } })
 export class NotificationRecord {
   _id!: Types.ObjectId;
 

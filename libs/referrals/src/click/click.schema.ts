@@ -8,7 +8,8 @@ export enum ClickFlag {
   OWNER_IP = 'OWNER_IP',
 }
 
-@Schema({ collection: 'referral_clicks', versionKey: false })
+// Shard key (docs/sharding.md): random public ids spread clicks; conversions find theirs by it.
+@Schema({ collection: 'referral_clicks', versionKey: false, shardKey: { publicId: 1 } })
 export class ClickRecord {
   _id!: Types.ObjectId;
 

@@ -105,6 +105,26 @@ export class CommissionRepository {
       .exec();
   }
 
+  /** Commissions of every status (count and sum per currency) grouped by one field and status. */
+  statusTotalsBy(match: Record<string, unknown>, field: 'postId' | 'linkId') {
+    return this.commissions
+      .aggregate<{
+        _id: { key: Types.ObjectId | null; status: CommissionStatus; currency: string };
+        count: number;
+        amountMinor: number;
+      }>([
+        { $match: match },
+        {
+          $group: {
+            _id: { key: `$${field}`, status: '$status', currency: '$currency' },
+            count: { $sum: 1 },
+            amountMinor: { $sum: '$amountMinor' },
+          },
+        },
+      ])
+      .exec();
+  }
+
   /** Earning commissions (count and sum of minor units per currency) grouped by one field. */
   async earningsBy(match: Record<string, unknown>, field: 'linkId' | 'boardId' | 'ownerId' | 'postId' | 'campaignId') {
     return this.commissions

@@ -4,9 +4,31 @@ import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import type { TransactionContext } from '@helpboard/database';
 import { ReferralAuditRepository } from '../audit/referral-audit.repository.js';
+import { CommissionStatusChanged } from '../events/commission-status-changed.event.js';
 import { CommissionReason, CommissionStateMachine, CommissionStatus } from './commission-state-machine.js';
 import { CommissionRepository } from './commission.repository.js';
 import type { CommissionRecord } from './commission.schema.js';
+
+const statusChanged = (
+  commission: CommissionRecord,
+  from: CommissionStatus | null,
+  to: CommissionStatus,
+  reason: CommissionReason | null,
+  at: Date,
+) =>
+  new CommissionStatusChanged(
+    commission._id.toHexString(),
+    commission.ownerId.toHexString(),
+    commission.operatorId.toHexString(),
+    commission.boardId.toHexString(),
+    commission.postId?.toHexString() ?? null,
+    from,
+    to,
+    reason,
+    commission.amountMinor,
+    commission.currency,
+    at,
+  );
 
 @Injectable()
 export class CommissionService {
@@ -28,6 +50,7 @@ export class CommissionService {
         at: commission.createdAt,
       },
     ]);
+    tx.publishAfterCommit(statusChanged(commission, null, commission.status, commission.reason, commission.createdAt));
   }
 
   /** Moves a commission; false when it had already moved (someone else's change won). */
@@ -62,6 +85,8 @@ export class CommissionService {
         at: change.now,
       },
     ]);
+    const reason = change.reason !== undefined ? change.reason : commission.reason;
+    tx.publishAfterCommit(statusChanged(commission, commission.status, to, reason, change.now));
     return true;
   }
 

@@ -19,7 +19,8 @@ export enum BadgeTier {
   GOLD = 'GOLD',
 }
 
-@Schema({ collection: 'badges', versionKey: false })
+// Shard key (docs/sharding.md): a prefix of the unique badge index; profiles read a user's badges.
+@Schema({ collection: 'badges', versionKey: false, shardKey: { userId: 1 } })
 export class BadgeRecord {
   _id!: Types.ObjectId;
 

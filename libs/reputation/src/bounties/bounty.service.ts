@@ -1,18 +1,12 @@
 // Starting, awarding and expiring bounties. The offered reputation leaves the starter at once;
 // an award, or the automatic half-award after 7 days, pays it to an answer's author.
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type BeforeApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, Types } from 'mongoose';
 import {
   type Actor,
   APP_CONFIG,
-  runPeriodically,
+  JobQueue,
   type AppConfig,
   Clock,
   ConflictError,
@@ -41,7 +35,6 @@ function isDuplicateKey(error: unknown): boolean {
 
 @Injectable()
 export class BountyService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(BountyService.name);
   private stop?: () => void;
 
   constructor(
@@ -55,15 +48,13 @@ export class BountyService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.runsBackgroundJobs) return;
-    this.stop = runPeriodically(
-      EXPIRY_CHECK_MS,
-      () => this.expireDue(),
-      (error) => this.logger.error({ err: error }, 'bounty expiry failed'),
-    );
+    // Once a minute across all instances (the job port shares the schedule).
+    this.stop = this.jobs.schedule('BountyExpiry', EXPIRY_CHECK_MS, () => this.expireDue());
   }
 
   beforeApplicationShutdown(): void {

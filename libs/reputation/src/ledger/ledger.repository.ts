@@ -26,8 +26,12 @@ export class LedgerRepository {
   async outstanding(
     source: string,
     session: ClientSession,
+    recipients?: readonly string[],
   ): Promise<{ userId: Types.ObjectId; boardId: Types.ObjectId; delta: number }[]> {
-    const rows = await this.entries.find({ source }).session(session).lean<ReputationEntry[]>().exec();
+    const filter = recipients
+      ? { source, userId: { $in: recipients.map((id) => new Types.ObjectId(id)) } }
+      : { source };
+    const rows = await this.entries.find(filter).session(session).lean<ReputationEntry[]>().exec();
     const byUser = new Map<string, { userId: Types.ObjectId; boardId: Types.ObjectId; delta: number }>();
     for (const row of rows) {
       const key = row.userId.toHexString();
@@ -113,12 +117,35 @@ export class LedgerRepository {
       .exec();
   }
 
+  totalsOfUsersOnBoard(boardId: Types.ObjectId, userIds: readonly Types.ObjectId[]): Promise<ReputationTotal[]> {
+    return this.totals
+      .find({ boardId, userId: { $in: userIds } })
+      .lean<ReputationTotal[]>()
+      .exec();
+  }
+
+  /** A user's totals on each board they earned on. */
+  boardTotalsOfUser(userId: Types.ObjectId): Promise<ReputationTotal[]> {
+    return this.totals
+      .find({ userId, boardId: { $ne: null } })
+      .lean<ReputationTotal[]>()
+      .exec();
+  }
+
   topOnBoard(boardId: Types.ObjectId, limit: number): Promise<ReputationTotal[]> {
     return this.totals
       .find({ boardId, total: { $gt: 0 } })
       .sort({ total: -1, userId: 1 })
       .limit(limit)
       .lean<ReputationTotal[]>()
+      .exec();
+  }
+
+  /** Every user's total in these periods (`keys` from periodKey). */
+  periodTotals(keys: readonly string[]): Promise<ReputationPeriodTotal[]> {
+    return this.periods
+      .find({ key: { $in: keys } })
+      .lean<ReputationPeriodTotal[]>()
       .exec();
   }
 

@@ -23,7 +23,8 @@ export const VOTE_KINDS: ReadonlySet<ReputationKind> = new Set([
   ReputationKind.POST_DOWNVOTED,
 ]);
 
-@Schema({ collection: 'reputation_ledger', versionKey: false })
+// Shard key (docs/sharding.md): a user's history and verify runs stay on one shard.
+@Schema({ collection: 'reputation_ledger', versionKey: false, shardKey: { userId: 1 } })
 export class ReputationEntry {
   _id!: Types.ObjectId;
 
@@ -90,7 +91,9 @@ export interface TotalScope {
 export const OVERALL: TotalScope = { operatorId: null, boardId: null };
 
 /** Projection: a user's total in one scope. */
-@Schema({ collection: 'reputation_totals', versionKey: false })
+// Shard key (docs/sharding.md): a board's totals (its all-time leaderboard) live together; a
+// user's overall and per-operator totals are the rows whose boardId is null.
+@Schema({ collection: 'reputation_totals', versionKey: false, shardKey: { boardId: 1, userId: 1 } })
 export class ReputationTotal {
   _id!: Types.ObjectId;
 
@@ -108,7 +111,8 @@ export class ReputationTotal {
 }
 
 export const ReputationTotalSchema = SchemaFactory.createForClass(ReputationTotal);
-ReputationTotalSchema.index({ userId: 1, operatorId: 1, boardId: 1 }, { unique: true });
+// The same fields as (user, operator, board), led by the shard key: a sharded unique index must be.
+ReputationTotalSchema.index({ boardId: 1, userId: 1, operatorId: 1 }, { unique: true });
 ReputationTotalSchema.index({ boardId: 1, total: -1 });
 
 /**
@@ -116,7 +120,8 @@ ReputationTotalSchema.index({ boardId: 1, total: -1 });
  * year (UTC). `key` is `<boardId>|<period>` so a leaderboard is one indexed lookup of that
  * period's rows, however long the ledger grows.
  */
-@Schema({ collection: 'reputation_periods', versionKey: false })
+// Shard key (docs/sharding.md): a leaderboard is one key (<boardId>|<period>), read from one shard.
+@Schema({ collection: 'reputation_periods', versionKey: false, shardKey: { key: 1, userId: 1 } })
 export class ReputationPeriodTotal {
   _id!: Types.ObjectId;
 

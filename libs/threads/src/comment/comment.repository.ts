@@ -15,6 +15,10 @@ export class CommentRepository {
     await this.comments.create([comment], { session });
   }
 
+  findById(id: Types.ObjectId): Promise<CommentRecord | null> {
+    return this.comments.findById(id).lean<CommentRecord>().exec();
+  }
+
   /** Visible comments of many posts in one query, oldest first, at most COMMENTS_PER_POST each. */
   async forPosts(postIds: readonly Types.ObjectId[]): Promise<Map<string, CommentRecord[]>> {
     const rows = await this.comments

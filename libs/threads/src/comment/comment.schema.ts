@@ -2,7 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 import { type ImportOrigin, ORIGIN_PROP } from '@helpboard/core';
 
-@Schema({ collection: 'comments', versionKey: false })
+// Shard key (docs/sharding.md): comments load by the posts of a page; hashed, so new posts' comments spread.
+@Schema({ collection: 'comments', versionKey: false, shardKey: { postId: 'hashed' } })
 export class CommentRecord {
   _id!: Types.ObjectId;
 

@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ClientSession, Types } from 'mongoose';
 import { CommentRepository } from '../comment/comment.repository.js';
+import type { CommentRecord } from '../comment/comment.schema.js';
 import { VoteRepository } from '../vote/vote.repository.js';
 import { type AnswerStats, PostRepository } from './post.repository.js';
 import type { PostKind, PostRecord } from './post.schema.js';
@@ -46,6 +47,11 @@ export class PostStatsService {
   /** With a session, the post as the transaction sees it (e.g. the one it just wrote). */
   async post(postId: string, session?: ClientSession): Promise<PostRecord | null> {
     return this.posts.findById(new Types.ObjectId(postId), session);
+  }
+
+  /** A comment (its text is scored by insights). */
+  comment(commentId: string): Promise<CommentRecord | null> {
+    return this.comments.findById(new Types.ObjectId(commentId));
   }
 
   /** Posts an author has written on a board (first posts go to review). */

@@ -61,6 +61,16 @@ export class PostRepository {
     return rows.map((row) => row.createdAt);
   }
 
+  /** A user's visible answers, best first (profile pages). */
+  topAnswersOf(authorId: Types.ObjectId, limit: number): Promise<PostRecord[]> {
+    return this.posts
+      .find({ authorId, kind: PostKind.ANSWER, hiddenAt: null })
+      .sort({ score: -1, _id: -1 })
+      .limit(limit)
+      .lean<PostRecord[]>()
+      .exec();
+  }
+
   findByIds(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<PostRecord[]> {
     return this.posts
       .find({ _id: { $in: ids } })

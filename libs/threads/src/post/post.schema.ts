@@ -12,7 +12,8 @@ export enum PostKind {
   ANSWER = 'ANSWER',
 }
 
-@Schema({ collection: 'posts', versionKey: false })
+// Shard key (docs/sharding.md): a thread's posts live on its board's shard.
+@Schema({ collection: 'posts', versionKey: false, shardKey: { boardId: 1, threadId: 1 } })
 export class PostRecord {
   _id!: Types.ObjectId;
 

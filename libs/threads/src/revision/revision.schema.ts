@@ -2,7 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 
 /** Every version of a post, the first included: who wrote it, when, and what it said. */
-@Schema({ collection: 'post_revisions', versionKey: false })
+// Shard key (docs/sharding.md): equals the unique (post, revision) index.
+@Schema({ collection: 'post_revisions', versionKey: false, shardKey: { postId: 1, revision: 1 } })
 export class RevisionRecord {
   _id!: Types.ObjectId;
 

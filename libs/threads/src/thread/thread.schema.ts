@@ -10,7 +10,8 @@ export enum ThreadStatus {
   CLOSED = 'CLOSED',
 }
 
-@Schema({ collection: 'threads', versionKey: false })
+// Shard key (docs/sharding.md): a board's threads live together; a thread link (id only) is the one lookup that broadcasts.
+@Schema({ collection: 'threads', versionKey: false, shardKey: { boardId: 1, _id: 1 } })
 export class ThreadRecord {
   /** Same as the question post's id. */
   _id!: Types.ObjectId;

@@ -1,9 +1,16 @@
 // Counts thread views once per viewer per hour without a database write per read: views are
-// deduplicated in memory and flushed as one bulk increment every few seconds (and at shutdown).
-// A crash loses at most one interval of view counts, which is acceptable for a popularity number.
-import { Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+// deduplicated in memory and flushed as one bulk increment every few seconds (and at shutdown),
+// as a job (with Redis, a worker writes it). A crash loses at most one interval of view counts,
+// which is acceptable for a popularity number.
+import { randomUUID } from 'node:crypto';
+import {
+  Injectable,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { Types } from 'mongoose';
-import { Clock, DomainEventBus } from '@helpboard/core';
+import { Clock, DomainEventBus, JobQueue } from '@helpboard/core';
 import { ThreadViewsCounted } from '../events/thread-events.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
 
@@ -11,6 +18,8 @@ const FLUSH_INTERVAL_MS = 5_000;
 const HOUR_MS = 3_600_000;
 /** Bounds memory under a flood of distinct viewers; beyond it, views are still counted, just not deduplicated. */
 const MAX_REMEMBERED_VIEWS = 200_000;
+/** The job that adds a batch of views (payload `{ counts: { [threadId]: n } }`). */
+export const VIEW_FLUSH_JOB = 'threads.add-views';
 
 /** Who a view is counted for: the account, or for anonymous readers their address and browser. */
 export function viewerKey(userId: string | null, req: { ip?: string; headers: Record<string, unknown> }): string {
@@ -18,7 +27,7 @@ export function viewerKey(userId: string | null, req: { ip?: string; headers: Re
 }
 
 @Injectable()
-export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ViewCounter implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private seen = new Set<string>();
   private seenHour = -1;
   private pending = new Map<string, number>();
@@ -28,7 +37,14 @@ export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly threads: ThreadRepository,
     private readonly clock: Clock,
     private readonly bus: DomainEventBus,
+    private readonly jobs: JobQueue,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.define(VIEW_FLUSH_JOB, (payload) =>
+      this.addViews(new Map(Object.entries(payload.counts as Record<string, number>))),
+    );
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
@@ -64,12 +80,24 @@ export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShu
     const batch = this.pending;
     this.pending = new Map();
     try {
-      await this.threads.addViews(batch);
+      await this.jobs.enqueue(
+        VIEW_FLUSH_JOB,
+        { counts: Object.fromEntries(batch) },
+        { idempotencyKey: `views-${randomUUID()}` },
+      );
     } catch {
-      // Put them back for the next attempt (e.g. the database was briefly unreachable).
+      // Put them back for the next attempt (the database or the queue was briefly unreachable).
       for (const [id, n] of batch) this.pending.set(id, (this.pending.get(id) ?? 0) + n);
-      return;
     }
+  }
+
+  private async addViews(batch: Map<string, number>): Promise<void> {
+    await this.threads.addViews(batch);
+    // From here on the views are counted: a failure must not make the job run (and count) again.
+    await this.publishCounts(batch).catch(() => undefined);
+  }
+
+  private async publishCounts(batch: Map<string, number>): Promise<void> {
     const now = this.clock.now();
     const counted = await this.threads.viewCounts([...batch.keys()].map((id) => new Types.ObjectId(id)));
     await this.bus.publish(

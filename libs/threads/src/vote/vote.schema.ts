@@ -2,7 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 import { type ImportOrigin, ORIGIN_PROP } from '@helpboard/core';
 
-@Schema({ collection: 'votes', versionKey: false })
+// Shard key (docs/sharding.md): the unique (post, voter) index is the key itself.
+@Schema({ collection: 'votes', versionKey: false, shardKey: { postId: 1, voterId: 1 } })
 export class VoteRecord {
   _id!: Types.ObjectId;
 

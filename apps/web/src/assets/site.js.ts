@@ -1,0 +1,59 @@
+// The site's only script, a few KB of progressive enhancement; every form works without it.
+// - forms marked data-enhance are sent with fetch; the server answers JSON ({score}, {redirect}
+//   or {message}) and a rule's message appears next to the control, without a page load.
+// - the ask page's title field fetches "you may be asking" suggestions as one types.
+// - a Preview button renders markdown through the server's sanitiser.
+export const SITE_JS = `(function(){
+'use strict';
+var csrf=function(f){var i=f.querySelector('input[name=_csrf]');return i?i.value:'';};
+function send(url,form,extra){
+  var body=new URLSearchParams(new FormData(form));
+  if(extra)Object.keys(extra).forEach(function(k){body.set(k,extra[k]);});
+  return fetch(url,{method:'POST',body:body,credentials:'same-origin',headers:{'x-requested-with':'fetch','x-csrf-token':csrf(form)}})
+    .then(function(r){return r.json();});
+}
+function say(form,text){
+  var out=form.querySelector('[data-rule]')||(form.parentNode&&form.parentNode.querySelector('[data-rule]'));
+  if(!out){out=document.createElement('p');out.className='rule';out.setAttribute('data-rule','');out.setAttribute('role','status');form.appendChild(out);}
+  out.textContent=text||'';
+}
+document.addEventListener('submit',function(e){
+  var form=e.target;
+  if(!form.hasAttribute('data-enhance'))return;
+  var btn=e.submitter;
+  e.preventDefault();
+  var extra={};if(btn&&btn.name)extra[btn.name]=btn.value;
+  if(btn)btn.disabled=true;
+  send(form.action,form,extra).then(function(res){
+    if(btn)btn.disabled=false;
+    if(res.redirect){location.assign(res.redirect);return;}
+    if(res.message){say(form,res.message);return;}
+    say(form,'');
+    if(typeof res.score==='number'){
+      var box=form.closest('.votes');
+      if(box){box.querySelector('.score').textContent=res.score;
+        box.querySelectorAll('button[data-dir]').forEach(function(b){var d=b.getAttribute('data-dir'),on=d===res.vote;b.setAttribute('aria-pressed',String(on));b.value=on?'NONE':d;});}
+    }
+  },function(){if(btn)btn.disabled=false;form.submit();});
+});
+var title=document.getElementById('ask-title');
+var list=document.getElementById('suggestions');
+if(title&&list){
+  var timer,last='';
+  title.addEventListener('input',function(){
+    clearTimeout(timer);
+    timer=setTimeout(function(){
+      var q=title.value.trim();if(q.length<8||q===last)return;last=q;
+      fetch(list.getAttribute('data-url')+'&title='+encodeURIComponent(q),{credentials:'same-origin',headers:{'x-requested-with':'fetch'}})
+        .then(function(r){return r.text();}).then(function(h){list.innerHTML=h;});
+    },300);
+  });
+}
+document.addEventListener('click',function(e){
+  var b=e.target.closest&&e.target.closest('button[data-preview]');
+  if(!b)return;
+  e.preventDefault();
+  var form=b.form,out=document.getElementById(b.getAttribute('data-preview'));
+  send('/preview',form).then(function(res){out.innerHTML=res.html||'';out.hidden=false;});
+});
+})();`;

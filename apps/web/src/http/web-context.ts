@@ -1,0 +1,66 @@
+// The view of a request that pages render from: who is reading, in which language, the CSP
+// nonce and the CSRF token. One user lookup for signed-in readers (their name and locale
+// setting); none for anonymous ones.
+import { Inject, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { type Actor, APP_CONFIG, type AppConfig, type Locale, translate } from '@helpboard/core';
+import { UsersService } from '@helpboard/identity';
+import { issueCsrfCookie } from './security.middleware.js';
+import { NONCE_SLOT } from './send-page.js';
+import type { WebRequest } from './web-request.js';
+
+export interface Viewer {
+  actor: Actor;
+  handle: string;
+  displayName: string;
+}
+
+export interface WebContext {
+  locale: Locale;
+  t: (key: string, params?: Record<string, string | number>) => string;
+  /** The nonce stand-in (see send-page.ts): script elements carry it, sendPage fills it in. */
+  nonce: string;
+  csrfToken: string;
+  viewer: Viewer | null;
+  /** Path and query of this request, for "log in and come back" links and canonical URLs. */
+  path: string;
+  /** PUBLIC_URL, for absolute links (canonical, OpenGraph, sitemap). */
+  baseUrl: string;
+}
+
+export function translator(locale: Locale): WebContext['t'] {
+  return (key, params) => translate(key, locale, params);
+}
+
+@Injectable()
+export class WebContextFactory {
+  constructor(
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Builds the context; `response` is given by pages with forms, which need the CSRF cookie set. */
+  async create(request: WebRequest, response?: Response): Promise<WebContext> {
+    const actor = request.actor ?? null;
+    let viewer: Viewer | null = null;
+    let locale = request.web.requestLocale;
+    if (actor) {
+      const user = await this.users.findById(actor.userId);
+      if (user) {
+        viewer = { actor, handle: user.handle, displayName: user.displayName };
+        // The user's own setting wins over the browser's, unless they just picked one here.
+        if (!request.web.hasLocaleCookie && user.locale) locale = user.locale;
+      }
+    }
+    if (response) issueCsrfCookie(request, response, this.config);
+    return {
+      locale,
+      t: translator(locale),
+      nonce: NONCE_SLOT,
+      csrfToken: request.web.csrfToken,
+      viewer,
+      path: request.originalUrl,
+      baseUrl: this.config.publicUrl,
+    };
+  }
+}

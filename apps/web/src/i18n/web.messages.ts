@@ -1,0 +1,10 @@
+// The site's strings. Keys start with `web.` so they never collide with the libs' error keys,
+// which the site shows too (translated from DomainErrors' message keys).
+import { registerMessages } from '@helpboard/core';
+import { en } from './en.js';
+import { zhCN } from './zh-cn.js';
+import { staffEn } from './staff.en.js';
+import { staffZhCN } from './staff.zh-cn.js';
+
+registerMessages({ en, 'zh-CN': zhCN });
+registerMessages({ en: staffEn, 'zh-CN': staffZhCN });

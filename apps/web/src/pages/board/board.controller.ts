@@ -1,0 +1,122 @@
+// GET /b/<slug>: a board's threads (active, newest, votes, unanswered; tag filter; pinned first)
+// with "more" paging by cursor, the follow button, and the board's staff and experts.
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { encodeCursor, Public, SignedIn } from '@helpboard/core';
+import { BoardAccessService, BoardRole, BoardService, MembershipService } from '@helpboard/boards';
+import { UsersService } from '@helpboard/identity';
+import { FollowService } from '@helpboard/notifications';
+import { ThreadQueryService, ThreadSort } from '@helpboard/threads';
+import { html } from '../../render/html.js';
+import { boardPath, threadPath, userPath } from '../../render/urls.js';
+import { csrfField, layout } from '../../layout/layout.js';
+import { sendPage } from '../../http/send-page.js';
+import { WebContextFactory } from '../../http/web-context.js';
+import { WebExceptionFilter } from '../../http/web-exception.filter.js';
+import type { WebRequest } from '../../http/web-request.js';
+
+const PAGE = 30;
+const SORTS = ['active', 'newest', 'votes', 'unanswered'] as const;
+
+@Controller()
+@UseFilters(WebExceptionFilter)
+export class BoardController {
+  constructor(
+    private readonly boards: BoardService,
+    private readonly access: BoardAccessService,
+    private readonly queries: ThreadQueryService,
+    private readonly memberships: MembershipService,
+    private readonly users: UsersService,
+    private readonly follows: FollowService,
+    private readonly contexts: WebContextFactory,
+  ) {}
+
+  @Public()
+  @Get('b/:slug')
+  async board(
+    @Req() request: WebRequest,
+    @Res() response: Response,
+    @Param('slug') slug: string,
+    @Query('sort') sortParam?: string,
+    @Query('tag') tag?: string,
+    @Query('after') after?: string,
+  ): Promise<void> {
+    const actor = request.actor ?? null;
+    const sort = SORTS.find((s) => s === sortParam) ?? 'active';
+    const board = await this.boards.viewBoard(actor, slug);
+    const [ctx, page, members, role] = await Promise.all([
+      this.contexts.create(request, actor ? response : undefined),
+      this.queries.listThreads(actor, {
+        boardSlug: slug,
+        sort: sort.toUpperCase() as ThreadSort,
+        tag: tag || null,
+        limit: PAGE + 1,
+        after: after || null,
+      }),
+      this.memberships.usersWithRoles(board._id, [BoardRole.STAFF, BoardRole.EXPERT]),
+      actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
+    ]);
+    const isModerator = role === BoardRole.MODERATOR || role === BoardRole.OWNER;
+    const isStaff = isModerator || role === BoardRole.STAFF;
+    const people = await this.users.findByIds(members.slice(0, 20).map((m) => m.userId.toHexString()));
+    const { t } = ctx;
+    const rows = page.rows.slice(0, PAGE);
+    const query = (extra: Record<string, string>) =>
+      `${boardPath(slug)}?${new URLSearchParams({ sort, ...(tag ? { tag } : {}), ...extra })}`;
+    const tabs = SORTS.map(
+      (s) =>
+        html`<li><a href="${`${boardPath(slug)}?${new URLSearchParams({ sort: s, ...(tag ? { tag } : {}) })}`}"${s === sort ? html` aria-current="page"` : null}>${t(`web.board.sort.${s}`)}</a></li>`,
+    );
+    const list = rows.map(
+      (thread) => html`<li>
+<div class="stats"><div>${t('web.board.votes', { count: thread.score })}</div><div class="${thread.acceptedAnswerId ? 'answered' : ''}">${t('web.board.answers', { count: thread.answerCount })}</div></div>
+<div>${thread.isPinned ? html`<span class="label official">${t('web.board.pinned')}</span> ` : null}<a href="${threadPath({ id: thread._id.toHexString(), title: thread.title })}">${thread.title}</a>
+<div>${thread.tags.map((x) => html`<a class="tag" href="${`${boardPath(slug)}?tag=${encodeURIComponent(x)}`}">${x}</a>`)}</div></div></li>`,
+    );
+    const more =
+      page.rows.length > PAGE
+        ? html`<p><a class="button secondary" href="${query({ after: encodeCursor(page.cursorOf(rows.at(-1)!) as never) })}">${t('web.board.more')}</a></p>`
+        : null;
+    const follow = ctx.viewer
+      ? html`<form method="post" action="/b/${slug}/follow">${csrfField(ctx)}<button type="submit" class="secondary">${t('web.board.follow')}</button></form>`
+      : html`<a class="button secondary" href="/login?next=${encodeURIComponent(ctx.path)}">${t('web.board.follow')}</a>`;
+    const roleOf = new Map(members.map((m) => [m.userId.toHexString(), m.role]));
+    const team = people.length
+      ? html`<section class="card" aria-labelledby="team"><h2 id="team">${t('web.board.team')}</h2><ul class="plain">${people.map(
+          (u) =>
+            html`<li><a href="${userPath(u.handle)}">${u.displayName}</a> <span class="badge ${roleOf.get(u._id.toHexString()) === BoardRole.STAFF ? 'staff' : 'expert'}">${t(roleOf.get(u._id.toHexString()) === BoardRole.STAFF ? 'web.author.staff' : 'web.board.expert')}</span></li>`,
+        )}</ul></section>`
+      : null;
+    const body = html`<div class="row spread"><h1>${board.title}</h1><div class="row">${follow}<a class="button" href="/b/${slug}/ask">${t('web.board.ask')}</a></div></div>
+<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a>${isModerator ? html`<a href="/b/${slug}/mod/flags">${t('web.board.moderate')}</a>` : null}${isStaff ? html`<a href="/b/${slug}/insights">${t('web.board.insights')}</a>` : null}</p>
+${board.description ? html`<p>${board.description}</p>` : null}
+${tag ? html`<p>${t('web.board.taggedWith')} <span class="tag">${tag}</span> <a href="${boardPath(slug)}">${t('web.board.clearTag')}</a></p>` : null}
+<div class="layout"><div><nav aria-label="${t('web.board.sortBy')}"><ul class="pill-nav">${tabs}</ul></nav>
+<section class="card">${rows.length ? html`<ul class="plain threads">${list}</ul>` : html`<p class="muted">${t('web.board.empty')}</p>`}</section>${more}</div>
+<aside>${team}</aside></div>`;
+    sendPage(
+      request,
+      response,
+      layout(ctx, {
+        title: board.title,
+        description: board.description || board.title,
+        canonical: `${ctx.baseUrl}${boardPath(slug)}`,
+        body,
+      }),
+      { isPublic: true },
+    );
+  }
+
+  @SignedIn()
+  @Post('b/:slug/follow')
+  @HttpCode(200)
+  async follow(
+    @Req() request: WebRequest,
+    @Res() response: Response,
+    @Param('slug') slug: string,
+    @Body() _form: unknown,
+  ) {
+    await this.follows.follow(request.actor!, { boardSlug: slug });
+    response.redirect(303, boardPath(slug));
+  }
+}

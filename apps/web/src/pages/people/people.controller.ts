@@ -1,0 +1,132 @@
+// GET /u/<handle>: a profile (reputation per board with a history chart, badges, top answers).
+// GET /b/<slug>/leaderboard: a board's top answerers, staff and peers ranked apart (staff
+// answer as part of their job).
+import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { Types } from 'mongoose';
+import { Public } from '@helpboard/core';
+import { BoardRole, BoardService, MembershipService } from '@helpboard/boards';
+import { UsersService } from '@helpboard/identity';
+import { BadgeService, ReputationReader } from '@helpboard/reputation';
+import { ThreadPageReader, ThreadQueryService } from '@helpboard/threads';
+import { html } from '../../render/html.js';
+import { boardPath, threadPath, userPath } from '../../render/urls.js';
+import { layout } from '../../layout/layout.js';
+import { sendPage } from '../../http/send-page.js';
+import { WebContextFactory } from '../../http/web-context.js';
+import { WebExceptionFilter } from '../../http/web-exception.filter.js';
+import type { WebRequest } from '../../http/web-request.js';
+import { historyChart, totalsOverTime } from './history-chart.js';
+
+const HISTORY = 200;
+const TOP = 20;
+
+@Controller()
+@UseFilters(WebExceptionFilter)
+export class PeopleController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly boards: BoardService,
+    private readonly memberships: MembershipService,
+    private readonly reputation: ReputationReader,
+    private readonly badges: BadgeService,
+    private readonly pages: ThreadPageReader,
+    private readonly queries: ThreadQueryService,
+    private readonly contexts: WebContextFactory,
+  ) {}
+
+  @Public()
+  @Get('u/:handle')
+  async profile(@Req() request: WebRequest, @Res() response: Response, @Param('handle') handle: string) {
+    const actor = request.actor ?? null;
+    const user = await this.users.requireByHandle(handle);
+    const id = user._id.toHexString();
+    const [ctx, totals, changes, badges, answers] = await Promise.all([
+      this.contexts.create(request),
+      this.reputation.boardTotalsOf(id),
+      this.reputation.recentChanges(id, HISTORY),
+      this.badges.activeFor([user._id]),
+      this.pages.topAnswersOf(id, 10),
+    ]);
+    const boardIds = [...new Set([...totals.map((x) => x.boardId), ...badges.map((b) => b.boardId.toHexString())])];
+    const [boards, threads] = await Promise.all([
+      this.boards.findByIds(boardIds.map((b) => new Types.ObjectId(b))),
+      this.queries.visibleThreads(actor, [...new Set(answers.map((a) => a.threadId.toHexString()))]),
+    ]);
+    const boardById = new Map(boards.map((b) => [b._id.toHexString(), b]));
+    const threadById = new Map(threads.map((th) => [th._id.toHexString(), th]));
+    const { t } = ctx;
+    const rows = totals
+      .filter((x) => boardById.has(x.boardId))
+      .sort((a, b) => b.total - a.total)
+      .map((x) => {
+        const board = boardById.get(x.boardId)!;
+        const deltas = changes.filter((c) => c.boardId === x.boardId).map((c) => c.delta);
+        return html`<li><div class="row spread"><a href="${boardPath(board.slug)}">${board.title}</a><strong>${x.total}</strong></div>${historyChart(
+          totalsOverTime(x.total, deltas),
+          t('web.profile.chart', { board: board.title }),
+        )}</li>`;
+      });
+    const badgeList = badges
+      .filter((b) => boardById.has(b.boardId.toHexString()))
+      .map(
+        (b) =>
+          html`<li><span class="badge ${b.kind === 'OFFICIAL_EXPERT' ? 'expert' : b.tier.toLowerCase()}">${t(`web.badge.${b.kind}`)}</span> <span class="muted small">${boardById.get(b.boardId.toHexString())!.title}</span></li>`,
+      );
+    const top = answers
+      .filter((a) => threadById.has(a.threadId.toHexString()))
+      .map((a) => {
+        const thread = threadById.get(a.threadId.toHexString())!;
+        return html`<li><span class="score">${a.score}</span> <a href="${threadPath({ id: thread._id.toHexString(), title: thread.title })}#a-${a._id.toHexString()}">${thread.title}</a>${a.isAccepted ? html` <span class="label accepted">✓</span>` : null}</li>`;
+      });
+    const body = html`<h1>${user.displayName} <span class="muted small">@${user.handle}</span></h1>
+${user.bio ? html`<p>${user.bio}</p>` : null}
+<div class="layout"><div>
+<section class="card" aria-labelledby="rep"><h2 id="rep">${t('web.profile.reputation')}</h2>${rows.length ? html`<ul class="plain">${rows}</ul>` : html`<p class="muted">${t('web.profile.noReputation')}</p>`}</section>
+<section class="card" aria-labelledby="top"><h2 id="top">${t('web.profile.topAnswers')}</h2>${top.length ? html`<ul class="plain">${top}</ul>` : html`<p class="muted">${t('web.profile.noAnswers')}</p>`}</section>
+</div><aside><section class="card" aria-labelledby="badges"><h2 id="badges">${t('web.profile.badges')}</h2>${badgeList.length ? html`<ul class="plain">${badgeList}</ul>` : html`<p class="muted">${t('web.profile.noBadges')}</p>`}</section></aside></div>`;
+    sendPage(
+      request,
+      response,
+      layout(ctx, { title: user.displayName, canonical: `${ctx.baseUrl}${userPath(user.handle)}`, body }),
+      {
+        isPublic: true,
+      },
+    );
+  }
+
+  @Public()
+  @Get('b/:slug/leaderboard')
+  async leaderboard(@Req() request: WebRequest, @Res() response: Response, @Param('slug') slug: string) {
+    const board = await this.boards.viewBoard(request.actor ?? null, slug);
+    const [ctx, top] = await Promise.all([
+      this.contexts.create(request),
+      this.reputation.topOnBoard(board._id.toHexString(), TOP * 4, 1),
+    ]);
+    const [roles, users] = await Promise.all([
+      this.memberships.rolesOnBoard(
+        board._id,
+        top.map((row) => new Types.ObjectId(row.userId)),
+      ),
+      this.users.findByIds(top.map((row) => row.userId)),
+    ]);
+    const userById = new Map(users.map((u) => [u._id.toHexString(), u]));
+    const { t } = ctx;
+    const table = (isStaff: boolean, headingKey: string, id: string) => {
+      const rows = top
+        .filter((row) => (roles.get(row.userId) === BoardRole.STAFF) === isStaff && userById.has(row.userId))
+        .slice(0, TOP);
+      return html`<section class="card" aria-labelledby="${id}"><h2 id="${id}">${t(headingKey)}</h2>${
+        rows.length
+          ? html`<table><thead><tr><th scope="col">#</th><th scope="col">${t('web.leaderboard.who')}</th><th scope="col">${t('web.leaderboard.reputation')}</th></tr></thead><tbody>${rows.map(
+              (row, i) =>
+                html`<tr><td>${i + 1}</td><td><a href="${userPath(userById.get(row.userId)!.handle)}">${userById.get(row.userId)!.displayName}</a></td><td>${row.total}</td></tr>`,
+            )}</tbody></table>`
+          : html`<p class="muted">${t('web.leaderboard.empty')}</p>`
+      }</section>`;
+    };
+    const title = t('web.leaderboard.title', { board: board.title });
+    const body = html`<h1>${title}</h1><p><a href="${boardPath(slug)}">${board.title}</a></p>${table(false, 'web.leaderboard.peers', 'peers')}${table(true, 'web.leaderboard.staff', 'staff')}`;
+    sendPage(request, response, layout(ctx, { title, body }), { isPublic: true });
+  }
+}

@@ -1,0 +1,77 @@
+// GET /t/<id>/<slug>: the thread page. Anonymous readers share one rendering per locale (kept
+// in the public query cache, dropped by every committed change of the thread) with an ETag, so
+// repeat visits and crawlers revalidate with a 304.
+import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { NotFoundError, PublicQueryCache, Public } from '@helpboard/core';
+import { ViewCounter, viewerKey } from '@helpboard/threads';
+import { threadPath } from '../../render/urls.js';
+import { etagOf, sendPage, sendPublic } from '../../http/send-page.js';
+import { WebContextFactory } from '../../http/web-context.js';
+import { WebExceptionFilter } from '../../http/web-exception.filter.js';
+import type { WebRequest } from '../../http/web-request.js';
+import { ThreadPageLoader } from './thread-page.data.js';
+import { threadView } from './thread.view.js';
+import { decodeRule } from './rule-notice.js';
+
+const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
+/** Whether the slug in the URL is the thread's current one (else: 301 to the canonical URL). */
+const isCanonical = (slug: string | undefined, path: string) =>
+  slug !== undefined && encodeURIComponent(slug) === path.split('/')[3];
+
+@Controller('t')
+@UseFilters(WebExceptionFilter)
+export class ThreadController {
+  constructor(
+    private readonly loader: ThreadPageLoader,
+    private readonly contexts: WebContextFactory,
+    private readonly cache: PublicQueryCache,
+    private readonly views: ViewCounter,
+  ) {}
+
+  @Public()
+  @Get(':id')
+  withoutSlug(
+    @Req() request: WebRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Query('rule') rule?: string,
+  ) {
+    return this.page(request, response, id, undefined, rule);
+  }
+
+  @Public()
+  @Get(':id/:slug')
+  async page(
+    @Req() request: WebRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Param('slug') slug?: string,
+    @Query('rule') rule?: string,
+  ): Promise<void> {
+    if (!isObjectId(id)) throw new NotFoundError('Thread', 'THREAD_NOT_FOUND');
+    const actor = request.actor ?? null;
+    this.views.record(id, viewerKey(actor?.userId ?? null, request));
+    const ctx = await this.contexts.create(request, actor ? response : undefined);
+    const cacheKey = `web:thread:${id}:${ctx.locale}`;
+    if (!actor && !rule) {
+      const hit = this.cache.get(cacheKey) as { body: string; etag: string; path: string } | undefined;
+      if (hit) {
+        if (!isCanonical(slug, hit.path)) return response.redirect(301, hit.path);
+        return sendPublic(request, response, hit.body, hit.etag);
+      }
+    }
+    const generation = this.cache.generation;
+    const data = await this.loader.load(actor, id);
+    if (!data) throw new NotFoundError('Thread', 'THREAD_NOT_FOUND');
+    const path = threadPath({ id, title: data.thread.title });
+    if (!rule && !isCanonical(slug, path)) return response.redirect(301, path);
+    // Links on the page ("log in to answer") return to the canonical URL, whatever was typed.
+    ctx.path = path;
+    const page = threadView(ctx, data, decodeRule(rule, ctx.locale));
+    if (actor || rule) return sendPage(request, response, page);
+    const etag = etagOf(page.value);
+    this.cache.set(cacheKey, [`thread:${id}`], { body: page.value, etag, path }, generation);
+    sendPublic(request, response, page.value, etag);
+  }
+}

@@ -1,0 +1,118 @@
+// The thread page: question, accepted and official answers first (the answers' own order),
+// then the rest by score; the closed/duplicate banner, the answer form or the rule that
+// prevents it, related questions; canonical URL, OpenGraph tags and schema.org QAPage JSON-LD.
+import { markdownToText } from '@helpboard/threads';
+import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
+import { boardPath, threadPath } from '../../render/urls.js';
+import { notice as noticeBox } from '../../render/forms.js';
+import { csrfField, layout } from '../../layout/layout.js';
+import type { WebContext } from '../../http/web-context.js';
+import type { ThreadPageData } from './thread-page.data.js';
+import { postView, ruleAt, type RuleNotice } from './post.view.js';
+
+const excerpt = (markdown: string, max: number) => {
+  const text = markdownToText(markdown).replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+};
+
+function jsonLd(ctx: WebContext, data: ThreadPageData, url: string): SafeHtml {
+  const person = (id: string) => ({ '@type': 'Person', name: data.authors.get(id)?.user.displayName ?? '' });
+  const answer = (post: ThreadPageData['answers'][number]) => ({
+    '@type': 'Answer',
+    text: excerpt(post.body, 2000),
+    upvoteCount: post.score,
+    dateCreated: post.createdAt.toISOString(),
+    url: `${url}#a-${post._id.toHexString()}`,
+    author: person(post.authorId.toHexString()),
+  });
+  const accepted = data.answers.find((a) => a.isAccepted);
+  return jsonForScript({
+    '@context': 'https://schema.org',
+    '@type': 'QAPage',
+    mainEntity: {
+      '@type': 'Question',
+      name: data.thread.title,
+      text: excerpt(data.question.body, 2000),
+      answerCount: data.thread.answerCount,
+      upvoteCount: data.question.score,
+      dateCreated: data.thread.createdAt.toISOString(),
+      author: person(data.question.authorId.toHexString()),
+      ...(accepted ? { acceptedAnswer: answer(accepted) } : {}),
+      suggestedAnswer: data.answers
+        .filter((a) => !a.isAccepted)
+        .slice(0, 20)
+        .map(answer),
+    },
+  });
+}
+
+function banner(ctx: WebContext, data: ThreadPageData): SafeHtml | null {
+  const { t, thread } = { t: ctx.t, thread: data.thread };
+  if (thread.status === 'CLOSED') {
+    const original = data.duplicateOf
+      ? html` <a href="${threadPath(data.duplicateOf)}">${data.duplicateOf.title}</a>`
+      : null;
+    return noticeBox(
+      'warn',
+      html`<strong>${t(data.duplicateOf ? 'web.thread.duplicate' : 'web.thread.closed')}</strong>${original}${
+        thread.closeReason && !data.duplicateOf ? html` (${t(`web.closeReason.${thread.closeReason}`)})` : null
+      }`,
+    );
+  }
+  if (thread.isLocked) return noticeBox('warn', t('web.thread.locked'));
+  return null;
+}
+
+function answerForm(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | null): SafeHtml {
+  const { t } = ctx;
+  if (data.thread.status === 'CLOSED') return html`<p class="rule">${t('THREAD_CLOSED')}</p>`;
+  if (data.thread.isLocked) return html`<p class="rule">${t('THREAD_LOCKED')}</p>`;
+  if (!ctx.viewer) {
+    return html`<p><a class="button" href="/login?next=${encodeURIComponent(ctx.path)}#answer">${t('web.thread.loginToAnswer')}</a></p>`;
+  }
+  const id = data.thread._id.toHexString();
+  return html`<form method="post" action="/t/${id}/answer" id="answer-form">${csrfField(ctx)}
+<label for="answer-body">${t('web.thread.yourAnswer')}</label>
+<textarea id="answer-body" name="body" required aria-describedby="answer-hint"></textarea>
+<p class="hint" id="answer-hint">${t('web.markdownHint')}</p>
+<div id="answer-preview" class="preview" hidden aria-live="polite"></div>
+${ruleAt(ctx, notice, 'answer')}
+<p class="row"><button type="submit">${t('web.thread.postAnswer')}</button> <button type="button" class="secondary" data-preview="answer-preview">${t('web.preview')}</button></p>
+</form>`;
+}
+
+export function threadView(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | null): SafeHtml {
+  const { t } = ctx;
+  const { thread, board } = data;
+  const path = threadPath({ id: thread._id.toHexString(), title: thread.title });
+  const url = `${ctx.baseUrl}${path}`;
+  const description = excerpt(data.question.body, 160);
+  const head = html`<meta property="og:type" content="article">
+<meta property="og:title" content="${thread.title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${url}">
+<meta property="og:site_name" content="${t('web.siteName')}">
+<script type="application/ld+json" nonce="${ctx.nonce}">${jsonLd(ctx, data, url)}</script>`;
+  const tags = thread.tags.map(
+    (tag) => html`<a class="tag" href="${boardPath(board.slug)}?tag=${encodeURIComponent(tag)}">${tag}</a>`,
+  );
+  const related = data.related.length
+    ? html`<section class="card" aria-labelledby="related"><h2 id="related">${t('web.thread.related')}</h2><ul class="plain">${data.related.map(
+        (r) => html`<li><a href="${threadPath(r)}">${r.title}</a></li>`,
+      )}</ul></section>`
+    : null;
+  const body = html`<nav aria-label="${t('web.breadcrumbs')}" class="small">${
+    data.operator ? html`<a href="/o/${data.operator.slug}">${data.operator.name}</a> › ` : null
+  }<a href="${boardPath(board.slug)}">${board.title}</a></nav>
+<h1>${thread.title}</h1>
+<p class="row small muted">${tags} <span>${t('web.thread.views', { count: thread.viewCount })}</span></p>
+${banner(ctx, data)}
+<div class="layout"><div>
+${postView(ctx, data, data.question, notice)}
+<h2 id="answers">${t('web.thread.answers', { count: thread.answerCount })}</h2>
+${data.answers.map((a) => postView(ctx, data, a, notice))}
+${data.hasMoreAnswers ? html`<p class="muted">${t('web.thread.moreAnswers')}</p>` : null}
+<section aria-labelledby="answer-h" id="answer"><h2 id="answer-h">${t('web.thread.yourAnswer')}</h2>${answerForm(ctx, data, notice)}</section>
+</div><aside>${related}</aside></div>`;
+  return layout(ctx, { title: thread.title, description, canonical: url, head, body });
+}

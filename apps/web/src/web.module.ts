@@ -1,0 +1,96 @@
+// The server-rendered site (apps/web): pages built on the server by calling the domain
+// services directly, served by the API process under `npm start` (AppModule imports this
+// module) or on its own (apps/web/src/main.ts). See apps/web/README.md.
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import { IdentityModule } from '@helpboard/identity';
+import { BoardsModule } from '@helpboard/boards';
+import { ThreadsModule } from '@helpboard/threads';
+import { ReputationModule } from '@helpboard/reputation';
+import { SearchModule } from '@helpboard/search';
+import { ModerationModule } from '@helpboard/moderation';
+import { ReferralsModule } from '@helpboard/referrals';
+import { InsightsModule } from '@helpboard/insights';
+import { NotificationsModule } from '@helpboard/notifications';
+import './i18n/web.messages.js';
+import { AssetsController } from './assets/assets.controller.js';
+import { AuthController } from './auth/auth.controller.js';
+import { SecurityMiddleware } from './http/security.middleware.js';
+import { SessionCookieMiddleware } from './http/session-cookies.js';
+import { WebContextFactory } from './http/web-context.js';
+import { WebExceptionFilter } from './http/web-exception.filter.js';
+import { HomeController } from './pages/home.controller.js';
+import { SeoController } from './seo/seo.controller.js';
+import { PostActionsController } from './pages/thread/post-actions.controller.js';
+import { RevisionsController } from './pages/thread/revisions.controller.js';
+import { ThreadController } from './pages/thread/thread.controller.js';
+import { ThreadPageLoader } from './pages/thread/thread-page.data.js';
+import { EscalationsPageController } from './pages/staff/escalations.controller.js';
+import { InsightsPageController } from './pages/staff/insights.controller.js';
+import { ModerationLogController } from './pages/staff/moderation-log.controller.js';
+import { PostTitles } from './pages/staff/post-titles.js';
+import { ReferralsPageController } from './pages/staff/referrals.controller.js';
+import { ReviewPageController } from './pages/staff/review.controller.js';
+import { ThreadModerationController } from './pages/staff/thread-moderation.controller.js';
+import { StaffHomeController } from './pages/staff/staff-home.controller.js';
+import { AlertsPageController } from './pages/staff/alerts.controller.js';
+import { AskController } from './pages/ask/ask.controller.js';
+import { BoardController } from './pages/board/board.controller.js';
+import { OperatorController } from './pages/board/operator.controller.js';
+import { FlagQueueController } from './pages/staff/flag-queue.controller.js';
+import { PeopleController } from './pages/people/people.controller.js';
+import { SearchController } from './pages/search/search.controller.js';
+
+/** Controllers that render pages for people (sessions, CSRF, CSP apply). */
+export const PAGE_CONTROLLERS = [
+  AuthController,
+  HomeController,
+  ThreadController,
+  PostActionsController,
+  RevisionsController,
+  BoardController,
+  OperatorController,
+  AskController,
+  PeopleController,
+  SearchController,
+  FlagQueueController,
+  // Staff pages: reps, moderators, operators.
+  StaffHomeController,
+  ReferralsPageController,
+  ReviewPageController,
+  ModerationLogController,
+  ThreadModerationController,
+  InsightsPageController,
+  AlertsPageController,
+  EscalationsPageController,
+];
+
+@Module({
+  imports: [
+    IdentityModule,
+    BoardsModule,
+    ThreadsModule,
+    ReputationModule,
+    SearchModule,
+    ModerationModule,
+    ReferralsModule,
+    InsightsModule,
+    NotificationsModule,
+  ],
+  controllers: [AssetsController, SeoController, ...PAGE_CONTROLLERS],
+  providers: [
+    ThreadPageLoader,
+    PostTitles,
+    WebContextFactory,
+    WebExceptionFilter,
+    SecurityMiddleware,
+    SessionCookieMiddleware,
+  ],
+})
+export class WebModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(compression()).forRoutes(AssetsController, SeoController, ...PAGE_CONTROLLERS);
+    consumer.apply(cookieParser(), SecurityMiddleware, SessionCookieMiddleware).forRoutes(...PAGE_CONTROLLERS);
+  }
+}

@@ -1,0 +1,115 @@
+// Staff pages over HTTP: a moderator hides a spam answer from the flag queue.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../../../tests/e2e/support/test-app.js';
+import {
+  createPlatformAdmin,
+  registerUser,
+  STRONG_PASSWORD,
+  type TestUser,
+} from '../../../tests/e2e/support/accounts.js';
+import { createBoard, createOperator, setBoardRole } from '../../../tests/e2e/support/boards.js';
+import { answer, ask } from '../../../tests/e2e/support/threads.js';
+import { activeCampaign, clickLink, codeIn, createPartner, sendWebhook } from '../../../tests/e2e/support/referrals.js';
+import { EscalationJob } from '@helpboard/insights';
+import { signIn, WebClient } from './support/web-client.js';
+
+let t: TestApp;
+let asker: TestUser;
+let spammer: TestUser;
+let moderator: TestUser;
+let boardSlug: string;
+let admin: TestUser;
+let operatorSlug: string;
+let address = 0;
+const browser = () => new WebClient(t.baseUrl, { 'x-forwarded-for': `10.6.0.${++address}` });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await createPlatformAdmin(t);
+  [asker, spammer, moderator] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+  operatorSlug = (await createOperator(t, admin, [admin.handle])).slug;
+  boardSlug = (await createBoard(t, admin, operatorSlug, { settings: { privileges: { flag: 0 } } })).slug;
+  await setBoardRole(t, admin, boardSlug, moderator.handle, 'MODERATOR');
+});
+afterAll(() => t.close());
+
+describe('staff pages', () => {
+  it('lets a moderator hide a flagged spam answer from the queue', async () => {
+    const thread = await ask(t, asker, boardSlug, { title: 'How do I reset my voicemail PIN?' });
+    const spam = await answer(t, spammer, thread.id, 'Cheap watches at example dot com, best prices!!!');
+    const path = `/t/${thread.id}/how-do-i-reset-my-voicemail-pin`;
+
+    const flagger = browser();
+    await signIn(flagger, asker.handle, STRONG_PASSWORD);
+    await flagger.get(path);
+    const flagged = await flagger.post(`/p/${spam.id}/flag`, { t: thread.id, reason: 'SPAM', note: '' });
+    expect(flagged.status).toBe(303);
+
+    const mod = browser();
+    await signIn(mod, moderator.handle, STRONG_PASSWORD);
+    expect((await mod.get(`/b/${boardSlug}`)).body).toContain(`/b/${boardSlug}/mod/flags`);
+    const queue = await mod.get(`/b/${boardSlug}/mod/flags`);
+    expect(queue.body).toContain('Cheap watches');
+    expect(queue.body).toContain('Spam');
+    const action = /action="(\/b\/[^"]+\/mod\/flags\/[0-9a-f]{24})"/.exec(queue.body)![1];
+    const hidden = await mod.post(action, { outcome: 'hide' });
+    expect(hidden.status).toBe(303);
+    expect((await mod.get(`/b/${boardSlug}/mod/flags`)).body).toContain('No flagged posts');
+
+    expect((await browser().get(path)).body).not.toContain('Cheap watches');
+  });
+
+  it('keeps the queue to the board’s moderators', async () => {
+    const outsider = browser();
+    await signIn(outsider, spammer.handle, STRONG_PASSWORD);
+    expect((await outsider.get(`/b/${boardSlug}/mod/flags`)).status).toBe(403);
+  });
+
+  it('shows a rep the commission of a signed conversion on their referral page', async () => {
+    const partner = await createPartner(t, admin, operatorSlug, 'Dragon Games');
+    await activeCampaign(t, admin, partner.id, [boardSlug]);
+    const rep = await registerUser(t);
+    const thread = await ask(t, asker, boardSlug, { title: 'Any bonus for new players?' });
+    await answer(t, rep, thread.id, 'Yes: new players get 500 gems at https://games.example/join today.');
+    const page = await browser().get(`/t/${thread.id}/any-bonus-for-new-players`);
+    expect(page.body).toContain('Contains a referral link');
+    const code = codeIn(page.body)!;
+    const click = await clickLink(t, code, { ip: '203.0.113.77' });
+    const reported = await sendWebhook(t, partner.id, partner.secret, {
+      externalId: `reg-${code}`,
+      clickId: click.clickId,
+      occurredAt: t.clock.now().toISOString(),
+    });
+    expect(reported.status).toBe(200);
+
+    const repBrowser = browser();
+    await signIn(repBrowser, rep.handle, STRONG_PASSWORD);
+    const referrals = await repBrowser.get('/me/referrals');
+    expect(referrals.body).toContain(`/r/${code}`);
+    expect(referrals.body).toContain('Pending');
+    expect(referrals.body).toContain('$5.00');
+    expect(referrals.body).toContain('Any bonus for new players?');
+  });
+
+  it("shows the board's staff its self-service figures and escalation queues", async () => {
+    const rep = await registerUser(t);
+    await setBoardRole(t, admin, boardSlug, rep.handle, 'STAFF');
+    const thread = await ask(t, asker, boardSlug, { title: 'Nobody has answered my question yet' });
+    t.clock.advance(31 * 60_000);
+    await t.app.get(EscalationJob).run();
+    const staffBrowser = browser();
+    await signIn(staffBrowser, rep.handle, STRONG_PASSWORD);
+    expect((await staffBrowser.get(`/b/${boardSlug}`)).body).toContain(`/b/${boardSlug}/insights`);
+    const page = await staffBrowser.get(`/b/${boardSlug}/insights`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('“You may be asking”, last 7 days');
+    // The dashboard counts the waiting questions; the escalation queue lists them.
+    expect(page.body).toContain('Questions waiting per tier');
+    const experts = await staffBrowser.get(`/b/${boardSlug}/escalations?tier=EXPERTS`);
+    expect(experts.body).toContain(`/t/${thread.id}`);
+
+    const outsider = browser();
+    await signIn(outsider, spammer.handle, STRONG_PASSWORD);
+    expect((await outsider.get(`/b/${boardSlug}/insights`)).status).toBe(403);
+  });
+});

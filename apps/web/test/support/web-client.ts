@@ -1,0 +1,72 @@
+// A browser-like HTTP client for the site: keeps cookies, follows nothing by itself, and posts
+// forms with the CSRF token read from the last page it got.
+export interface WebResponse {
+  status: number;
+  headers: Headers;
+  body: string;
+  location: string | null;
+}
+
+export class WebClient {
+  private readonly cookies = new Map<string, string>();
+  private csrf = '';
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly defaults: Record<string, string> = {},
+  ) {}
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  private remember(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';');
+      const [name, ...rest] = pair.split('=');
+      const value = rest.join('=');
+      const isExpired = attributes.some((a) => /expires=thu, 01 jan 1970/i.test(a.trim())) || value === '';
+      if (isExpired) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+  }
+
+  private headers(extra: Record<string, string>): Record<string, string> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return { accept: 'text/html', ...this.defaults, ...(cookie ? { cookie } : {}), ...extra };
+  }
+
+  async get(path: string, extra: Record<string, string> = {}): Promise<WebResponse> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.headers(extra), redirect: 'manual' });
+    this.remember(response);
+    const body = await response.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(body);
+    if (token) this.csrf = token[1];
+    return { status: response.status, headers: response.headers, body, location: response.headers.get('location') };
+  }
+
+  async post(path: string, form: Record<string, string>, extra: Record<string, string> = {}): Promise<WebResponse> {
+    const body = new URLSearchParams({ _csrf: this.csrf, ...form });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded', ...extra }),
+      body,
+      redirect: 'manual',
+    });
+    this.remember(response);
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text,
+      location: response.headers.get('location'),
+    };
+  }
+}
+
+/** Signs a browser in through the log-in form. */
+export async function signIn(client: WebClient, handle: string, password: string): Promise<void> {
+  await client.get('/login');
+  const response = await client.post('/login', { identifier: handle, password, next: '/' });
+  if (response.status !== 303) throw new Error(`web sign-in failed: ${response.status}`);
+}
