@@ -15,22 +15,7 @@ export type HtmlNode = HtmlElement | { text: string } | { comment: string };
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'area', 'col', 'source']);
 const DROPPED = new Set(['script', 'style', 'template', 'iframe', 'object', 'noscript']);
 /** Opening one of these ends an open paragraph, as in HTML. */
-const CLOSES_P = new Set([
-  'p',
-  'div',
-  'ul',
-  'ol',
-  'pre',
-  'blockquote',
-  'table',
-  'hr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-]);
+const CLOSES_P = new Set('p div ul ol pre blockquote table hr h1 h2 h3 h4 h5 h6'.split(' '));
 
 const NAMED: Record<string, string> = {
   amp: '&',

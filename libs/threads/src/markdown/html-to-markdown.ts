@@ -6,30 +6,9 @@
 // no keys). Anything else keeps its text. Text is escaped so it reads back exactly as it was.
 import { type HtmlElement, type HtmlNode, parseHtmlFragment, textOf } from './html-fragment.js';
 
-const BLOCK = new Set([
-  'p',
-  'div',
-  'ul',
-  'ol',
-  'li',
-  'pre',
-  'blockquote',
-  'table',
-  'hr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'dl',
-  'dt',
-  'dd',
-  'section',
-  'article',
-  'details',
-  'summary',
-]);
+const BLOCK = new Set(
+  'p div ul ol li pre blockquote table hr h1 h2 h3 h4 h5 h6 dl dt dd section article details summary'.split(' '),
+);
 const SAFE_LINK = /^(https?:|mailto:|\/|#|\.{0,2}\/|[^:]*$)/i;
 
 const isElement = (node: HtmlNode): node is HtmlElement => 'tag' in node;
