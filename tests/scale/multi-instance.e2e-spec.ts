@@ -86,10 +86,41 @@ describeWithRedis('scale: two API instances and a worker on Redis', () => {
     );
     // Every e-mail job so far (this test's and none other) was processed by one process, one time.
     expect(jobs.length).toBeGreaterThan(0);
-    for (const job of jobs) {
+    // A job is marked completed just after its effect (the mail), so wait for the mark.
+    const finished = await eventually('the e-mail jobs marked completed', async () => {
+      const states = await Promise.all(jobs.map(async (job) => (await queue.getJob(job.id!))!));
+      return states.every((job) => job.finishedOn) && states;
+    });
+    for (const job of finished) {
       expect(await job.getState()).toBe('completed');
       expect(job.attemptsMade).toBe(1);
     }
+  });
+
+  it('awards a badge in a queued job, once', async () => {
+    const question = await ask(a, asker, board.slug, { title: 'Can I keep my number when I move abroad?' });
+    const answerer = await registerUser(b);
+    const posted = await answer(b, answerer, question.id);
+    const accepted = await a.graphql(
+      'mutation ($a: ID!) { acceptAnswer(answerId: $a) { id } }',
+      { a: posted.id },
+      { token: asker.accessToken },
+    );
+    expect(accepted.errors).toBeUndefined();
+    const badges = await eventually('the badge from the worker', async () => {
+      const found = await b.graphql(
+        'query ($h: String!, $s: String) { user(handle: $h) { badges(boardSlug: $s) { kind } } }',
+        { h: answerer.handle, s: board.slug },
+      );
+      const kinds = (found.data?.user?.badges ?? []).map((badge: { kind: string }) => badge.kind);
+      return kinds.length > 0 && kinds;
+    });
+    expect(badges).toEqual(['FIRST_ACCEPTED_ANSWER']);
+    const jobs = (await queue.getJobs(['completed', 'active', 'wait', 'delayed', 'failed'])).filter(
+      (job) => job.name === 'reputation.badges' && job.data.payload.userId === answerer.id,
+    );
+    expect(jobs.map((job) => job.data.payload.kind)).toContain('accepted');
+    for (const job of jobs) expect(await job.getState()).toBe('completed');
   });
 
   it('shares login throttling across instances', async () => {

@@ -1,9 +1,17 @@
-// Awards earned badges when the facts behind them change (idempotently: the unique key ignores a
-// badge already held), and lets board staff grant and revoke Official Expert.
+// Awards earned badges when the facts behind them change, in a job per fact (idempotently: the
+// unique key ignores a badge already held), and lets board staff grant and revoke Official Expert.
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, Types } from 'mongoose';
-import { type Actor, Clock, DomainEventBus, InvalidInputError, NotFoundError } from '@helpboard/core';
+import {
+  type Actor,
+  Clock,
+  DomainEventBus,
+  InvalidInputError,
+  JobQueue,
+  JobQueueUnavailableError,
+  NotFoundError,
+} from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import {
@@ -23,6 +31,15 @@ import {
 import { BadgeEarned } from '../events/badge-earned.event.js';
 import { BadgeKind, BadgeRecord, BadgeTier } from './badge.schema.js';
 
+/** The job that applies the badge rules to one fact; its handler is idempotent (unique badge keys). */
+const BADGE_JOB = 'reputation.badges';
+
+/** A fact that may earn a badge: what the job carries (plain JSON, so it can cross to a worker). */
+type BadgeFact =
+  | { kind: 'vote'; userId: string; boardId: string; postId: string; score: number }
+  | { kind: 'accepted' | 'official'; userId: string; boardId: string }
+  | { kind: 'views'; userId: string; boardId: string; threadId: string };
+
 @Injectable()
 export class BadgeService implements OnModuleInit {
   constructor(
@@ -33,36 +50,73 @@ export class BadgeService implements OnModuleInit {
     private readonly access: BoardAccessService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly jobs: JobQueue,
   ) {}
 
   onModuleInit(): void {
-    this.bus.on(VoteChanged, async (event) => {
-      if (event.postKind !== 'ANSWER') return;
-      const stats = await this.stats.answerStats(event.authorId, event.boardId);
-      await this.award(event.authorId, event.boardId, [
-        ...answerScoreBadges(event.postId, event.score),
-        ...expertBadges(stats),
-      ]);
-    });
-    this.bus.on(AnswerAccepted, (event) =>
-      this.award(event.answerAuthorId, event.boardId, [
-        { kind: BadgeKind.FIRST_ACCEPTED_ANSWER, tier: BadgeTier.BRONZE, subject: '' },
-      ]),
+    this.jobs.define(BADGE_JOB, (payload) => this.evaluate(payload as unknown as BadgeFact));
+    this.bus.on(VoteChanged, (event) =>
+      event.postKind === 'ANSWER'
+        ? this.enqueue({
+            kind: 'vote',
+            userId: event.authorId,
+            boardId: event.boardId,
+            postId: event.postId,
+            score: event.score,
+          })
+        : undefined,
     );
-    this.bus.on(ThreadViewsCounted, async (event) => {
-      if (event.viewCount < POPULAR_QUESTION_VIEWS) return;
-      await this.award(event.authorId, event.boardId, [
-        { kind: BadgeKind.POPULAR_QUESTION, tier: BadgeTier.BRONZE, subject: event.threadId },
-      ]);
-    });
-    this.bus.on(OfficialAnswerMarked, async (event) => {
-      const stats = await this.stats.answerStats(event.answerAuthorId, event.boardId);
-      if (stats.officialCount >= HELPFUL_OFFICIAL_ANSWERS) {
-        await this.award(event.answerAuthorId, event.boardId, [
+    this.bus.on(AnswerAccepted, (event) =>
+      this.enqueue({ kind: 'accepted', userId: event.answerAuthorId, boardId: event.boardId }),
+    );
+    this.bus.on(ThreadViewsCounted, (event) =>
+      event.viewCount >= POPULAR_QUESTION_VIEWS
+        ? this.enqueue({ kind: 'views', userId: event.authorId, boardId: event.boardId, threadId: event.threadId })
+        : undefined,
+    );
+    this.bus.on(OfficialAnswerMarked, (event) =>
+      this.enqueue({ kind: 'official', userId: event.answerAuthorId, boardId: event.boardId }),
+    );
+  }
+
+  /**
+   * Badge rules run as jobs (on a worker when Redis is configured, with its retries). When the
+   * queue cannot take the job, this process evaluates it at once rather than lose the award.
+   */
+  private async enqueue(fact: BadgeFact): Promise<void> {
+    try {
+      await this.jobs.enqueue(BADGE_JOB, { ...fact });
+    } catch (error) {
+      if (!(error instanceof JobQueueUnavailableError)) throw error;
+      await this.evaluate(fact);
+    }
+  }
+
+  private async evaluate(fact: BadgeFact): Promise<void> {
+    switch (fact.kind) {
+      case 'vote': {
+        const stats = await this.stats.answerStats(fact.userId, fact.boardId);
+        return this.award(fact.userId, fact.boardId, [
+          ...answerScoreBadges(fact.postId, fact.score),
+          ...expertBadges(stats),
+        ]);
+      }
+      case 'accepted':
+        return this.award(fact.userId, fact.boardId, [
+          { kind: BadgeKind.FIRST_ACCEPTED_ANSWER, tier: BadgeTier.BRONZE, subject: '' },
+        ]);
+      case 'views':
+        return this.award(fact.userId, fact.boardId, [
+          { kind: BadgeKind.POPULAR_QUESTION, tier: BadgeTier.BRONZE, subject: fact.threadId },
+        ]);
+      case 'official': {
+        const stats = await this.stats.answerStats(fact.userId, fact.boardId);
+        if (stats.officialCount < HELPFUL_OFFICIAL_ANSWERS) return;
+        return this.award(fact.userId, fact.boardId, [
           { kind: BadgeKind.HELPFUL, tier: BadgeTier.SILVER, subject: '' },
         ]);
       }
-    });
+    }
   }
 
   async award(userId: string, boardId: string, earned: EarnedBadge[]): Promise<void> {
@@ -84,7 +138,7 @@ export class BadgeService implements OnModuleInit {
         firsts.push(new BadgeEarned(userId, boardId, badge.kind, badge.tier, badge.subject, now));
       }
     }
-    // Awards happen in event listeners, after the fact they reward has committed.
+    // Awards happen in jobs, after the fact they reward has committed.
     await this.bus.publish(firsts);
   }
 
