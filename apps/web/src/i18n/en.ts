@@ -165,6 +165,7 @@ export const en: Record<string, string> = {
   'web.mod.hide': 'Hide the post',
   'web.mod.keep': 'Keep it (decline the flags)',
   'web.mod.empty': 'No flagged posts. Nice and clean.',
+  'web.board.review': 'Review queue',
   'web.board.moderate': 'Flag queue',
   'web.referrals.title': 'My referrals',
   'web.referrals.note': 'Commissions are money, never reputation; every post with a referral link is labelled.',

@@ -165,6 +165,7 @@ export const zhCN: Record<string, string> = {
   'web.mod.hide': '隐藏该帖',
   'web.mod.keep': '保留（驳回举报）',
   'web.mod.empty': '没有被举报的帖子。',
+  'web.board.review': '审核队列',
   'web.board.moderate': '举报队列',
   'web.referrals.title': '我的推荐',
   'web.referrals.note': '佣金是钱，不会变成声望；含推荐链接的帖子都会标注。',

@@ -88,7 +88,7 @@ export class BoardController {
         )}</ul></section>`
       : null;
     const body = html`<div class="row spread"><h1>${board.title}</h1><div class="row">${follow}<a class="button" href="/b/${slug}/ask">${t('web.board.ask')}</a></div></div>
-<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a>${isModerator ? html`<a href="/b/${slug}/mod/flags">${t('web.board.moderate')}</a>` : null}${isStaff ? html`<a href="/b/${slug}/insights">${t('web.board.insights')}</a>` : null}</p>
+<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a>${isModerator ? html`<a href="/b/${slug}/review">${t('web.board.review')}</a><a href="/b/${slug}/mod/flags">${t('web.board.moderate')}</a>` : null}${isStaff ? html`<a href="/b/${slug}/insights">${t('web.board.insights')}</a>` : null}</p>
 ${board.description ? html`<p>${board.description}</p>` : null}
 ${tag ? html`<p>${t('web.board.taggedWith')} <span class="tag">${tag}</span> <a href="${boardPath(slug)}">${t('web.board.clearTag')}</a></p>` : null}
 <div class="layout"><div><nav aria-label="${t('web.board.sortBy')}"><ul class="pill-nav">${tabs}</ul></nav>
