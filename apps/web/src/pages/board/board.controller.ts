@@ -44,7 +44,7 @@ export class BoardController {
     const actor = request.actor ?? null;
     const sort = SORTS.find((s) => s === sortParam) ?? 'active';
     const board = await this.boards.viewBoard(actor, slug);
-    const [ctx, page, members, role] = await Promise.all([
+    const [ctx, page, members, role, isFollowing] = await Promise.all([
       this.contexts.create(request, actor ? response : undefined),
       this.queries.listThreads(actor, {
         boardSlug: slug,
@@ -55,6 +55,7 @@ export class BoardController {
       }),
       this.memberships.usersWithRoles(board._id, [BoardRole.STAFF, BoardRole.EXPERT]),
       actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
+      actor ? this.follows.isFollowingBoard(actor.userId, board._id) : Promise.resolve(false),
     ]);
     const isModerator = role === BoardRole.MODERATOR || role === BoardRole.OWNER;
     const isStaff = isModerator || role === BoardRole.STAFF;
@@ -78,7 +79,7 @@ export class BoardController {
         ? html`<p><a class="button secondary" href="${query({ after: encodeCursor(page.cursorOf(rows.at(-1)!) as never) })}">${t('web.board.more')}</a></p>`
         : null;
     const follow = ctx.viewer
-      ? html`<form method="post" action="/b/${slug}/follow">${csrfField(ctx)}<button type="submit" class="secondary">${t('web.board.follow')}</button></form>`
+      ? html`<form method="post" action="/b/${slug}/${isFollowing ? 'unfollow' : 'follow'}">${csrfField(ctx)}<button type="submit" class="secondary">${t(isFollowing ? 'web.board.unfollow' : 'web.board.follow')}</button></form>`
       : html`<a class="button secondary" href="/login?next=${encodeURIComponent(ctx.path)}">${t('web.board.follow')}</a>`;
     const roleOf = new Map(members.map((m) => [m.userId.toHexString(), m.role]));
     const team = people.length
@@ -117,6 +118,19 @@ ${tag ? html`<p>${t('web.board.taggedWith')} <span class="tag">${tag}</span> <a 
     @Body() _form: unknown,
   ) {
     await this.follows.follow(request.actor!, { boardSlug: slug });
+    response.redirect(303, boardPath(slug));
+  }
+
+  @SignedIn()
+  @Post('b/:slug/unfollow')
+  @HttpCode(200)
+  async unfollow(
+    @Req() request: WebRequest,
+    @Res() response: Response,
+    @Param('slug') slug: string,
+    @Body() _form: unknown,
+  ) {
+    await this.follows.unfollow(request.actor!, { boardSlug: slug });
     response.redirect(303, boardPath(slug));
   }
 }

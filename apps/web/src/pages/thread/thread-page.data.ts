@@ -16,6 +16,7 @@ import {
 } from '@helpboard/boards';
 import { type UserRecord, UsersService } from '@helpboard/identity';
 import { BadgeKind, BadgeService, ReputationReader } from '@helpboard/reputation';
+import { FollowService } from '@helpboard/notifications';
 import { ReferralDisclosures } from '@helpboard/referrals';
 import { SearchPort } from '@helpboard/search';
 import {
@@ -51,6 +52,8 @@ export interface ThreadPageData {
   disclosures: Set<string>;
   viewerVotes: Map<string, 1 | -1>;
   viewerRole: BoardRole | null;
+  /** Whether the reader follows the thread (false for anonymous readers). */
+  viewerFollows: boolean;
   related: { id: string; title: string }[];
   duplicateOf: { id: string; title: string } | null;
 }
@@ -70,6 +73,7 @@ export class ThreadPageLoader {
     private readonly disclosures: ReferralDisclosures,
     private readonly search: SearchPort,
     private readonly cache: PublicQueryCache,
+    private readonly follows: FollowService,
   ) {}
 
   /**
@@ -90,7 +94,11 @@ export class ThreadPageLoader {
     if (shared === undefined) return this.read(actor, thread);
     if (shared === null) return null;
     const postIds = [shared.question, ...shared.answers].map((p) => p._id.toHexString());
-    return { ...shared, viewerVotes: await this.pages.viewerVotes(actor.userId, postIds), viewerRole: role };
+    const [viewerVotes, viewerFollows] = await Promise.all([
+      this.pages.viewerVotes(actor.userId, postIds),
+      this.follows.isFollowingThread(actor.userId, threadId),
+    ]);
+    return { ...shared, viewerVotes, viewerRole: role, viewerFollows };
   }
 
   private async shared(threadId: string): Promise<ThreadPageData | null> {
@@ -114,15 +122,17 @@ export class ThreadPageLoader {
     const answers = answerPage.rows.slice(0, ANSWERS_PER_PAGE);
     const posts = [question, ...answers];
     const postIds = posts.map((p) => p._id.toHexString());
-    const [operator, comments, disclosures, viewerVotes, viewerRole, related, duplicateOf] = await Promise.all([
-      this.operators.findByIds([board.operatorId]).then(([o]) => (o ? { slug: o.slug, name: o.name } : null)),
-      this.pages.commentsFor(postIds),
-      this.disclosures.postsWithLinks(postIds),
-      actor ? this.pages.viewerVotes(actor.userId, postIds) : Promise.resolve(new Map<string, 1 | -1>()),
-      actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
-      this.relatedTo(actor, thread, board),
-      thread.duplicateOfId ? this.titleOf(actor, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
-    ]);
+    const [operator, comments, disclosures, viewerVotes, viewerRole, viewerFollows, related, duplicateOf] =
+      await Promise.all([
+        this.operators.findByIds([board.operatorId]).then(([o]) => (o ? { slug: o.slug, name: o.name } : null)),
+        this.pages.commentsFor(postIds),
+        this.disclosures.postsWithLinks(postIds),
+        actor ? this.pages.viewerVotes(actor.userId, postIds) : Promise.resolve(new Map<string, 1 | -1>()),
+        actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
+        actor ? this.follows.isFollowingThread(actor.userId, id) : Promise.resolve(false),
+        this.relatedTo(actor, thread, board),
+        thread.duplicateOfId ? this.titleOf(actor, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
+      ]);
     const authorIds = new Set(posts.map((p) => p.authorId.toHexString()));
     for (const list of comments.values()) for (const c of list) authorIds.add(c.authorId.toHexString());
     const authors = await this.authorCards(board, [...authorIds]);
@@ -138,6 +148,7 @@ export class ThreadPageLoader {
       disclosures,
       viewerVotes,
       viewerRole,
+      viewerFollows,
       related,
       duplicateOf,
     };

@@ -81,6 +81,16 @@ ${ruleAt(ctx, notice, 'answer')}
 </form>`;
 }
 
+/** Follow or unfollow (signed-in readers); a log-in link in the shared anonymous rendering. */
+function followControl(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | null): SafeHtml {
+  const { t } = ctx;
+  if (!ctx.viewer) {
+    return html`<a class="button secondary" href="/login?next=${encodeURIComponent(ctx.path)}">${t('web.thread.follow')}</a>`;
+  }
+  const action = data.viewerFollows ? 'unfollow' : 'follow';
+  return html`<form method="post" action="/t/${data.thread._id.toHexString()}/${action}" id="follow">${csrfField(ctx)}<button type="submit" class="secondary">${t(`web.thread.${action}`)}</button>${ruleAt(ctx, notice, 'follow')}</form>`;
+}
+
 export function threadView(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | null): SafeHtml {
   const { t } = ctx;
   const { thread, board } = data;
@@ -104,7 +114,7 @@ export function threadView(ctx: WebContext, data: ThreadPageData, notice: RuleNo
   const body = html`<nav aria-label="${t('web.breadcrumbs')}" class="small">${
     data.operator ? html`<a href="/o/${data.operator.slug}">${data.operator.name}</a> › ` : null
   }<a href="${boardPath(board.slug)}">${board.title}</a></nav>
-<h1>${thread.title}</h1>
+<div class="row spread"><h1>${thread.title}</h1>${followControl(ctx, data, notice)}</div>
 <p class="row small muted">${tags} <span>${t('web.thread.views', { count: thread.viewCount })}</span></p>
 ${banner(ctx, data)}
 <div class="layout"><div>

@@ -1,0 +1,72 @@
+// More of what readers do from the thread and board pages over HTTP: follow and unfollow a
+// thread or a board.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../../../tests/e2e/support/test-app.js';
+import {
+  createPlatformAdmin,
+  registerUser,
+  STRONG_PASSWORD,
+  type TestUser,
+} from '../../../tests/e2e/support/accounts.js';
+import { createBoard, createOperator } from '../../../tests/e2e/support/boards.js';
+import { ask } from '../../../tests/e2e/support/threads.js';
+import { signIn, WebClient } from './support/web-client.js';
+
+let t: TestApp;
+let asker: TestUser;
+let peer: TestUser;
+let boardSlug: string;
+
+let address = 0;
+const browser = (headers: Record<string, string> = {}) =>
+  new WebClient(t.baseUrl, { 'x-forwarded-for': `10.9.0.${++address}`, ...headers });
+
+async function as(user: TestUser) {
+  const b = browser();
+  await signIn(b, user.handle, STRONG_PASSWORD);
+  return b;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const admin = await createPlatformAdmin(t);
+  [asker, peer] = await Promise.all([registerUser(t), registerUser(t)]);
+  const operator = await createOperator(t, admin, [admin.handle]);
+  boardSlug = (await createBoard(t, admin, operator.slug)).slug;
+});
+afterAll(() => t.close());
+
+describe('thread and board actions', () => {
+  it('follows and unfollows a thread from its page', async () => {
+    const thread = await ask(t, asker, boardSlug, { title: 'Does eSIM work on my watch?' });
+    const path = `/t/${thread.id}/does-esim-work-on-my-watch`;
+    expect((await browser().get(path)).body).toContain(`/login?next=${encodeURIComponent(path)}">Follow</a>`);
+
+    const reader = await as(peer);
+    expect((await reader.get(path)).body).toContain(`action="/t/${thread.id}/follow"`);
+    const followed = await reader.post(`/t/${thread.id}/follow`, {});
+    expect(followed.status).toBe(303);
+    const following = await reader.get(path);
+    expect(following.body).toContain(`action="/t/${thread.id}/unfollow"`);
+    expect(following.body).toMatch(/<button type="submit" class="secondary">Unfollow<\/button>/);
+
+    await reader.get('/lang?to=zh-CN&next=/');
+    expect((await reader.get(path)).body).toContain('取消关注');
+    await reader.get('/lang?to=en&next=/');
+
+    const unfollowed = await reader.post(`/t/${thread.id}/unfollow`, {});
+    expect(unfollowed.status).toBe(303);
+    expect((await reader.get(path)).body).toContain(`action="/t/${thread.id}/follow"`);
+  });
+
+  it('follows and unfollows a board from its page', async () => {
+    const reader = await as(peer);
+    expect((await reader.get(`/b/${boardSlug}`)).body).toContain('Follow this board');
+    expect((await reader.post(`/b/${boardSlug}/follow`, {})).status).toBe(303);
+    const following = await reader.get(`/b/${boardSlug}`);
+    expect(following.body).toContain(`action="/b/${boardSlug}/unfollow"`);
+    expect(following.body).toContain('Unfollow this board');
+    expect((await reader.post(`/b/${boardSlug}/unfollow`, {})).status).toBe(303);
+    expect((await reader.get(`/b/${boardSlug}`)).body).toContain(`action="/b/${boardSlug}/follow"`);
+  });
+});
