@@ -1,5 +1,5 @@
 // More of what readers do from the thread and board pages over HTTP: follow and unfollow a
-// thread or a board.
+// thread or a board; edit a question's title and tags with the rules' messages shown.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../../tests/e2e/support/test-app.js';
 import {
@@ -16,6 +16,7 @@ let t: TestApp;
 let asker: TestUser;
 let peer: TestUser;
 let boardSlug: string;
+const BODY = 'My plan includes 30 GB of 5G data. Where can I see how much is left?';
 
 let address = 0;
 const browser = (headers: Record<string, string> = {}) =>
@@ -68,5 +69,39 @@ describe('thread and board actions', () => {
     expect(following.body).toContain('Unfollow this board');
     expect((await reader.post(`/b/${boardSlug}/unfollow`, {})).status).toBe(303);
     expect((await reader.get(`/b/${boardSlug}`)).body).toContain(`action="/b/${boardSlug}/follow"`);
+  });
+
+  it("edits a question's title and tags from the page, with the rule's message next to the form", async () => {
+    const thread = await ask(t, asker, boardSlug, { title: 'Voicemail stopped working', tags: ['voicemail'] });
+    const path = `/t/${thread.id}/voicemail-stopped-working`;
+    const author = await as(asker);
+    const page = await author.get(path);
+    expect(page.body).toContain(`name="title" required value="Voicemail stopped working"`);
+    expect(page.body).toContain(`name="tags" value="voicemail"`);
+
+    const short = await author.post(`/p/${thread.id}/edit`, { t: thread.id, title: 'Help', tags: '', body: BODY });
+    expect(short.status).toBe(303);
+    const refused = await author.get(short.location!.split('#')[0]);
+    expect(refused.body).toContain(
+      `id="rule-edit-${thread.id}">Title: Must be between 15 and 150 characters long.</p>`,
+    );
+    await author.get('/lang?to=zh-CN&next=/');
+    expect((await author.get(short.location!.split('#')[0])).body).toContain('标题：长度必须在 15 到 150 个字符之间。');
+    await author.get('/lang?to=en&next=/');
+
+    const saved = await author.post(`/p/${thread.id}/edit`, {
+      t: thread.id,
+      title: 'Voicemail stopped working after the update',
+      tags: 'voicemail, update',
+      body: BODY,
+      summary: 'Clearer title',
+    });
+    expect(saved.status).toBe(303);
+    const moved = await browser().get(path);
+    expect(moved.status).toBe(301);
+    expect(moved.location).toBe(`/t/${thread.id}/voicemail-stopped-working-after-the-update`);
+    const edited = await browser().get(moved.location!);
+    expect(edited.body).toContain('<h1>Voicemail stopped working after the update</h1>');
+    expect(edited.body).toContain(`href="/b/${boardSlug}?tag=update"`);
   });
 });

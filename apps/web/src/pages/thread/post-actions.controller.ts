@@ -125,6 +125,9 @@ export class PostActionsController {
         await this.editing.editPost(actor, postId, {
           body: text(form.body),
           summary: text(form.summary).trim() || null,
+          // Only the question's form has these; absent means "keep" (an answer has neither).
+          title: typeof form.title === 'string' ? form.title : null,
+          tags: typeof form.tags === 'string' ? form.tags.split(/[,\s]+/).filter(Boolean) : null,
         }),
       ),
     }));
