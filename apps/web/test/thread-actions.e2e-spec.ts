@@ -1,5 +1,6 @@
 // More of what readers do from the thread and board pages over HTTP: follow and unfollow a
-// thread or a board; edit a question's title and tags with the rules' messages shown.
+// thread or a board; edit a question's title and tags with the rules' messages shown; page
+// through more answers than fit on one page (?answers=N, cached and revalidated like page 1).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../../tests/e2e/support/test-app.js';
 import {
@@ -9,7 +10,7 @@ import {
   type TestUser,
 } from '../../../tests/e2e/support/accounts.js';
 import { createBoard, createOperator } from '../../../tests/e2e/support/boards.js';
-import { ask } from '../../../tests/e2e/support/threads.js';
+import { answer, ask } from '../../../tests/e2e/support/threads.js';
 import { signIn, WebClient } from './support/web-client.js';
 
 let t: TestApp;
@@ -104,4 +105,39 @@ describe('thread and board actions', () => {
     expect(edited.body).toContain('<h1>Voicemail stopped working after the update</h1>');
     expect(edited.body).toContain(`href="/b/${boardSlug}?tag=update"`);
   });
+
+  it('pages through answers past the first 50 at a stable URL, with ETag revalidation', async () => {
+    const thread = await ask(t, asker, boardSlug, { title: 'Which APN settings work abroad?' });
+    const path = `/t/${thread.id}/which-apn-settings-work-abroad`;
+    const answerers = await Promise.all(Array.from({ length: 13 }, () => registerUser(t)));
+    for (let round = 0; round < 4; round++) {
+      await Promise.all(
+        answerers.map((who, i) => answer(t, who, thread.id, `Answer ${round * 13 + i}: set the APN to internet.`)),
+      );
+    }
+    const first = await browser().get(path);
+    expect(first.body.match(/<article[^>]* id="a-/g)?.length).toBe(50);
+    expect(first.body).toContain(`rel="next" href="${path}?answers=2#answers"`);
+
+    const second = await browser().get(`${path}?answers=2`);
+    expect(second.status).toBe(200);
+    expect(second.body.match(/<article[^>]* id="a-/g)?.length).toBe(2);
+    expect(second.body).toContain(`rel="prev" href="${path}#answers"`);
+    expect(second.body).not.toContain('rel="next"');
+    expect(second.body).toContain(`<link rel="canonical" href="${t.config.publicUrl}${path}?answers=2"`);
+    expect(second.body).toContain('<h1>Which APN settings work abroad?</h1>');
+    const etag = second.headers.get('etag')!;
+    expect(etag).not.toBe(first.headers.get('etag'));
+    expect((await browser().get(`${path}?answers=2`, { 'if-none-match': etag })).status).toBe(304);
+    await answer(t, asker, thread.id, 'Late answer: the carrier app sets it for you.');
+    const changed = await browser().get(`${path}?answers=2`, { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toContain('Late answer');
+
+    const renamed = await browser().get(`/t/${thread.id}/old-slug?answers=2`);
+    expect(renamed.status).toBe(301);
+    expect(renamed.location).toBe(`${path}?answers=2`);
+    expect((await browser().get(`${path}?answers=3`)).status).toBe(404);
+    expect((await browser().get(`${path}?answers=two`)).status).toBe(404);
+  }, 60_000);
 });

@@ -29,6 +29,8 @@ import {
 
 /** Answers shown on one page; beyond this the page links to the next ones. */
 export const ANSWERS_PER_PAGE = 50;
+/** The last answers page a URL may ask for (?answers=N): bounds the database's skip. */
+export const MAX_ANSWER_PAGES = 100;
 const RELATED = 5;
 
 export interface AuthorCard {
@@ -46,6 +48,8 @@ export interface ThreadPageData {
   operator: { slug: string; name: string } | null;
   question: PostRecord;
   answers: PostRecord[];
+  /** Which page of answers this is (1 = the first ANSWERS_PER_PAGE). */
+  answerPage: number;
   hasMoreAnswers: boolean;
   comments: Map<string, CommentRecord[]>;
   authors: Map<string, AuthorCard>;
@@ -82,16 +86,16 @@ export class ThreadPageLoader {
    * public query cache until the thread changes; only the reader's own votes and role are read
    * per request. Moderators (who also see hidden answers) always get a fresh read.
    */
-  async load(actor: Actor | null, threadId: string): Promise<ThreadPageData | null> {
-    if (!actor) return this.shared(threadId);
+  async load(actor: Actor | null, threadId: string, answerPage = 1): Promise<ThreadPageData | null> {
+    if (!actor) return this.shared(threadId, answerPage);
     const thread = await this.queries.getThread(actor, threadId);
     const role = await this.access.roleOf(actor, { _id: thread.boardId });
-    if (role === BoardRole.MODERATOR || role === BoardRole.OWNER) return this.read(actor, thread);
-    const shared = await this.shared(threadId).catch((error: unknown) => {
+    if (role === BoardRole.MODERATOR || role === BoardRole.OWNER) return this.read(actor, thread, answerPage);
+    const shared = await this.shared(threadId, answerPage).catch((error: unknown) => {
       if (error instanceof DomainError) return undefined; // a private board: nothing to share
       throw error;
     });
-    if (shared === undefined) return this.read(actor, thread);
+    if (shared === undefined) return this.read(actor, thread, answerPage);
     if (shared === null) return null;
     const postIds = [shared.question, ...shared.answers].map((p) => p._id.toHexString());
     const [viewerVotes, viewerFollows] = await Promise.all([
@@ -101,25 +105,32 @@ export class ThreadPageLoader {
     return { ...shared, viewerVotes, viewerRole: role, viewerFollows };
   }
 
-  private async shared(threadId: string): Promise<ThreadPageData | null> {
-    const key = `web:threadData:${threadId}`;
+  private async shared(threadId: string, answerPage: number): Promise<ThreadPageData | null> {
+    const key = `web:threadData:${threadId}:${answerPage}`;
     const hit = this.cache.get(key) as ThreadPageData | null | undefined;
     if (hit !== undefined) return hit;
     const generation = this.cache.generation;
-    const data = await this.read(null, await this.queries.getThread(null, threadId));
+    const data = await this.read(null, await this.queries.getThread(null, threadId), answerPage);
     this.cache.set(key, [`thread:${threadId}`], data, generation);
     return data;
   }
 
-  private async read(actor: Actor | null, thread: ThreadRecord): Promise<ThreadPageData | null> {
+  /** A page past the answers there are is no page (null), as an unknown thread. */
+  private async read(actor: Actor | null, thread: ThreadRecord, answerPage: number): Promise<ThreadPageData | null> {
     const id = thread._id.toHexString();
-    const [question, answerPage, board] = await Promise.all([
+    const [question, answerRows, board] = await Promise.all([
       this.pages.question(id),
-      this.queries.answers(actor, { id, boardId: thread.boardId.toHexString() }, ANSWERS_PER_PAGE + 1),
+      this.queries.answers(
+        actor,
+        { id, boardId: thread.boardId.toHexString() },
+        ANSWERS_PER_PAGE + 1,
+        null,
+        (answerPage - 1) * ANSWERS_PER_PAGE,
+      ),
       this.boards.requireById(thread.boardId),
     ]);
-    if (!question) return null;
-    const answers = answerPage.rows.slice(0, ANSWERS_PER_PAGE);
+    if (!question || (answerPage > 1 && answerRows.rows.length === 0)) return null;
+    const answers = answerRows.rows.slice(0, ANSWERS_PER_PAGE);
     const posts = [question, ...answers];
     const postIds = posts.map((p) => p._id.toHexString());
     const [operator, comments, disclosures, viewerVotes, viewerRole, viewerFollows, related, duplicateOf] =
@@ -142,7 +153,8 @@ export class ThreadPageLoader {
       operator,
       question,
       answers,
-      hasMoreAnswers: answerPage.rows.length > ANSWERS_PER_PAGE,
+      answerPage,
+      hasMoreAnswers: answerRows.rows.length > ANSWERS_PER_PAGE,
       comments,
       authors,
       disclosures,
