@@ -1,8 +1,9 @@
 // Writes a synthetic Stack Exchange dump (same columns and shape as a real one) with a chosen
-// number of votes, for `npm run bench -- import`: `generateDump(dir, { votes: 1_000_000 })`.
+// number of votes, plain or gzipped, for `npm run bench -- import`: `generateDump(dir, { votes: 1_000_000 })`.
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 export interface DumpSize {
   users: number;
@@ -10,6 +11,8 @@ export interface DumpSize {
   answersPerQuestion: number;
   votes: number;
   commentsPerPost: number;
+  /** Tables as `.xml.gz` (as dumps are often shipped). */
+  gzip?: boolean;
 }
 
 /** A deterministic pseudo-random sequence (the same dump every run). */
@@ -21,8 +24,16 @@ function sequence(seed: number): () => number {
   };
 }
 
-async function writeTable(dir: string, table: string, root: string, rows: Iterable<string>): Promise<number> {
-  const out = createWriteStream(join(dir, `${table}.xml`));
+async function writeTable(
+  dir: string,
+  table: string,
+  root: string,
+  rows: Iterable<string>,
+  gzip = false,
+): Promise<number> {
+  const file = createWriteStream(join(dir, `${table}.xml${gzip ? '.gz' : ''}`));
+  const out = gzip ? createGzip() : file;
+  if (gzip) out.pipe(file);
   out.write(`\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<${root}>\n`);
   let n = 0;
   for (const row of rows) {
@@ -30,7 +41,7 @@ async function writeTable(dir: string, table: string, root: string, rows: Iterab
     if (!out.write(`  <row ${row} />\n`)) await once(out, 'drain');
   }
   out.end(`</${root}>\n`);
-  await once(out, 'finish');
+  await once(file, 'finish');
   return n;
 }
 
@@ -54,6 +65,7 @@ export async function generateDump(dir: string, size: DumpSize): Promise<Record<
       for (let id = 1; id <= size.users; id++)
         yield `Id="${id}" Reputation="1" CreationDate="${day(BASE, -id % 300)}T10:00:00.000" DisplayName="User ${id}" UpVotes="0" DownVotes="0" Views="0" AccountId="${id}"`;
     })(),
+    size.gzip,
   );
   counts.posts = await writeTable(
     dir,
@@ -73,6 +85,7 @@ export async function generateDump(dir: string, size: DumpSize): Promise<Record<
         }
       }
     })(),
+    size.gzip,
   );
   counts.comments = await writeTable(
     dir,
@@ -84,6 +97,7 @@ export async function generateDump(dir: string, size: DumpSize): Promise<Record<
         for (let c = 0; c < size.commentsPerPost; c++)
           yield `Id="${++id}" PostId="${post}" Score="0" Text="Comment ${id} on post ${post}" CreationDate="${day(BASE, post % 365)}T13:00:00.000" UserId="${1 + pick(size.users)}" ContentLicense="CC BY-SA 4.0"`;
     })(),
+    size.gzip,
   );
   counts.votes = await writeTable(
     dir,
@@ -104,6 +118,7 @@ export async function generateDump(dir: string, size: DumpSize): Promise<Record<
         yield `Id="${++id}" PostId="${1 + pick(posts)}" VoteTypeId="${random() < 0.08 ? 3 : 2}" CreationDate="${date}"`;
       }
     })(),
+    size.gzip,
   );
   return counts;
 }

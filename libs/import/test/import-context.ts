@@ -27,12 +27,20 @@ export interface ImportContext {
   close(): Promise<void>;
 }
 
-/** `dataDir`: a durable engine there (benchmarks); in memory otherwise. */
+/** `dataDir`: a durable engine there (benchmarks, a CLI run's `DATA_DIR/db`); in memory otherwise. */
 export async function startImportContext(dataDir?: string): Promise<ImportContext> {
   const engine: EmbeddedMongo = await startEmbeddedMongo({ dataDir });
+  // The database the app (and the CLI) uses on its embedded engine, so a CLI run's data directory opens here too.
+  const uri = new URL(engine.uri);
+  uri.pathname = '/helpboard';
   const config = {
     ...toAppConfig(
-      parseEnvironment({ NODE_ENV: 'test', MONGODB_URI: engine.uri, LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(40) }),
+      parseEnvironment({
+        NODE_ENV: 'test',
+        MONGODB_URI: uri.toString(),
+        LOG_LEVEL: 'silent',
+        JWT_SECRET: 'x'.repeat(40),
+      }),
     ),
     runsBackgroundJobs: false,
   };
@@ -68,6 +76,7 @@ const IMPORTED = [
   'reputation_totals',
   'board_tags',
   'bounties',
+  'imported_badges',
 ];
 
 /**
@@ -83,6 +92,7 @@ export async function snapshot(db: Connection): Promise<Record<string, string[]>
     ['comments', 'comment'],
     ['votes', 'vote'],
     ['bounties', 'bounty'],
+    ['imported_badges', 'badge'],
   ]) {
     for (const doc of await db.collection(collection).find({}).toArray()) {
       labels.set(String(doc._id), doc.origin ? `${kind}:${doc.origin.id}` : `${kind}:${doc.handle ?? 'local'}`);

@@ -55,10 +55,13 @@ describeWithSample('importing the Stack Exchange sample', () => {
     expect(tagged[0].n).toBe(expected.questionTagAssignments);
   });
 
-  it('sanitises bodies like any post and counts answers and comments per post', async () => {
+  it('keeps bodies as Markdown rendered and sanitised like any post, and counts answers and comments per post', async () => {
     expect(await count('posts', { bodyHtml: { $regex: '<script|onerror=|javascript:' } })).toBe(0);
     const question = await t.db.collection('posts').findOne({ 'origin.id': 1 });
     expect(question!.bodyHtml).toContain('<a href="https://english.stackexchange.com/" rel="nofollow ugc noopener"');
+    // Kept as Markdown, so editing an imported post shows what posts written here show.
+    expect(question!.body).toContain('](https://english.stackexchange.com/)');
+    expect(await count('posts', { body: { $regex: '<(p|a|em|strong|li|blockquote)[ >]' } })).toBe(0);
     const threads = await t.db.collection('threads').find({}).toArray();
     for (const thread of threads) {
       expect(await count('posts', { threadId: thread._id, kind: 'ANSWER' })).toBe(thread.answerCount);
@@ -92,10 +95,23 @@ describeWithSample('importing the Stack Exchange sample', () => {
     expect(accepts).toBeLessThanOrEqual(expected.acceptedAnswers);
   });
 
-  it('exports every author with source id, reputation on the operator, answers and accepted answers', async () => {
+  it('keeps the site’s badges as imported badges with their class, date and source', async () => {
+    expect(await count('imported_badges')).toBe(expected.badges);
+    const badge = await t.db.collection('imported_badges').findOne({ 'origin.id': 1 });
+    expect(badge).toMatchObject({ name: 'Autobiographer', tier: 'BRONZE', isTagBased: false, matches: null });
+    expect(badge!.awardedAt.toISOString()).toBe('2011-08-17T19:49:15.197Z');
+    const owner = await t.db.collection('users').findOne({ _id: badge!.userId });
+    expect(owner!.origin).toEqual({ site: 'french.meta', id: 3 });
+  });
+
+  it('exports every author with source id, reputation on the operator, answers, accepted answers and badges', async () => {
     const users = await t.app.get(UserExportService).exportUsers(target.operatorSlug);
     expect(users.reduce((sum, u) => sum + u.answers, 0)).toBe(expected.answers);
     expect(users.reduce((sum, u) => sum + u.acceptedAnswers, 0)).toBe(expected.acceptedAnswers);
+    // Users who never posted nor earned reputation here are not listed, nor their badges.
+    const badges = users.reduce((sum, u) => sum + u.badges, 0);
+    expect(badges).toBeGreaterThan(expected.badges / 2);
+    expect(badges).toBeLessThanOrEqual(expected.badges);
     const top = users[0];
     expect(top).toMatchObject({ sourceSite: 'french.meta', sourceId: expect.any(Number) });
     expect(top.reputation).toBeGreaterThanOrEqual(users[1].reputation);
@@ -106,7 +122,7 @@ describeWithSample('importing the Stack Exchange sample', () => {
 
   it('changes nothing when the same dump is imported again', async () => {
     const summary = await t.importer.import({ dir: SE_SAMPLE_DIR, ...target });
-    expect(summary.phases.map((p) => p.added)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(summary.phases.map((p) => p.added)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(await snapshot(t.db)).toEqual(firstImport);
   });
 

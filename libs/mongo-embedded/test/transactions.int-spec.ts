@@ -57,6 +57,39 @@ describe('sessions and transactions as MongoDB answers them', () => {
     expect(await tags.find({}).toArray()).toEqual([{ _id: 2, name: 'a' }]);
   });
 
+  it('finds its own writes by indexed fields as they are inserted, changed and removed', async () => {
+    const rows = t.db.collection('tx_indexed_rows');
+    await rows.createIndex({ key: 1, user: 1 }, { unique: true });
+    await rows.insertOne({ _id: 'committed', key: 'k1', user: 1000, total: 5 } as never);
+    const session = t.client.startSession();
+    session.startTransaction();
+    await rows.insertMany(
+      Array.from({ length: 300 }, (_, i) => ({ _id: `r${i}`, key: `k${i % 3}`, user: i, total: 0 })) as never[],
+      { session },
+    );
+    // Upserts by the compound key: of its own inserts, of committed rows, and new rows.
+    await rows.bulkWrite(
+      [
+        { updateOne: { filter: { key: 'k2', user: 2 }, update: { $inc: { total: 2 } }, upsert: true } },
+        { updateOne: { filter: { key: 'k1', user: 1000 }, update: { $inc: { total: 1 } }, upsert: true } },
+        { updateOne: { filter: { key: 'k9', user: 9 }, update: { $inc: { total: 9 } }, upsert: true } },
+      ],
+      { session },
+    );
+    await rows.updateOne({ _id: 'r5' } as never, { $set: { key: 'moved' } }, { session });
+    await rows.deleteOne({ _id: 'r8' } as never, { session });
+    const find = (filter: object) =>
+      rows.find(filter, { session, sort: { _id: 1 }, projection: { _id: 0, user: 1, total: 1 } }).toArray();
+    expect(await find({ key: 'k2', user: { $in: [2, 5, 8] } })).toEqual([{ user: 2, total: 2 }]);
+    expect(await find({ key: 'moved' })).toEqual([{ user: 5, total: 0 }]);
+    expect(await find({ key: 'k1', user: 1000 })).toEqual([{ user: 1000, total: 6 }]);
+    expect(await find({ key: 'k9' })).toEqual([{ user: 9, total: 9 }]);
+    await session.commitTransaction();
+    await session.endSession();
+    expect(await rows.countDocuments({ key: 'k2' })).toBe(98);
+    expect(await rows.countDocuments({})).toBe(301);
+  });
+
   it('discards everything on abort', async () => {
     const accounts = t.db.collection('accounts');
     const session = t.client.startSession();

@@ -11,4 +11,5 @@ export { SerialVotingJob, SERIAL_VOTE_THRESHOLD } from './serial-voting.job.js';
 export { Privilege, Privileges, type PrivilegeStanding } from './privileges.js';
 export * from './events/badge-earned.event.js';
 export * from './import/imported-reputation.service.js';
+export * from './import/imported-badges.service.js';
 export { periodOf, type PeriodKind } from './ledger/periods.js';

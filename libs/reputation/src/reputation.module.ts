@@ -27,6 +27,9 @@ import { ReputationService } from './reputation.service.js';
 import { ReputationVerifier } from './reputation-verifier.js';
 import { ReputationReader } from './reputation-reader.js';
 import { ImportedReputationService } from './import/imported-reputation.service.js';
+import { ImportedProjectionsRepository } from './import/imported-projections.repository.js';
+import { ImportedBadgesService } from './import/imported-badges.service.js';
+import { ImportedBadgeRecord, ImportedBadgeSchema } from './import/imported-badge.schema.js';
 
 @Module({
   imports: [
@@ -39,6 +42,7 @@ import { ImportedReputationService } from './import/imported-reputation.service.
       { name: ReputationPeriodTotal.name, schema: ReputationPeriodTotalSchema },
       { name: BadgeRecord.name, schema: BadgeSchema },
       { name: BountyRecord.name, schema: BountySchema },
+      { name: ImportedBadgeRecord.name, schema: ImportedBadgeSchema },
     ]),
   ],
   providers: [
@@ -60,8 +64,11 @@ import { ImportedReputationService } from './import/imported-reputation.service.
     Privileges,
     PrivilegesResolver,
     ImportedReputationService,
+    ImportedProjectionsRepository,
+    ImportedBadgesService,
   ],
   exports: [
+    ImportedBadgesService,
     ReputationVerifier,
     ReputationReader,
     BountyService,

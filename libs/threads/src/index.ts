@@ -7,6 +7,7 @@ export { THREAD_CHANGED_TOPIC, ThreadChanged } from './thread/thread-changed.js'
 export * from './post/answer.service.js';
 export * from './vote/vote.service.js';
 export { renderMarkdown, markdownToText } from './markdown/render-markdown.js';
+export { htmlToMarkdown } from './markdown/html-to-markdown.js';
 export { ThreadStatus } from './thread/thread.schema.js';
 export type { ThreadRecord } from './thread/thread.schema.js';
 export { PostKind } from './post/post.schema.js';
@@ -17,6 +18,7 @@ export * from './post/post-stats.service.js';
 export { OthersPostEditing } from './revision/others-post-editing.js';
 export * from './post/post-body-hooks.js';
 export * from './import/imported-content.service.js';
+export * from './import/imported-votes.service.js';
 export type * from './import/imported-content.js';
 export type { PostOrigin } from './post/post.schema.js';
 export { ViewCounter, viewerKey } from './views/view-counter.js';

@@ -36,6 +36,7 @@ import { ThreadPageCache } from './thread/thread-page-cache.js';
 import { ThreadPageReader } from './thread/thread-page.reader.js';
 import { ThreadMergeService } from './thread/thread-merge.service.js';
 import { ImportedContentService } from './import/imported-content.service.js';
+import { ImportedVotesService } from './import/imported-votes.service.js';
 import { VoteRepository } from './vote/vote.repository.js';
 import { VoteRecord, VoteSchema } from './vote/vote.schema.js';
 import { VoteService } from './vote/vote.service.js';
@@ -78,6 +79,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadMergeService,
     PostStatsService,
     ImportedContentService,
+    ImportedVotesService,
     AuthorCards,
     ActivityPublisher,
     ThreadResolver,
@@ -105,6 +107,7 @@ import { VoteService } from './vote/vote.service.js';
     PostStatsService,
     OthersPostEditing,
     ImportedContentService,
+    ImportedVotesService,
   ],
 })
 export class ThreadsModule {}

@@ -69,8 +69,9 @@ export class UserRepository {
     return new Set(rows.map((row) => row.handleKey));
   }
 
+  /** Bulk imports: records built whole by the importer, inserted lean (nothing to cast or validate). */
   async insertMany(users: UserRecord[], session: ClientSession): Promise<void> {
-    if (users.length > 0) await this.users.insertMany(users, { session, ordered: true });
+    if (users.length > 0) await this.users.insertMany(users, { session, ordered: false, lean: true });
   }
 
   countAdmins(): Promise<number> {

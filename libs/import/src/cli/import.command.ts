@@ -35,12 +35,12 @@ export function importCommand(withImporter: WithImporter): Command {
       .requiredOption('--operator <slug>', 'operator to import into (created when missing)')
       .requiredOption('--board <slug>', 'board to import into (created when missing)')
       .option('--site <name>', 'source name kept on every record (default: the folder name)')
-      .option('--batch-size <n>', 'rows per transaction', (v) => Number.parseInt(v, 10), 500)
-      .option('--no-progress', 'no progress bars (logs, CI)')
+      .option('--batch-size <n>', 'rows per transaction (default: 2000, votes 10000)', (v) => Number.parseInt(v, 10))
+      .option('--no-progress', 'no progress (bars on a terminal, a line per batch otherwise)')
       .action(
         async (
           dir: string,
-          options: { operator: string; board: string; site?: string; batchSize: number; progress: boolean },
+          options: { operator: string; board: string; site?: string; batchSize?: number; progress: boolean },
         ) => {
           const bars =
             options.progress && process.stderr.isTTY
@@ -52,7 +52,11 @@ export function importCommand(withImporter: WithImporter): Command {
           const active = new Map<string, { bar: ReturnType<MultiBar['create']>; started: number }>();
           let printed = 0;
           const onProgress = (p: PhaseProgressReport) => {
-            if (!bars) return;
+            // Without a terminal (logs, CI, a supervising process): a line per committed batch.
+            if (!bars) {
+              if (options.progress) process.stderr.write(`${p.phase}: ${p.rows} rows${p.done ? ', done' : ''}\n`);
+              return;
+            }
             const current = active.get(p.phase) ?? {
               bar: bars.create(p.bytes, 0, { phase: p.phase.padEnd(9) }),
               started: performance.now(),

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { Types } from 'mongoose';
 import { BoardService, OperatorService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
-import { BadgeService, ReputationReader } from '@helpboard/reputation';
+import { BadgeService, ImportedBadgesService, ReputationReader } from '@helpboard/reputation';
 import { PostStatsService } from '@helpboard/threads';
 import { PLATFORM_ACTOR } from '../platform-actor.js';
 
@@ -30,6 +30,7 @@ export class UserExportService {
     private readonly posts: PostStatsService,
     private readonly reputation: ReputationReader,
     private readonly badges: BadgeService,
+    private readonly importedBadges: ImportedBadgesService,
   ) {}
 
   /** Highest reputation first. */
@@ -41,7 +42,11 @@ export class UserExportService {
     const ids = [...new Set([...stats.keys(), ...reputation.keys()])];
     const boardSet = new Set(boardIds.map((id) => id.toHexString()));
     const users = await this.users.findByIds(ids);
-    const badgeCounts = new Map<string, number>();
+    // Ours and those the source site awarded (imported badges).
+    const badgeCounts = await this.importedBadges.countsOn(
+      users.map((u) => u._id),
+      boardIds,
+    );
     for (const badge of await this.badges.activeFor(users.map((u) => u._id)))
       if (boardSet.has(badge.boardId.toHexString()))
         badgeCounts.set(badge.userId.toHexString(), (badgeCounts.get(badge.userId.toHexString()) ?? 0) + 1);

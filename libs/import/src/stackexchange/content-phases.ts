@@ -16,6 +16,8 @@ import { type BatchContext, mapRows, type Phase, reportDangling } from './phase.
 const QUESTION = 1;
 const ANSWER = 2;
 const DUPLICATE_LINK = 3;
+/** Posts carry bodies to convert and render: a few thousand make a batch of a few seconds. */
+const CONTENT_BATCH = 2_000;
 
 /** Authors by source user id: the account if it was imported, the ghost otherwise. */
 async function authorsOf(
@@ -37,6 +39,7 @@ export function usersPhase(accounts: ImportedAccountsService): Phase {
     name: 'users',
     table: 'Users',
     required: true,
+    batchSize: CONTENT_BATCH,
     async apply(rows, context) {
       const { mapped, ignored } = mapRows(rows, context, (row) => {
         const id = dumpInt(row, 'Id');
@@ -66,6 +69,7 @@ export function questionsPhase(accounts: ImportedAccountsService, content: Impor
     name: 'questions',
     table: 'Posts',
     required: true,
+    batchSize: CONTENT_BATCH,
     async apply(rows, context) {
       const { mapped, ignored } = mapRows(rows, context, (row) => {
         if (dumpInt(row, 'PostTypeId') !== QUESTION) return null;
@@ -110,6 +114,7 @@ export function answersPhase(accounts: ImportedAccountsService, content: Importe
     name: 'answers',
     table: 'Posts',
     required: true,
+    batchSize: CONTENT_BATCH,
     async apply(rows, context) {
       const { mapped, ignored } = mapRows(rows, context, (row) => {
         if (dumpInt(row, 'PostTypeId') !== ANSWER) return null;
@@ -153,6 +158,7 @@ export function commentsPhase(accounts: ImportedAccountsService, content: Import
     name: 'comments',
     table: 'Comments',
     required: false,
+    batchSize: CONTENT_BATCH,
     async apply(rows, context) {
       const { mapped, ignored } = mapRows(rows, context, (row) => {
         const id = dumpInt(row, 'Id');
@@ -193,6 +199,7 @@ export function linksPhase(content: ImportedContentService): Phase {
     name: 'links',
     table: 'PostLinks',
     required: false,
+    batchSize: CONTENT_BATCH,
     async apply(rows, context) {
       const { mapped, ignored } = mapRows(rows, context, (row) => {
         if (dumpInt(row, 'LinkTypeId') !== DUPLICATE_LINK) return null;

@@ -59,6 +59,10 @@ export class SourceIds {
     return importedId('se', this.site, this.boardId.toHexString(), 'vote', id);
   }
 
+  badge(id: number): Types.ObjectId {
+    return importedId('se', this.site, this.boardId.toHexString(), 'badge', id);
+  }
+
   bounty(voteId: number): Types.ObjectId {
     return importedId('se', this.site, this.boardId.toHexString(), 'bounty', voteId);
   }

@@ -26,6 +26,12 @@ export interface Phase {
   table: string;
   /** A missing optional table is reported and skipped; a missing required one too, but louder. */
   required: boolean;
+  /**
+   * Rows per batch (one transaction) unless the caller says otherwise: what a batch moves besides
+   * its rows (post tallies, totals and leaderboard rows of the users it touches) is shared by
+   * more rows in a larger one, and votes are light.
+   */
+  batchSize: number;
   apply(rows: DumpRow[], context: BatchContext): Promise<BatchResult>;
 }
 

@@ -9,14 +9,15 @@ import { PLATFORM_ACTOR } from '../platform-actor.js';
 import { BoardKind, BoardService, OperatorService, type BoardRecord } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { ImportedAccountsService } from '@helpboard/identity';
-import { ImportedReputationService } from '@helpboard/reputation';
-import { ImportedContentService } from '@helpboard/threads';
+import { ImportedBadgesService, ImportedReputationService } from '@helpboard/reputation';
+import { ImportedContentService, ImportedVotesService } from '@helpboard/threads';
 import { ImportRunRepository } from '../checkpoint/import-run.repository.js';
 import { answersPhase, commentsPhase, linksPhase, questionsPhase, usersPhase } from './content-phases.js';
 import { type DumpFile, type DumpRow, locateTable, readRows, type RowProblem } from './dump-file.js';
 import { SourceIds } from './dump-values.js';
 import type { BatchContext, Phase } from './phase.js';
 import { votesPhase } from './votes-phase.js';
+import { badgesPhase } from './badges-phase.js';
 
 export interface ImportOptions {
   dir: string;
@@ -24,6 +25,7 @@ export interface ImportOptions {
   boardSlug: string;
   /** Names the source in every record's origin; defaults to the folder's name. */
   site?: string;
+  /** Rows per transaction for every table; by default each table's own (see Phase.batchSize). */
   batchSize?: number;
   onProgress?: (progress: PhaseProgressReport) => void;
   onProblem?: (problem: RowProblem) => void;
@@ -69,7 +71,9 @@ export class StackExchangeImporter {
     private readonly boards: BoardService,
     private readonly accounts: ImportedAccountsService,
     private readonly content: ImportedContentService,
+    private readonly votes: ImportedVotesService,
     private readonly reputation: ImportedReputationService,
+    private readonly badges: ImportedBadgesService,
     private readonly runs: ImportRunRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
@@ -124,7 +128,8 @@ export class StackExchangeImporter {
       answersPhase(this.accounts, this.content),
       commentsPhase(this.accounts, this.content),
       linksPhase(this.content),
-      votesPhase(this.content, this.reputation, starterExists),
+      votesPhase(this.votes, this.reputation, starterExists),
+      badgesPhase(this.accounts, this.badges),
     ];
   }
 
@@ -162,7 +167,7 @@ export class StackExchangeImporter {
         message: phase.required ? 'missing (required)' : 'missing, skipped',
       });
     } else {
-      const batchSize = run.batchSize ?? 500;
+      const batchSize = run.batchSize ?? phase.batchSize;
       let bytesRead = 0;
       const progress = (done: boolean) =>
         run.onProgress?.({

@@ -4,7 +4,7 @@
 // applied them in, one day at a time (vote dates are truncated to the day).
 import type { Types } from 'mongoose';
 import type { ImportedReputationEvent, ImportedReputationService } from '@helpboard/reputation';
-import type { ImportedContentService, ImportedPostRef, ImportedVote } from '@helpboard/threads';
+import type { ImportedPostRef, ImportedVote, ImportedVotesService } from '@helpboard/threads';
 import { PostKind } from '@helpboard/threads';
 import { dumpDate, dumpInt, optionalInt } from './dump-values.js';
 import { type BatchContext, type Mapped, mapRows, type Phase } from './phase.js';
@@ -63,7 +63,7 @@ function eventOf(
 }
 
 export function votesPhase(
-  content: ImportedContentService,
+  content: ImportedVotesService,
   reputation: ImportedReputationService,
   starterExists: (ids: Types.ObjectId[], context: BatchContext) => Promise<Set<string>>,
 ): Phase {
@@ -71,6 +71,7 @@ export function votesPhase(
     name: 'votes',
     table: 'Votes',
     required: false,
+    batchSize: 10_000,
     async apply(rows, context) {
       const { mapped, ignored } = mapRows(rows, context, (row): VoteRow | null => {
         const type = dumpInt(row, 'VoteTypeId');
@@ -88,6 +89,11 @@ export function votesPhase(
           amount: optionalInt(row, 'BountyAmount'),
         };
       });
+      const refs = await content.postRefs(
+        context.boardId,
+        mapped.map((m) => m.item.postId),
+        context.tx,
+      );
       const votes = mapped.filter((m) => m.item.type === UP || m.item.type === DOWN);
       const outcome = await content.addVotes(
         context.boardId,
@@ -98,11 +104,7 @@ export function votesPhase(
           castAt: item.at,
           origin: { site: context.ids.site, id: item.sourceId },
         })),
-        context.tx,
-      );
-      const refs = await content.postRefs(
-        context.boardId,
-        mapped.map((m) => m.item.postId),
+        refs,
         context.tx,
       );
       const starters = await starterExists(

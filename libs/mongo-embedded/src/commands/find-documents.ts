@@ -39,7 +39,34 @@ export function findDocuments(view: DocumentView, ns: string, filter: Document, 
   }
   if (sort && !isSorted) documents = sortDocuments(documents, sort);
   if (skip || limit !== undefined) documents = documents.slice(skip, limit === undefined ? undefined : skip + limit);
-  return hasProjection ? new Query({}).find<Document>(documents, options.projection).all() : documents;
+  if (!hasProjection) return documents;
+  const fields = plainInclusion(options.projection!);
+  if (fields) return documents.map((doc) => pick(doc, fields));
+  return new Query({}).find<Document>(documents, options.projection).all();
+}
+
+/**
+ * The fields of `{a: 1, b: 1}` (and `_id: 0`): top-level inclusions, which bulk readers ask for
+ * often and are picked here in the document's order; null for anything mingo must do.
+ */
+function plainInclusion(projection: Document): Set<string> | null {
+  const fields = new Set<string>(['_id']);
+  let included = 0;
+  for (const [field, value] of Object.entries(projection)) {
+    if (field.includes('.') || field.startsWith('$')) return null;
+    if (field === '_id' && (value === 0 || value === false)) fields.delete('_id');
+    else if (value === 1 || value === true) {
+      fields.add(field);
+      included++;
+    } else return null;
+  }
+  return included > 0 ? fields : null;
+}
+
+function pick(doc: Document, fields: Set<string>): Document {
+  const picked: Document = {};
+  for (const key of Object.keys(doc)) if (fields.has(key)) picked[key] = doc[key];
+  return picked;
 }
 
 /** An aggregation's leading $match, $sort and $limit, which run as a query. */

@@ -57,7 +57,8 @@ interface UpdateStatement {
 /** Applies one update statement; returns matched/modified counts and the upserted id. */
 async function runUpdate(context: CommandContext, ns: string, statement: UpdateStatement, sort?: Document) {
   const filter = statement.q ?? {};
-  let targets = context.view.find(ns, filter);
+  const compiled = compileFilter(filter);
+  let targets = context.view.find(ns, filter, compiled);
   if (sort && Object.keys(sort).length && targets.length > 1) {
     const order = findDocuments(context.view, ns, filter, { sort, projection: { _id: 1 } }).map((d) =>
       Collection.keyOf(d),
@@ -73,14 +74,15 @@ async function runUpdate(context: CommandContext, ns: string, statement: UpdateS
     await context.view.prepareWrite(ns, target.key);
     // Re-read after waiting: a transaction may have changed or removed it meanwhile.
     const current = context.view.get(ns, target.key);
-    if (!current || !compileFilter(filter).test(current)) continue;
+    if (!current || !compiled.test(current)) continue;
     matched++;
     const { doc, isModified } = applyUpdate(current, statement.u, {
       filter,
       arrayFilters: statement.arrayFilters,
       now: context.now,
     });
-    originals.push(cloneValue(current));
+    // Stored documents are never changed in place: the one read is the original (findAndModify copies it).
+    originals.push(current);
     if (isModified) {
       context.view.replace(ns, target.key, doc);
       modified++;

@@ -60,7 +60,7 @@ function isPlainObject(value: unknown): value is Document {
 const LONG_IN = 16;
 
 /** Values a set of canonical keys can stand for (no null, regex, array or document semantics). */
-function isPlainValue(value: unknown): boolean {
+export function isPlainValue(value: unknown): boolean {
   return (
     typeof value === 'string' ||
     typeof value === 'number' ||

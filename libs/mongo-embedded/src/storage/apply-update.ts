@@ -1,6 +1,6 @@
 // Applying an update to a copy of a document, with MongoDB's validation: a failed update throws
 // before anything is stored, so the document stays as it was.
-import { type Document, ObjectId } from 'bson';
+import { type Document, EJSON, ObjectId } from 'bson';
 import { Aggregator, update as mingoUpdate } from 'mingo';
 import { MongoCommandError } from '../errors.js';
 import { numericShadow, restoreNumberTypes } from './numbers.js';
@@ -111,6 +111,7 @@ export function applyUpdate(
   options: { filter?: Document; arrayFilters?: Document[]; isInsert?: boolean; now: Date },
 ): UpdateResult {
   let doc: Document;
+  let isModified: boolean | undefined;
   if (Array.isArray(update)) {
     // Computed on the numeric shadow (mingo's arithmetic), untouched numbers keep their types.
     const [result] = new Aggregator(update).run([cloneValue(numericShadow(original))]) as Document[];
@@ -133,8 +134,10 @@ export function applyUpdate(
     validateNumeric(original, modifier);
     replaceCurrentDate(modifier, options.now);
     applyTypedArithmetic(original, modifier);
-    doc = cloneValue(original);
-    if (Object.keys(modifier).length > 0) {
+    const plain = setPlainPaths(original, modifier);
+    if (plain) ({ doc, isModified } = plain);
+    else doc = cloneValue(original);
+    if (!plain && Object.keys(modifier).length > 0) {
       try {
         // The filter only serves the positional `$` operator; an upserted document need not match it.
         mingoUpdate(doc, modifier, options.arrayFilters, options.isInsert ? undefined : options.filter, {
@@ -147,7 +150,58 @@ export function applyUpdate(
     if (original._id !== undefined && canonicalKey(doc._id) !== canonicalKey(original._id)) throw immutableId();
   }
   if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
-  return { doc, isModified: canonicalKey(doc) !== canonicalKey(original) };
+  return { doc, isModified: isModified ?? canonicalKey(doc) !== canonicalKey(original) };
+}
+
+/** Whether every container on the path is a plain document (or missing), so $set/$unset need no mingo. */
+function isPlainPath(doc: Document, path: string): boolean {
+  const parts = path.split('.');
+  if (parts.some((part) => part === '' || part.startsWith('$'))) return false;
+  let value: unknown = doc;
+  for (const part of parts.slice(0, -1)) {
+    value = (value as Document)[part];
+    if (value === undefined) return true;
+    if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  }
+  return true;
+}
+
+const exactly = (value: unknown) => EJSON.stringify({ value }, { relaxed: false });
+
+/**
+ * $set and $unset of plain paths (what is left of most updates once $inc and friends became $set),
+ * applied without mingo: the copy shares untouched parts with the stored document, which is
+ * never changed in place. Null when mingo must do it (arrays, positional paths, other operators).
+ */
+function setPlainPaths(original: Document, modifier: Document): UpdateResult | null {
+  const { $set = {}, $unset = {}, ...others } = modifier as { $set?: Document; $unset?: Document };
+  if (Object.keys(others).length > 0) return null;
+  const paths = [...Object.keys($set), ...Object.keys($unset)];
+  if (!paths.every((path) => isPlainPath(original, path))) return null;
+  const doc: Document = { ...original };
+  let isModified = false;
+  const change = (path: string, value: unknown, isUnset: boolean) => {
+    const parts = path.split('.');
+    let target = doc;
+    for (const part of parts.slice(0, -1)) {
+      const inner = target[part] as Document | undefined;
+      if (inner === undefined && isUnset) return;
+      target = target[part] = { ...(inner ?? {}) };
+    }
+    const last = parts.at(-1)!;
+    const previous = target[last];
+    if (isUnset) {
+      if (previous === undefined) return;
+      delete target[last];
+      isModified = true;
+      return;
+    }
+    if (previous === undefined || exactly(previous) !== exactly(value)) isModified = true;
+    target[last] = cloneValue(value);
+  };
+  for (const [path, value] of Object.entries($set)) change(path, value, false);
+  for (const path of Object.keys($unset)) change(path, undefined, true);
+  return { doc: isModified ? doc : original, isModified };
 }
 
 /** _id may only be "set" to the value it already has. */

@@ -2,7 +2,7 @@
 // indexes and by sorts: MinKey < null < numbers < strings < objects < arrays < binary < ObjectId
 // < booleans < dates < timestamps < regular expressions < MaxKey. Numbers compare by value
 // whatever their BSON type.
-import { type Document } from 'bson';
+import { type Document, ObjectId } from 'bson';
 
 /** Sorts before every value: an empty array's sort key (MongoDB: less than null or missing). */
 export const EMPTY_ARRAY_KEY = Symbol('emptyArray');
@@ -88,6 +88,21 @@ function compareNumbers(a: unknown, b: unknown): number {
 
 const cmp = <T>(a: T, b: T): number => (a < b ? -1 : a > b ? 1 : 0);
 
+interface ObjectIdLike {
+  toHexString(): string;
+  /** bson 7 keeps the 12 bytes as four 24-bit integers, in order: comparing them compares the bytes. */
+  i0?: number;
+  i1?: number;
+  i2?: number;
+  i3?: number;
+}
+
+/** Indexes compare ObjectIds all the time: without building their hex strings when bson allows. */
+function compareObjectIds(a: ObjectIdLike, b: ObjectIdLike): number {
+  if (typeof a.i0 !== 'number' || typeof b.i0 !== 'number') return cmp(a.toHexString(), b.toHexString());
+  return cmp(a.i0, b.i0) || cmp(a.i1!, b.i1!) || cmp(a.i2!, b.i2!) || cmp(a.i3!, b.i3!);
+}
+
 function bytesOf(value: unknown): Uint8Array {
   return value instanceof Uint8Array ? value : (value as { buffer: Uint8Array }).buffer;
 }
@@ -125,6 +140,10 @@ function compareArrays(a: unknown[], b: unknown[]): number {
 /** Whole-value comparison in MongoDB's order (arrays compared element by element). */
 export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
+  // Index keys are mostly strings, ObjectIds and numbers: those pairs skip the ranking.
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : 1;
+  if (typeof a === 'number' && typeof b === 'number' && a === a && b === b) return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof ObjectId && b instanceof ObjectId) return compareObjectIds(a, b);
   const rankA = rankOf(a);
   const rankB = rankOf(b);
   if (rankA !== rankB) return rankA < rankB ? -1 : 1;
@@ -138,7 +157,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case Rank.Date:
       return cmp((a as Date).getTime(), (b as Date).getTime());
     case Rank.ObjectId:
-      return cmp((a as { toHexString(): string }).toHexString(), (b as { toHexString(): string }).toHexString());
+      return compareObjectIds(a as ObjectIdLike, b as ObjectIdLike);
     case Rank.Binary:
       return compareBinary(a, b);
     case Rank.Timestamp:

@@ -1,7 +1,7 @@
 // One index of a collection: composite key → the documents holding it. Supports compound and
 // multikey (array) fields, unique, sparse and partial indexes. Keys are kept in a hash (unique
 // checks) and in MongoDB order (equality, range and sorted scans, see SortedKeys).
-import { type Document } from 'bson';
+import { Decimal128, type Document } from 'bson';
 import { MongoCommandError } from '../errors.js';
 import { type CompiledFilter, compileFilter } from '../query/filter.js';
 import { EMPTY_ARRAY_KEY } from './bson-order.js';
@@ -52,18 +52,32 @@ export class CollectionIndex {
     return this.arrayCounts[fieldIndex] > 0;
   }
 
+  /**
+   * Per field, the values a document holds there (a missing field as `undefined`), or null when
+   * every field holds exactly one non-array value (the common case, which needs no product).
+   */
+  private fieldValues(doc: Document): { single: unknown[] | null; raw: unknown[][] } {
+    const raw = this.fields.map((field) => valuesAtPath(doc, field));
+    const isSingle = raw.every((values) => values.length === 1 && !Array.isArray(values[0]));
+    return { single: isSingle ? raw.map((values) => values[0]) : null, raw };
+  }
+
   /** The ordered entries of a document: typed values, an empty array as EMPTY_ARRAY_KEY, missing as null. */
   private orderedEntries(docKey: string, doc: Document): { entries: Entry[]; arrays: boolean[] } {
     if (this.partial && !this.partial.test(doc)) return { entries: [], arrays: [] };
+    const { single, raw } = this.fieldValues(doc);
+    if (single) {
+      if (this.spec.sparse && single.every((v) => v === undefined)) return { entries: [], arrays: [] };
+      return { entries: [{ key: single.map((v) => v ?? null), docKey }], arrays: [] };
+    }
     const arrays: boolean[] = [];
-    const perField = this.fields.map((field, i) => {
-      const raw = valuesAtPath(doc, field);
-      arrays[i] = raw.some(Array.isArray);
-      const values = raw.flatMap((v) => (Array.isArray(v) ? (v.length ? v : [EMPTY_ARRAY_KEY]) : [v ?? null]));
-      return values.length ? values : [null];
+    const perField = raw.map((values, i) => {
+      arrays[i] = values.some(Array.isArray);
+      const flat = values.flatMap((v) => (Array.isArray(v) ? (v.length ? v : [EMPTY_ARRAY_KEY]) : [v ?? null]));
+      return flat.length ? flat : [null];
     });
     if (this.spec.sparse && perField.every((values) => values.every((v) => v === null))) {
-      const isAllMissing = this.fields.every((field) => valuesAtPath(doc, field).every((v) => v === undefined));
+      const isAllMissing = raw.every((values) => values.every((v) => v === undefined));
       if (isAllMissing) return { entries: [], arrays: [] };
     }
     const seen = new Set<string>();
@@ -93,14 +107,29 @@ export class CollectionIndex {
   /** Each key as its per-field canonical parts (so the first field's part is known exactly). */
   private keyTuplesOf(doc: Document): string[][] {
     if (this.partial && !this.partial.test(doc)) return [];
-    const perField = this.fields.map((field) => {
-      const values = valuesAtPath(doc, field).flatMap((v) => (Array.isArray(v) ? (v.length ? v : [undefined]) : [v]));
-      return values.length ? values : [undefined];
+    const { single, raw } = this.fieldValues(doc);
+    if (single) return this.spec.sparse && single.every((v) => v === undefined) ? [] : [single.map(canonicalKey)];
+    const perField = raw.map((values) => {
+      const flat = values.flatMap((v) => (Array.isArray(v) ? (v.length ? v : [undefined]) : [v]));
+      return flat.length ? flat : [undefined];
     });
     if (this.spec.sparse && perField.every((values) => values.every((v) => v === undefined))) return [];
     const tuples = cartesian(perField).map((combo) => combo.map(canonicalKey));
     const unique = new Map(tuples.map((parts) => [JSON.stringify(parts), parts]));
     return [...unique.values()];
+  }
+
+  /**
+   * Whether replacing `before` by `after` can change this index's entries: the values at its
+   * fields differ (missing apart from null, for sparse indexes), or a partial filter may.
+   */
+  isAffected(before: Document, after: Document): boolean {
+    if (this.partial) return true;
+    return this.fields.some((field) => {
+      const a = valuesAtPath(before, field);
+      const b = valuesAtPath(after, field);
+      return a.length !== b.length || a.some((value, i) => !isSameIndexValue(value, b[i]));
+    });
   }
 
   add(docKey: string, doc: Document): void {
@@ -177,6 +206,13 @@ export class CollectionIndex {
     this.sorted.clear();
     this.arrayCounts.fill(0);
   }
+}
+
+/** Same key in every index (1 and 1.0 are one key); Decimal128s exactly, missing apart from null. */
+function isSameIndexValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a instanceof Decimal128 || b instanceof Decimal128) return false;
+  return canonicalKey(a) === canonicalKey(b);
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, docKey: string): void {

@@ -64,16 +64,21 @@ export class Collection {
   replace(docKey: string, doc: Document, version: number): void {
     const previous = this.docs.get(docKey);
     if (!previous) throw new Error(`replace of missing document ${docKey}`);
-    for (const index of this.indexes.values()) index.remove(docKey, previous);
+    // Most updates change a counter or two: indexes over untouched fields keep their entries.
+    const changed = [...this.indexes.values()].filter((index) => index.isAffected(previous, doc));
+    for (const index of changed) index.remove(docKey, previous);
     try {
-      this.assertUnique(docKey, doc, (holder) => holder !== docKey);
+      for (const index of changed) {
+        const keyValue = index.conflictFor(docKey, doc, (holder) => holder !== docKey);
+        if (keyValue) throw new DuplicateKeyError(this.ns, index.name, index.spec.key as Document, keyValue);
+      }
     } catch (error) {
-      for (const index of this.indexes.values()) index.add(docKey, previous);
+      for (const index of changed) index.add(docKey, previous);
       throw error;
     }
     this.docs.set(docKey, doc);
     this.versions.set(docKey, version);
-    for (const index of this.indexes.values()) index.add(docKey, doc);
+    for (const index of changed) index.add(docKey, doc);
   }
 
   delete(docKey: string, version: number): Document | undefined {
@@ -84,6 +89,18 @@ export class Collection {
     this.docs.delete(docKey);
     this.versions.set(docKey, version);
     return previous;
+  }
+
+  /** Sets (or with null removes) a document without unique checks: a transaction's overlay, checked apart. */
+  setUnchecked(docKey: string, doc: Document | null): void {
+    const previous = this.docs.get(docKey);
+    if (previous) for (const index of [this.idIndex, ...this.indexes.values()]) index.remove(docKey, previous);
+    if (!doc) {
+      this.docs.delete(docKey);
+      return;
+    }
+    this.docs.set(docKey, doc);
+    for (const index of [this.idIndex, ...this.indexes.values()]) index.add(docKey, doc);
   }
 
   createIndex(spec: IndexSpec): boolean {

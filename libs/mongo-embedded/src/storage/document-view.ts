@@ -3,10 +3,10 @@
 import { type Document } from 'bson';
 import { type CompiledFilter, compileFilter } from '../query/filter.js';
 import { DuplicateKeyError } from '../errors.js';
-import { planQuery, type QueryShape } from '../query/planner.js';
+import { planQuery, type QueryShape, runPlan } from '../query/planner.js';
 import { Collection } from './collection.js';
 import type { CollectionIndex } from './collection-index.js';
-import { type Operation, Store } from './store.js';
+import { type Operation, splitNamespace, Store } from './store.js';
 import { Transaction, TransactionManager } from './transaction.js';
 
 export interface Match {
@@ -23,7 +23,7 @@ export interface QueryResult {
 export interface DocumentView {
   readonly transaction?: Transaction;
   /** Stored documents matching the filter (not copies: never mutate them). */
-  find(ns: string, filter: Document): Match[];
+  find(ns: string, filter: Document, compiled?: CompiledFilter): Match[];
   /** Like find, planned with the sort and limit: at most `limit` matches, sorted when an index allows. */
   query(ns: string, shape: QueryShape): QueryResult;
   get(ns: string, key: string): Document | undefined;
@@ -55,17 +55,17 @@ export class CommittedView implements DocumentView {
     private readonly transactions: TransactionManager,
   ) {}
 
-  find(ns: string, filter: Document): Match[] {
-    return this.query(ns, { filter }).matches;
+  find(ns: string, filter: Document, compiled?: CompiledFilter): Match[] {
+    return this.query(ns, { filter }, compiled).matches;
   }
 
-  query(ns: string, shape: QueryShape): QueryResult {
+  query(ns: string, shape: QueryShape, compiled: CompiledFilter = compileFilter(shape.filter)): QueryResult {
     const collection = this.store.collection(ns);
     if (!collection) return { matches: [], isSorted: true };
     const { entries, isSorted } = collection.candidates(shape);
     // Without a sort any `limit` matches do; with one, only when they arrive in order.
     const limit = shape.limit && (isSorted || !shape.sort) ? shape.limit : Infinity;
-    return { matches: matching(compileFilter(shape.filter), entries, limit), isSorted };
+    return { matches: matching(compiled, entries, limit), isSorted };
   }
 
   get(ns: string, key: string): Document | undefined {
@@ -111,29 +111,43 @@ export class TransactionView implements DocumentView {
     readonly transaction: Transaction,
   ) {}
 
-  find(ns: string, filter: Document): Match[] {
-    const query = compileFilter(filter);
+  find(ns: string, filter: Document, compiled: CompiledFilter = compileFilter(filter)): Match[] {
     const overlay = this.transaction.writes.get(ns);
     const before = this.transaction.before.get(ns);
     const collection = this.store.collection(ns);
     // Committed documents unchanged since the start, then those others changed as they were, then ours.
     const isCurrent = (key: string) => !overlay?.has(key) && !before?.has(key);
-    const result = collection
-      ? matching(query, collection.candidates({ filter }).entries).filter((m) => isCurrent(m.key))
-      : [];
+    const plan = collection ? planQuery(collection, { filter }) : null;
+    const result = collection ? matching(compiled, runPlan(collection, plan!)).filter((m) => isCurrent(m.key)) : [];
     // A lookup by _id needs only those documents of the transaction's maps, not a scan of them
     // (a transaction updating many documents by id would otherwise be quadratic).
-    const plan = collection ? planQuery(collection, { filter }) : null;
     const ids = plan?.kind === 'ids' ? plan.keys : null;
-    const own = (map: Map<string, Document | null> | undefined): Iterable<[string, Document | null]> =>
-      !map
-        ? []
-        : ids
-          ? ids.flatMap((key) => (map.has(key) ? [[key, map.get(key)!] as [string, Document | null]] : []))
-          : map;
-    for (const [key, doc] of own(before)) if (doc && !overlay?.has(key) && query.test(doc)) result.push({ key, doc });
-    for (const [key, doc] of own(overlay)) if (doc && query.test(doc)) result.push({ key, doc });
+    const byIds = (map: Map<string, Document | null>): Iterable<[string, Document | null]> =>
+      ids!.flatMap((key) => (map.has(key) ? [[key, map.get(key)!] as [string, Document | null]] : []));
+    if (before)
+      for (const [key, doc] of ids ? byIds(before) : before)
+        if (doc && !overlay?.has(key) && compiled.test(doc)) result.push({ key, doc });
+    if (overlay) {
+      // Other filters (upserts by a unique key, many per bulk write) go through the overlay's own indexes.
+      const own = ids
+        ? byIds(overlay)
+        : runPlan(this.overlayCollection(ns, overlay), planQuery(this.overlayCollection(ns, overlay), { filter }));
+      for (const [key, doc] of own) if (doc && compiled.test(doc)) result.push({ key, doc });
+    }
     return result;
+  }
+
+  /** The transaction's own documents of `ns`, indexed like the collection; kept up to date by `write`. */
+  private overlayCollection(ns: string, overlay: Map<string, Document | null>): Collection {
+    let own = this.transaction.indexedOverlays.get(ns);
+    if (!own) {
+      const [db, name] = splitNamespace(ns);
+      own = new Collection(db, name);
+      for (const index of this.store.collection(ns)?.indexes.values() ?? []) own.createIndex(index.spec);
+      for (const [key, doc] of overlay) if (doc) own.setUnchecked(key, doc);
+      this.transaction.indexedOverlays.set(ns, own);
+    }
+    return own;
   }
 
   query(ns: string, shape: QueryShape): QueryResult {
@@ -181,6 +195,7 @@ export class TransactionView implements DocumentView {
       if (doc) for (const indexKey of index.keysOf(doc)) addHolder(holders, indexKey, key);
     }
     overlay.set(key, doc);
+    this.transaction.indexedOverlays.get(ns)?.setUnchecked(key, doc);
   }
 
   /** Unique indexes other than _id (whose clashes `insert` finds by key). */

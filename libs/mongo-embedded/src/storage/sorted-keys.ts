@@ -1,6 +1,9 @@
 // The ordered part of an index: (key tuple, document) entries kept sorted in MongoDB's order
-// with each field's direction, in chunks of a few hundred so an insert or delete moves little
-// memory and a lookup is two binary searches. Bounds may use KEY_MIN/KEY_MAX and BracketEdge.
+// with each field's direction, in chunks of a few hundred so a delete moves little memory and a
+// lookup is two binary searches. Inserts wait in an unsorted list until the index is next read
+// (or an entry removed): a commit of thousands of documents then sorts its entries once and
+// merges them in one pass over the chunks, instead of thousands of searches and shifts at
+// random places of a large index. Bounds may use KEY_MIN/KEY_MAX and BracketEdge.
 import { compareValues, KEY_MAX, KEY_MIN, Rank, rankOf } from './bson-order.js';
 
 /** The start or end of one type's values, e.g. "every number" for `{$gt: 5}`'s upper bound. */
@@ -33,10 +36,16 @@ function compareWithEdge(a: unknown, b: unknown): number {
 }
 
 const CHUNK = 512;
+/** Up to this many pending inserts go in one by one. */
+const FEW = 16;
 
 export class SortedKeys {
   private chunks: Entry[][] = [];
+  /** Inserted, not yet merged into the chunks. */
+  private pending: Entry[] = [];
   private count = 0;
+  /** Entries before each chunk, rebuilt on the first position asked after a change. */
+  private starts: number[] | null = null;
 
   constructor(private readonly directions: number[]) {}
 
@@ -63,10 +72,39 @@ export class SortedKeys {
 
   insert(entry: Entry): void {
     this.count++;
-    if (this.chunks.length === 0) {
-      this.chunks.push([entry]);
+    this.pending.push(entry);
+  }
+
+  /** Merges the pending inserts: sorted, then each chunk receiving some is rebuilt once. */
+  private merge(): void {
+    if (this.pending.length === 0) return;
+    this.starts = null;
+    const adds = this.pending.sort((a, b) => this.compareEntries(a, b));
+    this.pending = [];
+    // A few (one write between reads): into their chunks directly, no pass over all of them.
+    if (adds.length <= FEW && this.chunks.length > 0) {
+      for (const entry of adds) this.insertNow(entry);
       return;
     }
+    if (this.chunks.length === 0) {
+      this.chunks = pieces(adds);
+      return;
+    }
+    const merged: Entry[][] = [];
+    let next = 0;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c];
+      let end = next;
+      if (c === this.chunks.length - 1) end = adds.length;
+      else while (end < adds.length && this.compareEntries(adds[end], chunk[chunk.length - 1]) <= 0) end++;
+      if (end === next) merged.push(chunk);
+      else merged.push(...pieces(this.mergeInto(chunk, adds, next, end)));
+      next = end;
+    }
+    this.chunks = merged;
+  }
+
+  private insertNow(entry: Entry): void {
     let c = this.firstChunkWhere((last) => this.compareEntries(last, entry) >= 0);
     if (c === this.chunks.length) c--;
     const chunk = this.chunks[c];
@@ -78,7 +116,27 @@ export class SortedKeys {
     if (chunk.length > 2 * CHUNK) this.chunks.splice(c, 1, chunk.slice(0, CHUNK), chunk.slice(CHUNK));
   }
 
+  /** `chunk` with adds[from, to) (sorted) in their places: a binary search each, one copy. */
+  private mergeInto(chunk: Entry[], adds: Entry[], from: number, to: number): Entry[] {
+    const out: Entry[] = [];
+    let taken = 0;
+    for (let a = from; a < to; a++) {
+      let lo = taken;
+      let hi = chunk.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.compareEntries(chunk[mid], adds[a]) >= 0) hi = mid;
+        else lo = mid + 1;
+      }
+      for (; taken < lo; taken++) out.push(chunk[taken]);
+      out.push(adds[a]);
+    }
+    for (; taken < chunk.length; taken++) out.push(chunk[taken]);
+    return out;
+  }
+
   remove(entry: Entry): void {
+    this.merge();
     const c = this.firstChunkWhere((last) => this.compareEntries(last, entry) >= 0);
     const chunk = this.chunks[c];
     if (!chunk) return;
@@ -86,20 +144,29 @@ export class SortedKeys {
     if (i >= chunk.length || this.compareEntries(chunk[i], entry) !== 0) return;
     chunk.splice(i, 1);
     this.count--;
+    this.starts = null;
     if (chunk.length === 0) this.chunks.splice(c, 1);
   }
 
   /** Absolute position of the first entry whose key is >= `key` (or > with `after`). */
   position(key: unknown[], after: boolean): number {
+    this.merge();
     const isPast = (e: Entry) => (after ? this.compareKeys(e.key, key) > 0 : this.compareKeys(e.key, key) >= 0);
     const c = this.firstChunkWhere((last) => isPast(last));
-    let before = 0;
-    for (let i = 0; i < c; i++) before += this.chunks[i].length;
-    return c === this.chunks.length ? before : before + this.searchIn(this.chunks[c], isPast);
+    if (!this.starts) {
+      this.starts = [];
+      let before = 0;
+      for (const chunk of this.chunks) {
+        this.starts.push(before);
+        before += chunk.length;
+      }
+    }
+    return c === this.chunks.length ? this.count : this.starts[c] + this.searchIn(this.chunks[c], isPast);
   }
 
   /** Entries at positions [from, to), forward or backward. */
   *range(from: number, to: number, isBackward: boolean): Generator<Entry> {
+    this.merge();
     if (from >= to) return;
     if (!isBackward) {
       let skip = from;
@@ -131,7 +198,9 @@ export class SortedKeys {
 
   clear(): void {
     this.chunks = [];
+    this.pending = [];
     this.count = 0;
+    this.starts = null;
   }
 
   private firstChunkWhere(test: (last: Entry) => boolean): number {
@@ -155,4 +224,13 @@ export class SortedKeys {
     }
     return lo;
   }
+}
+
+/** Sorted entries cut into chunks of CHUNK (a short last one joins the one before). */
+function pieces(entries: Entry[]): Entry[][] {
+  if (entries.length <= 2 * CHUNK) return [entries];
+  const out: Entry[][] = [];
+  for (let i = 0; i < entries.length; i += CHUNK) out.push(entries.slice(i, i + CHUNK));
+  if (out.length > 1 && out[out.length - 1].length < CHUNK / 2) out[out.length - 2].push(...out.pop()!);
+  return out;
 }

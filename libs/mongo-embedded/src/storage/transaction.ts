@@ -16,10 +16,12 @@ export class Transaction {
   /** Documents committed by others since the start, as they were at the start (null: absent then). */
   readonly before = new Map<string, Map<string, Document | null>>();
   isCommitting = false;
-  /** Every document this transaction locked, written or not (a matched-then-skipped update locks too). */
-  readonly locked = new Set<string>();
+  /** Every document this transaction locked (by ns, then key), written or not (a matched-then-skipped update locks too). */
+  readonly locked = new Map<string, Set<string>>();
   /** Per `ns\0index`, for unique indexes: key → overlay documents holding it (see TransactionView). */
   readonly uniqueKeys = new Map<string, Map<string, Set<string>>>();
+  /** Per ns, the overlay's documents with the collection's indexes, built on the first query that needs them. */
+  readonly indexedOverlays = new Map<string, Collection>();
   state: 'active' | 'committed' | 'aborted' = 'active';
   private release!: () => void;
   /** Settles when the transaction ends; writers outside it wait on this for its locks. */
@@ -45,8 +47,8 @@ export class Transaction {
 }
 
 export class TransactionManager {
-  /** ns|docKey → the transaction holding the document. */
-  readonly locks = new Map<string, Transaction>();
+  /** ns → docKey → the transaction holding the document (nested: no key string built per write). */
+  readonly locks = new Map<string, Map<string, Transaction>>();
   /** lsid → its latest transaction. */
   private readonly sessions = new Map<string, Transaction>();
   /** Running transactions, whose snapshots need the old state of documents others change. */
@@ -91,17 +93,21 @@ export class TransactionManager {
 
   /** Locks a document for `txn` or fails with WriteConflict, as MongoDB does (first writer wins). */
   lock(txn: Transaction, collection: Collection | undefined, ns: string, docKey: string): void {
-    const lockKey = `${ns}|${docKey}`;
-    const holder = this.locks.get(lockKey);
-    if (holder && holder !== txn) throw writeConflict();
+    let locks = this.locks.get(ns);
+    if (!locks) this.locks.set(ns, (locks = new Map()));
+    const holder = locks.get(docKey);
+    if (holder === txn) return;
+    if (holder) throw writeConflict();
     const changedAt = collection?.versions.get(docKey);
     if (changedAt !== undefined && changedAt > txn.startVersion) throw writeConflict();
-    this.locks.set(lockKey, txn);
-    txn.locked.add(lockKey);
+    locks.set(docKey, txn);
+    let mine = txn.locked.get(ns);
+    if (!mine) txn.locked.set(ns, (mine = new Set()));
+    mine.add(docKey);
   }
 
   lockHolder(ns: string, docKey: string): Transaction | undefined {
-    return this.locks.get(`${ns}|${docKey}`);
+    return this.locks.get(ns)?.get(docKey);
   }
 
   /** Turns the overlay into operations and applies them; the caller journals them. */
@@ -151,7 +157,12 @@ export class TransactionManager {
   private finish(txn: Transaction, state: 'committed' | 'aborted'): void {
     this.active.delete(txn);
     txn.before.clear();
-    for (const lockKey of txn.locked) if (this.locks.get(lockKey) === txn) this.locks.delete(lockKey);
+    txn.indexedOverlays.clear();
+    for (const [ns, keys] of txn.locked) {
+      const locks = this.locks.get(ns);
+      for (const key of keys) if (locks?.get(key) === txn) locks.delete(key);
+      if (locks?.size === 0) this.locks.delete(ns);
+    }
     txn.end(state);
   }
 }

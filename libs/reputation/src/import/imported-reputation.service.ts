@@ -14,6 +14,7 @@ import type { ImportedPostRef } from '@helpboard/threads';
 import { BountyRecord, BountyStatus } from '../bounties/bounty.schema.js';
 import { BOUNTY_DAYS } from '../bounties/bounty.service.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
+import { ImportedProjectionsRepository, type ScopeStart } from './imported-projections.repository.js';
 import { periodKeysOf } from '../ledger/periods.js';
 import { OVERALL, type ReputationEntry, ReputationKind, VOTE_KINDS } from '../ledger/reputation-entry.schema.js';
 import { STARTING_REPUTATION, utcDay } from '../reputation.service.js';
@@ -48,6 +49,7 @@ const hex = (id: Types.ObjectId) => id.toHexString();
 export class ImportedReputationService {
   constructor(
     private readonly ledger: LedgerRepository,
+    private readonly projections: ImportedProjectionsRepository,
     private readonly boards: BoardService,
     @InjectModel(BountyRecord.name) private readonly bounties: Model<BountyRecord>,
   ) {}
@@ -72,8 +74,20 @@ export class ImportedReputationService {
 
     const userIds = [...new Set(fresh.map((c) => c.award.userId))].map((id) => new Types.ObjectId(id));
     const days = [...new Set(fresh.map((c) => utcDay(c.cause.at)))];
+    const scopes: ScopeStart[] = [
+      { scope: OVERALL, initial: STARTING_REPUTATION },
+      { scope: { operatorId, boardId: null }, initial: 0 },
+      { scope: { operatorId, boardId }, initial: 0 },
+    ];
+    const rows = await this.projections.totalsIn(
+      userIds,
+      scopes.map((s) => s.scope),
+      tx.session,
+    );
     const totals = new Map(
-      (await this.ledger.totalsFor(userIds, OVERALL, tx.session)).map((t) => [hex(t.userId), t.total]),
+      [...rows.values()]
+        .filter((t) => t.operatorId === null && t.boardId === null)
+        .map((t) => [hex(t.userId), t.total]),
     );
     const gains = await this.ledger.voteGains(userIds, days, [...VOTE_KINDS], tx.session);
     const added = new Map<string, number>();
@@ -119,10 +133,8 @@ export class ImportedReputationService {
       };
     });
     await this.ledger.appendMany(entries, tx.session);
-    await this.ledger.addToTotals(added, OVERALL, STARTING_REPUTATION, tx.session);
-    await this.ledger.addToTotals(added, { operatorId, boardId: null }, 0, tx.session);
-    await this.ledger.addToTotals(added, { operatorId, boardId }, 0, tx.session);
-    await this.ledger.addToPeriods([...byPeriod.values()], tx.session);
+    await this.projections.addToTotals(added, scopes, rows, tx.session);
+    await this.projections.addToPeriods([...byPeriod.values()], tx.session);
     return entries.length;
   }
 

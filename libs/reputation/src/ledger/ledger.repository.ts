@@ -213,8 +213,9 @@ export class LedgerRepository {
     return presentIds(this.entries, ids, session);
   }
 
+  /** Bulk imports: entries built whole by the importer, so inserted lean (no casting or validation). */
   async appendMany(entries: ReputationEntry[], session: ClientSession): Promise<void> {
-    if (entries.length > 0) await this.entries.insertMany(entries, { session, ordered: true });
+    if (entries.length > 0) await this.entries.insertMany(entries, { session, ordered: false, lean: true });
   }
 
   /** Per user and day, the positive vote reputation already recorded (for the daily cap). */
@@ -232,35 +233,6 @@ export class LedgerRepository {
       .session(session)
       .exec();
     return new Map(rows.map((row) => [`${row._id.userId.toHexString()}|${row._id.day}`, row.sum]));
-  }
-
-  /** Adds deltas (by user id) to many totals of one scope, creating missing ones. */
-  async addToTotals(
-    deltas: Map<string, number>,
-    scope: TotalScope,
-    initial: number,
-    session: ClientSession,
-  ): Promise<void> {
-    const userIds = [...deltas.keys()].map((id) => new Types.ObjectId(id));
-    if (userIds.length === 0) return;
-    // By _id: the engine then looks at just those documents of the transaction's own writes.
-    const present = new Map(
-      (await this.totalsFor(userIds, scope, session)).map((t) => [t.userId.toHexString(), t._id]),
-    );
-    const changes = [...deltas].map(([userId, delta]) => ({ userId, delta, id: present.get(userId) }));
-    // Inserts and updates apart: a bulk write sends one command per run of the same operation.
-    const fresh = changes.filter((c) => !c.id);
-    if (fresh.length > 0)
-      await this.totals.insertMany(
-        fresh.map((c) => ({ userId: new Types.ObjectId(c.userId), ...scope, total: initial + c.delta })),
-        { session, ordered: true },
-      );
-    const updates = changes.filter((c) => c.id);
-    if (updates.length > 0)
-      await this.totals.bulkWrite(
-        updates.map((c) => ({ updateOne: { filter: { _id: c.id }, update: { $inc: { total: c.delta } } } })),
-        { session, ordered: true },
-      );
   }
 
   /** Adds deltas to leaderboard period rows, creating missing ones, in one round trip. */

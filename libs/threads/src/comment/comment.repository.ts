@@ -61,7 +61,8 @@ export class CommentRepository {
     return presentIds(this.comments, ids, session);
   }
 
+  /** Bulk imports: records built whole by the importer, inserted lean (nothing to cast or validate). */
   async insertMany(records: CommentRecord[], session: ClientSession): Promise<void> {
-    if (records.length > 0) await this.comments.insertMany(records, { session, ordered: true });
+    if (records.length > 0) await this.comments.insertMany(records, { session, ordered: false, lean: true });
   }
 }

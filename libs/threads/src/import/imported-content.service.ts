@@ -1,4 +1,4 @@
-// Bulk writes of imported threads, posts, comments and votes, for importers: each batch runs in
+// Bulk writes of imported threads, posts and comments, for importers (votes: imported-votes.service.ts): each batch runs in
 // the caller's transaction, inserts only records that do not exist yet (ids come from the
 // source) and moves counters only for what it inserted, so a batch applied twice changes nothing.
 import { Injectable } from '@nestjs/common';
@@ -7,7 +7,8 @@ import type { TransactionContext } from '@helpboard/database';
 import { normaliseTags } from '@helpboard/boards';
 import { CommentRepository } from '../comment/comment.repository.js';
 import type { CommentRecord } from '../comment/comment.schema.js';
-import { renderMarkdown, sanitisePostHtml } from '../markdown/render-markdown.js';
+import { htmlToMarkdown } from '../markdown/html-to-markdown.js';
+import { renderMarkdown } from '../markdown/render-markdown.js';
 import { PostRepository } from '../post/post.repository.js';
 import { PostKind, type PostRecord } from '../post/post.schema.js';
 import { TagRepository } from '../tag/tag.repository.js';
@@ -19,9 +20,7 @@ import type {
   ImportedAnswer,
   ImportedComment,
   ImportedDuplicate,
-  ImportedPostRef,
   ImportedQuestion,
-  ImportedVote,
   ImportOutcome,
 } from './imported-content.js';
 
@@ -37,10 +36,12 @@ function importedPost(
     origin: PostRecord['origin'];
   },
 ): PostRecord {
-  const { html, hasLinks } = sanitisePostHtml(fields.bodyHtml);
+  // Stored as Markdown like any post (editing shows Markdown), rendered and sanitised the same way.
+  const body = htmlToMarkdown(fields.bodyHtml);
+  const { html, hasLinks } = renderMarkdown(body);
   return {
     ...fields,
-    body: fields.bodyHtml,
+    body,
     bodyHtml: html,
     hasLinks,
     mentionedUserIds: [],
@@ -203,54 +204,6 @@ export class ImportedContentService {
     return { added: records.length, dangling };
   }
 
-  /** Anonymous votes: each is its own voter, so no one's privileges or serial-vote checks see them. */
-  async addVotes(boardId: Types.ObjectId, votes: ImportedVote[], tx: TransactionContext): Promise<ImportOutcome> {
-    const posts = await this.postsOnBoard(
-      boardId,
-      votes.map((v) => v.postId),
-      tx,
-    );
-    const dangling = votes.filter((v) => !posts.has(hex(v.postId))).map((v) => v.id);
-    const existing = await this.votes.existingIds(
-      votes.map((v) => v.id),
-      tx.session,
-    );
-    const fresh = votes.filter((v) => posts.has(hex(v.postId)) && !existing.has(hex(v.id)));
-    await this.votes.insertMany(
-      fresh.map((v) => ({
-        _id: v.id,
-        postId: v.postId,
-        boardId,
-        voterId: v.id,
-        authorId: posts.get(hex(v.postId))!.authorId,
-        value: v.value,
-        castAt: v.castAt,
-        origin: v.origin,
-      })),
-      tx.session,
-    );
-    const tallies = new Map<string, { up: number; down: number }>();
-    for (const vote of fresh) {
-      const tally = tallies.get(hex(vote.postId)) ?? { up: 0, down: 0 };
-      if (vote.value === 1) tally.up += 1;
-      else tally.down += 1;
-      tallies.set(hex(vote.postId), tally);
-    }
-    const changes = [...tallies].map(([id, t]) => ({
-      id: new Types.ObjectId(id),
-      inc: { score: t.up - t.down, upvotes: t.up, downvotes: t.down },
-    }));
-    await this.posts.incrementMany(changes, tx.session);
-    // A question's score is denormalised onto its thread for sorting lists.
-    await this.threads.incrementMany(
-      changes
-        .filter((c) => posts.get(hex(c.id))!.kind === PostKind.QUESTION)
-        .map((c) => ({ id: c.id, inc: { score: c.inc.score } })),
-      tx.session,
-    );
-    return { added: fresh.length, dangling };
-  }
-
   /** Duplicate links (SE PostLinks type 3): the question points at its original. */
   async markDuplicates(links: ImportedDuplicate[], tx: TransactionContext): Promise<ImportOutcome> {
     const ids = links.flatMap((l) => [l.questionId, l.duplicateOfId]);
@@ -273,44 +226,13 @@ export class ImportedContentService {
     return { added, dangling };
   }
 
-  /** The posts (of this board) that imported votes, accepts or bounties refer to. */
-  async postRefs(
-    boardId: Types.ObjectId,
-    ids: Types.ObjectId[],
-    tx: TransactionContext,
-  ): Promise<Map<string, ImportedPostRef>> {
-    const posts = await this.postsOnBoard(boardId, ids, tx);
-    const threads = new Map(
-      (
-        await this.threads.findByIds(
-          [...new Set([...posts.values()].map((p) => hex(p.threadId)))].map((id) => new Types.ObjectId(id)),
-          tx.session,
-        )
-      ).map((t) => [hex(t._id), t]),
-    );
-    const refs = new Map<string, ImportedPostRef>();
-    for (const [id, post] of posts) {
-      const thread = threads.get(hex(post.threadId));
-      if (!thread) continue;
-      refs.set(id, {
-        id: post._id,
-        kind: post.kind,
-        authorId: post.authorId,
-        threadId: post.threadId,
-        askerId: thread.authorId,
-        isCommunityWiki: post.origin?.isCommunityWiki === true,
-      });
-    }
-    return refs;
-  }
-
   private async postsOnBoard(
     boardId: Types.ObjectId,
     ids: Types.ObjectId[],
     tx: TransactionContext,
-  ): Promise<Map<string, PostRecord>> {
+  ): Promise<Map<string, Pick<PostRecord, '_id' | 'boardId' | 'threadId'>>> {
     const unique = [...new Set(ids.map(hex))].map((id) => new Types.ObjectId(id));
-    const posts = await this.posts.findByIds(unique, tx.session);
+    const posts = await this.posts.fieldsOfMany(unique, ['boardId', 'threadId'], tx.session);
     return new Map(posts.filter((p) => p.boardId.equals(boardId)).map((p) => [hex(p._id), p]));
   }
 }

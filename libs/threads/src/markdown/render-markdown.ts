@@ -98,14 +98,6 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   return { html, mentions: findMentions(source), hasLinks };
 }
 
-/**
- * Imported bodies arrive as HTML (Stack Exchange stores rendered posts): the same allow-list
- * applies, so they end up exactly as safe as anything written here.
- */
-export function sanitisePostHtml(html: string): { html: string; hasLinks: boolean } {
-  return sanitise(html);
-}
-
 /** Plain text of a post (search snippets, notifications). */
 export function markdownToText(source: string): string {
   return sanitizeHtml(markdown.render(source), { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();

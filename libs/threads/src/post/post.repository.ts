@@ -79,6 +79,19 @@ export class PostRepository {
       .exec();
   }
 
+  /** Only some fields of many posts (bulk imports look up thousands, bodies not needed). */
+  fieldsOfMany<K extends keyof PostRecord>(
+    ids: readonly Types.ObjectId[],
+    fields: readonly K[],
+    session?: ClientSession,
+  ): Promise<Pick<PostRecord, K | '_id'>[]> {
+    return this.posts
+      .find({ _id: { $in: ids } }, Object.fromEntries(fields.map((field) => [field, 1])))
+      .session(session ?? null)
+      .lean<Pick<PostRecord, K | '_id'>[]>()
+      .exec();
+  }
+
   /** A page of a thread's visible answers, in display order. */
   answers(
     threadId: Types.ObjectId,
@@ -179,8 +192,9 @@ export class PostRepository {
     return presentIds(this.posts, ids, session);
   }
 
+  /** Bulk imports: records built whole by the importer, inserted lean (nothing to cast or validate). */
   async insertMany(records: PostRecord[], session: ClientSession): Promise<void> {
-    if (records.length > 0) await this.posts.insertMany(records, { session, ordered: true });
+    if (records.length > 0) await this.posts.insertMany(records, { session, ordered: false, lean: true });
   }
 
   /** Adds to counters of many records at once (bulk imports). */

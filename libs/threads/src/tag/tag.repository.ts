@@ -9,12 +9,13 @@ export class TagRepository {
 
   /** Adjusts question counts of a board's tags: +1 for added, -1 for removed. */
   async adjust(boardId: Types.ObjectId, added: string[], removed: string[], session: ClientSession): Promise<void> {
+    // One operation per tag, however many of the questions given carry it (imports add thousands).
     const operations = [
-      ...added.map((name) => ({
-        updateOne: { filter: { boardId, name }, update: { $inc: { questionCount: 1 } }, upsert: true },
+      ...[...countOf(added)].map(([name, n]) => ({
+        updateOne: { filter: { boardId, name }, update: { $inc: { questionCount: n } }, upsert: true },
       })),
-      ...removed.map((name) => ({
-        updateOne: { filter: { boardId, name }, update: { $inc: { questionCount: -1 } } },
+      ...[...countOf(removed)].map(([name, n]) => ({
+        updateOne: { filter: { boardId, name }, update: { $inc: { questionCount: -n } } },
       })),
     ];
     if (operations.length > 0) await this.tags.bulkWrite(operations, { session, ordered: true });
@@ -28,4 +29,10 @@ export class TagRepository {
       .lean<TagRecord[]>()
       .exec();
   }
+}
+
+function countOf(names: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return counts;
 }

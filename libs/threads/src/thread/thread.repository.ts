@@ -38,6 +38,19 @@ export class ThreadRepository {
       .exec();
   }
 
+  /** Only some fields of many threads (bulk imports). */
+  fieldsOfMany<K extends keyof ThreadRecord>(
+    ids: readonly Types.ObjectId[],
+    fields: readonly K[],
+    session?: ClientSession,
+  ): Promise<Pick<ThreadRecord, K | '_id'>[]> {
+    return this.threads
+      .find({ _id: { $in: ids } }, Object.fromEntries(fields.map((field) => [field, 1])))
+      .session(session ?? null)
+      .lean<Pick<ThreadRecord, K | '_id'>[]>()
+      .exec();
+  }
+
   list(query: ThreadListQuery): Promise<ThreadRecord[]> {
     const conditions: Record<string, unknown>[] = [{ boardId: query.boardId, hiddenAt: null }, query.filter];
     if (query.after) conditions.push(keysetFilter(query.sort, query.after));
@@ -89,8 +102,9 @@ export class ThreadRepository {
     return presentIds(this.threads, ids, session);
   }
 
+  /** Bulk imports: records built whole by the importer, inserted lean (nothing to cast or validate). */
   async insertMany(records: ThreadRecord[], session: ClientSession): Promise<void> {
-    if (records.length > 0) await this.threads.insertMany(records, { session, ordered: true });
+    if (records.length > 0) await this.threads.insertMany(records, { session, ordered: false, lean: true });
   }
 
   /** Adds to counters of many records at once (bulk imports). */

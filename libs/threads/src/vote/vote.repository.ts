@@ -76,7 +76,8 @@ export class VoteRepository {
     return presentIds(this.votes, ids, session);
   }
 
+  /** Bulk imports: records built whole by the importer, inserted lean (nothing to cast or validate). */
   async insertMany(records: VoteRecord[], session: ClientSession): Promise<void> {
-    if (records.length > 0) await this.votes.insertMany(records, { session, ordered: true });
+    if (records.length > 0) await this.votes.insertMany(records, { session, ordered: false, lean: true });
   }
 }
