@@ -11,7 +11,7 @@ import {
 } from '../../../tests/e2e/support/accounts.js';
 import { createBoard, createOperator } from '../../../tests/e2e/support/boards.js';
 import { answer, ask } from '../../../tests/e2e/support/threads.js';
-import { signIn, WebClient } from './support/web-client.js';
+import { clientsOn } from './support/web-client.js';
 
 let t: TestApp;
 let asker: TestUser;
@@ -19,15 +19,9 @@ let peer: TestUser;
 let boardSlug: string;
 const BODY = 'My plan includes 30 GB of 5G data. Where can I see how much is left?';
 
-let address = 0;
-const browser = (headers: Record<string, string> = {}) =>
-  new WebClient(t.baseUrl, { 'x-forwarded-for': `10.9.0.${++address}`, ...headers });
-
-async function as(user: TestUser) {
-  const b = browser();
-  await signIn(b, user.handle, STRONG_PASSWORD);
-  return b;
-}
+const clients = clientsOn(() => t.baseUrl, '10.9.0');
+const browser = clients.browser;
+const as = (user: TestUser) => clients.as(user, STRONG_PASSWORD);
 
 beforeAll(async () => {
   t = await startTestApp();
