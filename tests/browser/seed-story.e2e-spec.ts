@@ -4,64 +4,37 @@
 // JavaScript opens the thread URL and sees all of it. Then an axe-core scan of the main pages
 // (no serious or critical violations) and screenshots of each in English and Chinese.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
 import { createPlatformAdmin, registerUser, STRONG_PASSWORD, type TestUser } from '../e2e/support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from '../e2e/support/boards.js';
 import { answer, ask } from '../e2e/support/threads.js';
-
-const SCREENSHOTS = join(process.cwd(), 'tests/e2e/screenshots');
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+import {
+  launchChromium,
+  PHONE,
+  screenshot,
+  seriousViolations,
+  signInPage,
+  type TestBrowser,
+} from './support/chromium.js';
 
 let t: TestApp;
-let browser: Browser;
-let profile: string;
+let chromium: TestBrowser;
 let asker: TestUser;
 let peer: TestUser;
 let staff: TestUser;
 let boardSlug: string;
 let operatorSlug: string;
 let threadPath = '';
-const contexts: BrowserContext[] = [];
 
-async function context(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const created = await browser.newContext({ ...PHONE, ...options });
-  contexts.push(created);
-  return created;
-}
+const context = (options: Parameters<TestBrowser['context']>[0] = {}) => chromium.context({ ...PHONE, ...options });
 
-async function signedIn(user: TestUser): Promise<Page> {
-  const page = await (await context()).newPage();
-  await page.goto(`${t.baseUrl}/login`);
-  await page.getByLabel('E-mail or handle').fill(user.handle);
-  await page.getByLabel('Password').fill(STRONG_PASSWORD);
-  await Promise.all([page.waitForURL(`${t.baseUrl}/`), page.getByRole('button', { name: 'Log in' }).click()]);
-  return page;
-}
+const signedIn = async (user: TestUser, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> =>
+  signInPage(await context(), t.baseUrl, user.handle, STRONG_PASSWORD, locale);
 
 beforeAll(async () => {
   t = await startTestApp();
-  profile = await mkdtemp(join(tmpdir(), 'helpboard-chromium-'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    // playwright-core gives every launch a fresh --user-data-dir of its own (it refuses one in
-    // args); HOME and XDG_CONFIG_HOME point into a temporary directory too, removed afterwards.
-    env: { ...process.env, XDG_CONFIG_HOME: profile, HOME: profile },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  chromium = await launchChromium();
   const admin = await createPlatformAdmin(t);
   [asker, peer, staff] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
   operatorSlug = (await createOperator(t, admin, [admin.handle])).slug;
@@ -74,10 +47,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
+  await chromium?.close();
   await t?.close();
-  await rm(profile, { recursive: true, force: true });
 });
 
 describe('the seed story in a browser', () => {
@@ -130,7 +101,6 @@ describe('the seed story in a browser', () => {
   });
 
   it('finds no serious or critical accessibility violation on the main pages, and saves screenshots in both languages', async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const pages = [
       ['home', '/'],
       ['operator', `/o/${operatorSlug}`],
@@ -145,24 +115,17 @@ describe('the seed story in a browser', () => {
     const problems: string[] = [];
     for (const locale of ['en', 'zh-CN']) {
       // axe is injected as a script, which the site's CSP would rightly refuse.
+      // axe is injected as a script, which the site's CSP would rightly refuse.
       const page = await (await context({ locale, bypassCSP: true })).newPage();
       for (const [name, path] of pages) {
         await page.goto(`${t.baseUrl}${path}`);
-        await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-        const violations = await page.evaluate(async () => {
-          const result = await (globalThis as any).axe.run((globalThis as any).document, {
-            resultTypes: ['violations'],
-          });
-          return result.violations
-            .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-        });
+        const violations = await seriousViolations(page);
         problems.push(...violations.map((v: string) => `${locale} ${name}: ${v}`));
-        await page.screenshot({ path: join(SCREENSHOTS, `${name}.${locale}.png`), fullPage: true });
+        await screenshot(page, `${name}.${locale}`);
       }
-      const ask = await signedIn(asker);
+      const ask = await signedIn(asker, locale as 'en' | 'zh-CN');
       await ask.goto(`${t.baseUrl}/b/${boardSlug}/ask`);
-      await ask.screenshot({ path: join(SCREENSHOTS, `ask.${locale}.png`), fullPage: true });
+      await screenshot(ask, `ask.${locale}`);
     }
     expect(problems).toEqual([]);
   });

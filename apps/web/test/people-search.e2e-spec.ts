@@ -56,4 +56,23 @@ describe('people and search pages', () => {
     expect(page.body).toContain(`/search?q=voicemail&amp;board=${boardSlug}`);
     expect(page.body).toContain('/search?q=voicemail&amp;tag=voicemail');
   });
+
+  // Last in the file: it moves the clock a year on.
+  it('ranks by reputation gained this week, month or year, or ever', async () => {
+    const week = await browser().get(`/b/${boardSlug}/leaderboard?period=week`);
+    expect(week.body).toContain(`/u/${helper.handle}`);
+    expect(week.body).toMatch(/href="[^"]*period=week" aria-current="page"/);
+    t.clock.advance(400 * 86_400_000);
+    for (const period of ['week', 'month', 'year']) {
+      const page = await browser().get(`/b/${boardSlug}/leaderboard?period=${period}`);
+      expect(page.body).not.toContain(`/u/${helper.handle}`);
+      expect(page.body).not.toContain(`/u/${staff.handle}`);
+    }
+    const ever = await browser().get(`/b/${boardSlug}/leaderboard?period=all`);
+    const [peers, staffPart] = ever.body.split('id="staff"');
+    expect(peers).toContain(`/u/${helper.handle}`);
+    expect(staffPart).toContain(`/u/${staff.handle}`);
+    const zh = await new WebClient(t.baseUrl, { 'accept-language': 'zh-CN' }).get(`/b/${boardSlug}/leaderboard`);
+    expect(zh.body).toContain('本周');
+  });
 });

@@ -47,7 +47,12 @@ describe('staff pages', () => {
 
     const mod = browser();
     await signIn(mod, moderator.handle, STRONG_PASSWORD);
-    expect((await mod.get(`/b/${boardSlug}`)).body).toContain(`/b/${boardSlug}/mod/flags`);
+    const boardPage = (await mod.get(`/b/${boardSlug}`)).body;
+    expect(boardPage).toContain(`/b/${boardSlug}/mod/flags`);
+    expect(boardPage).toContain(`<a href="/b/${boardSlug}/review">Review queue</a>`);
+    const review = await mod.get(`/b/${boardSlug}/review`);
+    expect(review.status).toBe(200);
+    expect(review.body).toContain('Cheap watches');
     const queue = await mod.get(`/b/${boardSlug}/mod/flags`);
     expect(queue.body).toContain('Cheap watches');
     expect(queue.body).toContain('Spam');
@@ -63,6 +68,7 @@ describe('staff pages', () => {
     const outsider = browser();
     await signIn(outsider, spammer.handle, STRONG_PASSWORD);
     expect((await outsider.get(`/b/${boardSlug}/mod/flags`)).status).toBe(403);
+    expect((await outsider.get(`/b/${boardSlug}`)).body).not.toContain(`/b/${boardSlug}/review`);
   });
 
   it('shows a rep the commission of a signed conversion on their referral page', async () => {

@@ -11,7 +11,7 @@ import {
 } from '../../../tests/e2e/support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from '../../../tests/e2e/support/boards.js';
 import { answer, ask } from '../../../tests/e2e/support/threads.js';
-import { signIn, WebClient } from './support/web-client.js';
+import { clientsOn } from './support/web-client.js';
 
 let t: TestApp;
 let asker: TestUser;
@@ -20,15 +20,9 @@ let staff: TestUser;
 let boardSlug: string;
 let strictBoard: string;
 
-let address = 0;
-const browser = (headers: Record<string, string> = {}) =>
-  new WebClient(t.baseUrl, { 'x-forwarded-for': `10.8.0.${++address}`, ...headers });
-
-async function as(user: TestUser) {
-  const b = browser();
-  await signIn(b, user.handle, STRONG_PASSWORD);
-  return b;
-}
+const clients = clientsOn(() => t.baseUrl, '10.8.0');
+const browser = clients.browser;
+const as = (user: TestUser) => clients.as(user, STRONG_PASSWORD);
 
 beforeAll(async () => {
   t = await startTestApp();

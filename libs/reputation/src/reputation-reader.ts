@@ -68,4 +68,15 @@ export class ReputationReader {
       .filter((row) => row.total >= minimum)
       .map((row) => ({ userId: row.userId.toHexString(), total: row.total }));
   }
+
+  /** The users who gained the most on a board in the calendar period containing `at`, best first. */
+  async topInPeriod(
+    boardId: string,
+    kind: PeriodKind,
+    at: Date,
+    limit: number,
+  ): Promise<{ userId: string; total: number }[]> {
+    const rows = await this.ledger.topInPeriod(periodKey(boardId, periodOf(kind, at)), limit);
+    return rows.map((row) => ({ userId: row.userId.toHexString(), total: row.total }));
+  }
 }

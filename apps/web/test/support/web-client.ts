@@ -70,3 +70,19 @@ export async function signIn(client: WebClient, handle: string, password: string
   const response = await client.post('/login', { identifier: handle, password, next: '/' });
   if (response.status !== 303) throw new Error(`web sign-in failed: ${response.status}`);
 }
+
+/**
+ * Clients for one suite, each from its own forwarded address on `subnet` (rate limits count per
+ * address), anonymous or signed in. `baseUrl` is read late: the app starts in beforeAll.
+ */
+export function clientsOn(baseUrl: () => string, subnet: string) {
+  let address = 0;
+  const browser = (headers: Record<string, string> = {}) =>
+    new WebClient(baseUrl(), { 'x-forwarded-for': `${subnet}.${++address}`, ...headers });
+  const as = async (user: { handle: string }, password: string) => {
+    const client = browser();
+    await signIn(client, user.handle, password);
+    return client;
+  };
+  return { browser, as };
+}

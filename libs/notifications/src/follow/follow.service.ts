@@ -43,6 +43,20 @@ export class FollowService {
     await this.follows.add(new Types.ObjectId(userId), threadTarget(threadId), at);
   }
 
+  /** Whether the user follows the thread (pages that show a follow or unfollow button). */
+  isFollowingThread(userId: string, threadId: string): Promise<boolean> {
+    return this.follows.isFollowing(new Types.ObjectId(userId), threadTarget(threadId));
+  }
+
+  /** Whether the user follows the whole board (not only some of its tags). */
+  isFollowingBoard(userId: string, boardId: Types.ObjectId): Promise<boolean> {
+    return this.follows.isFollowing(new Types.ObjectId(userId), {
+      targetType: FollowTargetType.BOARD,
+      targetId: boardId,
+      tag: '',
+    });
+  }
+
   followersOfThread(threadId: string): Promise<string[]> {
     return this.follows.followerIds([threadTarget(threadId)]);
   }

@@ -99,6 +99,7 @@ export class PostRepository {
     limit: number,
     after?: readonly unknown[],
     includeHidden = false,
+    skip = 0,
   ): Promise<PostRecord[]> {
     const conditions: Record<string, unknown>[] = [
       { threadId, boardId, kind: PostKind.ANSWER, ...(includeHidden ? {} : { hiddenAt: null }) },
@@ -107,6 +108,7 @@ export class PostRepository {
     return this.posts
       .find({ $and: conditions })
       .sort(sortDocument(ANSWER_ORDER))
+      .skip(skip)
       .limit(limit)
       .lean<PostRecord[]>()
       .exec();

@@ -109,16 +109,26 @@ export class ThreadQueryService {
     thread: { id: string; boardId: string },
     limit: number,
     after?: string | null,
+    /** Answers to pass over first: numbered pages with a stable URL (the site's ?answers=N). */
+    skip = 0,
   ): Promise<Page<PostRecord>> {
     const threadId = new Types.ObjectId(thread.id);
     const boardId = new Types.ObjectId(thread.boardId);
     const position = after ? decodeCursor(after, ANSWER_ORDER.length) : undefined;
-    let rows = await this.posts.answers(threadId, boardId, limit, position, true);
-    if (rows.some((row) => row.hiddenAt)) {
-      const isModerator =
-        actor !== null && (await this.access.can(actor, BoardAction.Moderate, await this.boards.requireById(boardId)));
-      if (!isModerator) rows = await this.posts.answers(threadId, boardId, limit, position, false);
+    const cursorOf = (row: PostRecord) => cursorValuesOf(row as unknown as Record<string, unknown>, ANSWER_ORDER);
+    const isModerator = async () =>
+      actor !== null && (await this.access.can(actor, BoardAction.Moderate, await this.boards.requireById(boardId)));
+    // Past the first page, hidden answers before the window would shift it: ask who reads first.
+    if (skip > 0) {
+      return {
+        rows: await this.posts.answers(threadId, boardId, limit, position, await isModerator(), skip),
+        cursorOf,
+      };
     }
-    return { rows, cursorOf: (row) => cursorValuesOf(row as unknown as Record<string, unknown>, ANSWER_ORDER) };
+    let rows = await this.posts.answers(threadId, boardId, limit, position, true);
+    if (rows.some((row) => row.hiddenAt) && !(await isModerator())) {
+      rows = await this.posts.answers(threadId, boardId, limit, position, false);
+    }
+    return { rows, cursorOf };
   }
 }

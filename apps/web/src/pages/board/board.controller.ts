@@ -44,7 +44,7 @@ export class BoardController {
     const actor = request.actor ?? null;
     const sort = SORTS.find((s) => s === sortParam) ?? 'active';
     const board = await this.boards.viewBoard(actor, slug);
-    const [ctx, page, members, role] = await Promise.all([
+    const [ctx, page, members, role, isFollowing] = await Promise.all([
       this.contexts.create(request, actor ? response : undefined),
       this.queries.listThreads(actor, {
         boardSlug: slug,
@@ -55,6 +55,7 @@ export class BoardController {
       }),
       this.memberships.usersWithRoles(board._id, [BoardRole.STAFF, BoardRole.EXPERT]),
       actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
+      actor ? this.follows.isFollowingBoard(actor.userId, board._id) : Promise.resolve(false),
     ]);
     const isModerator = role === BoardRole.MODERATOR || role === BoardRole.OWNER;
     const isStaff = isModerator || role === BoardRole.STAFF;
@@ -78,7 +79,7 @@ export class BoardController {
         ? html`<p><a class="button secondary" href="${query({ after: encodeCursor(page.cursorOf(rows.at(-1)!) as never) })}">${t('web.board.more')}</a></p>`
         : null;
     const follow = ctx.viewer
-      ? html`<form method="post" action="/b/${slug}/follow">${csrfField(ctx)}<button type="submit" class="secondary">${t('web.board.follow')}</button></form>`
+      ? html`<form method="post" action="/b/${slug}/${isFollowing ? 'unfollow' : 'follow'}">${csrfField(ctx)}<button type="submit" class="secondary">${t(isFollowing ? 'web.board.unfollow' : 'web.board.follow')}</button></form>`
       : html`<a class="button secondary" href="/login?next=${encodeURIComponent(ctx.path)}">${t('web.board.follow')}</a>`;
     const roleOf = new Map(members.map((m) => [m.userId.toHexString(), m.role]));
     const team = people.length
@@ -88,7 +89,7 @@ export class BoardController {
         )}</ul></section>`
       : null;
     const body = html`<div class="row spread"><h1>${board.title}</h1><div class="row">${follow}<a class="button" href="/b/${slug}/ask">${t('web.board.ask')}</a></div></div>
-<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a>${isModerator ? html`<a href="/b/${slug}/mod/flags">${t('web.board.moderate')}</a>` : null}${isStaff ? html`<a href="/b/${slug}/insights">${t('web.board.insights')}</a>` : null}</p>
+<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a>${isModerator ? html`<a href="/b/${slug}/review">${t('web.board.review')}</a><a href="/b/${slug}/mod/flags">${t('web.board.moderate')}</a>` : null}${isStaff ? html`<a href="/b/${slug}/insights">${t('web.board.insights')}</a>` : null}</p>
 ${board.description ? html`<p>${board.description}</p>` : null}
 ${tag ? html`<p>${t('web.board.taggedWith')} <span class="tag">${tag}</span> <a href="${boardPath(slug)}">${t('web.board.clearTag')}</a></p>` : null}
 <div class="layout"><div><nav aria-label="${t('web.board.sortBy')}"><ul class="pill-nav">${tabs}</ul></nav>
@@ -117,6 +118,19 @@ ${tag ? html`<p>${t('web.board.taggedWith')} <span class="tag">${tag}</span> <a 
     @Body() _form: unknown,
   ) {
     await this.follows.follow(request.actor!, { boardSlug: slug });
+    response.redirect(303, boardPath(slug));
+  }
+
+  @SignedIn()
+  @Post('b/:slug/unfollow')
+  @HttpCode(200)
+  async unfollow(
+    @Req() request: WebRequest,
+    @Res() response: Response,
+    @Param('slug') slug: string,
+    @Body() _form: unknown,
+  ) {
+    await this.follows.unfollow(request.actor!, { boardSlug: slug });
     response.redirect(303, boardPath(slug));
   }
 }

@@ -1,13 +1,14 @@
 // GET /u/<handle>: a profile (reputation per board with a history chart, badges, top answers).
-// GET /b/<slug>/leaderboard: a board's top answerers, staff and peers ranked apart (staff
+// GET /b/<slug>/leaderboard?period=week|month|year|all: a board's top answerers by reputation
+// gained this calendar week, month or year (UTC) or ever, staff and peers ranked apart (staff
 // answer as part of their job).
-import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Types } from 'mongoose';
-import { Public } from '@helpboard/core';
+import { Clock, Public } from '@helpboard/core';
 import { BoardRole, BoardService, MembershipService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
-import { BadgeService, ReputationReader } from '@helpboard/reputation';
+import { BadgeService, type PeriodKind, ReputationReader } from '@helpboard/reputation';
 import { ThreadPageReader, ThreadQueryService } from '@helpboard/threads';
 import { html } from '../../render/html.js';
 import { boardPath, threadPath, userPath } from '../../render/urls.js';
@@ -20,6 +21,9 @@ import { historyChart, totalsOverTime } from './history-chart.js';
 
 const HISTORY = 200;
 const TOP = 20;
+/** The leaderboard's periods in the order of its tabs; anything else in `?period=` means all time. */
+const PERIODS = ['week', 'month', 'year', 'all'] as const;
+type Period = (typeof PERIODS)[number];
 
 @Controller()
 @UseFilters(WebExceptionFilter)
@@ -33,6 +37,7 @@ export class PeopleController {
     private readonly pages: ThreadPageReader,
     private readonly queries: ThreadQueryService,
     private readonly contexts: WebContextFactory,
+    private readonly clock: Clock,
   ) {}
 
   @Public()
@@ -97,11 +102,21 @@ ${user.bio ? html`<p>${user.bio}</p>` : null}
 
   @Public()
   @Get('b/:slug/leaderboard')
-  async leaderboard(@Req() request: WebRequest, @Res() response: Response, @Param('slug') slug: string) {
+  async leaderboard(
+    @Req() request: WebRequest,
+    @Res() response: Response,
+    @Param('slug') slug: string,
+    @Query('period') asked?: string,
+  ) {
+    const period: Period = PERIODS.find((p) => p === asked) ?? 'all';
     const board = await this.boards.viewBoard(request.actor ?? null, slug);
+    const boardId = board._id.toHexString();
+    // Over-fetch, then keep one audience per table (as the GraphQL leaderboard does).
     const [ctx, top] = await Promise.all([
       this.contexts.create(request),
-      this.reputation.topOnBoard(board._id.toHexString(), TOP * 4, 1),
+      period === 'all'
+        ? this.reputation.topOnBoard(boardId, TOP * 4, 1)
+        : this.reputation.topInPeriod(boardId, period.toUpperCase() as PeriodKind, this.clock.now(), TOP * 4),
     ]);
     const [roles, users] = await Promise.all([
       this.memberships.rolesOnBoard(
@@ -126,7 +141,11 @@ ${user.bio ? html`<p>${user.bio}</p>` : null}
       }</section>`;
     };
     const title = t('web.leaderboard.title', { board: board.title });
-    const body = html`<h1>${title}</h1><p><a href="${boardPath(slug)}">${board.title}</a></p>${table(false, 'web.leaderboard.peers', 'peers')}${table(true, 'web.leaderboard.staff', 'staff')}`;
+    const tabs = html`<nav aria-label="${t('web.leaderboard.periods')}"><ul class="pill-nav">${PERIODS.map(
+      (p) =>
+        html`<li><a href="${boardPath(slug)}/leaderboard?period=${p}"${p === period ? html` aria-current="page"` : ''}>${t(`web.leaderboard.period.${p}`)}</a></li>`,
+    )}</ul></nav>`;
+    const body = html`<h1>${title}</h1><p><a href="${boardPath(slug)}">${board.title}</a></p>${tabs}${table(false, 'web.leaderboard.peers', 'peers')}${table(true, 'web.leaderboard.staff', 'staff')}`;
     sendPage(request, response, layout(ctx, { title, body }), { isPublic: true });
   }
 }

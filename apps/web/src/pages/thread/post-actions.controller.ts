@@ -1,11 +1,12 @@
-// What readers do from a thread page: answer, comment, vote, accept, mark official, flag and
-// edit. Each is a plain form post (303 back to the thread, a refusal shown next to the control)
+// What readers do from a thread page: answer, comment, vote, accept, mark official, flag,
+// edit, follow and unfollow. Each is a plain form post (303 back to the thread, a refusal shown next to the control)
 // or, from the enhancing script, JSON: { redirect } / { score, vote } / { message }.
 import { Body, Controller, HttpCode, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, DomainError, InvalidInputError, SignedIn } from '@helpboard/core';
 import { AnswerService, CommentService, EditPostService, type PostRecord, VoteService } from '@helpboard/threads';
 import { FlagReason, FlagService } from '@helpboard/moderation';
+import { FollowService } from '@helpboard/notifications';
 import { WebContextFactory } from '../../http/web-context.js';
 import { messageOf, WebExceptionFilter } from '../../http/web-exception.filter.js';
 import { wantsJson, type WebRequest } from '../../http/web-request.js';
@@ -25,6 +26,7 @@ export class PostActionsController {
     private readonly votes: VoteService,
     private readonly editing: EditPostService,
     private readonly flags: FlagService,
+    private readonly follows: FollowService,
     private readonly contexts: WebContextFactory,
   ) {}
 
@@ -35,6 +37,26 @@ export class PostActionsController {
     return this.run(req, res, threadId, 'answer', async (actor) => {
       const post = await this.answers.postAnswer(actor, threadId, text(form.body));
       return { anchor: `a-${post._id.toHexString()}` };
+    });
+  }
+
+  @SignedIn()
+  @Post('t/:id/follow')
+  @HttpCode(200)
+  follow(@Req() req: WebRequest, @Res() res: Response, @Param('id') threadId: string) {
+    return this.run(req, res, threadId, 'follow', async (actor) => {
+      await this.follows.follow(actor, { threadId });
+      return { anchor: 'follow', reload: true };
+    });
+  }
+
+  @SignedIn()
+  @Post('t/:id/unfollow')
+  @HttpCode(200)
+  unfollow(@Req() req: WebRequest, @Res() res: Response, @Param('id') threadId: string) {
+    return this.run(req, res, threadId, 'follow', async (actor) => {
+      await this.follows.unfollow(actor, { threadId });
+      return { anchor: 'follow', reload: true };
     });
   }
 
@@ -103,6 +125,9 @@ export class PostActionsController {
         await this.editing.editPost(actor, postId, {
           body: text(form.body),
           summary: text(form.summary).trim() || null,
+          // Only the question's form has these; absent means "keep" (an answer has neither).
+          title: typeof form.title === 'string' ? form.title : null,
+          tags: typeof form.tags === 'string' ? form.tags.split(/[,\s]+/).filter(Boolean) : null,
         }),
       ),
     }));

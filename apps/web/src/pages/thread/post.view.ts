@@ -87,6 +87,14 @@ ${ruleAt(ctx, notice, `comment-${id}`)}<button type="submit">${t('web.post.addCo
   return html`<section class="comments" aria-label="${t('web.post.comments')}">${items.length ? html`<ul class="plain">${items}</ul>` : null}${form}</section>`;
 }
 
+/** A question's edit also changes the thread's title and tags (as the GraphQL edit allows). */
+function questionFields(ctx: WebContext, data: ThreadPageData, id: string): SafeHtml {
+  const { t } = ctx;
+  return html`<label for="title-${id}">${t('web.field.title')}</label><input id="title-${id}" name="title" required value="${data.thread.title}">
+<label for="tags-${id}">${t('web.field.tags')}</label><input id="tags-${id}" name="tags" value="${data.thread.tags.join(', ')}" aria-describedby="tags-hint-${id}" list="edit-tags-${id}" autocomplete="off">
+<p class="hint" id="tags-hint-${id}">${t('web.ask.tagsHint')}</p><datalist id="edit-tags-${id}">${data.board.tags.map((tag) => html`<option value="${tag}"></option>`)}</datalist>`;
+}
+
 function actions(ctx: WebContext, data: ThreadPageData, post: PostRecord, notice: RuleNotice | null): SafeHtml | null {
   if (!ctx.viewer) return null;
   const { t } = ctx;
@@ -108,7 +116,7 @@ ${
   isAuthor || isStaff
     ? html`<details${notice?.at === `edit-${id}` ? html` open` : null}><summary>${t('web.post.edit')}</summary>
 <form method="post" action="/p/${id}/edit">${csrfField(ctx)}${threadField}
-<label for="edit-${id}">${t('web.post.body')}</label><textarea id="edit-${id}" name="body" required>${post.body}</textarea>
+${isAnswer ? null : questionFields(ctx, data, id)}<label for="edit-${id}">${t('web.post.body')}</label><textarea id="edit-${id}" name="body" required>${post.body}</textarea>
 <label for="summary-${id}">${t('web.post.editSummary')}</label><input id="summary-${id}" name="summary" maxlength="300">
 ${ruleAt(ctx, notice, `edit-${id}`)}<button type="submit">${t('web.post.saveEdit')}</button></form></details>`
     : null

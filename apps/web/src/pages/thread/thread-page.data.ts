@@ -16,6 +16,7 @@ import {
 } from '@helpboard/boards';
 import { type UserRecord, UsersService } from '@helpboard/identity';
 import { BadgeKind, BadgeService, ReputationReader } from '@helpboard/reputation';
+import { FollowService } from '@helpboard/notifications';
 import { ReferralDisclosures } from '@helpboard/referrals';
 import { SearchPort } from '@helpboard/search';
 import {
@@ -28,6 +29,8 @@ import {
 
 /** Answers shown on one page; beyond this the page links to the next ones. */
 export const ANSWERS_PER_PAGE = 50;
+/** The last answers page a URL may ask for (?answers=N): bounds the database's skip. */
+export const MAX_ANSWER_PAGES = 100;
 const RELATED = 5;
 
 export interface AuthorCard {
@@ -45,12 +48,16 @@ export interface ThreadPageData {
   operator: { slug: string; name: string } | null;
   question: PostRecord;
   answers: PostRecord[];
+  /** Which page of answers this is (1 = the first ANSWERS_PER_PAGE). */
+  answerPage: number;
   hasMoreAnswers: boolean;
   comments: Map<string, CommentRecord[]>;
   authors: Map<string, AuthorCard>;
   disclosures: Set<string>;
   viewerVotes: Map<string, 1 | -1>;
   viewerRole: BoardRole | null;
+  /** Whether the reader follows the thread (false for anonymous readers). */
+  viewerFollows: boolean;
   related: { id: string; title: string }[];
   duplicateOf: { id: string; title: string } | null;
 }
@@ -70,6 +77,7 @@ export class ThreadPageLoader {
     private readonly disclosures: ReferralDisclosures,
     private readonly search: SearchPort,
     private readonly cache: PublicQueryCache,
+    private readonly follows: FollowService,
   ) {}
 
   /**
@@ -78,51 +86,64 @@ export class ThreadPageLoader {
    * public query cache until the thread changes; only the reader's own votes and role are read
    * per request. Moderators (who also see hidden answers) always get a fresh read.
    */
-  async load(actor: Actor | null, threadId: string): Promise<ThreadPageData | null> {
-    if (!actor) return this.shared(threadId);
+  async load(actor: Actor | null, threadId: string, answerPage = 1): Promise<ThreadPageData | null> {
+    if (!actor) return this.shared(threadId, answerPage);
     const thread = await this.queries.getThread(actor, threadId);
     const role = await this.access.roleOf(actor, { _id: thread.boardId });
-    if (role === BoardRole.MODERATOR || role === BoardRole.OWNER) return this.read(actor, thread);
-    const shared = await this.shared(threadId).catch((error: unknown) => {
+    if (role === BoardRole.MODERATOR || role === BoardRole.OWNER) return this.read(actor, thread, answerPage);
+    const shared = await this.shared(threadId, answerPage).catch((error: unknown) => {
       if (error instanceof DomainError) return undefined; // a private board: nothing to share
       throw error;
     });
-    if (shared === undefined) return this.read(actor, thread);
+    if (shared === undefined) return this.read(actor, thread, answerPage);
     if (shared === null) return null;
     const postIds = [shared.question, ...shared.answers].map((p) => p._id.toHexString());
-    return { ...shared, viewerVotes: await this.pages.viewerVotes(actor.userId, postIds), viewerRole: role };
+    const [viewerVotes, viewerFollows] = await Promise.all([
+      this.pages.viewerVotes(actor.userId, postIds),
+      this.follows.isFollowingThread(actor.userId, threadId),
+    ]);
+    return { ...shared, viewerVotes, viewerRole: role, viewerFollows };
   }
 
-  private async shared(threadId: string): Promise<ThreadPageData | null> {
-    const key = `web:threadData:${threadId}`;
+  private async shared(threadId: string, answerPage: number): Promise<ThreadPageData | null> {
+    const key = `web:threadData:${threadId}:${answerPage}`;
     const hit = this.cache.get(key) as ThreadPageData | null | undefined;
     if (hit !== undefined) return hit;
     const generation = this.cache.generation;
-    const data = await this.read(null, await this.queries.getThread(null, threadId));
+    const data = await this.read(null, await this.queries.getThread(null, threadId), answerPage);
     this.cache.set(key, [`thread:${threadId}`], data, generation);
     return data;
   }
 
-  private async read(actor: Actor | null, thread: ThreadRecord): Promise<ThreadPageData | null> {
+  /** A page past the answers there are is no page (null), as an unknown thread. */
+  private async read(actor: Actor | null, thread: ThreadRecord, answerPage: number): Promise<ThreadPageData | null> {
     const id = thread._id.toHexString();
-    const [question, answerPage, board] = await Promise.all([
+    const [question, answerRows, board] = await Promise.all([
       this.pages.question(id),
-      this.queries.answers(actor, { id, boardId: thread.boardId.toHexString() }, ANSWERS_PER_PAGE + 1),
+      this.queries.answers(
+        actor,
+        { id, boardId: thread.boardId.toHexString() },
+        ANSWERS_PER_PAGE + 1,
+        null,
+        (answerPage - 1) * ANSWERS_PER_PAGE,
+      ),
       this.boards.requireById(thread.boardId),
     ]);
-    if (!question) return null;
-    const answers = answerPage.rows.slice(0, ANSWERS_PER_PAGE);
+    if (!question || (answerPage > 1 && answerRows.rows.length === 0)) return null;
+    const answers = answerRows.rows.slice(0, ANSWERS_PER_PAGE);
     const posts = [question, ...answers];
     const postIds = posts.map((p) => p._id.toHexString());
-    const [operator, comments, disclosures, viewerVotes, viewerRole, related, duplicateOf] = await Promise.all([
-      this.operators.findByIds([board.operatorId]).then(([o]) => (o ? { slug: o.slug, name: o.name } : null)),
-      this.pages.commentsFor(postIds),
-      this.disclosures.postsWithLinks(postIds),
-      actor ? this.pages.viewerVotes(actor.userId, postIds) : Promise.resolve(new Map<string, 1 | -1>()),
-      actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
-      this.relatedTo(actor, thread, board),
-      thread.duplicateOfId ? this.titleOf(actor, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
-    ]);
+    const [operator, comments, disclosures, viewerVotes, viewerRole, viewerFollows, related, duplicateOf] =
+      await Promise.all([
+        this.operators.findByIds([board.operatorId]).then(([o]) => (o ? { slug: o.slug, name: o.name } : null)),
+        this.pages.commentsFor(postIds),
+        this.disclosures.postsWithLinks(postIds),
+        actor ? this.pages.viewerVotes(actor.userId, postIds) : Promise.resolve(new Map<string, 1 | -1>()),
+        actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
+        actor ? this.follows.isFollowingThread(actor.userId, id) : Promise.resolve(false),
+        this.relatedTo(actor, thread, board),
+        thread.duplicateOfId ? this.titleOf(actor, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
+      ]);
     const authorIds = new Set(posts.map((p) => p.authorId.toHexString()));
     for (const list of comments.values()) for (const c of list) authorIds.add(c.authorId.toHexString());
     const authors = await this.authorCards(board, [...authorIds]);
@@ -132,12 +153,14 @@ export class ThreadPageLoader {
       operator,
       question,
       answers,
-      hasMoreAnswers: answerPage.rows.length > ANSWERS_PER_PAGE,
+      answerPage,
+      hasMoreAnswers: answerRows.rows.length > ANSWERS_PER_PAGE,
       comments,
       authors,
       disclosures,
       viewerVotes,
       viewerRole,
+      viewerFollows,
       related,
       duplicateOf,
     };

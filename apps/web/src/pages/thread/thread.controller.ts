@@ -1,6 +1,7 @@
 // GET /t/<id>/<slug>: the thread page. Anonymous readers share one rendering per locale (kept
 // in the public query cache, dropped by every committed change of the thread) with an ETag, so
-// repeat visits and crawlers revalidate with a 304.
+// repeat visits and crawlers revalidate with a 304. Answers past the first page are at
+// ?answers=N (a stable URL, cached and revalidated the same way, one entry per page).
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { NotFoundError, PublicQueryCache, Public } from '@helpboard/core';
@@ -10,7 +11,7 @@ import { etagOf, sendPage, sendPublic } from '../../http/send-page.js';
 import { WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
-import { ThreadPageLoader } from './thread-page.data.js';
+import { MAX_ANSWER_PAGES, ThreadPageLoader } from './thread-page.data.js';
 import { threadView } from './thread.view.js';
 import { decodeRule } from './rule-notice.js';
 
@@ -18,6 +19,13 @@ const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 /** Whether the slug in the URL is the thread's current one (else: 301 to the canonical URL). */
 const isCanonical = (slug: string | undefined, path: string) =>
   slug !== undefined && encodeURIComponent(slug) === path.split('/')[3];
+/** The answers page asked for: 1 without the parameter, null (no such page) for anything odd. */
+function answerPageOf(value: unknown): number | null {
+  if (value === undefined) return 1;
+  const page = typeof value === 'string' && /^[1-9][0-9]{0,3}$/.test(value) ? Number(value) : 0;
+  return page >= 1 && page <= MAX_ANSWER_PAGES ? page : null;
+}
+const withPage = (path: string, page: number) => (page > 1 ? `${path}?answers=${page}` : path);
 
 @Controller('t')
 @UseFilters(WebExceptionFilter)
@@ -36,8 +44,9 @@ export class ThreadController {
     @Res() response: Response,
     @Param('id') id: string,
     @Query('rule') rule?: string,
+    @Query('answers') answers?: string,
   ) {
-    return this.page(request, response, id, undefined, rule);
+    return this.page(request, response, id, undefined, rule, answers);
   }
 
   @Public()
@@ -48,26 +57,28 @@ export class ThreadController {
     @Param('id') id: string,
     @Param('slug') slug?: string,
     @Query('rule') rule?: string,
+    @Query('answers') answers?: string,
   ): Promise<void> {
-    if (!isObjectId(id)) throw new NotFoundError('Thread', 'THREAD_NOT_FOUND');
+    const answerPage = answerPageOf(answers);
+    if (!isObjectId(id) || answerPage === null) throw new NotFoundError('Thread', 'THREAD_NOT_FOUND');
     const actor = request.actor ?? null;
     this.views.record(id, viewerKey(actor?.userId ?? null, request));
     const ctx = await this.contexts.create(request, actor ? response : undefined);
-    const cacheKey = `web:thread:${id}:${ctx.locale}`;
+    const cacheKey = `web:thread:${id}:${ctx.locale}:${answerPage}`;
     if (!actor && !rule) {
       const hit = this.cache.get(cacheKey) as { body: string; etag: string; path: string } | undefined;
       if (hit) {
-        if (!isCanonical(slug, hit.path)) return response.redirect(301, hit.path);
+        if (!isCanonical(slug, hit.path)) return response.redirect(301, withPage(hit.path, answerPage));
         return sendPublic(request, response, hit.body, hit.etag);
       }
     }
     const generation = this.cache.generation;
-    const data = await this.loader.load(actor, id);
+    const data = await this.loader.load(actor, id, answerPage);
     if (!data) throw new NotFoundError('Thread', 'THREAD_NOT_FOUND');
     const path = threadPath({ id, title: data.thread.title });
-    if (!rule && !isCanonical(slug, path)) return response.redirect(301, path);
+    if (!rule && !isCanonical(slug, path)) return response.redirect(301, withPage(path, answerPage));
     // Links on the page ("log in to answer") return to the canonical URL, whatever was typed.
-    ctx.path = path;
+    ctx.path = withPage(path, answerPage);
     const page = threadView(ctx, data, decodeRule(rule, ctx.locale));
     if (actor || rule) return sendPage(request, response, page);
     const etag = etagOf(page.value);

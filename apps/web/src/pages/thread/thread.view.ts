@@ -81,11 +81,38 @@ ${ruleAt(ctx, notice, 'answer')}
 </form>`;
 }
 
+/** Follow or unfollow (signed-in readers); a log-in link in the shared anonymous rendering. */
+function followControl(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | null): SafeHtml {
+  const { t } = ctx;
+  if (!ctx.viewer) {
+    return html`<a class="button secondary" href="/login?next=${encodeURIComponent(ctx.path)}">${t('web.thread.follow')}</a>`;
+  }
+  const action = data.viewerFollows ? 'unfollow' : 'follow';
+  return html`<form method="post" action="/t/${data.thread._id.toHexString()}/${action}" id="follow">${csrfField(ctx)}<button type="submit" class="secondary">${t(`web.thread.${action}`)}</button>${ruleAt(ctx, notice, 'follow')}</form>`;
+}
+
+/** Previous and next answers pages (?answers=N), when there are more than fit on one. */
+function answerPager(ctx: WebContext, data: ThreadPageData, path: string): SafeHtml | null {
+  const { t } = ctx;
+  const page = data.answerPage;
+  if (page === 1 && !data.hasMoreAnswers) return null;
+  const at = (n: number) => (n > 1 ? `${path}?answers=${n}` : path);
+  return html`<nav class="row" aria-label="${t('web.thread.answerPages')}">${
+    page > 1
+      ? html`<a class="button secondary" rel="prev" href="${at(page - 1)}#answers">${t('web.thread.previousAnswers')}</a>`
+      : null
+  }<span class="muted">${t('web.thread.answersPage', { page })}</span>${
+    data.hasMoreAnswers
+      ? html`<a class="button secondary" rel="next" href="${at(page + 1)}#answers">${t('web.thread.moreAnswers')}</a>`
+      : null
+  }</nav>`;
+}
+
 export function threadView(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | null): SafeHtml {
   const { t } = ctx;
   const { thread, board } = data;
   const path = threadPath({ id: thread._id.toHexString(), title: thread.title });
-  const url = `${ctx.baseUrl}${path}`;
+  const url = `${ctx.baseUrl}${data.answerPage > 1 ? `${path}?answers=${data.answerPage}` : path}`;
   const description = excerpt(data.question.body, 160);
   const head = html`<meta property="og:type" content="article">
 <meta property="og:title" content="${thread.title}">
@@ -104,14 +131,14 @@ export function threadView(ctx: WebContext, data: ThreadPageData, notice: RuleNo
   const body = html`<nav aria-label="${t('web.breadcrumbs')}" class="small">${
     data.operator ? html`<a href="/o/${data.operator.slug}">${data.operator.name}</a> › ` : null
   }<a href="${boardPath(board.slug)}">${board.title}</a></nav>
-<h1>${thread.title}</h1>
+<div class="row spread"><h1>${thread.title}</h1>${followControl(ctx, data, notice)}</div>
 <p class="row small muted">${tags} <span>${t('web.thread.views', { count: thread.viewCount })}</span></p>
 ${banner(ctx, data)}
 <div class="layout"><div>
 ${postView(ctx, data, data.question, notice)}
 <h2 id="answers">${t('web.thread.answers', { count: thread.answerCount })}</h2>
 ${data.answers.map((a) => postView(ctx, data, a, notice))}
-${data.hasMoreAnswers ? html`<p class="muted">${t('web.thread.moreAnswers')}</p>` : null}
+${answerPager(ctx, data, path)}
 <section aria-labelledby="answer-h" id="answer"><h2 id="answer-h">${t('web.thread.yourAnswer')}</h2>${answerForm(ctx, data, notice)}</section>
 </div><aside>${related}</aside></div>`;
   return layout(ctx, { title: thread.title, description, canonical: url, head, body });
