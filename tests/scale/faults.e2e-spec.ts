@@ -11,7 +11,7 @@ import { answer, ask } from '../e2e/support/threads.js';
 import { type Cluster, eventually, freePort, hasRedis, Instance, startCluster } from './support/cluster.js';
 import { clientOf, createAdminWithCli, signIn } from './support/client.js';
 import { uniqueHandle } from '../e2e/support/accounts.js';
-import { openQueue, subscribersOf } from './support/queue.js';
+import { finishedJobs, openQueue, subscribersOf } from './support/queue.js';
 
 const describeWithRedis = hasRedis ? describe : describe.skip;
 
@@ -108,11 +108,7 @@ describeWithRedis('scale faults', () => {
       40_000,
     );
     expect(mailsAbout(asker, question.id)).toHaveLength(4);
-    // A job is marked completed just after its effect, so its state may lag the mail by a moment.
-    await eventually('the retried jobs marked completed', async () => {
-      const states = await Promise.all(active.map(async (job) => (await queue.getJob(job.id!))!.getState()));
-      return states.every((state) => state === 'completed');
-    });
+    for (const job of await finishedJobs(queue, active)) expect(await job.getState()).toBe('completed');
   }, 90_000);
 
   it('keeps reading and committing writes with Redis down, and catches up when it is back', async () => {

@@ -10,7 +10,7 @@ import { answer, ask } from '../e2e/support/threads.js';
 import { type Cluster, eventually, hasRedis, REDIS_SERVER, startCluster } from './support/cluster.js';
 import { clientOf, createAdminWithCli, signIn } from './support/client.js';
 import { uniqueHandle } from '../e2e/support/accounts.js';
-import { openQueue, subscribersOf } from './support/queue.js';
+import { finishedJobs, openQueue, subscribersOf } from './support/queue.js';
 
 if (!hasRedis) console.warn(`scale tests skipped: ${REDIS_SERVER} is not installed (apt-get install -y redis-server)`);
 const describeWithRedis = hasRedis ? describe : describe.skip;
@@ -86,12 +86,7 @@ describeWithRedis('scale: two API instances and a worker on Redis', () => {
     );
     // Every e-mail job so far (this test's and none other) was processed by one process, one time.
     expect(jobs.length).toBeGreaterThan(0);
-    // A job is marked completed just after its effect (the mail), so wait for the mark.
-    const finished = await eventually('the e-mail jobs marked completed', async () => {
-      const states = await Promise.all(jobs.map(async (job) => (await queue.getJob(job.id!))!));
-      return states.every((job) => job.finishedOn) && states;
-    });
-    for (const job of finished) {
+    for (const job of await finishedJobs(queue, jobs)) {
       expect(await job.getState()).toBe('completed');
       expect(job.attemptsMade).toBe(1);
     }
@@ -120,7 +115,7 @@ describeWithRedis('scale: two API instances and a worker on Redis', () => {
       (job) => job.name === 'reputation.badges' && job.data.payload.userId === answerer.id,
     );
     expect(jobs.map((job) => job.data.payload.kind)).toContain('accepted');
-    for (const job of jobs) expect(await job.getState()).toBe('completed');
+    for (const job of await finishedJobs(queue, jobs)) expect(await job.getState()).toBe('completed');
   });
 
   it('shares login throttling across instances', async () => {

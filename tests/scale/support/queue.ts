@@ -1,9 +1,10 @@
 // Reads the shared job queue the way an operator would (BullMQ's own API), to check how often
 // jobs ran, and the engine's collections for effects (sent mail).
-import { Queue } from 'bullmq';
+import { type Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { MongoClient } from 'mongodb';
 import { JOB_KEY_PREFIX, JOB_QUEUE_NAME } from '@helpboard/redis';
+import { eventually } from './cluster.js';
 
 export function openQueue(redisUrl: string): Queue {
   const queue = new Queue(JOB_QUEUE_NAME, {
@@ -12,6 +13,17 @@ export function openQueue(redisUrl: string): Queue {
   });
   queue.on('error', () => undefined); // the fault tests stop Redis on purpose
   return queue;
+}
+
+/**
+ * The jobs as they are once each has finished. A worker marks a job finished just after its
+ * effect (a mail, a badge), so a test that saw the effect waits a moment for the mark.
+ */
+export function finishedJobs(queue: Queue, jobs: readonly Job[]): Promise<Job[]> {
+  return eventually('the jobs marked finished', async () => {
+    const current = await Promise.all(jobs.map(async (job) => (await queue.getJob(job.id!))!));
+    return current.every((job) => job.finishedOn) && current;
+  });
 }
 
 /** How many Redis subscribers listen on a GraphQL subscription trigger (any instance). */
