@@ -4,7 +4,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseFilters } fr
 import type { Response } from 'express';
 import { InvalidInputError, SignedIn } from '@helpboard/core';
 import { BoardService } from '@helpboard/boards';
-import { FlagService, FlagStatus, ModerationService } from '@helpboard/moderation';
+import { FlagService, FlagStatus } from '@helpboard/moderation';
 import { markdownToText, ThreadPageReader, ThreadQueryService } from '@helpboard/threads';
 import { html } from '../../render/html.js';
 import { boardPath, threadPath } from '../../render/urls.js';
@@ -23,7 +23,6 @@ export class FlagQueueController {
   constructor(
     private readonly boards: BoardService,
     private readonly flags: FlagService,
-    private readonly moderation: ModerationService,
     private readonly pages: ThreadPageReader,
     private readonly queries: ThreadQueryService,
     private readonly contexts: WebContextFactory,
@@ -79,12 +78,9 @@ export class FlagQueueController {
     const outcome = text(form.outcome);
     if (outcome !== 'hide' && outcome !== 'keep')
       throw new InvalidInputError([{ field: 'outcome', message: 'INVALID_VALUE' }]);
-    const flag = await this.flags.resolveFlag(
-      actor,
-      flagId,
-      outcome === 'hide' ? FlagStatus.HELPFUL : FlagStatus.DECLINED,
-    );
-    if (outcome === 'hide') await this.moderation.hidePost(actor, flag.postId.toHexString(), true, 'flags upheld');
+    // Upheld flags hide the post in the same transaction that resolves them.
+    if (outcome === 'hide') await this.flags.resolveFlag(actor, flagId, FlagStatus.HELPFUL, 'flags upheld');
+    else await this.flags.resolveFlag(actor, flagId, FlagStatus.DECLINED);
     response.redirect(303, `/b/${slug}/mod/flags`);
   }
 }
