@@ -43,6 +43,7 @@ registerMessages({
     REVIEW_ITEM_NOT_CLAIMED: 'Claim this item before deciding on it.',
     RESOLVE_FLAGS_INSTEAD: 'Decide on flagged posts by resolving their flags.',
     ALREADY_VOTED: 'You have already voted on this.',
+    UNTIL_OR_INDEFINITELY: 'Give an end date, or suspend indefinitely (until lifted); not both.',
   },
   'zh-CN': {
     THREAD_ALREADY_CLOSED: '该问题已经关闭。',
@@ -61,6 +62,7 @@ registerMessages({
     REVIEW_ITEM_NOT_CLAIMED: '请先认领此项再做决定。',
     RESOLVE_FLAGS_INSTEAD: '被举报的帖子请通过处理举报来决定。',
     ALREADY_VOTED: '你已经投过票了。',
+    UNTIL_OR_INDEFINITELY: '请给出结束日期，或选择无限期停用（直到解除），二者只能选一。',
   },
 });
 
