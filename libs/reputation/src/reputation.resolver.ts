@@ -39,6 +39,7 @@ import { LedgerRepository } from './ledger/ledger.repository.js';
 import { periodKey, periodOf } from './ledger/periods.js';
 import { OVERALL, ReputationKind } from './ledger/reputation-entry.schema.js';
 import { STARTING_REPUTATION } from './reputation.service.js';
+import { ProfileReader } from './profile/profile-reader.js';
 
 export enum LeaderboardPeriod {
   WEEK = 'WEEK',
@@ -106,25 +107,23 @@ function totalsLoader(holder: LoaderHolder, ledger: LedgerRepository) {
 export class UserReputationResolver {
   constructor(
     private readonly ledger: LedgerRepository,
-    private readonly boards: BoardService,
+    private readonly profiles: ProfileReader,
     private readonly operators: OperatorService,
   ) {}
 
   @ResolveField(() => Int, {
     description:
-      'Reputation overall (everyone starts at 1), earned on one board, or earned on one operator’s boards (plus the starting 1; privileges there use it).',
+      'Reputation overall (everyone starts at 1), earned on one board (NOT_FOUND for a board you may not read), or earned on one operator’s boards (plus the starting 1; privileges there use it).',
   })
   async reputation(
     @Parent() user: User,
     @Context() context: LoaderHolder,
+    @CurrentActor() viewer: Actor | null,
     @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
     @Args('operatorSlug', { type: () => String, nullable: true }) operatorSlug: string | null,
   ): Promise<number> {
     const userId = new Types.ObjectId(user.id);
-    if (boardSlug) {
-      const board = await this.boards.requireBoard(boardSlug);
-      return (await this.ledger.total(userId, { operatorId: board.operatorId, boardId: board._id })) ?? 0;
-    }
+    if (boardSlug) return this.profiles.onBoard(viewer, user.id, boardSlug);
     if (operatorSlug) {
       const operator = await this.operators.requireBySlug(operatorSlug);
       const earned = await this.ledger.total(userId, { operatorId: operator._id, boardId: null });
@@ -134,20 +133,22 @@ export class UserReputationResolver {
   }
 
   @ResolveField(() => ReputationChangeConnection, {
-    description: 'Every reputation change, newest first, optionally on one board: it explains every point.',
+    description:
+      'Every reputation change, newest first, optionally on one board: it explains every point. Only boards you may read.',
     complexity: ({ args, childComplexity }) => (args.first ?? 20) * childComplexity,
   })
   async reputationHistory(
     @Parent() user: User,
+    @CurrentActor() viewer: Actor | null,
     @Args() page: PageArgs,
     @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
   ) {
     const size = pageSize(page.first);
-    const board = boardSlug ? await this.boards.requireBoard(boardSlug) : null;
     const after = page.after ? decodeCursor(page.after, HISTORY_SORT.length) : null;
-    const rows = await this.ledger.history(
-      new Types.ObjectId(user.id),
-      board?._id ?? null,
+    const rows = await this.profiles.history(
+      viewer,
+      user.id,
+      boardSlug,
       size + 1,
       after ? { at: after[0] as Date, id: after[1] as Types.ObjectId } : null,
     );
