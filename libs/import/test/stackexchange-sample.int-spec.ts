@@ -115,6 +115,8 @@ describeWithSample('importing the Stack Exchange sample', () => {
     const top = users[0];
     expect(top).toMatchObject({ sourceSite: 'french.meta', sourceId: expect.any(Number) });
     expect(top.reputation).toBeGreaterThanOrEqual(users[1].reputation);
+    // Reputation on the operator is 1 + what was earned there: nobody shows less than 1.
+    expect(Math.min(...users.map((u) => u.reputation))).toBe(1);
     const csv = usersAsCsv(users).split('\n');
     expect(csv[0]).toBe('handle,displayName,sourceSite,sourceId,reputation,answers,acceptedAnswers,badges');
     expect(csv).toHaveLength(users.length + 2);
