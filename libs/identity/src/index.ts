@@ -7,5 +7,6 @@ export * from './user/imported-accounts.service.js';
 export * from './user/user.model.js';
 export * from './user/user.mapper.js';
 export type { UserRecord } from './user/user.schema.js';
+export { SUSPENDED_INDEFINITELY } from './user/user.schema.js';
 export { handleKeyOf, normaliseEmail } from './user/account-names.js';
 export * from './cli/create-admin.command.js';
