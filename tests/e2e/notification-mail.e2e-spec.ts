@@ -51,13 +51,17 @@ describe('notification e-mail', () => {
     );
     await setChannel(asker, 'NEW_ANSWER', 'EMAIL');
     const question = await ask(t, asker, board.slug, { title: '国际漫游怎么开通？' });
-    await answer(t, answerer, question.id, 'Dial *100# and choose roaming.');
+    const posted = await answer(t, answerer, question.id, 'Dial *100# and choose roaming.');
     await delivered();
 
     const [mail] = mailTo(asker);
     expect(mailTo(asker)).toHaveLength(1);
     expect(mail.subject).toBe(`@${answerer.handle} 回答了你的问题“国际漫游怎么开通？”。`);
-    expect(mail.text).toContain(`查看: http://helpboard.test/threads/${question.id}`);
+    // The link opens the site's thread page at the answer (it was a 404 at /threads/<id>).
+    expect(mail.text).toContain(`查看: http://helpboard.test/t/${question.id}#a-${posted.id}`);
+    const opened = await fetch(`${t.baseUrl}/t/${question.id}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain(`id="a-${posted.id}"`);
     expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const link = unsubscribeLink(mail.text);
     expect(mail.headers['list-unsubscribe']).toBe(`<${link}>`);

@@ -19,8 +19,9 @@ registerMessages({
     ACCESS_NOT_DECLARED: 'You are not allowed to do that.',
     ADMIN_REQUIRED: 'Only platform administrators can do that.',
     USER_NOT_FOUND: 'User not found.',
-    LOGIN_THROTTLED: 'Too many failed sign-ins. Try again in {seconds} seconds.',
-    REGISTRATION_THROTTLED: 'Too many new accounts from your network. Try again in {seconds} seconds.',
+    LOGIN_THROTTLED: 'Too many failed sign-ins. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+    REGISTRATION_THROTTLED:
+      'Too many new accounts from your network. Try again in {seconds, plural, one {# second} other {# seconds}}.',
   },
   'zh-CN': {
     PASSWORD_TOO_SHORT: '密码至少需要 {min} 个字符。',

@@ -11,6 +11,7 @@ import {
   PlatformRole,
   UnauthenticatedError,
 } from '@helpboard/core';
+import { isEmail } from 'class-validator';
 import { UnitOfWork } from '@helpboard/database';
 import { SessionRepository } from '../session/session.repository.js';
 import { SessionEndReason } from '../session/session.schema.js';
@@ -66,6 +67,8 @@ export class AuthService {
     const email = normaliseEmail(input.email);
     const handle = input.handle.trim();
     const problems: FieldProblem[] = [];
+    // Checked here, not only on the GraphQL input: the site's form and the CLI create accounts too.
+    if (email.length > 254 || !isEmail(email)) problems.push({ field: 'email', message: 'INVALID_EMAIL' });
     if (!HANDLE_PATTERN.test(handle)) problems.push({ field: 'handle', message: 'HANDLE_INVALID' });
     else if (isReservedHandle(handle)) problems.push({ field: 'handle', message: 'HANDLE_RESERVED' });
     problems.push(...passwordProblems(input.password, 'password', { handle, email }));

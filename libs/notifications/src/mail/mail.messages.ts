@@ -7,7 +7,7 @@ registerMessages({
     EMAIL_WHY: 'You receive this e-mail because of your Helpboard notification settings.',
     EMAIL_STOP_KIND: 'Stop e-mails like this one',
     EMAIL_STOP_DIGEST: 'Stop the daily digest',
-    DIGEST_SUBJECT: 'Your Helpboard digest: {count} updates',
+    DIGEST_SUBJECT: 'Your Helpboard digest: {count, plural, one {# update} other {# updates}}',
     DIGEST_INTRO: 'Here is what happened since your last digest.',
     UNSUBSCRIBE_DONE_TITLE: 'You are unsubscribed',
     UNSUBSCRIBE_DONE_KIND: 'You will no longer get e-mails about: {kind}. These notifications still appear in the app.',
