@@ -19,6 +19,7 @@ import { hashRefreshToken, TokenService } from '../session/token.service.js';
 import { HANDLE_PATTERN, handleKeyOf, isReservedHandle, normaliseEmail } from '../user/account-names.js';
 import { UserRepository } from '../user/user.repository.js';
 import { UserRecord } from '../user/user.schema.js';
+import { AccountEmailService } from '../account/account-email.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RegistrationLimit } from './registration-limit.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -60,6 +61,7 @@ export class AuthService {
     private readonly registrationLimit: RegistrationLimit,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly accountEmail: AccountEmailService,
   ) {}
 
   /** Creates an account (validated, password hashed); the caller decides whether to sign it in. */
@@ -86,6 +88,7 @@ export class AuthService {
         locale: input.locale ?? 'en',
         region: null,
         avatarUrl: null,
+        emailVerifiedAt: null,
         platformRole: input.platformRole ?? PlatformRole.User,
         suspendedUntil: null,
         createdAt: now,
@@ -102,6 +105,8 @@ export class AuthService {
   async register(input: NewAccount, client: ClientInfo): Promise<IssuedSession> {
     await this.registrationLimit.consume(client.ip);
     const user = await this.createAccount({ ...input, platformRole: PlatformRole.User });
+    // Signed in at once (unverified accounts may read and ask); the link verifies the address.
+    await this.accountEmail.sendVerificationQuietly(user._id.toHexString());
     return this.startSession(user, client);
   }
 
