@@ -10,3 +10,6 @@ export type { UserRecord } from './user/user.schema.js';
 export { SUSPENDED_INDEFINITELY } from './user/user.schema.js';
 export { handleKeyOf, normaliseEmail } from './user/account-names.js';
 export * from './cli/create-admin.command.js';
+export * from './account/account-email.service.js';
+export * from './account/account-mail.port.js';
+export { AccountTokenPurpose } from './account/account-token.schema.js';
