@@ -1,5 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { type AppConfig, type PublicQueryCache } from '@helpboard/core';
 import type { Metrics } from '@helpboard/observability';
 import { observabilityPlugin } from '../observability/observability.plugin.js';
@@ -30,7 +31,14 @@ export function graphqlOptions(config: AppConfig, cache: PublicQueryCache, metri
     },
     context: buildGraphQLContext,
     validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
-    plugins: [observabilityPlugin(metrics), complexityPlugin(MAX_QUERY_COMPLEXITY), publicQueryCachePlugin(cache)],
+    plugins: [
+      observabilityPlugin(metrics),
+      complexityPlugin(MAX_QUERY_COMPLEXITY),
+      publicQueryCachePlugin(cache),
+      // No field declares cache hints (anonymous responses are cached by publicQueryCachePlugin);
+      // Apollo's hint collection otherwise runs on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError: formatGraphQLError,
     stopOnTerminationSignals: false,
   };
