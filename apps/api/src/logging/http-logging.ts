@@ -8,6 +8,13 @@ import { pino, type Logger } from 'pino';
 import type { NextFunction } from 'express';
 import { acceptedRequestId, type AppConfig, currentRequestId, runInRequestContext } from '@helpboard/core';
 
+declare module 'node:http' {
+  interface IncomingMessage {
+    /** The request id (see httpLogging). */
+    id?: string;
+  }
+}
+
 /** Probes are polled every few seconds; logging them would drown everything else. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
@@ -35,7 +42,7 @@ export function createLogger(config: AppConfig): Logger {
  * and serializers cost a trivial request about a tenth of its time even with info logs off.
  */
 export function httpLogging(logger: Logger) {
-  return (req: IncomingMessage & { id?: string }, res: ServerResponse, next: NextFunction) => {
+  return (req: IncomingMessage, res: ServerResponse, next: NextFunction) => {
     const id = requestIdOf(req, res);
     req.id = id;
     if (!QUIET_PATHS.has(req.url ?? '')) {
