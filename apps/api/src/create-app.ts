@@ -19,7 +19,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     rawBody: true,
   });
   app.use(httpLogging(logger));
-  app.use(requestContext());
+  app.use(requestContext(logger));
   app.useBodyParser('json', { limit: MAX_BODY });
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false });
   app.disable('x-powered-by');

@@ -8,6 +8,7 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { NextFunction } from 'express';
 import { acceptedRequestId, type AppConfig, currentRequestId, runInRequestContext } from '@helpboard/core';
+import { logDestination } from './pretty-lines.js';
 
 /** Probes are polled every few seconds; logging them would drown everything else. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -19,21 +20,38 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 }
 
 export function createLogger(config: AppConfig): Logger {
-  return pino({
+  const options = {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     mixin: () => {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
     },
-  });
+  };
+  const destination = logDestination();
+  return destination ? pino(options, destination) : pino(options);
 }
 
-/** Runs the rest of the request inside a request context with the id pino-http gave it. */
-export function requestContext() {
+/**
+ * Runs the rest of the request inside a request context with the id pino-http gave it. At debug
+ * level it says when a request starts being handled (pino-http logs only when it ends).
+ */
+export function requestContext(logger: Logger) {
   return (req: IncomingMessage, _res: ServerResponse, next: NextFunction) =>
-    runInRequestContext('http', String(req.id), next);
+    runInRequestContext('http', String(req.id), () => {
+      if (!QUIET_PATHS.has(req.url ?? '')) logger.debug({ method: req.method, url: req.url }, 'request received');
+      next();
+    });
 }
+
+/**
+ * Nest's start-up chatter (each module initialised, each route mapped) is for debugging the
+ * wiring, not for someone starting the server: it is logged at debug level.
+ */
+const WIRING_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+const isWiring = (message: unknown, context: string | undefined) =>
+  (context !== undefined && WIRING_CONTEXTS.has(context)) ||
+  (typeof message === 'string' && /^Mapped \{/.test(message));
 
 export function httpLogging(logger: Logger) {
   return pinoHttp({
@@ -63,7 +81,8 @@ export class PinoNestLogger implements LoggerService {
   }
 
   log(message: unknown, ...params: unknown[]) {
-    this.write('info', message, params);
+    const context = typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
+    this.write(isWiring(message, context) ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]) {
     this.write('error', message, params);
