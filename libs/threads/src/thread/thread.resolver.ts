@@ -1,6 +1,15 @@
 import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { type Actor, ConnectionType, type LoaderHolder, CurrentActor, pageSize, Public, SignedIn, toConnection } from '@helpboard/core';
+import {
+  type Actor,
+  ConnectionType,
+  type LoaderHolder,
+  CurrentActor,
+  pageSize,
+  Public,
+  SignedIn,
+  toConnection,
+} from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { BoardActivity, ThreadActivity } from '../activity/activity.model.js';
 import { boardTopic, threadTopic } from '../activity/activity-publisher.js';
