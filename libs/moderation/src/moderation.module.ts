@@ -36,7 +36,8 @@ registerMessages({
     FLAG_NOT_FOUND: 'Flag not found.',
     FLAG_RESOLVED: 'This flag has already been resolved.',
     POST_HAS_DEPENDENTS: 'Others rely on this post (it is accepted or has answers); ask a moderator.',
-    NEW_USER_RATE_LIMITED: 'New members may post only a few of these an hour. Try again in {seconds} seconds.',
+    NEW_USER_RATE_LIMITED:
+      'New members may post only a few of these an hour. Try again in {seconds, plural, one {# second} other {# seconds}}.',
     REVIEW_ITEM_NOT_FOUND: 'Review item not found.',
     REVIEW_ITEM_RESOLVED: 'This review item has already been decided.',
     REVIEW_ITEM_CLAIMED: 'Another reviewer is working on this item.',

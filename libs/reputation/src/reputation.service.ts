@@ -1,6 +1,7 @@
 // Applies reputation changes inside the transaction of the action that caused them, so a vote,
-// its ledger entries and the totals commit together. Everyone starts at 1 overall (SE) and 0 on
-// each board; overall reputation never goes below 1.
+// its ledger entries and the totals commit together. The overall total is stored with the
+// starting 1 included; per-operator and per-board rows store what was earned there, and readers
+// add the starting 1 (rules/starting-reputation.ts). Overall reputation never goes below 1.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import type { TransactionContext } from '@helpboard/database';
@@ -9,9 +10,8 @@ import { BoardService } from '@helpboard/boards';
 import { LedgerRepository } from './ledger/ledger.repository.js';
 import { periodKeysOf } from './ledger/periods.js';
 import { OVERALL, ReputationKind, VOTE_KINDS } from './ledger/reputation-entry.schema.js';
+import { STARTING_REPUTATION } from './rules/starting-reputation.js';
 import { type Award, applicableDelta } from './rules/vote-rules.js';
-
-export const STARTING_REPUTATION = 1;
 
 export interface Cause {
   source: string;

@@ -13,6 +13,10 @@ export class UserRecord {
   email!: string | null;
 
   /** As the user typed it, for display. */
+  /** When the user proved they read `email` (a verification, reset or change link); null until then. */
+  @Prop({ type: Date, default: null })
+  emailVerifiedAt!: Date | null;
+
   @Prop({ required: true })
   handle!: string;
 

@@ -10,6 +10,7 @@ import { BadgeService } from '../badges/badge.service.js';
 import type { BadgeRecord } from '../badges/badge.schema.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import type { ReputationEntry } from '../ledger/reputation-entry.schema.js';
+import { reputationFromEarned } from '../rules/starting-reputation.js';
 
 @Injectable()
 export class ProfileReader {
@@ -20,17 +21,17 @@ export class ProfileReader {
     private readonly access: BoardAccessService,
   ) {}
 
-  /** Reputation earned on one board; a board the viewer may not read is NOT_FOUND, as board(slug) says. */
+  /** Reputation on one board (1 + earned there); a board the viewer may not read is NOT_FOUND, as board(slug) says. */
   async onBoard(viewer: Actor | null, userId: string, boardSlug: string): Promise<number> {
     const board = await this.readableBoard(viewer, boardSlug);
     const total = await this.ledger.total(new Types.ObjectId(userId), {
       operatorId: board.operatorId,
       boardId: board._id,
     });
-    return total ?? 0;
+    return reputationFromEarned(total);
   }
 
-  /** Reputation per board, on the boards the viewer may read. */
+  /** Reputation per board (1 + earned there), on the boards the viewer may read. */
   async boardTotals(viewer: Actor | null, userId: string): Promise<{ boardId: string; total: number }[]> {
     const rows = await this.ledger.boardTotalsOfUser(new Types.ObjectId(userId));
     const readable = await this.access.readableBoardIds(
@@ -39,7 +40,7 @@ export class ProfileReader {
     );
     return rows
       .filter((row) => readable.has(row.boardId!.toHexString()))
-      .map((row) => ({ boardId: row.boardId!.toHexString(), total: row.total }));
+      .map((row) => ({ boardId: row.boardId!.toHexString(), total: reputationFromEarned(row.total) }));
   }
 
   /** Reputation changes, newest first, on one board or on every board the viewer may read. */
