@@ -47,8 +47,9 @@ export class NotificationRepository {
       .exec();
   }
 
-  list(recipientId: Types.ObjectId, unreadOnly: boolean, limit: number, after?: readonly unknown[]) {
-    const conditions: Record<string, unknown>[] = [{ recipientId, ...(unreadOnly ? { readAt: null } : {}) }];
+  list(recipientId: Types.ObjectId, only: 'unread' | 'read' | null, limit: number, after?: readonly unknown[]) {
+    const readAt = only === 'unread' ? { readAt: null } : only === 'read' ? { readAt: { $ne: null } } : {};
+    const conditions: Record<string, unknown>[] = [{ recipientId, ...readAt }];
     if (after) conditions.push(keysetFilter(NOTIFICATION_ORDER, after));
     return this.notifications
       .find({ $and: conditions })

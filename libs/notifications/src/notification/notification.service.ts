@@ -12,10 +12,11 @@ export class NotificationService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, query: { unreadOnly: boolean; limit: number; after?: string | null }) {
+  /** Newest first; `only` keeps the unread or the read ones (the site lists unread ones first). */
+  async list(actor: Actor, query: { only: 'unread' | 'read' | null; limit: number; after?: string | null }) {
     const rows = await this.notifications.list(
       new Types.ObjectId(actor.userId),
-      query.unreadOnly,
+      query.only,
       query.limit,
       query.after ? decodeCursor(query.after, NOTIFICATION_ORDER.length) : undefined,
     );
@@ -24,6 +25,15 @@ export class NotificationService {
       cursorOf: (row: NotificationRecord) =>
         cursorValuesOf(row as unknown as Record<string, unknown>, NOTIFICATION_ORDER),
     };
+  }
+
+  /** One of your notifications, marked read as you open it; null for anyone else's or an unknown id. */
+  async open(actor: Actor, id: string): Promise<NotificationRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const record = await this.notifications.findById(new Types.ObjectId(id));
+    if (!record || record.recipientId.toHexString() !== actor.userId) return null;
+    if (!record.readAt) await this.notifications.markRead(record.recipientId, [record._id], this.clock.now());
+    return record;
   }
 
   unreadCount(actor: Actor): Promise<number> {
