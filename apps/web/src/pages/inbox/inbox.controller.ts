@@ -8,7 +8,7 @@ import { NotificationService, notificationLink } from '@helpboard/notifications'
 import { sendPage } from '../../http/send-page.js';
 import { WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
-import type { WebRequest } from '../../http/web-request.js';
+import { type WebRequest, wantsJson } from '../../http/web-request.js';
 import { inboxView, INBOX_PAGE } from './inbox.view.js';
 
 const cursorParam = (value: unknown) => (typeof value === 'string' && value.length <= 200 ? value : null);
@@ -43,6 +43,20 @@ export class InboxController {
         : null,
     ]);
     sendPage(request, response, inboxView(ctx, { unread, earlier }));
+  }
+
+  /**
+   * The page script's credential for the live bell: the session's current access token (the
+   * same one its HttpOnly cookie holds, valid minutes), for graphql-ws connection params, since
+   * /graphql stays bearer-only. Same-origin JSON: other sites cannot read it.
+   */
+  @SignedIn()
+  @Get('live-token')
+  liveToken(@Req() request: WebRequest, @Res() response: Response) {
+    const bearer = request.headers.authorization ?? '';
+    response.setHeader('Cache-Control', 'private, no-store');
+    if (!wantsJson(request) || !bearer.startsWith('Bearer ')) return response.status(404).end();
+    response.json({ token: bearer.slice('Bearer '.length) });
   }
 
   @SignedIn()
