@@ -17,6 +17,8 @@ import './i18n/web.messages.js';
 import { AssetsController } from './assets/assets.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AccountLinksController } from './auth/account-links.controller.js';
+import { InboxController } from './pages/inbox/inbox.controller.js';
+import { SettingsController } from './pages/settings/settings.controller.js';
 import { SecurityMiddleware } from './http/security.middleware.js';
 import { SessionCookieMiddleware } from './http/session-cookies.js';
 import { WebContextFactory } from './http/web-context.js';
@@ -47,6 +49,8 @@ import { SearchController } from './pages/search/search.controller.js';
 export const PAGE_CONTROLLERS = [
   AuthController,
   AccountLinksController,
+  InboxController,
+  SettingsController,
   HomeController,
   ThreadController,
   PostActionsController,

@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, APP_CONFIG, type AppConfig, type Locale, translate } from '@helpboard/core';
 import { UsersService } from '@helpboard/identity';
+import { NotificationService } from '@helpboard/notifications';
 import { issueCsrfCookie } from './security.middleware.js';
 import { NONCE_SLOT } from './send-page.js';
 import type { WebRequest } from './web-request.js';
@@ -13,6 +14,9 @@ export interface Viewer {
   actor: Actor;
   handle: string;
   displayName: string;
+  /** For the bell in the header: right on every page load, kept live by the script. */
+  unreadNotifications: number;
+  isEmailVerified: boolean;
 }
 
 export interface WebContext {
@@ -36,6 +40,7 @@ export function translator(locale: Locale): WebContext['t'] {
 export class WebContextFactory {
   constructor(
     private readonly users: UsersService,
+    private readonly notifications: NotificationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,9 +50,18 @@ export class WebContextFactory {
     let viewer: Viewer | null = null;
     let locale = request.web.requestLocale;
     if (actor) {
-      const user = await this.users.findById(actor.userId);
+      const [user, unreadNotifications] = await Promise.all([
+        this.users.findById(actor.userId),
+        this.notifications.unreadCount(actor),
+      ]);
       if (user) {
-        viewer = { actor, handle: user.handle, displayName: user.displayName };
+        viewer = {
+          actor,
+          handle: user.handle,
+          displayName: user.displayName,
+          unreadNotifications,
+          isEmailVerified: !user.email || user.emailVerifiedAt !== null,
+        };
         // The user's own setting wins over the browser's, unless they just picked one here.
         if (!request.web.hasLocaleCookie && user.locale) locale = user.locale;
       }
