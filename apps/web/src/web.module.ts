@@ -30,6 +30,7 @@ import { EscalationsPageController } from './pages/staff/escalations.controller.
 import { InsightsPageController } from './pages/staff/insights.controller.js';
 import { ModerationLogController } from './pages/staff/moderation-log.controller.js';
 import { PostTitles } from './pages/staff/post-titles.js';
+import { BoardTools } from './pages/staff/board-tools.js';
 import { ReferralsPageController } from './pages/staff/referrals.controller.js';
 import { ReviewPageController } from './pages/staff/review.controller.js';
 import { ThreadModerationController } from './pages/staff/thread-moderation.controller.js';
@@ -82,6 +83,7 @@ export const PAGE_CONTROLLERS = [
   providers: [
     ThreadPageLoader,
     PostTitles,
+    BoardTools,
     WebContextFactory,
     WebExceptionFilter,
     SecurityMiddleware,
