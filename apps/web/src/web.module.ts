@@ -37,6 +37,7 @@ import { ReviewPageController } from './pages/staff/review.controller.js';
 import { ThreadModerationController } from './pages/staff/thread-moderation.controller.js';
 import { StaffHomeController } from './pages/staff/staff-home.controller.js';
 import { AlertsPageController } from './pages/staff/alerts.controller.js';
+import { OperatorInsightsController } from './pages/staff/operator-insights.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 import { OperatorController } from './pages/board/operator.controller.js';
@@ -67,6 +68,7 @@ export const PAGE_CONTROLLERS = [
   InsightsPageController,
   AlertsPageController,
   EscalationsPageController,
+  OperatorInsightsController,
 ];
 
 @Module({

@@ -17,6 +17,8 @@ let t: TestApp;
 const { as } = clientsOn(() => t.baseUrl, '10.61.0');
 const people: Record<'member' | 'staff' | 'moderator' | 'operatorAdmin', TestUser> = {} as never;
 let boardSlug: string;
+let operatorSlug: string;
+let secondBoardSlug: string;
 let thread: { id: string };
 let threadPath: string;
 const TITLE = 'Why does my roaming bundle stop at midnight?';
@@ -31,8 +33,9 @@ beforeAll(async () => {
     registerUser(t),
   ]);
   Object.assign(people, { member, staff, moderator, operatorAdmin });
-  const operatorSlug = (await createOperator(t, admin, [operatorAdmin.handle])).slug;
+  operatorSlug = (await createOperator(t, admin, [operatorAdmin.handle])).slug;
   boardSlug = (await createBoard(t, admin, operatorSlug, { settings: { privileges: { flag: 0 } } })).slug;
+  secondBoardSlug = (await createBoard(t, admin, operatorSlug)).slug;
   await setBoardRole(t, admin, boardSlug, staff.handle, 'STAFF');
   await setBoardRole(t, admin, boardSlug, moderator.handle, 'MODERATOR');
   thread = await ask(t, member, boardSlug, { title: TITLE });
@@ -81,6 +84,8 @@ describe('staff links by role', () => {
       `/b/${boardSlug}/alerts`,
       `/b/${boardSlug}/escalations`,
       `/mod/t/${thread.id}`,
+      `/o/${operatorSlug}/insights`,
+      `/o/${operatorSlug}/insights.csv`,
     ];
     for (const address of addresses) {
       const page = await member.get(address);
@@ -88,6 +93,29 @@ describe('staff links by role', () => {
       expect(page.body).not.toContain(TITLE);
       expect(toolsIn(page.body)).toEqual([]);
     }
+  });
+});
+
+describe('operator-wide insights', () => {
+  it('shows an operator admin every board with the totals, and exports them as CSV', async () => {
+    await ask(t, people.member, secondBoardSlug, { title: 'Is there 5G in the new mall?' });
+    const client = await as(people.operatorAdmin, STRONG_PASSWORD);
+    const desk = (await client.get('/me/staff')).body;
+    expect(desk).toContain(`href="/o/${operatorSlug}/insights"`);
+    const page = await client.get(`/o/${operatorSlug}/insights`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`href="/b/${boardSlug}/insights"`);
+    expect(page.body).toContain(`href="/b/${secondBoardSlug}/insights"`);
+    expect(page.body).toContain(`href="/o/${operatorSlug}/insights.csv"`);
+    const csv = await client.get(`/o/${operatorSlug}/insights.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const [header, ...rows] = csv.body.trimEnd().split('\n');
+    const columns = header.split(',');
+    const questions = columns.indexOf('questions');
+    const bySlug = new Map(rows.map((row) => [row.split(',')[1], Number(row.split(',')[questions])]));
+    expect(bySlug.get(secondBoardSlug)).toBe(1);
+    expect(bySlug.get(operatorSlug)).toBe(bySlug.get(boardSlug)! + bySlug.get(secondBoardSlug)!);
   });
 });
 

@@ -26,7 +26,7 @@ export interface BoardPowers {
   canModerate: boolean;
   canViewInsights: boolean;
   canActAsStaff: boolean;
-  /** The board's operator, when the person administers it (its administration page). */
+  /** The board's operator, when the person administers it (its operator-wide insights). */
   operatorSlug: string | null;
 }
 
@@ -79,7 +79,7 @@ export class BoardTools {
       tools.push({ key: 'alerts', href: `/b/${slug}/alerts`, count: openAlerts.length });
     }
     if (waiting) tools.push({ key: 'escalations', href: `/b/${slug}/escalations?tier=STAFF`, count: waiting.length });
-    if (powers.operatorSlug) tools.push({ key: 'operator', href: `/o/${powers.operatorSlug}/admin` });
+    if (powers.operatorSlug) tools.push({ key: 'operator', href: `/o/${powers.operatorSlug}/insights` });
     return tools;
   }
 }
