@@ -38,6 +38,7 @@ import { ThreadModerationController } from './pages/staff/thread-moderation.cont
 import { StaffHomeController } from './pages/staff/staff-home.controller.js';
 import { AlertsPageController } from './pages/staff/alerts.controller.js';
 import { OperatorInsightsController } from './pages/staff/operator-insights.controller.js';
+import { OperatorAdminController } from './pages/staff/operator-admin.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 import { OperatorController } from './pages/board/operator.controller.js';
@@ -69,6 +70,7 @@ export const PAGE_CONTROLLERS = [
   AlertsPageController,
   EscalationsPageController,
   OperatorInsightsController,
+  OperatorAdminController,
 ];
 
 @Module({

@@ -119,6 +119,68 @@ describe('operator-wide insights', () => {
   });
 });
 
+describe('operator administration', () => {
+  it('lets an operator admin create a board, change a threshold (errors beside the field) and grant a moderator', async () => {
+    const client = await as(people.operatorAdmin, STRONG_PASSWORD);
+    await client.get(`/o/${operatorSlug}/admin`);
+    const taken = await client.post(`/o/${operatorSlug}/admin/boards`, {
+      slug: boardSlug,
+      title: 'Again',
+      kind: 'PRODUCT',
+    });
+    expect(taken.status).toBe(400);
+    expect(taken.body).toMatch(/id="f-slug-error">[^<]+</);
+    const newSlug = `roaming-${Date.now().toString(36)}`;
+    const created = await client.post(`/o/${operatorSlug}/admin/boards`, {
+      slug: newSlug,
+      title: 'Roaming',
+      kind: 'REGION',
+      region: 'GB',
+    });
+    expect(created.status).toBe(303);
+    const settingsPage = await client.get(created.location!);
+    expect(settingsPage.body).toContain('The board was created.');
+    const form = Object.fromEntries(
+      [
+        ...settingsPage.body.matchAll(
+          /name="((?:privileges|moderation|escalation|reputation)\.[a-zA-Z]+)"[^>]*value="([^"]*)"/g,
+        ),
+      ].map((m) => [m[1], m[2]]),
+    );
+    expect(form['moderation.hideThreshold']).toBe('3');
+    const invalid = await client.post(`/o/${operatorSlug}/admin/b/${newSlug}/settings`, {
+      ...form,
+      'moderation.hideThreshold': '0',
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toMatch(/id="s-moderation-hideThreshold-error">[^<]+</);
+    expect(invalid.body).toContain('Nothing was saved');
+    const saved = await client.post(`/o/${operatorSlug}/admin/b/${newSlug}/settings`, {
+      ...form,
+      'moderation.hideThreshold': '5',
+    });
+    expect(saved.status).toBe(303);
+    expect((await client.get(saved.location!)).body).toMatch(/id="s-moderation-hideThreshold"[^>]*value="5"/);
+    const granted = await client.post(`/o/${operatorSlug}/admin/b/${newSlug}/roles`, {
+      handle: people.member.handle,
+      role: 'MODERATOR',
+    });
+    expect((await client.get(granted.location!)).body).toContain('The role was granted.');
+    const newModerator = await as(people.member, STRONG_PASSWORD);
+    expect(toolsIn((await newModerator.get(`/b/${newSlug}`)).body)).toEqual([
+      'review',
+      'flags',
+      'moderation',
+      'insights',
+      'alerts',
+    ]);
+    await client.post(`/o/${operatorSlug}/admin/b/${newSlug}/roles`, { handle: people.member.handle, role: '' });
+    expect(toolsIn((await newModerator.get(`/b/${newSlug}`)).body)).toEqual([]);
+    // Members never reach the administration.
+    expect((await newModerator.get(`/o/${operatorSlug}/admin`)).status).toBe(403);
+  });
+});
+
 describe('flags handled from the thread', () => {
   const flag = async (client: WebClient, postId: string, reason: string) => {
     await client.get(threadPath);

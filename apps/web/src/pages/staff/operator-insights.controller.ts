@@ -100,7 +100,7 @@ export class OperatorInsightsController {
         : html`<p class="muted">${t('web.staff.alerts.none')}</p>`
     }</section>`;
     const title = t('web.staff.operator.title', { operator: operator.name });
-    const body = html`<p class="small"><a href="${operatorPath(slug)}">${operator.name}</a> · <a href="/me/staff">${t('web.nav.staffDesk')}</a></p>
+    const body = html`<p class="small"><a href="${operatorPath(slug)}">${operator.name}</a> · <a href="/o/${slug}/admin">${t('web.staff.home.operatorAdmin')}</a> · <a href="/me/staff">${t('web.nav.staffDesk')}</a></p>
       <h1>${title}</h1>
       <div class="tiles">
         <p class="card"><span class="big">${percent(total.totals.selfServiceShare)}</span> ${t('web.staff.insights.selfService30')}</p>

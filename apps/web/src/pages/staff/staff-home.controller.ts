@@ -1,5 +1,5 @@
 // GET /me/staff: the staff desk — where a signed-in person's staff pages are: the operators they
-// administer (their operator-wide insights), each board they help run with the
+// administer (their operator-wide insights and administration), each board they help run with the
 // tools it gives them and what waits in each, and their referral page for reps. The tools come
 // from the same access decision the pages make (BoardTools), so operator admins see every board of
 // their operators and no one sees a link that would answer "forbidden".
@@ -58,7 +58,8 @@ export class StaffHomeController {
           <ul class="plain">${operators.map(
             (operator) => html`<li><a href="${operatorPath(operator.slug)}">${operator.name}</a>
               <span class="badge staff">${t('web.staff.role.OPERATOR_ADMIN')}</span>
-              <ul class="pill-nav"><li><a href="/o/${operator.slug}/insights">${t('web.staff.home.operatorInsights')}</a></li></ul></li>`,
+              <ul class="pill-nav"><li><a href="/o/${operator.slug}/insights">${t('web.staff.home.operatorInsights')}</a></li>
+                <li><a href="/o/${operator.slug}/admin">${t('web.staff.home.operatorAdmin')}</a></li></ul></li>`,
           )}</ul></section>`
       : null;
     const boardList = rows.filter((row) => row.tools.length > 0);
