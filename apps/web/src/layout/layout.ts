@@ -32,7 +32,8 @@ function siteHeader(ctx: WebContext): SafeHtml {
   const account = viewer
     ? html`${bell(ctx)}<li><a href="/u/${viewer.handle}">${viewer.displayName}</a></li>
         ${accountLinks(ctx)}
-        <li><a href="/me/referrals">${t('web.nav.referrals')}</a></li>
+        ${viewer.reach.hasStaffDesk ? html`<li><a href="/me/staff">${t('web.nav.staffDesk')}</a></li>` : null}
+        ${viewer.reach.isRep ? html`<li><a href="/me/referrals">${t('web.nav.referrals')}</a></li>` : null}
         <li>
           <form method="post" action="/logout">
             ${csrfField(ctx)}<button class="linkish" type="submit">${t('web.nav.logout')}</button>

@@ -10,6 +10,7 @@ import { csrfField, layout } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { ThreadPageData } from './thread-page.data.js';
 import { postView, ruleAt, type RuleNotice } from './post.view.js';
+import { type BoardTool, toolLinks } from '../staff/board-tools.js';
 
 /**
  * Plain-text excerpts by post and length. Posts of a shared thread snapshot are the same objects
@@ -122,7 +123,22 @@ function answerPager(ctx: WebContext, data: ThreadPageData, path: string): SafeH
   }</nav>`;
 }
 
-export function threadView(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | null): SafeHtml {
+/** The reader's staff tools on this board; moderators also get this thread's moderation page. */
+function staffTools(ctx: WebContext, data: ThreadPageData, tools: BoardTool[]): SafeHtml | null {
+  if (tools.length === 0) return null;
+  const { t } = ctx;
+  const canModerate = tools.some((tool) => tool.key === 'moderation');
+  return html`<section class="card staff-box" aria-labelledby="staff-tools-h"><h2 id="staff-tools-h">${t('web.staff.threadTools')}</h2>
+${canModerate ? html`<p><a class="button" href="/mod/t/${data.thread._id.toHexString()}">${t('web.staff.moderateThread')}</a></p>` : null}
+${toolLinks(ctx, tools, t('web.staff.boardTools'))}</section>`;
+}
+
+export function threadView(
+  ctx: WebContext,
+  data: ThreadPageData,
+  notice: RuleNotice | null,
+  tools: BoardTool[] = [],
+): SafeHtml {
   const { t } = ctx;
   const { thread, board } = data;
   const path = threadPath({ id: thread._id.toHexString(), title: thread.title });
@@ -154,6 +170,6 @@ ${postView(ctx, data, data.question, notice)}
 ${data.answers.map((a) => postView(ctx, data, a, notice))}
 ${answerPager(ctx, data, path)}
 <section aria-labelledby="answer-h" id="answer"><h2 id="answer-h">${t('web.thread.yourAnswer')}</h2>${answerForm(ctx, data, notice)}</section>
-</div><aside>${related}</aside></div>`;
+</div><aside>${staffTools(ctx, data, tools)}${related}</aside></div>`;
   return layout(ctx, { title: thread.title, description, canonical: url, head, body });
 }
