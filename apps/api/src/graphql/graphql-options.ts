@@ -1,5 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { type AppConfig, type Clock, type PublicQueryCache, type RateLimitStore } from '@helpboard/core';
 import type { Metrics } from '@helpboard/observability';
@@ -51,6 +52,9 @@ export function graphqlOptions(config: AppConfig, dependencies: GraphQLDependenc
       observabilityPlugin(metrics),
       operationGatePlugin(gate, (schema) => (servedSchema = schema)),
       publicQueryCachePlugin(cache),
+      // No field declares cache hints (anonymous responses are cached by publicQueryCachePlugin);
+      // Apollo's hint collection otherwise runs on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     formatError: formatGraphQLError,
     stopOnTerminationSignals: false,

@@ -11,13 +11,15 @@ import {
   PlatformRole,
   UnauthenticatedError,
 } from '@helpboard/core';
+import { isEmail } from 'class-validator';
 import { UnitOfWork } from '@helpboard/database';
 import { SessionRepository } from '../session/session.repository.js';
-import { SessionEndReason } from '../session/session.schema.js';
+import { SessionEndReason, type SessionRecord } from '../session/session.schema.js';
 import { hashRefreshToken, TokenService } from '../session/token.service.js';
 import { HANDLE_PATTERN, handleKeyOf, isReservedHandle, normaliseEmail } from '../user/account-names.js';
 import { UserRepository } from '../user/user.repository.js';
 import { UserRecord } from '../user/user.schema.js';
+import { AccountEmailService } from '../account/account-email.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RegistrationLimit } from './registration-limit.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -59,6 +61,7 @@ export class AuthService {
     private readonly registrationLimit: RegistrationLimit,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly accountEmail: AccountEmailService,
   ) {}
 
   /** Creates an account (validated, password hashed); the caller decides whether to sign it in. */
@@ -66,6 +69,8 @@ export class AuthService {
     const email = normaliseEmail(input.email);
     const handle = input.handle.trim();
     const problems: FieldProblem[] = [];
+    // Checked here, not only on the GraphQL input: the site's form and the CLI create accounts too.
+    if (email.length > 254 || !isEmail(email)) problems.push({ field: 'email', message: 'INVALID_EMAIL' });
     if (!HANDLE_PATTERN.test(handle)) problems.push({ field: 'handle', message: 'HANDLE_INVALID' });
     else if (isReservedHandle(handle)) problems.push({ field: 'handle', message: 'HANDLE_RESERVED' });
     problems.push(...passwordProblems(input.password, 'password', { handle, email }));
@@ -83,6 +88,7 @@ export class AuthService {
         locale: input.locale ?? 'en',
         region: null,
         avatarUrl: null,
+        emailVerifiedAt: null,
         platformRole: input.platformRole ?? PlatformRole.User,
         suspendedUntil: null,
         createdAt: now,
@@ -99,6 +105,8 @@ export class AuthService {
   async register(input: NewAccount, client: ClientInfo): Promise<IssuedSession> {
     await this.registrationLimit.consume(client.ip);
     const user = await this.createAccount({ ...input, platformRole: PlatformRole.User });
+    // Signed in at once (unverified accounts may read and ask); the link verifies the address.
+    await this.accountEmail.sendVerificationQuietly(user._id.toHexString());
     return this.startSession(user, client);
   }
 
@@ -219,6 +227,22 @@ export class AuthService {
         tx,
       );
     });
+  }
+
+  /** Where the user is signed in (device, address, since when), the current session marked. */
+  async sessionsOf(actor: Actor): Promise<(SessionRecord & { isCurrent: boolean })[]> {
+    const rows = await this.sessions.openSessionsOf(new Types.ObjectId(actor.userId), this.clock.now());
+    return rows.map((row) => ({ ...row, isCurrent: row._id.toHexString() === actor.sessionId }));
+  }
+
+  /** "Log out everywhere else": every session of the user but this one ends. */
+  async endOtherSessions(actor: Actor): Promise<void> {
+    await this.sessions.endUserSessions(
+      new Types.ObjectId(actor.userId),
+      SessionEndReason.Logout,
+      this.clock.now(),
+      new Types.ObjectId(actor.sessionId),
+    );
   }
 
   private issue(user: UserRecord, sessionId: Types.ObjectId, refreshToken: string): IssuedSession {
