@@ -5,6 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import type { TransactionContext } from '@helpboard/database';
+import { PreconditionFailedError } from '@helpboard/core';
 import { BoardService } from '@helpboard/boards';
 import { LedgerRepository } from './ledger/ledger.repository.js';
 import { periodKeysOf } from './ledger/periods.js';
@@ -80,6 +81,18 @@ export class ReputationService {
       const delta = applicableDelta(award.delta, { total, voteGainToday, dailyCap: isVote ? dailyCap : undefined });
       await this.record(tx, cause, award, delta);
     }
+  }
+
+  /**
+   * Spends reputation the user chose to give (a bounty): refused when it would leave less than 1.
+   * The balance is read in the spending transaction, and the spend writes the same total, so of
+   * concurrent spends all but one conflict and retry against the new balance (issue #21: five
+   * parallel bounties all passed a check made before the transaction).
+   */
+  async spend(tx: TransactionContext, cause: Cause, userId: string, kind: ReputationKind, amount: number) {
+    const total = (await this.ledger.total(new Types.ObjectId(userId), OVERALL, tx.session)) ?? STARTING_REPUTATION;
+    if (total - amount < STARTING_REPUTATION) throw new PreconditionFailedError('NOT_ENOUGH_REPUTATION');
+    await this.record(tx, cause, { userId, kind, delta: -amount }, -amount);
   }
 
   /**

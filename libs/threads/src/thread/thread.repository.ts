@@ -73,6 +73,11 @@ export class ThreadRepository {
       .exec();
   }
 
+  /** A change of the thread's page commits with this (see ThreadRecord.pageVersion). */
+  async bumpPageVersion(id: Types.ObjectId, session: ClientSession): Promise<void> {
+    await this.threads.updateOne({ _id: id }, { $inc: { pageVersion: 1 } }, { session }).exec();
+  }
+
   async update(
     id: Types.ObjectId,
     update: UpdateQuery<ThreadRecord>,
