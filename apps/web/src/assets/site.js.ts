@@ -3,6 +3,8 @@
 //   or {message}) and a rule's message appears next to the control, without a page load.
 // - the ask page's title field fetches "you may be asking" suggestions as one types.
 // - a Preview button renders markdown through the server's sanitiser.
+// - the header's bell counts new notifications live, over the API's graphql-ws subscription
+//   (graphql-transport-ws protocol, authenticated with /inbox/live-token; reconnects later).
 export const SITE_JS = `(function(){
 'use strict';
 var csrf=function(f){var i=f.querySelector('input[name=_csrf]');return i?i.value:'';};
@@ -49,6 +51,27 @@ if(title&&list){
     },300);
   });
 }
+var bell=document.querySelector('[data-bell]');
+function bump(){
+  var c=bell.querySelector('[data-unread]'),n=(parseInt(c.textContent,10)||0)+1,label=bell.getAttribute('data-some').replace('{count}',n);
+  c.textContent=n;c.hidden=false;bell.setAttribute('aria-label',label);bell.title=label;
+}
+function live(){
+  fetch('/inbox/live-token',{credentials:'same-origin',headers:{'x-requested-with':'fetch'}})
+    .then(function(r){return r.ok?r.json():null;}).then(function(res){
+      if(!res)return;
+      var ws=new WebSocket((location.protocol==='https:'?'wss://':'ws://')+location.host+'/graphql','graphql-transport-ws');
+      ws.onopen=function(){ws.send(JSON.stringify({type:'connection_init',payload:{authorization:'Bearer '+res.token}}));};
+      ws.onmessage=function(e){
+        var m=JSON.parse(e.data);
+        if(m.type==='connection_ack')ws.send(JSON.stringify({id:'bell',type:'subscribe',payload:{query:'subscription{notificationAdded{id}}'}}));
+        else if(m.type==='next')bump();
+        else if(m.type==='ping')ws.send(JSON.stringify({type:'pong'}));
+      };
+      ws.onclose=function(){setTimeout(live,30000);};
+    },function(){});
+}
+if(bell&&window.WebSocket)live();
 document.addEventListener('click',function(e){
   var b=e.target.closest&&e.target.closest('button[data-preview]');
   if(!b)return;
