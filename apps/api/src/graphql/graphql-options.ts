@@ -9,6 +9,7 @@ import { depthLimitRule } from './depth-limit.rule.js';
 import { formatGraphQLError } from './format-error.js';
 import { publicQueryCachePlugin } from './public-query-cache.plugin.js';
 import { buildGraphQLContext } from './graphql-context.js';
+import { graphiqlPagePlugin } from './graphiql/graphiql-page.plugin.js';
 
 /** Deep enough for a thread page with its answers, comments and author cards; no deeper. */
 export const MAX_QUERY_DEPTH = 10;
@@ -21,8 +22,9 @@ export function graphqlOptions(config: AppConfig, cache: PublicQueryCache, metri
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    // GraphiQL for people exploring a dev instance; production serves only the API.
-    graphiql: !config.isProduction,
+    // GraphiQL for people exploring a dev instance, from our own files (Nest's built-in one loads
+    // from a CDN); production serves only the API.
+    graphiql: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     subscriptions: {
@@ -30,7 +32,12 @@ export function graphqlOptions(config: AppConfig, cache: PublicQueryCache, metri
     },
     context: buildGraphQLContext,
     validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
-    plugins: [observabilityPlugin(metrics), complexityPlugin(MAX_QUERY_COMPLEXITY), publicQueryCachePlugin(cache)],
+    plugins: [
+      observabilityPlugin(metrics),
+      complexityPlugin(MAX_QUERY_COMPLEXITY),
+      publicQueryCachePlugin(cache),
+      ...(config.isProduction ? [] : [graphiqlPagePlugin('/graphql')]),
+    ],
     formatError: formatGraphQLError,
     stopOnTerminationSignals: false,
   };
