@@ -33,11 +33,14 @@ import { EscalationsPageController } from './pages/staff/escalations.controller.
 import { InsightsPageController } from './pages/staff/insights.controller.js';
 import { ModerationLogController } from './pages/staff/moderation-log.controller.js';
 import { PostTitles } from './pages/staff/post-titles.js';
+import { BoardTools } from './pages/staff/board-tools.js';
 import { ReferralsPageController } from './pages/staff/referrals.controller.js';
 import { ReviewPageController } from './pages/staff/review.controller.js';
 import { ThreadModerationController } from './pages/staff/thread-moderation.controller.js';
 import { StaffHomeController } from './pages/staff/staff-home.controller.js';
 import { AlertsPageController } from './pages/staff/alerts.controller.js';
+import { OperatorInsightsController } from './pages/staff/operator-insights.controller.js';
+import { OperatorAdminController } from './pages/staff/operator-admin.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 import { OperatorController } from './pages/board/operator.controller.js';
@@ -71,6 +74,8 @@ export const PAGE_CONTROLLERS = [
   InsightsPageController,
   AlertsPageController,
   EscalationsPageController,
+  OperatorInsightsController,
+  OperatorAdminController,
 ];
 
 @Module({
@@ -89,6 +94,7 @@ export const PAGE_CONTROLLERS = [
   providers: [
     ThreadPageLoader,
     PostTitles,
+    BoardTools,
     WebContextFactory,
     WebExceptionFilter,
     SecurityMiddleware,

@@ -31,6 +31,8 @@ registerMessages({
     THREAD_NOT_CLOSED: 'This question is not closed.',
     FLAG_OWN_POST: 'You cannot flag your own post.',
     FLAG_EXISTS: 'You have already flagged this post.',
+    FLAG_DECLINED: 'A moderator declined your flag on this post; it cannot be raised again.',
+    FLAG_ALLOWANCE_USED: 'You have used your flags for today. Try again in {seconds} seconds.',
     FLAG_NOT_FOUND: 'Flag not found.',
     FLAG_RESOLVED: 'This flag has already been resolved.',
     POST_HAS_DEPENDENTS: 'Others rely on this post (it is accepted or has answers); ask a moderator.',
@@ -42,12 +44,15 @@ registerMessages({
     REVIEW_ITEM_NOT_CLAIMED: 'Claim this item before deciding on it.',
     RESOLVE_FLAGS_INSTEAD: 'Decide on flagged posts by resolving their flags.',
     ALREADY_VOTED: 'You have already voted on this.',
+    UNTIL_OR_INDEFINITELY: 'Give an end date, or suspend indefinitely (until lifted); not both.',
   },
   'zh-CN': {
     THREAD_ALREADY_CLOSED: '该问题已经关闭。',
     THREAD_NOT_CLOSED: '该问题没有关闭。',
     FLAG_OWN_POST: '不能举报自己的帖子。',
     FLAG_EXISTS: '你已经举报过该帖子。',
+    FLAG_DECLINED: '版主已驳回你对该帖子的举报，不能再次举报。',
+    FLAG_ALLOWANCE_USED: '你今天的举报次数已用完，请在 {seconds} 秒后重试。',
     FLAG_NOT_FOUND: '未找到该举报。',
     FLAG_RESOLVED: '该举报已处理。',
     POST_HAS_DEPENDENTS: '其他人依赖此帖子（已被采纳或已有回答），请联系版主。',
@@ -58,6 +63,7 @@ registerMessages({
     REVIEW_ITEM_NOT_CLAIMED: '请先认领此项再做决定。',
     RESOLVE_FLAGS_INSTEAD: '被举报的帖子请通过处理举报来决定。',
     ALREADY_VOTED: '你已经投过票了。',
+    UNTIL_OR_INDEFINITELY: '请给出结束日期，或选择无限期停用（直到解除），二者只能选一。',
   },
 });
 

@@ -1,6 +1,6 @@
 // The page shell every page renders into: skip link, header with navigation, search and the
 // language switch, main landmark, footer, the stylesheet and the nonce'd script.
-import { SCRIPT, STYLESHEET } from '../assets/assets.js';
+import { FAVICON, SCRIPT, STYLESHEET } from '../assets/assets.js';
 import { html, type HtmlValue, type SafeHtml } from '../render/html.js';
 import type { WebContext } from '../http/web-context.js';
 import { accountLinks, bell, unverifiedNotice } from './account-menu.js';
@@ -32,7 +32,8 @@ function siteHeader(ctx: WebContext): SafeHtml {
   const account = viewer
     ? html`${bell(ctx)}<li><a href="/u/${viewer.handle}">${viewer.displayName}</a></li>
         ${accountLinks(ctx)}
-        <li><a href="/me/referrals">${t('web.nav.referrals')}</a></li>
+        ${viewer.reach.hasStaffDesk ? html`<li><a href="/me/staff">${t('web.nav.staffDesk')}</a></li>` : null}
+        ${viewer.reach.isRep ? html`<li><a href="/me/referrals">${t('web.nav.referrals')}</a></li>` : null}
         <li>
           <form method="post" action="/logout">
             ${csrfField(ctx)}<button class="linkish" type="submit">${t('web.nav.logout')}</button>
@@ -76,6 +77,7 @@ export function layout(ctx: WebContext, page: PageOptions): SafeHtml {
         ${page.robots ? html`<meta name="robots" content="${page.robots}" />` : null}
         ${page.canonical ? html`<link rel="canonical" href="${page.canonical}" />` : null}
         <link rel="stylesheet" href="${STYLESHEET.path}" />
+        <link rel="icon" type="image/svg+xml" href="${FAVICON.path}" />
         ${page.head}
       </head>
       <body>

@@ -46,7 +46,8 @@ const MAIL_KIND: Record<AccountTokenPurpose, AccountMailKind> = {
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 /** Expired, used, forged and mistyped links get one answer: the link does not work (any more). */
-const invalidLink = () => new InvalidInputError([{ field: 'token', message: 'ACCOUNT_LINK_INVALID' }], 'ACCOUNT_LINK_INVALID');
+const invalidLink = () =>
+  new InvalidInputError([{ field: 'token', message: 'ACCOUNT_LINK_INVALID' }], 'ACCOUNT_LINK_INVALID');
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
 @Injectable()

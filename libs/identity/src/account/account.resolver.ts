@@ -49,7 +49,8 @@ export class AccountResolver {
 
   @Public()
   @Mutation(() => Boolean, {
-    description: 'Set a new password from a reset link; every session of the account ends. ACCOUNT_LINK_INVALID when expired or used.',
+    description:
+      'Set a new password from a reset link; every session of the account ends. ACCOUNT_LINK_INVALID when expired or used.',
   })
   async resetPassword(@Args() args: ResetPasswordArgs): Promise<boolean> {
     await this.accountEmail.resetPassword(args.token, args.newPassword);

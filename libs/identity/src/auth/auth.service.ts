@@ -116,16 +116,13 @@ export class AuthService {
    */
   async verifyCredentials(emailOrHandle: string, password: string, client: ClientInfo): Promise<UserRecord> {
     const identifier = emailOrHandle.includes('@') ? normaliseEmail(emailOrHandle) : handleKeyOf(emailOrHandle);
-    await this.throttle.assertAllowed(identifier, client.ip);
+    const attempt = await this.throttle.reserve('login', identifier, client.ip);
     const user = identifier.includes('@')
       ? await this.users.findByEmail(identifier)
       : await this.users.findByHandleKey(identifier);
     const isValid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !isValid) {
-      await this.throttle.recordFailure(identifier, client.ip);
-      throw new UnauthenticatedError('INVALID_CREDENTIALS');
-    }
-    await this.throttle.recordSuccess(identifier);
+    if (!user || !isValid) throw new UnauthenticatedError('INVALID_CREDENTIALS');
+    await attempt.succeeded();
     if (user.suspendedUntil && user.suspendedUntil > this.clock.now()) throw new ForbiddenError('USER_SUSPENDED');
     return user;
   }
@@ -204,12 +201,15 @@ export class AuthService {
   }
 
   /** Changes the password and signs out every other session of the user. */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, client: ClientInfo): Promise<void> {
+    // A stolen access token must not become a way to guess the password it cannot see.
+    const attempt = await this.throttle.reserve('password-change', actor.userId, client.ip);
     const user = await this.users.findById(actor.userId);
     if (!user) throw new UnauthenticatedError('INVALID_TOKEN');
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new InvalidInputError([{ field: 'currentPassword', message: 'WRONG_PASSWORD' }], 'WRONG_PASSWORD');
     }
+    await attempt.succeeded();
     const problems = passwordProblems(newPassword, 'newPassword', {
       handle: user.handle,
       email: user.email ?? undefined,

@@ -65,3 +65,6 @@ export type UserDocument = HydratedDocument<UserRecord>;
 export const UserSchema = SchemaFactory.createForClass(UserRecord);
 UserSchema.index({ handleKey: 1 }, { unique: true });
 UserSchema.index({ email: 1 }, { unique: true, partialFilterExpression: { email: { $type: 'string' } } });
+
+/** `suspendedUntil` of a suspension with no end: it lasts until lifted (a date every check compares with). */
+export const SUSPENDED_INDEFINITELY = new Date('9999-12-31T23:59:59.999Z');

@@ -6,6 +6,18 @@ import sanitizeHtml from 'sanitize-html';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
+// Bare text becomes a link only with a scheme (`https://…`, `mailto:`) or `www.`: linkify's fuzzy
+// matching would otherwise link file names whose extension is also a top-level domain
+// (`README.md`, `defrag-ops.py`).
+const findLinks = markdown.linkify.match.bind(markdown.linkify);
+markdown.linkify.match = (text: string) =>
+  (findLinks(text) ?? []).filter((link) => link.schema !== '' || /^www\./i.test(link.text));
+
+/** Protocol-relative URLs (`//example.org`) resolved to https: the sanitiser refuses them as they are. */
+export function withScheme(url: string): string {
+  return url.startsWith('//') ? `https:${url}` : url;
+}
+
 /** @handle mentions: the same alphabet as handles, not preceded by a word character or `/`. */
 const MENTION = /(^|[^\w/@])@([A-Za-z0-9_-]{3,30})\b/g;
 
@@ -67,6 +79,18 @@ function isExternal(href: string, siteHost?: string): boolean {
   }
 }
 
+/** The referrals lib's redirect path: `/r/` and a 10-character code (see its short-code.ts). */
+const REFERRAL_PATH = /^\/r\/[2-9a-hjkmnp-z]{10}$/;
+
+function isReferralLink(href: string, siteHost?: string): boolean {
+  try {
+    const url = new URL(href, 'https://internal.invalid');
+    return (url.host === 'internal.invalid' || url.host === siteHost) && REFERRAL_PATH.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** Sanitises HTML with the posts' allow-list, marking external links as user content. */
 function sanitise(html: string, siteHost?: string): { html: string; hasLinks: boolean } {
   let hasLinks = false;
@@ -79,11 +103,18 @@ function sanitise(html: string, siteHost?: string): { html: string; hasLinks: bo
     allowedClasses: { code: [/^language-[\w-]+$/] },
     transformTags: {
       a: (tagName, attribs): sanitizeHtml.Tag => {
-        const href = attribs.href ?? '';
+        const href = withScheme(attribs.href ?? '');
+        // A referral link (the first-party /r/<code> redirect) is paid placement: search engines
+        // are told so (Google's rel="sponsored"), whoever's site it points at.
+        if (isReferralLink(href, siteHost)) return { tagName, attribs: { href, rel: 'sponsored nofollow' } };
         if (!isExternal(href, siteHost)) return { tagName, attribs: { href } };
         hasLinks = true;
         return { tagName, attribs: { href, rel: 'nofollow ugc noopener', target: '_blank' } };
       },
+      img: (tagName, attribs): sanitizeHtml.Tag => ({
+        tagName,
+        attribs: attribs.src ? { ...attribs, src: withScheme(attribs.src) } : attribs,
+      }),
     },
   });
   return { html: clean, hasLinks };

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { type Actor, DomainError, InvalidInputError, SignedIn } from '@helpboard/core';
 import { AccountEmailService, AuthService, UsersService } from '@helpboard/identity';
 import { NotificationChannel, NotificationKind, PreferenceService } from '@helpboard/notifications';
+import { clientOf } from '../../auth/auth.controller.js';
 import { problemsByField } from '../../render/forms.js';
 import { sendPage } from '../../http/send-page.js';
 import { clearSessionCookies } from '../../http/session-cookies.js';
@@ -79,7 +80,7 @@ export class SettingsController {
   @HttpCode(200)
   async password(@Req() request: WebRequest, @Res() response: Response, @Body() body: Record<string, unknown>) {
     await this.attempt(request, response, 'password', {}, () =>
-      this.auth.changePassword(request.actor!, text(body.currentPassword), text(body.newPassword)),
+      this.auth.changePassword(request.actor!, text(body.currentPassword), text(body.newPassword), clientOf(request)),
     );
   }
 
