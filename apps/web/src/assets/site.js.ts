@@ -38,6 +38,9 @@ document.addEventListener('submit',function(e){
     }
   },function(){if(btn)btn.disabled=false;form.submit();});
 });
+// Enough of a draft to search by: a Chinese or Japanese character says about as much as two
+// Latin letters, so 漫游怎么收费？ (7 characters) is enough, and "roaming" alone is not.
+function weight(text){var n=0;for(var i=0;i<text.length;i++)n+=/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text[i])?2:1;return n;}
 var title=document.getElementById('ask-title');
 var list=document.getElementById('suggestions');
 if(title&&list){
@@ -45,7 +48,7 @@ if(title&&list){
   title.addEventListener('input',function(){
     clearTimeout(timer);
     timer=setTimeout(function(){
-      var q=title.value.trim();if(q.length<8||q===last)return;last=q;
+      var q=title.value.trim();if(weight(q)<8||q===last)return;last=q;
       fetch(list.getAttribute('data-url')+'&title='+encodeURIComponent(q),{credentials:'same-origin',headers:{'x-requested-with':'fetch'}})
         .then(function(r){return r.text();}).then(function(h){list.innerHTML=h;});
     },300);
