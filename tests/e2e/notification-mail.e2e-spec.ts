@@ -16,7 +16,9 @@ describe('notification e-mail', () => {
   let dataDir: string;
   let board: { slug: string; id: string };
 
-  const mailTo = (user: TestUser) => mailIn(dataDir).filter((mail) => mail.headers.to === user.email);
+  // Notification mail only: sign-up also sends each user an account (verification) mail.
+  const mailTo = (user: TestUser) =>
+    mailIn(dataDir).filter((mail) => mail.headers.to === user.email && !mail.file.includes('/account-'));
   const delivered = () => t.app.get(OutboxRelay).nudge();
   const setChannel = (user: TestUser, kind: string, channel: string) =>
     t.graphql(
@@ -51,13 +53,17 @@ describe('notification e-mail', () => {
     );
     await setChannel(asker, 'NEW_ANSWER', 'EMAIL');
     const question = await ask(t, asker, board.slug, { title: '国际漫游怎么开通？' });
-    await answer(t, answerer, question.id, 'Dial *100# and choose roaming.');
+    const posted = await answer(t, answerer, question.id, 'Dial *100# and choose roaming.');
     await delivered();
 
     const [mail] = mailTo(asker);
     expect(mailTo(asker)).toHaveLength(1);
     expect(mail.subject).toBe(`@${answerer.handle} 回答了你的问题“国际漫游怎么开通？”。`);
-    expect(mail.text).toContain(`查看: http://helpboard.test/threads/${question.id}`);
+    // The link opens the site's thread page at the answer (it was a 404 at /threads/<id>).
+    expect(mail.text).toContain(`查看: http://helpboard.test/t/${question.id}#a-${posted.id}`);
+    const opened = await fetch(`${t.baseUrl}/t/${question.id}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain(`id="a-${posted.id}"`);
     expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const link = unsubscribeLink(mail.text);
     expect(mail.headers['list-unsubscribe']).toBe(`<${link}>`);
@@ -67,13 +73,25 @@ describe('notification e-mail', () => {
     await t.app.get(EmailDelivery).deliverNotification(notification.id);
     expect(mailTo(asker)).toHaveLength(1);
 
-    // The link works without signing in, and the answers still show in the app afterwards.
-    const page = await fetch(link.replace('http://helpboard.test', t.baseUrl), {
-      headers: { 'accept-language': 'zh-CN' },
-    });
+    // Following the link (as mail scanners do) only asks; nothing changes until the button is pressed.
+    const url = link.replace('http://helpboard.test', t.baseUrl);
+    const page = await fetch(url, { headers: { 'accept-language': 'zh-CN' } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('你将不再收到关于“新回答”的邮件');
+    const confirmation = await page.text();
+    expect(confirmation).toContain('不再接收关于“新回答”的邮件？');
+    expect(await channelOf(asker, 'NEW_ANSWER')).toBe('EMAIL');
+
+    // The button posts the form back to the link, as a one-click mail client does; no sign-in needed.
+    const action = /<form method="post" action="([^"]+)">/.exec(confirmation)![1].replaceAll('&amp;', '&');
+    const done = await fetch(new URL(action, url), {
+      method: 'POST',
+      headers: { 'accept-language': 'zh-CN', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('你将不再收到关于“新回答”的邮件');
     expect(await channelOf(asker, 'NEW_ANSWER')).toBe('IN_APP');
+    // The answers still show in the app afterwards.
     await answer(t, answerer, question.id, 'Or use the app: Settings → Roaming.');
     await delivered();
     expect(mailTo(asker)).toHaveLength(1);

@@ -22,6 +22,6 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.useBodyParser('json', { limit: MAX_BODY });
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   return app;
 }

@@ -1,9 +1,10 @@
 export * from './reputation.module.js';
 export * from './reputation-verifier.js';
-export { STARTING_REPUTATION } from './reputation.service.js';
+export { STARTING_REPUTATION, reputationFromEarned } from './rules/starting-reputation.js';
 export { ReputationKind } from './ledger/reputation-entry.schema.js';
 export * from './verify.command.js';
 export * from './reputation-reader.js';
+export { ProfileReader } from './profile/profile-reader.js';
 export { BadgeKind, BadgeTier } from './badges/badge.schema.js';
 export { BadgeService } from './badges/badge.service.js';
 export { BountyService } from './bounties/bounty.service.js';

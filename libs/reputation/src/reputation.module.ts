@@ -7,6 +7,7 @@ import { AuthorBadgesResolver, BadgeResolver, UserBadgesResolver } from './badge
 import { BadgeRecord, BadgeSchema } from './badges/badge.schema.js';
 import { BadgeService } from './badges/badge.service.js';
 import { BountyResolver } from './bounties/bounty.resolver.js';
+import { UserImportedBadgesResolver } from './import/imported-badge.resolver.js';
 import { BountyRecord, BountySchema } from './bounties/bounty.schema.js';
 import { BountyService } from './bounties/bounty.service.js';
 import { SerialVotingJob } from './serial-voting.job.js';
@@ -26,6 +27,7 @@ import { AuthorReputationResolver, LeaderboardResolver, UserReputationResolver }
 import { ReputationService } from './reputation.service.js';
 import { ReputationVerifier } from './reputation-verifier.js';
 import { ReputationReader } from './reputation-reader.js';
+import { ProfileReader } from './profile/profile-reader.js';
 import { ImportedReputationService } from './import/imported-reputation.service.js';
 import { ImportedProjectionsRepository } from './import/imported-projections.repository.js';
 import { ImportedBadgesService } from './import/imported-badges.service.js';
@@ -51,6 +53,7 @@ import { ImportedBadgeRecord, ImportedBadgeSchema } from './import/imported-badg
     ReputationListener,
     ReputationVerifier,
     ReputationReader,
+    ProfileReader,
     UserReputationResolver,
     AuthorReputationResolver,
     LeaderboardResolver,
@@ -58,6 +61,7 @@ import { ImportedBadgeRecord, ImportedBadgeSchema } from './import/imported-badg
     BadgeResolver,
     UserBadgesResolver,
     AuthorBadgesResolver,
+    UserImportedBadgesResolver,
     BountyService,
     BountyResolver,
     SerialVotingJob,
@@ -69,6 +73,7 @@ import { ImportedBadgeRecord, ImportedBadgeSchema } from './import/imported-badg
   ],
   exports: [
     ImportedBadgesService,
+    ProfileReader,
     ReputationVerifier,
     ReputationReader,
     BountyService,

@@ -38,7 +38,8 @@ import { PostAuthor } from '@helpboard/threads';
 import { LedgerRepository } from './ledger/ledger.repository.js';
 import { periodKey, periodOf } from './ledger/periods.js';
 import { OVERALL, ReputationKind } from './ledger/reputation-entry.schema.js';
-import { STARTING_REPUTATION } from './reputation.service.js';
+import { reputationFromEarned, STARTING_REPUTATION } from './rules/starting-reputation.js';
+import { ProfileReader } from './profile/profile-reader.js';
 
 export enum LeaderboardPeriod {
   WEEK = 'WEEK',
@@ -66,7 +67,10 @@ const MAX_ENTRIES = 100;
 export class LeaderboardEntry {
   @Field(() => Int) rank!: number;
   @Field(() => User) user!: User;
-  @Field(() => Int, { description: 'Reputation on this board in the period.' }) reputation!: number;
+  @Field(() => Int, {
+    description: 'ALL: reputation on this board (1 + what was earned there); a period: reputation gained on it then.',
+  })
+  reputation!: number;
 }
 
 @ObjectType({ description: 'One change of reputation, with its cause (the ledger is public and append-only).' })
@@ -106,48 +110,47 @@ function totalsLoader(holder: LoaderHolder, ledger: LedgerRepository) {
 export class UserReputationResolver {
   constructor(
     private readonly ledger: LedgerRepository,
-    private readonly boards: BoardService,
+    private readonly profiles: ProfileReader,
     private readonly operators: OperatorService,
   ) {}
 
   @ResolveField(() => Int, {
     description:
-      'Reputation overall (everyone starts at 1), earned on one board, or earned on one operator’s boards (plus the starting 1; privileges there use it).',
+      'Reputation overall, on one board (NOT_FOUND for a board you may not read), or on one operator’s boards (privileges there use it): everyone starts at 1 in each scope and has 1 + what they earned there, never less than 1.',
   })
   async reputation(
     @Parent() user: User,
     @Context() context: LoaderHolder,
+    @CurrentActor() viewer: Actor | null,
     @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
     @Args('operatorSlug', { type: () => String, nullable: true }) operatorSlug: string | null,
   ): Promise<number> {
     const userId = new Types.ObjectId(user.id);
-    if (boardSlug) {
-      const board = await this.boards.requireBoard(boardSlug);
-      return (await this.ledger.total(userId, { operatorId: board.operatorId, boardId: board._id })) ?? 0;
-    }
+    if (boardSlug) return this.profiles.onBoard(viewer, user.id, boardSlug);
     if (operatorSlug) {
       const operator = await this.operators.requireBySlug(operatorSlug);
-      const earned = await this.ledger.total(userId, { operatorId: operator._id, boardId: null });
-      return Math.max(STARTING_REPUTATION, STARTING_REPUTATION + (earned ?? 0));
+      return reputationFromEarned(await this.ledger.total(userId, { operatorId: operator._id, boardId: null }));
     }
     return (await totalsLoader(context, this.ledger).load(user.id))!;
   }
 
   @ResolveField(() => ReputationChangeConnection, {
-    description: 'Every reputation change, newest first, optionally on one board: it explains every point.',
+    description:
+      'Every reputation change, newest first, optionally on one board: it explains every point. Only boards you may read.',
     complexity: ({ args, childComplexity }) => (args.first ?? 20) * childComplexity,
   })
   async reputationHistory(
     @Parent() user: User,
+    @CurrentActor() viewer: Actor | null,
     @Args() page: PageArgs,
     @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
   ) {
     const size = pageSize(page.first);
-    const board = boardSlug ? await this.boards.requireBoard(boardSlug) : null;
     const after = page.after ? decodeCursor(page.after, HISTORY_SORT.length) : null;
-    const rows = await this.ledger.history(
-      new Types.ObjectId(user.id),
-      board?._id ?? null,
+    const rows = await this.profiles.history(
+      viewer,
+      user.id,
+      boardSlug,
       size + 1,
       after ? { at: after[0] as Date, id: after[1] as Types.ObjectId } : null,
     );
@@ -207,7 +210,10 @@ export class LeaderboardResolver {
     // Over-fetch, then keep one audience: staff answer as part of their job and are ranked apart.
     const candidates =
       period === LeaderboardPeriod.ALL
-        ? (await this.ledger.topOnBoard(board._id, limit * 4)).map((row) => ({ userId: row.userId, total: row.total }))
+        ? (await this.ledger.topOnBoard(board._id, limit * 4)).map((row) => ({
+            userId: row.userId,
+            total: reputationFromEarned(row.total),
+          }))
         : await this.ledger.topInPeriod(
             periodKey(board._id.toHexString(), periodOf(period, this.clock.now())),
             limit * 4,

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type Logger } from 'pino';
 import type { NextFunction } from 'express';
 import { acceptedRequestId, type AppConfig, currentRequestId, runInRequestContext } from '@helpboard/core';
+import { logDestination } from './pretty-lines.js';
 
 declare module 'node:http' {
   interface IncomingMessage {
@@ -25,15 +26,26 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 }
 
 export function createLogger(config: AppConfig): Logger {
-  return pino({
+  const options = {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     mixin: () => {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
     },
-  });
+  };
+  const destination = logDestination();
+  return destination ? pino(options, destination) : pino(options);
 }
+
+/**
+ * Nest's start-up chatter (each module initialised, each route mapped) is for debugging the
+ * wiring, not for someone starting the server: it is logged at debug level.
+ */
+const WIRING_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+const isWiring = (message: unknown, context: string | undefined) =>
+  (context !== undefined && WIRING_CONTEXTS.has(context)) ||
+  (typeof message === 'string' && /^Mapped \{/.test(message));
 
 /**
  * One middleware per request: takes or makes its id (echoed as X-Request-Id), runs the rest of
@@ -79,7 +91,8 @@ export class PinoNestLogger implements LoggerService {
   }
 
   log(message: unknown, ...params: unknown[]) {
-    this.write('info', message, params);
+    const context = typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
+    this.write(isWiring(message, context) ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]) {
     this.write('error', message, params);

@@ -1,6 +1,6 @@
 // The page shell every page renders into: skip link, header with navigation, search and the
 // language switch, main landmark, footer, the stylesheet and the nonce'd script.
-import { SCRIPT, STYLESHEET } from '../assets/assets.js';
+import { FAVICON, SCRIPT, STYLESHEET } from '../assets/assets.js';
 import { html, type HtmlValue, type SafeHtml } from '../render/html.js';
 import type { WebContext } from '../http/web-context.js';
 
@@ -74,6 +74,7 @@ export function layout(ctx: WebContext, page: PageOptions): SafeHtml {
         ${page.robots ? html`<meta name="robots" content="${page.robots}" />` : null}
         ${page.canonical ? html`<link rel="canonical" href="${page.canonical}" />` : null}
         <link rel="stylesheet" href="${STYLESHEET.path}" />
+        <link rel="icon" type="image/svg+xml" href="${FAVICON.path}" />
         ${page.head}
       </head>
       <body>

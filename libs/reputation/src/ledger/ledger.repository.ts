@@ -60,6 +60,7 @@ export class LedgerRepository {
     return [...net.values()].filter((row) => row.delta !== 0);
   }
 
+  /** A user's net vote reputation on a day (ups minus downs received, as applied), for the daily cap. */
   async voteGainOn(
     userId: Types.ObjectId,
     day: string,
@@ -67,7 +68,7 @@ export class LedgerRepository {
     session: ClientSession,
   ): Promise<number> {
     const rows = await this.entries
-      .find({ userId, day, kind: { $in: kinds }, delta: { $gt: 0 } })
+      .find({ userId, day, kind: { $in: kinds } })
       .session(session)
       .lean<ReputationEntry[]>()
       .exec();
@@ -125,6 +126,11 @@ export class LedgerRepository {
   }
 
   /** A user's totals on each board they earned on. */
+  /** Every board a user has ledger entries on. */
+  async boardsOfUser(userId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    return this.entries.distinct('boardId', { userId }).exec();
+  }
+
   boardTotalsOfUser(userId: Types.ObjectId): Promise<ReputationTotal[]> {
     return this.totals
       .find({ userId, boardId: { $ne: null } })
@@ -161,13 +167,16 @@ export class LedgerRepository {
   }
 
   /** A user's entries, newest first, optionally on one board, after a keyset position. */
+  /** A user's entries, newest first, on one board or on any of several (null: all boards). */
   history(
     userId: Types.ObjectId,
-    boardId: Types.ObjectId | null,
+    boards: Types.ObjectId | readonly Types.ObjectId[] | null,
     limit: number,
     after: { at: Date; id: Types.ObjectId } | null,
   ): Promise<ReputationEntry[]> {
-    const filter: Record<string, unknown> = { userId, ...(boardId ? { boardId } : {}) };
+    const boardFilter =
+      boards === null ? {} : Array.isArray(boards) ? { boardId: { $in: boards } } : { boardId: boards };
+    const filter: Record<string, unknown> = { userId, ...boardFilter };
     if (after) filter.$or = [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }];
     return this.entries.find(filter).sort({ at: -1, _id: -1 }).limit(limit).lean<ReputationEntry[]>().exec();
   }
@@ -218,7 +227,7 @@ export class LedgerRepository {
     if (entries.length > 0) await this.entries.insertMany(entries, { session, ordered: false, lean: true });
   }
 
-  /** Per user and day, the positive vote reputation already recorded (for the daily cap). */
+  /** Per user and day, the net vote reputation already recorded, downvotes included (for the daily cap). */
   async voteGains(
     userIds: readonly Types.ObjectId[],
     days: readonly string[],
@@ -227,7 +236,7 @@ export class LedgerRepository {
   ): Promise<Map<string, number>> {
     const rows = await this.entries
       .aggregate<{ _id: { userId: Types.ObjectId; day: string }; sum: number }>([
-        { $match: { userId: { $in: userIds }, day: { $in: days }, kind: { $in: kinds }, delta: { $gt: 0 } } },
+        { $match: { userId: { $in: userIds }, day: { $in: days }, kind: { $in: kinds } } },
         { $group: { _id: { userId: '$userId', day: '$day' }, sum: { $sum: '$delta' } } },
       ])
       .session(session)
