@@ -66,15 +66,15 @@ export class UnitOfWork {
   ) {}
 
   /**
-   * `serializeOn` names the hot document the unit writes (e.g. `thread:<id>`): units with the same
+   * `queueOn` names the hot document the unit writes (e.g. `thread:<id>`): units with the same
    * key run one after another in this process instead of at once. Concurrent transactions on one
    * document conflict, and each conflict aborts and reruns all but one of them, so fifty votes on
    * one post at once cost some 1,250 attempts; in line they cost fifty. (Across processes they
    * still meet, and the retries below settle that.)
    */
-  run<T>(work: (tx: TransactionContext) => Promise<T>, options: { serializeOn?: string } = {}): Promise<T> {
-    if (!options.serializeOn) return this.runRetrying(work);
-    const key = options.serializeOn;
+  run<T>(work: (tx: TransactionContext) => Promise<T>, options: { queueOn?: string } = {}): Promise<T> {
+    if (!options.queueOn) return this.runRetrying(work);
+    const key = options.queueOn;
     const previous = this.lanes.get(key) ?? Promise.resolve();
     const result = previous.then(() => this.runRetrying(work));
     const settled = result.then(

@@ -25,4 +25,4 @@ export function markThreadChanged(tx: TransactionContext, threadId: string, at: 
  * Writes to one thread (answers, votes, comments, accepts) all update its row: they queue per
  * thread in this process rather than conflict (see UnitOfWork.run).
  */
-export const threadWrites = (threadId: string) => ({ serializeOn: `thread:${threadId}` });
+export const threadWrites = (threadId: string) => ({ queueOn: `thread:${threadId}` });
