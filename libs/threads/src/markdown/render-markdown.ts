@@ -81,6 +81,18 @@ function isExternal(href: string, siteHost?: string): boolean {
   }
 }
 
+/** The referrals lib's redirect path: `/r/` and a 10-character code (see its short-code.ts). */
+const REFERRAL_PATH = /^\/r\/[2-9a-hjkmnp-z]{10}$/;
+
+function isReferralLink(href: string, siteHost?: string): boolean {
+  try {
+    const url = new URL(href, 'https://internal.invalid');
+    return (url.host === 'internal.invalid' || url.host === siteHost) && REFERRAL_PATH.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** Sanitises HTML with the posts' allow-list, marking external links as user content. */
 function sanitise(html: string, siteHost?: string): { html: string; hasLinks: boolean } {
   let hasLinks = false;
@@ -94,6 +106,9 @@ function sanitise(html: string, siteHost?: string): { html: string; hasLinks: bo
     transformTags: {
       a: (tagName, attribs): sanitizeHtml.Tag => {
         const href = withScheme(attribs.href ?? '');
+        // A referral link (the first-party /r/<code> redirect) is paid placement: search engines
+        // are told so (Google's rel="sponsored"), whoever's site it points at.
+        if (isReferralLink(href, siteHost)) return { tagName, attribs: { href, rel: 'sponsored nofollow' } };
         if (!isExternal(href, siteHost)) return { tagName, attribs: { href } };
         hasLinks = true;
         return { tagName, attribs: { href, rel: 'nofollow ugc noopener', target: '_blank' } };

@@ -110,7 +110,11 @@ function actions(ctx: WebContext, data: ThreadPageData, post: PostRecord, notice
   const isStaff = data.viewerRole === 'STAFF' || data.viewerRole === 'MODERATOR' || data.viewerRole === 'OWNER';
   const toggle = (kind: 'accept' | 'official', isOn: boolean, onKey: string, offKey: string) =>
     html`<form method="post" action="/p/${id}/${kind}" data-enhance>${csrfField(ctx)}${threadField}<input type="hidden" name="value" value="${isOn ? '0' : '1'}"><button type="submit" class="secondary">${t(isOn ? offKey : onKey)}</button>${ruleAt(ctx, notice, `${kind}-${id}`)}</form>`;
-  const flagOptions = FLAG_REASONS.map((r) => html`<option value="${r}">${t(`web.flag.${r}`)}</option>`);
+  // No reason is chosen for the reader: a flag says what they saw, not the form's default.
+  const flagOptions = [
+    html`<option value="" selected disabled>${t('web.flag.choose')}</option>`,
+    ...FLAG_REASONS.map((r) => html`<option value="${r}">${t(`web.flag.${r}`)}</option>`),
+  ];
   return html`<div class="actions">
 ${isAnswer && isAsker ? toggle('accept', post.isAccepted, 'web.post.accept', 'web.post.unaccept') : null}
 ${isAnswer && isStaff ? toggle('official', post.isOfficial, 'web.post.markOfficial', 'web.post.unmarkOfficial') : null}
@@ -123,11 +127,15 @@ ${isAnswer ? null : questionFields(ctx, data, id)}<label for="edit-${id}">${t('w
 ${ruleAt(ctx, notice, `edit-${id}`)}<button type="submit">${t('web.post.saveEdit')}</button></form></details>`
     : null
 }
-<details${notice?.at === `flag-${id}` ? html` open` : null}><summary>${t('web.post.flag')}</summary>
+${
+  isAuthor
+    ? null
+    : html`<details${notice?.at === `flag-${id}` ? html` open` : null}><summary>${t('web.post.flag')}</summary>
 <form method="post" action="/p/${id}/flag" data-enhance>${csrfField(ctx)}${threadField}
-<label for="flag-${id}">${t('web.flag.reason')}</label><select id="flag-${id}" name="reason">${flagOptions}</select>
+<label for="flag-${id}">${t('web.flag.reason')}</label><select id="flag-${id}" name="reason" required>${flagOptions}</select>
 <label for="note-${id}">${t('web.flag.note')}</label><input id="note-${id}" name="note" maxlength="500">
-${ruleAt(ctx, notice, `flag-${id}`)}<button type="submit" class="secondary">${t('web.post.flag')}</button></form></details>
+${ruleAt(ctx, notice, `flag-${id}`)}<button type="submit" class="secondary">${t('web.post.flag')}</button></form></details>`
+}
 </div>`;
 }
 
