@@ -1,7 +1,7 @@
 // Every mutation that checks something and then writes, run 20 times at once by the same user and
 // by different users: the end state must be one a serial run could produce, and no call may fail
 // as a server error (issue #21).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
 import { createPlatformAdmin, registerUser, type TestUser } from '../e2e/support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from '../e2e/support/boards.js';
@@ -14,6 +14,9 @@ const FLAG = 'mutation ($p: ID!) { flagPost(postId: $p, reason: SPAM) { id } }';
 const ACCEPT = 'mutation ($a: ID!) { acceptAnswer(answerId: $a) { id } }';
 const FOLLOW = 'mutation ($t: ID!) { follow(input: { threadId: $t }) { createdAt } }';
 const CLOSE_VOTE = 'mutation ($t: ID!) { voteToClose(threadId: $t, reason: OFF_TOPIC) { votes } }';
+
+// Twenty requests at once and their setup take a while on a loaded 2-core machine.
+jest.setTimeout(90_000);
 
 describe('check-then-write mutations under 20 parallel calls', () => {
   let t: TestApp;
@@ -52,9 +55,11 @@ describe('check-then-write mutations under 20 parallel calls', () => {
   describe('startBounty', () => {
     it('spends reputation once when one user starts bounties on 20 questions at once', async () => {
       const starter = await richUser();
-      const questions: { id: string }[] = [];
-      for (let i = 0; i < PARALLEL; i++)
-        questions.push(await ask(t, starter, board.slug, { title: `A question worth a bounty, number ${i}` }));
+      const questions = await Promise.all(
+        Array.from({ length: PARALLEL }, (_, i) =>
+          ask(t, starter, board.slug, { title: `A question worth a bounty, number ${i}` }),
+        ),
+      );
       const outcome = await race((i) =>
         t.graphql(START_BOUNTY, { t: questions[i].id, a: 50 }, { token: starter.accessToken }),
       );
@@ -120,8 +125,9 @@ describe('check-then-write mutations under 20 parallel calls', () => {
       const asker = (await many(1))[0];
       const q = await ask(t, asker, strict.slug, { title: 'Twenty weak answers to downvote' });
       const authors = await many(PARALLEL);
-      const answers: { id: string }[] = [];
-      for (const author of authors) answers.push(await answer(t, author, q.id, `A weak answer by ${author.handle}`));
+      const answers = await Promise.all(
+        authors.map((author) => answer(t, author, q.id, `A weak answer by ${author.handle}`)),
+      );
       const outcome = await race((i) => vote(t, voter, answers[i].id, 'DOWN'));
       expect(serverErrors(outcome)).toEqual([]);
       // SE: a downvote on an answer costs the voter 1; at 100 the privilege (101 here) is gone.
@@ -136,8 +142,9 @@ describe('check-then-write mutations under 20 parallel calls', () => {
       const asker = (await many(1))[0];
       const authors = await many(5);
       const q = await ask(t, asker, board.slug, { title: 'Which of five answers is right?' });
-      const answers: { id: string }[] = [];
-      for (const author of authors) answers.push(await answer(t, author, q.id, `Try this, says ${author.handle}`));
+      const answers = await Promise.all(
+        authors.map((author) => answer(t, author, q.id, `Try this, says ${author.handle}`)),
+      );
       const outcome = await race((i) =>
         t.graphql(ACCEPT, { a: answers[i % answers.length].id }, { token: asker.accessToken }),
       );
