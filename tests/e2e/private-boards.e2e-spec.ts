@@ -82,7 +82,8 @@ describe('private boards on every path that takes or returns board data', () => 
             b: board.slug,
           },
         );
-        if (mayRead) expect(response.data?.user.reputation).toBe(10);
+        if (mayRead)
+          expect(response.data?.user.reputation).toBe(11); // 1 + 10 earned there
         else expectUserFieldRefused(response);
       },
     },
