@@ -27,7 +27,7 @@ import { HomeController } from './pages/home.controller.js';
 import { SeoController } from './seo/seo.controller.js';
 import { PostActionsController } from './pages/thread/post-actions.controller.js';
 import { RevisionsController } from './pages/thread/revisions.controller.js';
-import { ThreadController } from './pages/thread/thread.controller.js';
+import { LegacyThreadLinkController, ThreadController } from './pages/thread/thread.controller.js';
 import { ThreadPageLoader } from './pages/thread/thread-page.data.js';
 import { EscalationsPageController } from './pages/staff/escalations.controller.js';
 import { InsightsPageController } from './pages/staff/insights.controller.js';
@@ -56,6 +56,7 @@ export const PAGE_CONTROLLERS = [
   SettingsController,
   HomeController,
   ThreadController,
+  LegacyThreadLinkController,
   PostActionsController,
   RevisionsController,
   BoardController,
