@@ -52,15 +52,19 @@ export class NotificationRepository {
     return this.notifications.distinct('boardId', { recipientId, boardId: { $ne: null } }).exec();
   }
 
-  /** `hiddenBoards`: boards whose notifications are left out (the recipient lost access to them). */
+  /**
+   * `only` keeps the unread or the read ones; `hiddenBoards`: boards whose notifications are left
+   * out (the recipient lost access to them).
+   */
   list(
     recipientId: Types.ObjectId,
-    unreadOnly: boolean,
+    only: 'unread' | 'read' | null,
     limit: number,
     after?: readonly unknown[],
     hiddenBoards: readonly Types.ObjectId[] = [],
   ) {
-    const conditions: Record<string, unknown>[] = [{ recipientId, ...(unreadOnly ? { readAt: null } : {}) }];
+    const readAt = only === 'unread' ? { readAt: null } : only === 'read' ? { readAt: { $ne: null } } : {};
+    const conditions: Record<string, unknown>[] = [{ recipientId, ...readAt }];
     if (hiddenBoards.length > 0) conditions.push({ boardId: { $nin: hiddenBoards } });
     if (after) conditions.push(keysetFilter(NOTIFICATION_ORDER, after));
     return this.notifications

@@ -21,10 +21,11 @@ export class NotificationService {
     return boardIds.filter((id) => !readable.has(id.toHexString()));
   }
 
-  async list(actor: Actor, query: { unreadOnly: boolean; limit: number; after?: string | null }) {
+  /** Newest first; `only` keeps the unread or the read ones (the site lists unread ones first). */
+  async list(actor: Actor, query: { only: 'unread' | 'read' | null; limit: number; after?: string | null }) {
     const rows = await this.notifications.list(
       new Types.ObjectId(actor.userId),
-      query.unreadOnly,
+      query.only,
       query.limit,
       query.after ? decodeCursor(query.after, NOTIFICATION_ORDER.length) : undefined,
       await this.hiddenBoards(actor),
@@ -34,6 +35,23 @@ export class NotificationService {
       cursorOf: (row: NotificationRecord) =>
         cursorValuesOf(row as unknown as Record<string, unknown>, NOTIFICATION_ORDER),
     };
+  }
+
+  /**
+   * One of your notifications, marked read as you open it; null for anyone else's, an unknown id,
+   * or one about a board you may no longer read.
+   */
+  async open(actor: Actor, id: string): Promise<NotificationRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const record = await this.notifications.findById(new Types.ObjectId(id));
+    if (!record || record.recipientId.toHexString() !== actor.userId) return null;
+    if (
+      record.boardId &&
+      !(await this.access.readableBoardIds(actor, [record.boardId])).has(record.boardId.toHexString())
+    )
+      return null;
+    if (!record.readAt) await this.notifications.markRead(record.recipientId, [record._id], this.clock.now());
+    return record;
   }
 
   async unreadCount(actor: Actor): Promise<number> {

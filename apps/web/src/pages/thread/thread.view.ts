@@ -10,6 +10,7 @@ import { csrfField, layout } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { ThreadPageData } from './thread-page.data.js';
 import { postView, ruleAt, type RuleNotice } from './post.view.js';
+import { type BoardTool, toolLinks } from '../staff/board-tools.js';
 
 /**
  * Plain-text excerpts by post and length. Posts of a shared thread snapshot are the same objects
@@ -122,7 +123,41 @@ function answerPager(ctx: WebContext, data: ThreadPageData, path: string): SafeH
   }</nav>`;
 }
 
-export function threadView(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | null): SafeHtml {
+/** A support case on the thread: `state` only for its asker and the board's staff. */
+export interface SupportCaseView {
+  state: string | null;
+}
+
+function caseNotice(ctx: WebContext, supportCase: SupportCaseView | null): SafeHtml | null {
+  if (!supportCase) return null;
+  const { t } = ctx;
+  return noticeBox(
+    'info',
+    html`<strong>${t('web.thread.case')}</strong>${
+      supportCase.state
+        ? html` <span class="label" data-case-state="${supportCase.state}">${t(`web.thread.caseState.${supportCase.state}`)}</span>`
+        : null
+    }`,
+  );
+}
+
+/** The reader's staff tools on this board; moderators also get this thread's moderation page. */
+function staffTools(ctx: WebContext, data: ThreadPageData, tools: BoardTool[]): SafeHtml | null {
+  if (tools.length === 0) return null;
+  const { t } = ctx;
+  const canModerate = tools.some((tool) => tool.key === 'moderation');
+  return html`<section class="card staff-box" aria-labelledby="staff-tools-h"><h2 id="staff-tools-h">${t('web.staff.threadTools')}</h2>
+${canModerate ? html`<p><a class="button" href="/mod/t/${data.thread._id.toHexString()}">${t('web.staff.moderateThread')}</a></p>` : null}
+${toolLinks(ctx, tools, t('web.staff.boardTools'))}</section>`;
+}
+
+export function threadView(
+  ctx: WebContext,
+  data: ThreadPageData,
+  notice: RuleNotice | null,
+  tools: BoardTool[] = [],
+  supportCase: SupportCaseView | null = null,
+): SafeHtml {
   const { t } = ctx;
   const { thread, board } = data;
   const path = threadPath({ id: thread._id.toHexString(), title: thread.title });
@@ -147,13 +182,13 @@ export function threadView(ctx: WebContext, data: ThreadPageData, notice: RuleNo
   }<a href="${boardPath(board.slug)}">${board.title}</a></nav>
 <div class="row spread"><h1 lang="${contentLang(thread.title)}">${thread.title}</h1>${followControl(ctx, data, notice)}</div>
 <p class="row small muted">${tags} <span>${t('web.thread.views', { count: thread.viewCount })}</span></p>
-${banner(ctx, data)}
+${banner(ctx, data)}${caseNotice(ctx, supportCase)}
 <div class="layout"><div>
 ${postView(ctx, data, data.question, notice)}
 <h2 id="answers">${t('web.thread.answers', { count: thread.answerCount })}</h2>
 ${data.answers.map((a) => postView(ctx, data, a, notice))}
 ${answerPager(ctx, data, path)}
 <section aria-labelledby="answer-h" id="answer"><h2 id="answer-h">${t('web.thread.yourAnswer')}</h2>${answerForm(ctx, data, notice)}</section>
-</div><aside>${related}</aside></div>`;
+</div><aside>${staffTools(ctx, data, tools)}${related}</aside></div>`;
   return layout(ctx, { title: thread.title, description, canonical: url, head, body });
 }
