@@ -8,6 +8,8 @@ import { Engine } from './engine.js';
 import { WireServer } from './server.js';
 import { TRANSACTION_LIFETIME_MS } from './storage/transaction.js';
 
+export { DataDirectoryLockedError } from './durability/data-directory.js';
+
 export interface EmbeddedMongoOptions {
   /** Where data lives; absent → in memory only. */
   dataDir?: string;

@@ -50,7 +50,7 @@ const isWiring = (message: unknown, context: string | undefined) =>
 /**
  * One middleware per request: takes or makes its id (echoed as X-Request-Id), runs the rest of
  * the request inside a request context with it, and logs one line when the response is sent
- * (5xx at error level, the rest at info). It replaces pino-http, whose per-request child logger
+ * (5xx at error level, the rest at info; at debug, one more when the request arrives). It replaces pino-http, whose per-request child logger
  * and serializers cost a trivial request about a tenth of its time even with info logs off.
  */
 export function httpLogging(logger: Logger) {
@@ -58,6 +58,8 @@ export function httpLogging(logger: Logger) {
     const id = requestIdOf(req, res);
     req.id = id;
     if (!QUIET_PATHS.has(req.url ?? '')) {
+      // At debug level, also when a request starts being handled (e.g. to see it is in flight).
+      if (logger.isLevelEnabled('debug')) logger.debug({ method: req.method, url: req.url }, 'request received');
       const started = performance.now();
       res.once('finish', () => {
         const level = res.statusCode >= 500 ? 'error' : 'info';
