@@ -17,6 +17,8 @@ import './i18n/web.messages.js';
 import { AssetsController } from './assets/assets.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AccountLinksController } from './auth/account-links.controller.js';
+import { InboxController } from './pages/inbox/inbox.controller.js';
+import { SettingsController } from './pages/settings/settings.controller.js';
 import { SecurityMiddleware } from './http/security.middleware.js';
 import { SessionCookieMiddleware } from './http/session-cookies.js';
 import { WebContextFactory } from './http/web-context.js';
@@ -25,7 +27,7 @@ import { HomeController } from './pages/home.controller.js';
 import { SeoController } from './seo/seo.controller.js';
 import { PostActionsController } from './pages/thread/post-actions.controller.js';
 import { RevisionsController } from './pages/thread/revisions.controller.js';
-import { ThreadController } from './pages/thread/thread.controller.js';
+import { LegacyThreadLinkController, ThreadController } from './pages/thread/thread.controller.js';
 import { ThreadPageLoader } from './pages/thread/thread-page.data.js';
 import { EscalationsPageController } from './pages/staff/escalations.controller.js';
 import { InsightsPageController } from './pages/staff/insights.controller.js';
@@ -50,8 +52,11 @@ import { SearchController } from './pages/search/search.controller.js';
 export const PAGE_CONTROLLERS = [
   AuthController,
   AccountLinksController,
+  InboxController,
+  SettingsController,
   HomeController,
   ThreadController,
+  LegacyThreadLinkController,
   PostActionsController,
   RevisionsController,
   BoardController,

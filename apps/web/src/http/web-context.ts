@@ -1,10 +1,11 @@
 // The view of a request that pages render from: who is reading, in which language, the CSP
 // nonce and the CSRF token. For signed-in readers, their user (name and locale setting) and what
-// staff tools they reach (three indexed lookups side by side); none for anonymous ones.
+// staff tools they reach and their unread notifications (indexed lookups side by side); none for anonymous ones.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, APP_CONFIG, type AppConfig, isPlatformAdmin, type Locale, translate } from '@helpboard/core';
 import { UsersService } from '@helpboard/identity';
+import { NotificationService } from '@helpboard/notifications';
 import { BoardRole, MembershipService, OperatorService } from '@helpboard/boards';
 import { issueCsrfCookie } from './security.middleware.js';
 import { NONCE_SLOT } from './send-page.js';
@@ -14,6 +15,9 @@ export interface Viewer {
   actor: Actor;
   handle: string;
   displayName: string;
+  /** For the bell in the header: right on every page load, kept live by the script. */
+  unreadNotifications: number;
+  isEmailVerified: boolean;
   /** Which staff links the header shows (each page still checks the role when opened). */
   reach: StaffReach;
 }
@@ -49,6 +53,7 @@ export function translator(locale: Locale): WebContext['t'] {
 export class WebContextFactory {
   constructor(
     private readonly users: UsersService,
+    private readonly notifications: NotificationService,
     private readonly memberships: MembershipService,
     private readonly operators: OperatorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -60,9 +65,20 @@ export class WebContextFactory {
     let viewer: Viewer | null = null;
     let locale = request.web.requestLocale;
     if (actor) {
-      const [user, reach] = await Promise.all([this.users.findById(actor.userId), this.reachOf(actor)]);
+      const [user, unreadNotifications, reach] = await Promise.all([
+        this.users.findById(actor.userId),
+        this.notifications.unreadCount(actor),
+        this.reachOf(actor),
+      ]);
       if (user) {
-        viewer = { actor, handle: user.handle, displayName: user.displayName, reach };
+        viewer = {
+          actor,
+          handle: user.handle,
+          displayName: user.displayName,
+          unreadNotifications,
+          isEmailVerified: !user.email || user.emailVerifiedAt !== null,
+          reach,
+        };
         // The user's own setting wins over the browser's, unless they just picked one here.
         if (!request.web.hasLocaleCookie && user.locale) locale = user.locale;
       }

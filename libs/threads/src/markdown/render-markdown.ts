@@ -51,6 +51,8 @@ const ALLOWED_TAGS = [
   'td',
 ];
 
+const ALLOWED_ATTRIBUTES = { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], code: ['class'] };
+
 export interface RenderedMarkdown {
   html: string;
   /** Lower-cased handles mentioned in the text, for resolving and notifying. */
@@ -96,7 +98,7 @@ function sanitise(html: string, siteHost?: string): { html: string; hasLinks: bo
   let hasLinks = false;
   const clean = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
-    allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], code: ['class'] },
+    allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['https'] },
     allowProtocolRelative: false,
@@ -127,6 +129,29 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   );
   const { html, hasLinks } = sanitise(markdown.render(withMentions), options.siteHost);
   return { html, mentions: findMentions(source), hasLinks };
+}
+
+/**
+ * Posts' rendered HTML with every image turned into a link to it. A remote image is fetched by
+ * each reader's browser, so its host learns who read the post and when (a tracking pixel);
+ * boards that choose so (private boards by default) show links instead. Applied when a post is
+ * shown, not stored, so a board's choice reaches its old posts and follows a moved thread.
+ */
+export function imagesAsLinks(html: string): string {
+  if (!html.includes('<img')) return html;
+  // The input is already sanitised: the same allow-list keeps it as it is, but for the images.
+  return sanitizeHtml(html, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedClasses: { code: [/^language-[\w-]+$/] },
+    transformTags: {
+      img: (_tagName, attribs): sanitizeHtml.Tag => ({
+        tagName: 'a',
+        attribs: { href: attribs.src ?? '', rel: 'nofollow ugc noopener', target: '_blank' },
+        text: attribs.alt || attribs.src || '',
+      }),
+    },
+  });
 }
 
 /** Plain text of a post (search snippets, notifications). */

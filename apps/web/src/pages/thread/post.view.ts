@@ -1,6 +1,7 @@
 // One question or answer on a thread page: votes, body, labels, author card, comments and the
 // actions the reader may take, each with the rule message (if any) right beside it.
-import type { CommentRecord, PostRecord } from '@helpboard/threads';
+import { type CommentRecord, imagesAsLinks, type PostRecord } from '@helpboard/threads';
+import { showsRemoteImages } from '@helpboard/boards';
 import { html, type SafeHtml, trustedHtml } from '../../render/html.js';
 import { userPath } from '../../render/urls.js';
 import { contentLang } from '../../render/content-lang.js';
@@ -75,7 +76,7 @@ function comments(ctx: WebContext, data: ThreadPageData, post: PostRecord, notic
   const list: CommentRecord[] = data.comments.get(id) ?? [];
   const items = list.map((c) => {
     const author = data.authors.get(c.authorId.toHexString());
-    return html`<li id="c-${c._id.toHexString()}"><span class="body" lang="${contentLang(c.body)}">${trustedHtml(c.bodyHtml)}</span> – ${
+    return html`<li id="c-${c._id.toHexString()}"><span class="body" lang="${contentLang(c.body)}">${trustedHtml(shownOnBoard(data, c.bodyHtml))}</span> – ${
       author ? html`<a href="${userPath(author.user.handle)}">${author.user.displayName}</a>` : null
     }${author?.isStaff ? html` <span class="badge staff">${t('web.author.staff')}</span>` : null}</li>`;
   });
@@ -138,6 +139,11 @@ ${ruleAt(ctx, notice, `flag-${id}`)}<button type="submit" class="secondary">${t(
 </div>`;
 }
 
+/** A post's HTML as its board shows it: remote images as links where the board says so (the API does the same). */
+function shownOnBoard(data: ThreadPageData, bodyHtml: string): string {
+  return showsRemoteImages(data.board) ? bodyHtml : imagesAsLinks(bodyHtml);
+}
+
 export function postView(ctx: WebContext, data: ThreadPageData, post: PostRecord, notice: RuleNotice | null): SafeHtml {
   const { t } = ctx;
   const id = post._id.toHexString();
@@ -155,7 +161,7 @@ export function postView(ctx: WebContext, data: ThreadPageData, post: PostRecord
 ${voteBox(ctx, data, post, notice)}
 <div class="body">
 ${labels.length ? html`<p class="row">${labels}</p>` : null}
-<div lang="${contentLang(post.body)}">${trustedHtml(post.bodyHtml)}</div>
+<div lang="${contentLang(post.body)}">${trustedHtml(shownOnBoard(data, post.bodyHtml))}</div>
 <div class="row spread">
 ${authorCard(ctx, data.authors.get(post.authorId.toHexString()), post.createdAt, isAnswer ? 'web.post.answered' : 'web.post.asked')}
 ${post.revision > 1 ? html`<a class="small" href="/p/${id}/revisions">${t('web.post.revisions', { count: post.revision })}</a>` : null}

@@ -29,6 +29,20 @@ function answerPageOf(value: unknown): number | null {
 }
 const withPage = (path: string, page: number) => (page > 1 ? `${path}?answers=${page}` : path);
 
+/**
+ * E-mails sent before the links were fixed point at /threads/<id>: they answer with a redirect
+ * to the thread (the browser keeps the #answer fragment), not a 404.
+ */
+@Controller('threads')
+export class LegacyThreadLinkController {
+  @Public()
+  @Get(':id')
+  redirect(@Res() response: Response, @Param('id') id: string): void {
+    if (isObjectId(id)) response.redirect(301, `/t/${id}`);
+    else response.status(404).type('text/plain').end('Not found');
+  }
+}
+
 @Controller('t')
 @UseFilters(WebExceptionFilter)
 export class ThreadController {
