@@ -14,6 +14,7 @@ const program = new Command('mongo-embedded')
   .option('--data-dir <dir>', 'keep data durably in this directory (omit for in-memory)')
   .option('--port <port>', 'port to listen on (0 = any free port)', port, 27017)
   .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--enable-test-commands', "accept mongod's test commands (configureFailPoint); never in production")
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -22,9 +23,14 @@ try {
 } catch {
   process.exit(2);
 }
-const options = program.opts<{ dataDir?: string; port: number; host: string }>();
+const options = program.opts<{ dataDir?: string; port: number; host: string; enableTestCommands?: boolean }>();
 try {
-  const engine = await startEmbeddedMongo({ dataDir: options.dataDir, port: options.port, host: options.host });
+  const engine = await startEmbeddedMongo({
+    dataDir: options.dataDir,
+    port: options.port,
+    host: options.host,
+    enableTestCommands: options.enableTestCommands === true,
+  });
   process.stdout.write(
     `mongo-embedded listening: ${engine.uri}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}\n`,
   );

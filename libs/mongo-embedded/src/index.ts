@@ -19,6 +19,8 @@ export interface EmbeddedMongoOptions {
   compactAfterBytes?: number;
   /** How old a non-empty journal may get before it is folded into a snapshot (default 10 minutes). */
   compactEveryMs?: number;
+  /** mongod's enableTestCommands: accept configureFailPoint (for drivers' and our tests only). */
+  enableTestCommands?: boolean;
 }
 
 export interface EmbeddedMongo {
@@ -36,7 +38,13 @@ export const REPLICA_SET_NAME = 'helpboard-embedded';
 
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const host = options.host ?? '127.0.0.1';
-  const info = { host, port: options.port ?? 0, setName: REPLICA_SET_NAME, startedAt: new Date() };
+  const info = {
+    host,
+    port: options.port ?? 0,
+    setName: REPLICA_SET_NAME,
+    startedAt: new Date(),
+    enableTestCommands: options.enableTestCommands === true,
+  };
   const engine = new Engine(info);
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
   const directory = options.dataDir

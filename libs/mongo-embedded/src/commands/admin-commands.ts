@@ -77,7 +77,13 @@ function indexName(key: Document): string {
 const createIndexes: CommandHandler = (command, context) => {
   const ns = `${context.db}.${command.createIndexes}`;
   const existed = context.store.collection(ns);
+  if (context.view.transaction && existed)
+    throw new MongoCommandError(
+      'OperationNotSupportedInTransaction',
+      `Cannot create new indexes on existing collection ${ns} in a multi-document transaction.`,
+    );
   const before = existed ? existed.indexes.size + 1 : 1;
+  const isNewCollection = !context.view.collectionExists(ns);
   const specs = ((command.indexes as Document[]) ?? []).map((index) => {
     if (!index.key || typeof index.key !== 'object' || Object.keys(index.key).length === 0) {
       throw new MongoCommandError('BadValue', 'Index key pattern must be a non-empty object');
@@ -91,8 +97,16 @@ const createIndexes: CommandHandler = (command, context) => {
   context.applyOperations(
     specs.filter((spec) => !(spec.name === '_id_')).map((spec) => ({ op: 'createIndex' as const, ns, spec })),
   );
-  const after = context.store.collection(ns)!.indexes.size + 1;
-  return { createdCollectionAutomatically: !existed, numIndexesBefore: before, numIndexesAfter: after, ok: 1 };
+  // In a transaction the indexes are created at commit (see Engine.deferUntilCommit).
+  const after = context.view.transaction
+    ? before + specs.filter((spec) => spec.name !== '_id_').length
+    : context.store.collection(ns)!.indexes.size + 1;
+  return {
+    createdCollectionAutomatically: isNewCollection,
+    numIndexesBefore: before,
+    numIndexesAfter: after,
+    ok: 1,
+  };
 };
 
 const listIndexes: CommandHandler = (command, context) => {

@@ -9,6 +9,8 @@ export interface ServerInfo {
   port: number;
   setName: string;
   startedAt: Date;
+  /** mongod's enableTestCommands: configureFailPoint exists only then. */
+  enableTestCommands?: boolean;
 }
 
 export interface OpenCursor {

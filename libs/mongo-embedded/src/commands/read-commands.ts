@@ -41,6 +41,11 @@ const killCursors: CommandHandler = (command, context) => {
 };
 
 const count: CommandHandler = (command, context) => {
+  if (context.view.transaction)
+    throw new MongoCommandError(
+      'OperationNotSupportedInTransaction',
+      "Cannot run 'count' in a multi-document transaction.",
+    );
   const ns = `${context.db}.${command.count}`;
   const documents = findDocuments(context.view, ns, command.query ?? {}, {
     skip: command.skip,

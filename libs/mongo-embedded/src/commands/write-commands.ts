@@ -20,6 +20,18 @@ function withId(doc: Document): Document {
   return { _id: new ObjectId(), ...cloneValue(doc) };
 }
 
+/** An _id may be a document, but not one with $-prefixed fields (mongod: not valid for storage). */
+function assertStorableId(doc: Document): void {
+  const id = doc._id as unknown;
+  if (id === null || typeof id !== 'object' || Object.getPrototypeOf(id) !== Object.prototype) return;
+  const dollar = Object.keys(id).find((field) => field.startsWith('$'));
+  if (dollar)
+    throw new MongoCommandError(
+      'DollarPrefixedFieldName',
+      `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`,
+    );
+}
+
 /** Transactions fail as a whole: the error is the command's, not a per-document write error. */
 function isInTransaction(context: CommandContext): boolean {
   return context.view.transaction !== undefined;
@@ -33,6 +45,7 @@ const insert: CommandHandler = async (command, context) => {
   let n = 0;
   for (const [index, document] of documents.entries()) {
     try {
+      assertStorableId(document);
       const doc = withId(document);
       await context.view.prepareWrite(ns, Collection.keyOf(doc));
       context.view.insert(ns, doc);
@@ -105,6 +118,9 @@ async function runUpdate(context: CommandContext, ns: string, statement: UpdateS
 
 const update: CommandHandler = async (command, context) => {
   const ns = `${context.db}.${command.update}`;
+  // MongoDB 7.0 has no sort on update statements (8.0 added it); its parser rejects the field.
+  if (((command.updates as Document[]) ?? []).some((statement) => statement.sort !== undefined))
+    throw new MongoCommandError('Location40415', "BSON field 'update.updates.sort' is an unknown field.");
   const isOrdered = command.ordered !== false;
   const writeErrors: Document[] = [];
   const upserted: Document[] = [];
