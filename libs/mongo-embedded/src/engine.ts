@@ -1,6 +1,7 @@
 // Runs commands against the store: picks the handler, the view (committed or transaction),
 // journals what changed before replying, and answers errors as MongoDB does.
 import { Binary, type Document, Timestamp } from 'bson';
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { adminCommands } from './commands/admin-commands.js';
 import { type CommandContext, type CommandHandler, CursorRegistry, type ServerInfo } from './commands/context.js';
@@ -30,6 +31,10 @@ const HANDLERS_BY_LOWER_NAME = new Map(
   Object.entries(HANDLERS).map(([name, handler]) => [name.toLowerCase(), handler]),
 );
 const WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
+/** How many sessions $listLocalSessions can list (mongod's cache holds about as many). */
+const REMEMBERED_SESSIONS = 10_000;
+/** mongod's uid for sessions without authentication: SHA-256 of the empty user name. */
+const UNAUTHENTICATED_UID = new Binary(createHash('sha256').update('').digest(), 0);
 /** How many retryable-write replies to remember (drivers retry at once, so a few suffice). */
 const RETRYABLE_REPLY_CACHE = 1000;
 
@@ -57,6 +62,8 @@ export class Engine {
   /** Retryable writes: the reply already given for (lsid, txnNumber), so a retry is not applied twice. */
   private readonly retryReplies = new Map<string, Document>();
   private activeCommands = 0;
+  /** Sessions seen recently, as $listLocalSessions reports them (most recent last). */
+  private readonly sessionsInUse = new Map<string, Document>();
   /** Collections and indexes created by running transactions, applied when they commit. */
   private readonly createdInTransactions = new WeakMap<Transaction, Operation[]>();
   private compaction?: Promise<void>;
@@ -152,6 +159,7 @@ export class Engine {
     const handler = HANDLERS[name] ?? HANDLERS_BY_LOWER_NAME.get(name.toLowerCase());
     if (!handler) throw new MongoCommandError('CommandNotFound', `no such command: '${name}'`);
 
+    if (lsid) this.noteSessionUse(lsid, command.lsid as Document, now);
     const transaction = this.transactionFor(command, lsid, now);
     const retryKey =
       !transaction && lsid && command.txnNumber !== undefined && WRITE_COMMANDS.has(name)
@@ -171,6 +179,7 @@ export class Engine {
       view,
       db: (command.$db as string) ?? 'admin',
       now,
+      localSessions: () => [...this.sessionsInUse.values()],
       applyOperations: (operations) => {
         if (transaction) return this.deferUntilCommit(name, transaction, operations);
         this.store.apply(operations);
@@ -258,6 +267,13 @@ export class Engine {
   private async journal(operations: Operation[]): Promise<void> {
     this.clock.tick();
     await this.directory?.append(operations);
+  }
+
+  private noteSessionUse(key: string, lsid: Document, now: Date): void {
+    this.sessionsInUse.delete(key);
+    this.sessionsInUse.set(key, { _id: { id: lsid.id, uid: UNAUTHENTICATED_UID }, lastUse: now });
+    if (this.sessionsInUse.size > REMEMBERED_SESSIONS)
+      this.sessionsInUse.delete(this.sessionsInUse.keys().next().value!);
   }
 
   private rememberReply(key: string, reply: Document): void {
