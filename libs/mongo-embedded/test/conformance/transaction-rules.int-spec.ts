@@ -81,4 +81,23 @@ describe('transactions as 7.0', () => {
       await session.endSession();
     }
   });
+
+  it('aborts the transactions of killed sessions (killSessions, killAllSessions)', async () => {
+    for (const kill of [
+      (id: unknown) => client.db('admin').command({ killSessions: [id] }),
+      () => client.db('admin').command({ killAllSessions: [] }),
+    ]) {
+      const session = client.startSession();
+      try {
+        session.startTransaction();
+        await db.collection('existing').insertOne({ killed: true }, { session });
+        await kill(session.id);
+        const error = await session.commitTransaction().catch((e: unknown) => e);
+        expect((error as MongoServerError).codeName).toBe('NoSuchTransaction');
+      } finally {
+        await session.endSession();
+      }
+    }
+    expect(await db.collection('existing').countDocuments({ killed: true })).toBe(0);
+  });
 });
