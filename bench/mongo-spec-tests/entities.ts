@@ -79,7 +79,8 @@ export class Entities {
     client.on('commandStarted', record('commandStartedEvent'));
     client.on('commandSucceeded', record('commandSucceededEvent'));
     client.on('commandFailed', record('commandFailedEvent'));
-    await client.connect();
+    // Not connected here: connecting selects a server by the client's read preference, which a
+    // one-member set without secondaries never satisfies; operations connect as they need.
     this.clients.set(spec.id as string, entity);
     this.values.set(spec.id as string, client);
   }

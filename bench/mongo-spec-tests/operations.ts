@@ -88,6 +88,8 @@ export async function runOperation(operation: Operation, context: RunContext): P
         return coll.findOne(filter as Document, opts);
       case 'aggregate':
         return coll.aggregate(pipeline as Document[], opts).toArray();
+      case 'count':
+        return coll.count(filter as Document, opts);
       case 'countDocuments':
         return coll.countDocuments(filter as Document, opts);
       case 'estimatedDocumentCount':
@@ -124,9 +126,11 @@ export async function runOperation(operation: Operation, context: RunContext): P
     case 'runCommand':
       return db.command(command as Document, { ...opts, ...(session ? { session } : {}) });
     case 'createCollection':
-      return db.createCollection(collection as string, opts);
+      return db.createCollection(collection as string, pipeline ? { ...opts, pipeline: pipeline as Document[] } : opts);
     case 'dropCollection':
       return db.dropCollection(collection as string, opts);
+    case 'modifyCollection':
+      return db.command({ collMod: collection as string, ...opts });
     case 'listCollections':
       return db.listCollections(filter as Document, opts).toArray();
     case 'listCollectionNames':
@@ -145,7 +149,7 @@ async function sessionOperation(session: ClientSession, operation: Operation, co
   const args = operation.arguments ?? {};
   switch (operation.name) {
     case 'startTransaction':
-      return session.startTransaction(args.options as Document);
+      return session.startTransaction((args.options ?? args) as Document);
     case 'commitTransaction':
       return session.commitTransaction();
     case 'abortTransaction':
@@ -155,7 +159,7 @@ async function sessionOperation(session: ClientSession, operation: Operation, co
     case 'withTransaction':
       return session.withTransaction(async () => {
         for (const nested of args.callback as Operation[]) await context.runNested(nested);
-      }, args.options as Document);
+      }, withoutCallback(args));
     default:
       throw new UnsupportedError(`session.${operation.name}`);
   }
@@ -179,6 +183,9 @@ async function runnerOperation(operation: Operation, context: RunContext): Promi
       context.failPoints.push({ client, name: (args.failPoint as Document).configureFailPoint as string });
       return undefined;
     }
+    case 'createEntities':
+      await entities.create(args.entities as Document[]);
+      return undefined;
     case 'assertSessionTransactionState': {
       const session = entities.session(args.session as string)! as unknown as { transaction: { state: string } };
       const states: Record<string, string> = {
@@ -235,4 +242,9 @@ async function runnerOperation(operation: Operation, context: RunContext): Promi
     default:
       throw new UnsupportedError(`testRunner.${operation.name}`);
   }
+}
+
+function withoutCallback(args: Document): Document {
+  const { callback: _callback, ...options } = args;
+  return options;
 }

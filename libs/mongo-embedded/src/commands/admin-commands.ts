@@ -26,6 +26,10 @@ const create: CommandHandler = (command, context) => {
     writeConcern: _w,
     ...options
   } = command;
+  // Document validation is not implemented: refused, so no one relies on a rule never enforced.
+  for (const option of ['validator', 'validationLevel', 'validationAction'])
+    if (options[option] !== undefined)
+      throw new MongoCommandError('InvalidOptions', `create option '${option}' is not supported by this server`);
   if (options.viewOn !== undefined) {
     if (typeof options.viewOn !== 'string')
       throw new MongoCommandError(

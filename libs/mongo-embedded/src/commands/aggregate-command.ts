@@ -14,6 +14,11 @@ export const aggregate: CommandHandler = async (command, context) => {
   const last = pipeline.at(-1);
   const output = last && ('$out' in last || '$merge' in last) ? last : undefined;
   if (output) pipeline = pipeline.slice(0, -1);
+  if (output && (command.readConcern as Document | undefined)?.level === 'linearizable')
+    throw new MongoCommandError(
+      'InvalidOptions',
+      `${Object.keys(output)[0]} cannot be used with a 'linearizable' read concern level`,
+    );
 
   const isDatabaseLevel = command.aggregate === 1;
   const ns = isDatabaseLevel ? `${context.db}.$cmd.aggregate` : `${context.db}.${command.aggregate}`;

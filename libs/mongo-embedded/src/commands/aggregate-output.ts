@@ -109,6 +109,7 @@ function mergedDocument(
       'DuplicateKey',
       '$merge failed: a document with the same key exists in the target collection',
       {
+        keyPattern: { _id: 1 },
         keyValue: { _id: existing._id },
       },
     );

@@ -9,6 +9,7 @@ const ENDS_TRANSACTION = new Set(['commitTransaction', 'abortTransaction']);
 const TRANSIENT_IN_TRANSACTION = new Set([112, 24, 251]); // WriteConflict, LockTimeout, NoSuchTransaction
 
 const DATA_BEARING_NODES = 1;
+const NO_SUCH_TRANSACTION = 251;
 
 /**
  * RetryableWriteError on a retryable write (or transaction end) failing with a retryable code
@@ -28,6 +29,10 @@ export function labelErrors(name: string, command: Document, reply: Document): v
   if (isRetryableWrite && (isRetryableCode(code) || isRetryableCode(concernCode))) labels.push('RetryableWriteError');
   if (isInTransaction && !endsTransaction && code !== undefined)
     if (isRetryableCode(code) || TRANSIENT_IN_TRANSACTION.has(code)) labels.push('TransientTransactionError');
+  // A commit or abort that finds no transaction: retrying the whole transaction is safe unless
+  // a write concern error says the outcome is unknown (mongod's isTransientTransactionError).
+  if (endsTransaction && code === NO_SUCH_TRANSACTION && concernCode === undefined)
+    labels.push('TransientTransactionError');
   if (labels.length > 0) reply.errorLabels = labels;
 }
 
