@@ -2,7 +2,7 @@
 // collMod, as MongoDB 7.0 answers them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Db, type Document, MongoClient, MongoServerError } from 'mongodb';
-import { startTestMongo, type TestMongo } from './support/test-mongo.js';
+import { embeddedOnly, startTestMongo, type TestMongo } from './support/test-mongo.js';
 
 let mongo: TestMongo;
 let client: MongoClient;
@@ -135,6 +135,16 @@ describe('$out and $merge', () => {
     expect(error.code).toBe(13113);
   });
 
+  it('refuses $out under linearizable read concern', async () => {
+    const error = await serverError(
+      db
+        .collection('items', { readConcern: { level: 'linearizable' } })
+        .aggregate([{ $out: 'linear' }])
+        .toArray(),
+    );
+    expect(error.codeName).toBe('InvalidOptions');
+  });
+
   it('refuses $out anywhere but last', async () => {
     const error = await serverError(
       db
@@ -231,5 +241,13 @@ describe('collMod', () => {
       (await serverError(db.command({ collMod: 'sessions', index: { name: 'nope', hidden: true } }))).codeName,
     ).toBe('IndexNotFound');
     expect((await serverError(db.command({ collMod: 'missing-coll' }))).codeName).toBe('NamespaceNotFound');
+  });
+});
+
+embeddedOnly('document validation (not implemented by the engine)', () => {
+  it('refuses a validator rather than accepting a rule it would not enforce', async () => {
+    const error = await serverError(db.createCollection('validated', { validator: { x: { $type: 'int' } } }));
+    expect(error.codeName).toBe('InvalidOptions');
+    expect((await serverError(db.command({ collMod: 'items', validator: {} }))).codeName).toBe('InvalidOptions');
   });
 });
