@@ -236,6 +236,17 @@ describe('collMod', () => {
     expect(index?.expireAfterSeconds).toBe(120);
   });
 
+  it('hides an index from the planner: a hint naming it is refused until it is unhidden', async () => {
+    const coll = db.collection('hideable');
+    await coll.insertOne({ k: 1 });
+    await coll.createIndex({ k: 1 });
+    const reply = await db.command({ collMod: 'hideable', index: { name: 'k_1', hidden: true } });
+    expect(reply).toMatchObject({ hidden_old: false, hidden_new: true });
+    expect((await serverError(coll.find({ k: 1 }).hint('k_1').toArray())).codeName).toBe('BadValue');
+    await db.command({ collMod: 'hideable', index: { name: 'k_1', hidden: false } });
+    expect(await coll.find({ k: 1 }).hint('k_1').toArray()).toHaveLength(1);
+  });
+
   it('answers IndexNotFound and NamespaceNotFound', async () => {
     expect(
       (await serverError(db.command({ collMod: 'sessions', index: { name: 'nope', hidden: true } }))).codeName,
