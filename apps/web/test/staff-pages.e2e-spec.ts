@@ -48,18 +48,20 @@ describe('staff pages', () => {
     const mod = browser();
     await signIn(mod, moderator.handle, STRONG_PASSWORD);
     const boardPage = (await mod.get(`/b/${boardSlug}`)).body;
-    expect(boardPage).toContain(`/b/${boardSlug}/mod/flags`);
-    expect(boardPage).toContain(`<a href="/b/${boardSlug}/review">Review queue</a>`);
+    expect(boardPage).toMatch(
+      new RegExp(`href="/b/${boardSlug}/review\\?kind=FLAGGED"[^>]*>Flags <span class="count"[^>]*>1</span>`),
+    );
+    expect(boardPage).toMatch(new RegExp(`href="/b/${boardSlug}/review"[^>]*>Review queue <span`));
     const review = await mod.get(`/b/${boardSlug}/review`);
     expect(review.status).toBe(200);
     expect(review.body).toContain('Cheap watches');
+    // The old flag queue address is the review page's flagged tab; its old form still works.
     const queue = await mod.get(`/b/${boardSlug}/mod/flags`);
-    expect(queue.body).toContain('Cheap watches');
-    expect(queue.body).toContain('Spam');
-    const action = /action="(\/b\/[^"]+\/mod\/flags\/[0-9a-f]{24})"/.exec(queue.body)![1];
-    const hidden = await mod.post(action, { outcome: 'hide' });
+    expect(queue.location).toBe(`/b/${boardSlug}/review?kind=FLAGGED`);
+    const flagId = /action="\/flags\/([0-9a-f]{24})\/resolve"/.exec(review.body)![1];
+    const hidden = await mod.post(`/b/${boardSlug}/mod/flags/${flagId}`, { outcome: 'hide' });
     expect(hidden.status).toBe(303);
-    expect((await mod.get(`/b/${boardSlug}/mod/flags`)).body).toContain('No flagged posts');
+    expect((await mod.get(hidden.location!)).body).toContain('The post is hidden.');
 
     expect((await browser().get(path)).body).not.toContain('Cheap watches');
   });
@@ -67,7 +69,7 @@ describe('staff pages', () => {
   it('keeps the queue to the board’s moderators', async () => {
     const outsider = browser();
     await signIn(outsider, spammer.handle, STRONG_PASSWORD);
-    expect((await outsider.get(`/b/${boardSlug}/mod/flags`)).status).toBe(403);
+    expect((await outsider.get(`/b/${boardSlug}/review?kind=FLAGGED`)).status).toBe(403);
     expect((await outsider.get(`/b/${boardSlug}`)).body).not.toContain(`/b/${boardSlug}/review`);
   });
 
@@ -95,6 +97,41 @@ describe('staff pages', () => {
     expect(referrals.body).toContain('Pending');
     expect(referrals.body).toContain('$5.00');
     expect(referrals.body).toContain('Any bonus for new players?');
+  });
+
+  it('lets a staff rep make a link on the desk, post it in an answer and see its commission', async () => {
+    const partner = await createPartner(t, admin, operatorSlug, 'Lantern Mobile');
+    await activeCampaign(t, admin, partner.id, [boardSlug]);
+    const rep = await registerUser(t);
+    await setBoardRole(t, admin, boardSlug, rep.handle, 'STAFF');
+    const repBrowser = browser();
+    await signIn(repBrowser, rep.handle, STRONG_PASSWORD);
+    const desk = await repBrowser.get('/me/referrals');
+    expect(desk.body).toContain('Campaigns you may promote');
+    expect(desk.body).toContain('Contains a referral link');
+    const campaignId = /<input type="hidden" name="campaignId" value="([0-9a-f]{24})"/.exec(desk.body)![1];
+    const made = await repBrowser.post('/me/referrals/links', { campaignId, boardSlug });
+    const after = (await repBrowser.get(made.location!)).body;
+    expect(after).toContain('Your link is ready');
+    const code = /data-link="([2-9a-hjkmnp-z]{10})"/.exec(after)![1];
+    expect(after).toContain(`data-copy="link-${code}"`);
+
+    const thread = await ask(t, asker, boardSlug, { title: 'Which SIM works abroad?' });
+    await answer(t, rep, thread.id, `Our travel SIM does: [order it here](/r/${code}) before you go.`);
+    const page = (await browser().get(`/t/${thread.id}/which-sim-works-abroad`)).body;
+    // The answer carries the rep's link for that answer (so its clicks are credited to it), marked sponsored.
+    const posted = /<a href="\/r\/([2-9a-hjkmnp-z]{10})" rel="sponsored nofollow">order it here<\/a>/.exec(page)![1];
+    const click = await clickLink(t, posted, { ip: '203.0.113.91' });
+    const reported = await sendWebhook(t, partner.id, partner.secret, {
+      externalId: `sim-${posted}`,
+      clickId: click.clickId,
+      occurredAt: t.clock.now().toISOString(),
+    });
+    expect(reported.status).toBe(200);
+    const figures = (await repBrowser.get('/me/referrals')).body;
+    const row = figures.slice(figures.indexOf(`data-link="${posted}"`));
+    expect(row.slice(0, row.indexOf('</tr>'))).toContain('$5.00');
+    expect(figures).toContain('Which SIM works abroad?');
   });
 
   it("shows the board's staff its self-service figures and escalation queues", async () => {

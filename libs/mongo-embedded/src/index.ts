@@ -1,9 +1,14 @@
 // The embedded MongoDB-compatible engine: `startEmbeddedMongo()` serves the MongoDB wire protocol
-// on loopback, in memory or durably in a data directory, so mongoose runs on it unchanged.
+// on loopback or on a Unix domain socket, in memory or durably in a data directory, so mongoose
+// runs on it unchanged. It has no authentication: loopback is open to every local user, a socket
+// in a private directory only to its owner (see docs/security.md).
+import { rm } from 'node:fs/promises';
 import { DataDirectory } from './durability/data-directory.js';
 import { Engine } from './engine.js';
 import { WireServer } from './server.js';
 import { TRANSACTION_LIFETIME_MS } from './storage/transaction.js';
+
+export { DataDirectoryLockedError } from './durability/data-directory.js';
 
 export interface EmbeddedMongoOptions {
   /** Where data lives; absent → in memory only. */
@@ -11,6 +16,11 @@ export interface EmbeddedMongoOptions {
   /** 0 or absent → a free port. */
   port?: number;
   host?: string;
+  /**
+   * Listen on this Unix domain socket instead of TCP (port and host are ignored). Its path must
+   * end in `.sock`, which is how the drivers tell a socket from a host name.
+   */
+  socketPath?: string;
   /** How often expired TTL documents are removed (MongoDB: 60 s). */
   ttlIntervalMs?: number;
   /** Where recovery warnings go (torn journal tail). */
@@ -37,10 +47,13 @@ export interface EmbeddedMongo {
 export const REPLICA_SET_NAME = 'helpboard-embedded';
 
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
-  const host = options.host ?? '127.0.0.1';
+  const socketPath = options.socketPath;
+  if (socketPath !== undefined && !socketPath.endsWith('.sock')) throw new Error('socketPath must end in .sock');
+  const host = socketPath ?? options.host ?? '127.0.0.1';
   const info = {
     host,
     port: options.port ?? 0,
+    socketPath,
     setName: REPLICA_SET_NAME,
     startedAt: new Date(),
     enableTestCommands: options.enableTestCommands === true,
@@ -60,7 +73,13 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const server = new WireServer(engine);
   let port: number;
   try {
-    port = await server.listen(info.port, host);
+    if (socketPath === undefined) port = await server.listen(info.port, host);
+    else {
+      // A socket file left by a crash: the data directory's lock says no live engine uses it.
+      if (directory) await rm(socketPath, { force: true });
+      await server.listenOnSocket(socketPath);
+      port = 0;
+    }
   } catch (error) {
     await directory?.close(engine.store);
     throw error;
@@ -81,7 +100,12 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
 
   let stopping: Promise<void> | undefined;
   return {
-    uri: `mongodb://${host}:${port}/?replicaSet=${REPLICA_SET_NAME}`,
+    // Over a socket the driver connects directly: it lowercases the host names a replica set
+    // announces, which would change the path of a socket in a directory with capitals.
+    uri:
+      socketPath === undefined
+        ? `mongodb://${host}:${port}/?replicaSet=${REPLICA_SET_NAME}`
+        : `mongodb://${encodeURIComponent(socketPath)}/?directConnection=true`,
     host,
     port,
     sweepExpired: () => engine.sweepExpired(new Date()),

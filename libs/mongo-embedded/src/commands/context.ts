@@ -8,6 +8,8 @@ import { type Collation, effectiveCollation } from '../query/collation.js';
 export interface ServerInfo {
   host: string;
   port: number;
+  /** Set when the engine listens on a Unix domain socket: its address for the drivers. */
+  socketPath?: string;
   setName: string;
   startedAt: Date;
   /** mongod's enableTestCommands: configureFailPoint exists only then. */
