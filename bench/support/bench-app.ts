@@ -8,8 +8,6 @@ export async function startBenchApp(): Promise<{ app: INestApplication; engine: 
   const engine = await startEmbeddedMongo();
   const config = toAppConfig(
     parseEnvironment({
-      // One benchmark client stands for many readers: no per-address query budget.
-      ANONYMOUS_QUERY_COST_PER_MINUTE: '1000000000',
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: '0',
