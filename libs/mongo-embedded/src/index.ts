@@ -29,6 +29,8 @@ export interface EmbeddedMongoOptions {
   compactAfterBytes?: number;
   /** How old a non-empty journal may get before it is folded into a snapshot (default 10 minutes). */
   compactEveryMs?: number;
+  /** mongod's enableTestCommands: accept configureFailPoint (for drivers' and our tests only). */
+  enableTestCommands?: boolean;
 }
 
 export interface EmbeddedMongo {
@@ -48,7 +50,14 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const socketPath = options.socketPath;
   if (socketPath !== undefined && !socketPath.endsWith('.sock')) throw new Error('socketPath must end in .sock');
   const host = socketPath ?? options.host ?? '127.0.0.1';
-  const info = { host, port: options.port ?? 0, socketPath, setName: REPLICA_SET_NAME, startedAt: new Date() };
+  const info = {
+    host,
+    port: options.port ?? 0,
+    socketPath,
+    setName: REPLICA_SET_NAME,
+    startedAt: new Date(),
+    enableTestCommands: options.enableTestCommands === true,
+  };
   const engine = new Engine(info);
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
   const directory = options.dataDir
