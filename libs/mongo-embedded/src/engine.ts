@@ -1,5 +1,5 @@
 // Runs commands against the store: picks the handler, the view (committed or transaction),
-// journals what changed before replying, and answers errors as MongoDB does.
+// waits until what changed is on disk before replying, and answers errors as MongoDB does.
 import { Binary, type Document } from 'bson';
 import { adminCommands } from './commands/admin-commands.js';
 import { type CommandContext, type CommandHandler, CursorRegistry, type ServerInfo } from './commands/context.js';
@@ -7,7 +7,6 @@ import { explainCommands } from './commands/explain-command.js';
 import { readCommands } from './commands/read-commands.js';
 import { serverCommands } from './commands/server-commands.js';
 import { writeCommands } from './commands/write-commands.js';
-import { DataDirectory } from './durability/data-directory.js';
 import { MongoCommandError } from './errors.js';
 import { CommittedView, type DocumentView, TransactionView } from './storage/document-view.js';
 import { type Operation, Store } from './storage/store.js';
@@ -34,71 +33,26 @@ export function sessionKey(lsid: Document | undefined): string | undefined {
 }
 
 export class Engine {
-  readonly store = new Store();
-  readonly transactions = new TransactionManager(this.store);
+  readonly transactions: TransactionManager;
   readonly cursors = new CursorRegistry();
   /** Retryable writes: the reply already given for (lsid, txnNumber), so a retry is not applied twice. */
   private readonly retryReplies = new Map<string, Document>();
-  private activeCommands = 0;
-  private compaction?: Promise<void>;
 
   constructor(
     readonly server: ServerInfo,
-    private directory?: DataDirectory,
-  ) {}
-
-  attach(directory: DataDirectory): void {
-    this.directory = directory;
+    readonly store: Store,
+  ) {
+    this.transactions = new TransactionManager(store);
   }
 
   async run(command: Document): Promise<Document> {
     const name = Object.keys(command)[0] ?? '';
-    return this.exclusiveOfCompaction(async () => {
-      try {
-        return await this.dispatch(name, command);
-      } catch (error) {
-        if (error instanceof MongoCommandError) return error.toReply();
-        return new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error)).toReply();
-      }
-    });
-  }
-
-  /**
-   * Compaction snapshots the store and empties the journal. It must see no command half-way
-   * (applied in memory but not yet journaled), so it starts only when none is running, and
-   * commands arriving meanwhile wait for it.
-   */
-  private async exclusiveOfCompaction<T>(work: () => Promise<T>): Promise<T> {
-    while (this.compaction) await this.compaction;
-    this.activeCommands++;
     try {
-      return await work();
-    } finally {
-      this.activeCommands--;
-      if (this.activeCommands === 0) this.startCompactionIfDue(Date.now());
+      return await this.dispatch(name, command);
+    } catch (error) {
+      if (error instanceof MongoCommandError) return error.toReply();
+      return new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error)).toReply();
     }
-  }
-
-  private startCompactionIfDue(now: number): boolean {
-    if (!this.directory?.shouldCompact(now) || this.compaction) return false;
-    this.compaction = this.directory.compact(this.store).finally(() => (this.compaction = undefined));
-    return true;
-  }
-
-  /**
-   * Folds the journal into a snapshot if it is due by size or age (`now` lets callers ask as of a
-   * given time). An idle engine gets no commands to trigger it, so a timer calls this too.
-   */
-  /** Waits for a compaction under way (before closing the directory). */
-  async settled(): Promise<void> {
-    while (this.compaction) await this.compaction;
-  }
-
-  async compactIfDue(now = Date.now()): Promise<boolean> {
-    while (this.compaction) await this.compaction;
-    if (this.activeCommands > 0 || !this.startCompactionIfDue(now)) return false;
-    await this.compaction;
-    return true;
   }
 
   private async dispatch(name: string, command: Document): Promise<Document> {
@@ -144,7 +98,7 @@ export class Engine {
       throw error;
     } finally {
       const operations = [...schemaOperations, ...(view instanceof CommittedView ? view.operations : [])];
-      if (operations.length > 0) await this.journal(operations);
+      if (operations.length > 0) await this.store.durable();
     }
   }
 
@@ -175,12 +129,8 @@ export class Engine {
     if (transaction.state === 'committed') return { ok: 1 }; // a retried commit
     if (transaction.state === 'aborted') throw noSuchTransaction(txnNumber);
     const operations = this.transactions.commit(transaction);
-    if (operations.length > 0) await this.journal(operations);
+    if (operations.length > 0) await this.store.durable();
     return { ok: 1 };
-  }
-
-  private async journal(operations: Operation[]): Promise<void> {
-    await this.directory?.append(operations);
   }
 
   private rememberReply(key: string, reply: Document): void {
@@ -190,11 +140,7 @@ export class Engine {
   }
 
   /** Removes documents whose TTL index says they expired. */
-  sweepExpired(now: Date): Promise<number> {
-    return this.exclusiveOfCompaction(() => this.removeExpired(now));
-  }
-
-  private async removeExpired(now: Date): Promise<number> {
+  async sweepExpired(now: Date): Promise<number> {
     const view = new CommittedView(this.store, this.transactions);
     let removed = 0;
     for (const collections of this.store.databases.values()) {
@@ -211,7 +157,7 @@ export class Engine {
         }
       }
     }
-    if (view.operations.length > 0) await this.journal(view.operations);
+    if (view.operations.length > 0) await this.store.durable();
     return removed;
   }
 }

@@ -22,6 +22,7 @@ export const ErrorCodes = {
   TransactionTooOld: 225,
   OperationNotSupportedInTransaction: 263,
   DuplicateKey: 11000,
+  KeyTooLong: 17280,
   Location40352: 40352,
 } as const;
 

@@ -1,24 +1,21 @@
 // The embedded MongoDB-compatible engine: `startEmbeddedMongo()` serves the MongoDB wire protocol
-// on loopback, in memory or durably in a data directory, so mongoose runs on it unchanged.
-import { DataDirectory } from './durability/data-directory.js';
+// on loopback, durably in a data directory or on a temporary store, so mongoose runs on it
+// unchanged. Both keep their data in an LMDB file (docs/engine-storage.md).
+import { openStore } from './durability/open-store.js';
 import { Engine } from './engine.js';
 import { WireServer } from './server.js';
 import { TRANSACTION_LIFETIME_MS } from './storage/transaction.js';
 
 export interface EmbeddedMongoOptions {
-  /** Where data lives; absent → in memory only. */
+  /** Where data lives; absent → a temporary store (unsynced, on tmpfs when there is one), removed at stop. */
   dataDir?: string;
   /** 0 or absent → a free port. */
   port?: number;
   host?: string;
   /** How often expired TTL documents are removed (MongoDB: 60 s). */
   ttlIntervalMs?: number;
-  /** Where recovery warnings go (torn journal tail). */
+  /** Where start-up notices go (conversion of an old data directory, an interrupted write left out). */
   warn?: (message: string) => void;
-  /** Journal size that triggers a snapshot and a fresh journal (default 64 MB). */
-  compactAfterBytes?: number;
-  /** How old a non-empty journal may get before it is folded into a snapshot (default 10 minutes). */
-  compactEveryMs?: number;
 }
 
 export interface EmbeddedMongo {
@@ -27,8 +24,8 @@ export interface EmbeddedMongo {
   port: number;
   /** Removes expired TTL documents now (the background sweep does this periodically). */
   sweepExpired(): Promise<number>;
-  /** Snapshots and empties the journal if it is due by size or age as of `now`; false if not due or busy. */
-  compactIfDue(now?: number): Promise<boolean>;
+  /** A consistent copy of the store file at `target`, taken while the engine keeps serving. */
+  backup(target: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,24 +34,16 @@ export const REPLICA_SET_NAME = 'helpboard-embedded';
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const host = options.host ?? '127.0.0.1';
   const info = { host, port: options.port ?? 0, setName: REPLICA_SET_NAME, startedAt: new Date() };
-  const engine = new Engine(info);
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
-  const directory = options.dataDir
-    ? (
-        await DataDirectory.open(options.dataDir, engine.store, warn, {
-          afterBytes: options.compactAfterBytes,
-          everyMs: options.compactEveryMs,
-        })
-      ).directory
-    : undefined;
-  if (directory) engine.attach(directory);
+  const opened = await openStore(options.dataDir, warn);
+  const engine = new Engine(info, opened.store);
 
   const server = new WireServer(engine);
   let port: number;
   try {
     port = await server.listen(info.port, host);
   } catch (error) {
-    await directory?.close(engine.store);
+    await opened.close();
     throw error;
   }
   info.port = port;
@@ -64,7 +53,6 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
       engine.transactions.abortExpired(Date.now());
       void engine
         .sweepExpired(new Date())
-        .then(() => engine.compactIfDue())
         .catch((error: unknown) => warn(`housekeeping failed: ${String(error)}`));
     },
     options.ttlIntervalMs ?? Math.min(60_000, TRANSACTION_LIFETIME_MS),
@@ -77,13 +65,12 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     host,
     port,
     sweepExpired: () => engine.sweepExpired(new Date()),
-    compactIfDue: (now?: number) => engine.compactIfDue(now),
+    backup: (target: string) => opened.store.disk.backup(target),
     stop() {
       stopping ??= (async () => {
         clearInterval(housekeeping);
         await server.close();
-        await engine.settled();
-        await directory?.close(engine.store);
+        await opened.close();
       })();
       return stopping;
     },
