@@ -51,9 +51,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const housekeeping = setInterval(
     () => {
       engine.transactions.abortExpired(Date.now());
-      void engine
-        .sweepExpired(new Date())
-        .catch((error: unknown) => warn(`housekeeping failed: ${String(error)}`));
+      void engine.sweepExpired(new Date()).catch((error: unknown) => warn(`housekeeping failed: ${String(error)}`));
     },
     options.ttlIntervalMs ?? Math.min(60_000, TRANSACTION_LIFETIME_MS),
   );

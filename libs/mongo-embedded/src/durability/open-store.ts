@@ -110,7 +110,9 @@ function verify(store: Store): number {
       let count = 0;
       for (const _entry of collection.docs.entries()) count++;
       if (count !== collection.count)
-        throw new Error(`conversion check failed: ${collection.ns} has ${count} documents, its catalog ${collection.count}`);
+        throw new Error(
+          `conversion check failed: ${collection.ns} has ${count} documents, its catalog ${collection.count}`,
+        );
       for (const index of [collection.idIndex, ...collection.indexes.values()]) {
         // An index without arrays, sparseness or a filter has one entry per document.
         if (index.isPartial || index.isSparse || index.fields.some((_, i) => index.isMultikey(i))) continue;
@@ -119,7 +121,9 @@ function verify(store: Store): number {
           Infinity,
         );
         if (entries !== count)
-          throw new Error(`conversion check failed: index ${collection.ns}.${index.name} has ${entries} entries for ${count} documents`);
+          throw new Error(
+            `conversion check failed: index ${collection.ns}.${index.name} has ${entries} entries for ${count} documents`,
+          );
       }
       total += count;
     }

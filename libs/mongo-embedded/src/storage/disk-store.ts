@@ -15,10 +15,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, open, type RootDatabase } from 'lmdb';
+import { DocumentCache } from './document-cache.js';
 
 export const STORE_FILE = 'store.mdb';
 /** Longest document ref kept as is (longer ones become a hash, to stay within LMDB's key size). */
 const MAX_REF_BYTES = 256;
+/** BSON bytes of decoded documents kept for reads (their objects take about twice that). */
+const CACHE_BYTES = 24 * 1024 * 1024;
 
 export type Table = Database<Buffer, Buffer>;
 
@@ -27,6 +30,9 @@ export class DiskStore {
   readonly natural: Table;
   readonly entries: Table;
   readonly catalog: Table;
+  readonly cache = new DocumentCache(CACHE_BYTES);
+  /** Inside `write`: reads see uncommitted changes then, which must not be cached. */
+  isWriting = false;
   private syncing?: Promise<void>;
   private isSyncQueued = false;
   private queued?: Promise<void>;
@@ -65,7 +71,12 @@ export class DiskStore {
   /** Runs `work` in one write transaction: all of it is committed, or (if it throws) none. */
   write<T>(work: () => T): T {
     if (this.isClosed) throw new Error('the store is closed');
-    return this.root.transactionSync(work);
+    this.isWriting = true;
+    try {
+      return this.root.transactionSync(work);
+    } finally {
+      this.isWriting = false;
+    }
   }
 
   /**

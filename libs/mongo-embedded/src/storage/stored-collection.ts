@@ -38,8 +38,18 @@ class StoredDocuments implements DocumentTable {
   }
 
   get(key: string): Document | undefined {
+    const cacheKey = this.collection.cacheKey(key);
+    const cached = this.collection.disk.cache.get(cacheKey);
+    if (cached) return cached;
     const stored = this.collection.read(key);
-    return stored ? decodeDocument(stored.subarray(RECORD_ID_BYTES)) : undefined;
+    return stored ? this.decode(cacheKey, stored) : undefined;
+  }
+
+  private decode(cacheKey: string, stored: Buffer): Document {
+    const doc = decodeDocument(stored.subarray(RECORD_ID_BYTES));
+    const { disk } = this.collection;
+    if (!disk.isWriting) disk.cache.set(cacheKey, doc, stored.length);
+    return doc;
   }
 
   has(key: string): boolean {
@@ -49,10 +59,19 @@ class StoredDocuments implements DocumentTable {
   *entries(): Generator<[string, Document]> {
     const { disk, prefix, end } = this.collection;
     for (const { value: ref } of disk.natural.getRange({ start: prefix, end })) {
+      // A ref is the document's key in UTF-8 unless it was too long (then a hash, marked 0xFE).
+      const docKey = ref[0] === 0xfe ? undefined : ref.toString('utf8');
+      const cacheKey = docKey === undefined ? undefined : this.collection.cacheKey(docKey);
+      const cached = cacheKey === undefined ? undefined : disk.cache.get(cacheKey);
+      if (cached) {
+        yield [docKey!, cached];
+        continue;
+      }
       const stored = disk.docs.get(this.collection.docKeyBytes(ref));
       if (!stored) continue;
-      const doc = decodeDocument(stored.subarray(RECORD_ID_BYTES));
-      yield [Collection.keyOf(doc), doc];
+      const doc =
+        cacheKey === undefined ? decodeDocument(stored.subarray(RECORD_ID_BYTES)) : this.decode(cacheKey, stored);
+      yield [docKey ?? Collection.keyOf(doc), doc];
     }
   }
 
@@ -105,8 +124,16 @@ export class StoredCollection extends Collection {
     return {
       ...this.record,
       ns: this.ns,
-      indexes: [...this.indexes.values()].map((index) => ({ id: index.id, spec: index.spec, multikey: index.multikey })),
+      indexes: [...this.indexes.values()].map((index) => ({
+        id: index.id,
+        spec: index.spec,
+        multikey: index.multikey,
+      })),
     };
+  }
+
+  cacheKey(docKey: string): string {
+    return `${this.record.id}:${docKey}`;
   }
 
   docKeyBytes(ref: Buffer): Buffer {
@@ -124,6 +151,7 @@ export class StoredCollection extends Collection {
     const key = this.docKeyBytes(ref);
     if (this.disk.docs.doesExist(key)) this.duplicateId(doc);
     this.assertUnique(docKey, doc);
+    this.disk.cache.delete(this.cacheKey(docKey));
     const recordId = u64(this.nextRecordId++);
     this.disk.docs.putSync(key, Buffer.concat([recordId, encodeDocument(doc)]));
     this.disk.natural.putSync(Buffer.concat([this.prefix, recordId]), ref);
@@ -144,6 +172,7 @@ export class StoredCollection extends Collection {
       if (keyValue) this.duplicateKey(index, keyValue);
     }
     const recordId = stored.subarray(0, RECORD_ID_BYTES);
+    this.disk.cache.delete(this.cacheKey(docKey));
     this.disk.docs.putSync(this.docKeyBytes(documentRef(docKey)), Buffer.concat([recordId, encodeDocument(doc)]));
     for (const index of changed) index.add(docKey, doc);
   }
@@ -155,6 +184,7 @@ export class StoredCollection extends Collection {
     const previous = decodeDocument(stored.subarray(RECORD_ID_BYTES));
     for (const index of this.indexes.values()) index.remove(docKey, previous);
     this.idIndex.remove(docKey, previous);
+    this.disk.cache.delete(this.cacheKey(docKey));
     this.disk.docs.removeSync(this.docKeyBytes(ref));
     this.disk.natural.removeSync(Buffer.concat([this.prefix, stored.subarray(0, RECORD_ID_BYTES)]));
     this.count--;

@@ -69,14 +69,11 @@ export class StoredIndex extends CollectionIndex {
 
   /** Removes every entry (the index is dropped). */
   override clear(): void {
-    for (const key of this.disk.entries.getKeys({ start: this.prefix, end: this.end })) this.disk.entries.removeSync(key);
+    for (const key of this.disk.entries.getKeys({ start: this.prefix, end: this.end }))
+      this.disk.entries.removeSync(key);
   }
 
-  override conflictFor(
-    docKey: string,
-    doc: Document,
-    isOther: (key: string) => boolean = () => true,
-  ): Document | null {
+  override conflictFor(docKey: string, doc: Document, isOther: (key: string) => boolean = () => true): Document | null {
     if (!this.isUnique) return null;
     for (const tuple of this.uniqueTuples(doc)) {
       for (const holder of this.holdersOf(tuple)) {
