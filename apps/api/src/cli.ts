@@ -16,6 +16,7 @@ import { BoardInsightsService, InsightsModule, insightsCommand } from '@helpboar
 import { withCliContext } from './cli/cli-context.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
 import { backupCommand, restoreCommand } from './cli/backup/backup.command.js';
+import { storeCopyCommand } from './cli/backup/store-copy.command.js';
 
 const program = new Command('helpboard')
   .description('Helpboard administration')
@@ -28,7 +29,8 @@ const program = new Command('helpboard')
   .addCommand(insightsCommand((use) => withCliContext([InsightsModule], BoardInsightsService, use)))
   .addCommand(printSchemaCommand())
   .addCommand(backupCommand())
-  .addCommand(restoreCommand());
+  .addCommand(restoreCommand())
+  .addCommand(storeCopyCommand());
 
 // Usage errors exit with 2 (as shells expect), whichever command they come from.
 for (const command of program.commands) command.exitOverride();

@@ -2,6 +2,8 @@
 // on loopback, durably in a data directory or on a temporary store, so mongoose runs on it
 // unchanged. Both keep their data in an LMDB file (docs/engine-storage.md).
 import { openStore } from './durability/open-store.js';
+
+export { copyStore } from './durability/store-copy.js';
 import { Engine } from './engine.js';
 import { WireServer } from './server.js';
 import { TRANSACTION_LIFETIME_MS } from './storage/transaction.js';

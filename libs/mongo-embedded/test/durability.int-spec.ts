@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedMongo } from '../src/index.js';
+import { copyStore, startEmbeddedMongo } from '../src/index.js';
 import { DiskStore } from '../src/storage/disk-store.js';
 import { Store } from '../src/storage/store.js';
 
@@ -163,6 +163,36 @@ describe('embedded engine durability', () => {
       expect(types).toEqual(['Int32', 'Long', 'Double', 'Decimal128', 'Int32']);
       await again.stop();
     }
+  });
+
+  it('copies its store while it keeps serving writes; the copy opens as a data directory', async () => {
+    const dataDir = freshDirectory();
+    const engine = await startEmbeddedMongo({ dataDir });
+    const client = await new MongoClient(engine.uri).connect();
+    const notes = client.db('app').collection<{ _id: number; n: number }>('notes');
+    await notes.createIndex({ n: 1 }, { unique: true });
+    await notes.insertMany(Array.from({ length: 2000 }, (_, i) => ({ _id: i, n: i })));
+    let writing = true;
+    const writes = (async () => {
+      for (let i = 2000; writing; i++) await notes.insertOne({ _id: i, n: i });
+    })();
+    const target = freshDirectory();
+    await copyStore(dataDir, target);
+    writing = false;
+    await writes;
+    await client.close();
+    await engine.stop();
+
+    const copy = await startEmbeddedMongo({ dataDir: target });
+    const reader = await new MongoClient(copy.uri).connect();
+    const copied = await reader.db('app').collection('notes').find({}).sort({ _id: 1 }).toArray();
+    // A snapshot: everything acknowledged before the copy, then a gap-free prefix of what followed.
+    expect(copied.map((d) => d._id)).toEqual(Array.from({ length: copied.length }, (_, i) => i));
+    expect(copied.length).toBeGreaterThanOrEqual(2000);
+    await expect(reader.db('app').collection('notes').insertOne({ n: 5 })).rejects.toMatchObject({ code: 11000 });
+    await reader.close();
+    await copy.stop();
+    await expect(copyStore(freshDirectory(), freshDirectory())).rejects.toThrow(/holds no store/);
   });
 
   it('refuses to open a data directory another engine has open', async () => {

@@ -30,6 +30,11 @@ export interface DocumentView {
   /** Waits until the document may be written by this view (outside transactions: no lock held). */
   prepareWrite(ns: string, key: string): Promise<void>;
   insert(ns: string, doc: Document): void;
+  /**
+   * Inserts all the documents in one write if none fails (then true), else none (false: the
+   * caller goes one by one, for per-document errors). Outside transactions only.
+   */
+  insertAll?(ns: string, docs: Document[]): boolean;
   replace(ns: string, key: string, doc: Document): void;
   delete(ns: string, key: string): void;
   collectionExists(ns: string): boolean;
@@ -81,6 +86,21 @@ export class CommittedView implements DocumentView {
 
   insert(ns: string, doc: Document): void {
     this.record({ op: 'insert', ns, doc });
+  }
+
+  insertAll(ns: string, docs: Document[]): boolean {
+    // A transaction may have locked one of the keys while the caller waited for another.
+    if (docs.some((doc) => this.transactions.lockHolder(ns, Collection.keyOf(doc)))) return false;
+    const operations: Operation[] = docs.map((doc) => ({ op: 'insert', ns, doc }));
+    try {
+      const collection = this.store.collection(ns);
+      if (collection) for (const doc of docs) collection.assertIndexable(doc);
+      this.store.apply(operations);
+    } catch {
+      return false;
+    }
+    this.operations.push(...operations);
+    return true;
   }
 
   replace(ns: string, key: string, doc: Document): void {
