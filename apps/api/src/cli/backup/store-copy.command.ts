@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { join, resolve } from 'node:path';
+import { loadConfig } from '@helpboard/core';
 import { copyStore } from '@helpboard/mongo-embedded';
 
 /**
@@ -12,7 +13,7 @@ export function storeCopyCommand(): Command {
     .argument('<dir>', 'an empty directory for the copy')
     .option('--data-dir <dir>', "the engine's data directory (default: $DATA_DIR/db)")
     .action(async (dir: string, options: { dataDir?: string }) => {
-      const dataDir = options.dataDir ?? resolve(join(process.env.DATA_DIR ?? './data', 'db'));
+      const dataDir = options.dataDir ?? resolve(join(loadConfig().dataDir, 'db'));
       const { path, bytes } = await copyStore(dataDir, dir);
       process.stdout.write(`copied ${dataDir} to ${path} (${(bytes / 2 ** 20).toFixed(1)} MiB)\n`);
     });
