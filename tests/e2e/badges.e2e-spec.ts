@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { type Connection, Types } from 'mongoose';
+import { ImportedBadgesService } from '@helpboard/reputation';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { createPlatformAdmin, login, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
@@ -7,7 +10,7 @@ import { answer, ask, vote } from './support/threads.js';
 describe('badges: earned on a board, or granted by its staff', () => {
   let t: TestApp;
   let operatorAdmin: TestUser;
-  let board: { slug: string };
+  let board: { id: string; slug: string };
 
   const badgesOf = async (user: TestUser) =>
     (
@@ -126,5 +129,55 @@ describe('badges: earned on a board, or granted by its staff', () => {
       { token: rep.accessToken },
     );
     expect(await badgesOf(helper)).toEqual([]);
+  });
+
+  it("shows a user's imported Stack Exchange badges apart from Helpboard's, on boards the caller may see", async () => {
+    const member = await registerUser(t);
+    // Fresh accounts: an earlier test moved the clock past this suite's first sessions.
+    const owner = await registerUser(t);
+    const operator = await createOperator(t, await createPlatformAdmin(t), [owner.handle]);
+    const hidden = await createBoard(t, owner, operator.slug, { visibility: 'PRIVATE' });
+    const imported = (boardId: string, name: string, site: string) => ({
+      _id: new Types.ObjectId(),
+      userId: new Types.ObjectId(member.id),
+      boardId: new Types.ObjectId(boardId),
+      name,
+      tier: 'SILVER' as never,
+      isTagBased: name === 'grammar',
+      awardedAt: new Date('2014-03-01T00:00:00Z'),
+      origin: { site, id: 7 },
+    });
+    const session = await t.app.get<Connection>(getConnectionToken()).startSession();
+    try {
+      await t.app
+        .get(ImportedBadgesService)
+        .addMissing(
+          [
+            imported(board.id, 'Yearling', 'french.stackexchange.com'),
+            imported(hidden.id, 'grammar', 'secret.stackexchange.com'),
+          ],
+          session,
+        );
+    } finally {
+      await session.endSession();
+    }
+    const response = await t.graphql(
+      'query ($h: String!) { user(handle: $h) { badges { kind } importedBadges { name tier isTagBased boardSlug sourceSite matches awardedAt } } }',
+      { h: member.handle },
+    );
+    expect(response.data!.user).toEqual({
+      badges: [],
+      importedBadges: [
+        {
+          name: 'Yearling',
+          tier: 'SILVER',
+          isTagBased: false,
+          boardSlug: board.slug,
+          sourceSite: 'french.stackexchange.com',
+          matches: null,
+          awardedAt: '2014-03-01T00:00:00.000Z',
+        },
+      ],
+    });
   });
 });

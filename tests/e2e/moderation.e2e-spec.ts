@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { type Connection, Types } from 'mongoose';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { createPlatformAdmin, login, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
@@ -167,8 +169,10 @@ describe('moderation: accountable actions within the moderator’s boards', () =
       (await t.graphql('query ($h: String!) { user(handle: $h) { reputation } }', { h: helper.handle })).data!.user
         .reputation as number;
     const earned = await reputation();
-    const hide = 'mutation ($p: ID!, $h: Boolean!) { hidePost(postId: $p, reason: "Spam", isHidden: $h) { id } }';
-    expect((await m(hide, { p: a.id, h: true }, mod)).errors).toBeUndefined();
+    const hide =
+      'mutation ($p: ID!, $h: Boolean!) { hidePost(postId: $p, reason: "Spam", isHidden: $h) { id isHidden } }';
+    // The answer is the post as the change left it.
+    expect((await m(hide, { p: a.id, h: true }, mod)).data?.hidePost).toEqual({ id: a.id, isHidden: true });
     expect(await reputation()).toBe(earned - 10);
     const page = await t.graphql(
       'query ($id: ID!) { thread(id: $id) { answerCount answers { edges { node { id } } } } }',
@@ -182,7 +186,7 @@ describe('moderation: accountable actions within the moderator’s boards', () =
       mod,
     );
     expect(moderatorsPage.data?.thread.answers.edges).toEqual([{ node: { id: a.id, isHidden: true } }]);
-    await m(hide, { p: a.id, h: false }, mod);
+    expect((await m(hide, { p: a.id, h: false }, mod)).data?.hidePost).toEqual({ id: a.id, isHidden: false });
     expect(
       (await t.graphql('query ($id: ID!) { thread(id: $id) { answerCount } }', { id: q.id })).data?.thread.answerCount,
     ).toBe(1);
@@ -258,6 +262,41 @@ describe('moderation: accountable actions within the moderator’s boards', () =
     expect((await login(t, troll.handle)).errors).toBeUndefined();
   });
 
+  it('suspends only with an end date or explicitly until lifted, lifts only through unsuspendUser, and logs what happened', async () => {
+    const troll = await registerUser(t);
+    const suspend = (variables: Record<string, unknown>) =>
+      m(
+        'mutation ($h: String!, $u: DateTime, $i: Boolean) { suspendUser(handle: $h, until: $u, indefinitely: $i, reason: "Repeated abuse") { isSuspended } }',
+        { h: troll.handle, ...variables },
+        admin,
+      );
+    const until = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
+    // Neither or both: refused, and nobody is suspended or lifted by a forgotten date.
+    for (const variables of [{}, { u: null }, { u: until, i: true }]) {
+      expect((await suspend(variables)).errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'UNTIL_OR_INDEFINITELY',
+      });
+    }
+    expect((await suspend({ i: true })).data?.suspendUser.isSuspended).toBe(true);
+    expect((await suspend({ u: null })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await login(t, troll.handle)).errors?.[0].extensions?.reason).toBe('USER_SUSPENDED');
+    const lift = 'mutation ($h: String!) { unsuspendUser(handle: $h, reason: "Appeal accepted") { isSuspended } }';
+    expect((await m(lift, { h: troll.handle }, admin)).data?.unsuspendUser.isSuspended).toBe(false);
+
+    // Platform suspensions belong to no board, so no board's log shows them: read the audit trail itself.
+    const entries = await t.app
+      .get<Connection>(getConnectionToken())
+      .collection('moderation_audit')
+      .find({ targetType: 'user', targetId: new Types.ObjectId(troll.id) })
+      .sort({ _id: 1 })
+      .toArray();
+    expect(entries.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      ['SUSPEND', { suspended: false, until: null }, { suspended: true, until: 'until lifted' }],
+      ['UNSUSPEND', { suspended: true, until: 'until lifted' }, { suspended: false, until: null }],
+    ]);
+  });
+
   it("lets an operator admin suspend a user on that operator's boards only, until lifted", async () => {
     const carrier = await createOperator(t, admin, [operatorAdmin.handle]);
     const bank = await createOperator(t, admin, []);
@@ -269,7 +308,7 @@ describe('moderation: accountable actions within the moderator’s boards', () =
     const onCarrier = await ask(t, author, carrierBoard.slug);
     const atBank = await ask(t, author, bankBoard.slug);
     const suspend =
-      'mutation ($h: String!, $o: String) { suspendUser(handle: $h, operatorSlug: $o, reason: "Spamming the carrier boards") { isSuspended } }';
+      'mutation ($h: String!, $o: String) { suspendUser(handle: $h, operatorSlug: $o, indefinitely: true, reason: "Spamming the carrier boards") { isSuspended } }';
     expect((await m(suspend, { h: troll.handle, o: bank.slug }, operatorAdmin)).errors?.[0].extensions?.reason).toBe(
       'OPERATOR_ADMIN_REQUIRED',
     );

@@ -16,7 +16,9 @@ describe('notification e-mail', () => {
   let dataDir: string;
   let board: { slug: string; id: string };
 
-  const mailTo = (user: TestUser) => mailIn(dataDir).filter((mail) => mail.headers.to === user.email);
+  // Notification mail only: sign-up also sends each user an account (verification) mail.
+  const mailTo = (user: TestUser) =>
+    mailIn(dataDir).filter((mail) => mail.headers.to === user.email && !mail.file.includes('/account-'));
   const delivered = () => t.app.get(OutboxRelay).nudge();
   const setChannel = (user: TestUser, kind: string, channel: string) =>
     t.graphql(
@@ -51,13 +53,17 @@ describe('notification e-mail', () => {
     );
     await setChannel(asker, 'NEW_ANSWER', 'EMAIL');
     const question = await ask(t, asker, board.slug, { title: '国际漫游怎么开通？' });
-    await answer(t, answerer, question.id, 'Dial *100# and choose roaming.');
+    const posted = await answer(t, answerer, question.id, 'Dial *100# and choose roaming.');
     await delivered();
 
     const [mail] = mailTo(asker);
     expect(mailTo(asker)).toHaveLength(1);
     expect(mail.subject).toBe(`@${answerer.handle} 回答了你的问题“国际漫游怎么开通？”。`);
-    expect(mail.text).toContain(`查看: http://helpboard.test/threads/${question.id}`);
+    // The link opens the site's thread page at the answer (it was a 404 at /threads/<id>).
+    expect(mail.text).toContain(`查看: http://helpboard.test/t/${question.id}#a-${posted.id}`);
+    const opened = await fetch(`${t.baseUrl}/t/${question.id}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain(`id="a-${posted.id}"`);
     expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const link = unsubscribeLink(mail.text);
     expect(mail.headers['list-unsubscribe']).toBe(`<${link}>`);

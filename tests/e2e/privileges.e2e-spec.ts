@@ -188,7 +188,8 @@ describe('privileges and explainable reputation', () => {
     );
     t.clock.advance(nextMonday.getTime() - now.getTime());
     expect(await leaders('WEEK')).toEqual([]);
-    expect(await leaders('ALL')).toEqual([{ reputation: 20, user: { handle: star.handle } }]);
+    // All time: reputation on the board, 1 + the 20 earned there.
+    expect(await leaders('ALL')).toEqual([{ reputation: 21, user: { handle: star.handle } }]);
     const sameMonth = nextMonday.getUTCMonth() === now.getUTCMonth();
     expect(await leaders('MONTH')).toEqual(sameMonth ? [{ reputation: 20, user: { handle: star.handle } }] : []);
   });

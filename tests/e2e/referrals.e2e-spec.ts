@@ -45,6 +45,26 @@ describe('referrals: from an answer to a payout', () => {
     await t.close();
   });
 
+  it('counts a reader without cookies once per address and browser, not once per click', async () => {
+    const rep = await registerUser(t);
+    const question = await ask(t, await registerUser(t), board.slug);
+    await answer(t, rep, question.id, 'Dragon Games gives new players 500 gems: https://games.example/join?src=forum.');
+    const [node] = (await thread(question.id)).data!.thread.answers.edges.map((e: { node: any }) => e.node);
+    const code = codeIn(node.body)!;
+
+    const clicks = [];
+    for (let i = 0; i < 4; i++) {
+      clicks.push(await clickLink(t, code, { ip: '203.0.113.40' }));
+      t.clock.advance(60_000);
+    }
+    expect(new Set(clicks.map((click) => click.clickId)).size).toBe(1);
+    expect(new Set(clicks.map((click) => click.cookie)).size).toBe(1);
+    // Another browser on the same address, or the same browser elsewhere, is another visitor.
+    const otherBrowser = await clickLink(t, code, { ip: '203.0.113.40', userAgent: 'Mozilla/5.0 (other reader)' });
+    const otherAddress = await clickLink(t, code, { ip: '203.0.113.41' });
+    expect(new Set([clicks[0].clickId, otherBrowser.clickId, otherAddress.clickId]).size).toBe(3);
+  });
+
   it('tracks a click from an answer to a signed conversion, approval after the hold and a payout, reputation untouched', async () => {
     const rep = await registerUser(t);
     const asker = await registerUser(t);

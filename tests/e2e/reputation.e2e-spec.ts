@@ -124,7 +124,17 @@ describe('reputation: exact, explainable, reversible', () => {
       'query ($b: String!) { leaderboard(boardSlug: $b, period: ALL, first: 3) { rank reputation user { handle } } }',
       { b: board.slug },
     );
-    expect(leaderboard.data!.leaderboard[0]).toEqual({ rank: 1, reputation: 210, user: { handle: star.handle } });
+    // All time: reputation on the board, 1 + the 210 earned there, as everywhere a board's reputation shows.
+    expect(leaderboard.data!.leaderboard[0]).toEqual({ rank: 1, reputation: 211, user: { handle: star.handle } });
+    const onBoard = async (user: TestUser) =>
+      (
+        await t.graphql('query ($h: String!, $b: String!) { user(handle: $h) { reputation(boardSlug: $b) } }', {
+          h: user.handle,
+          b: board.slug,
+        })
+      ).data!.user.reputation as number;
+    expect(await onBoard(star)).toBe(211);
+    expect(await onBoard(asker)).toBe(1); // earned nothing there: the starting 1, like overall
     const week = await t.graphql(
       'query ($b: String!) { leaderboard(boardSlug: $b, period: WEEK) { user { handle } } }',
       { b: board.slug },

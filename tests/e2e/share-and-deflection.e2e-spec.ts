@@ -52,8 +52,12 @@ describe('sharing answers and deflecting questions', () => {
     for (let i = 0; i < 2; i++) {
       const opened = await fetch(`${t.baseUrl}/s/${first.code}`, { redirect: 'manual' });
       expect(opened.status).toBe(302);
-      expect(opened.headers.get('location')).toBe(`http://helpboard.test/threads/${question.id}#answer-${posted.id}`);
+      expect(opened.headers.get('location')).toBe(`http://helpboard.test/t/${question.id}#a-${posted.id}`);
     }
+    // Where it leads is the site's thread page with that answer on it (it was a 404 at /threads/<id>).
+    const page = await fetch(`${t.baseUrl}/t/${question.id}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`id="a-${posted.id}"`);
     expect((await fetch(`${t.baseUrl}/s/nosuchcode`, { redirect: 'manual' })).status).toBe(404);
     const listed = await t.graphql(
       'query ($b: String!) { answerShares(boardSlug: $b) { edges { node { code opens channel snippet } } } }',

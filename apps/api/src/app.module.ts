@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import { type AppConfig, Clock, ConfigModule, CoreModule, PublicQueryCache } from '@helpboard/core';
+import { type AppConfig, Clock, ConfigModule, CoreModule, PublicQueryCache, RateLimitStore } from '@helpboard/core';
 import { DatabaseModule } from '@helpboard/database';
 import { AccessGuard, IdentityModule } from '@helpboard/identity';
 import { BoardsModule } from '@helpboard/boards';
@@ -39,8 +39,9 @@ export class AppModule {
         ObservabilityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          useFactory: (cache: PublicQueryCache, metrics: Metrics) => graphqlOptions(config, cache, metrics),
-          inject: [PublicQueryCache, Metrics],
+          useFactory: (cache: PublicQueryCache, metrics: Metrics, rateLimits: RateLimitStore, clock: Clock) =>
+            graphqlOptions(config, { cache, metrics, rateLimits, clock }),
+          inject: [PublicQueryCache, Metrics, RateLimitStore, Clock],
         }),
         HealthModule,
         IdentityModule,

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type AppConfig } from '@helpboard/core';
 import { AppModule, type AppModuleOptions } from './app.module.js';
-import { createLogger, httpLogging, PinoNestLogger, requestContext } from './logging/http-logging.js';
+import { createLogger, httpLogging, PinoNestLogger } from './logging/http-logging.js';
 
 /** Request bodies larger than this are refused before parsing (a 30k-char post fits easily). */
 const MAX_BODY = '512kb';
@@ -19,10 +19,9 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     rawBody: true,
   });
   app.use(httpLogging(logger));
-  app.use(requestContext());
   app.useBodyParser('json', { limit: MAX_BODY });
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   return app;
 }

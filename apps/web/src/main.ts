@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   app.useBodyParser('urlencoded', { limit: '512kb', extended: false });
   app.useBodyParser('json', { limit: '512kb' });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   process.stdout.write(`Helpboard web ${config.version} listening on ${await app.getUrl()}\n`);

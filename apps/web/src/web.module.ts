@@ -16,6 +16,7 @@ import { NotificationsModule } from '@helpboard/notifications';
 import './i18n/web.messages.js';
 import { AssetsController } from './assets/assets.controller.js';
 import { AuthController } from './auth/auth.controller.js';
+import { AccountLinksController } from './auth/account-links.controller.js';
 import { SecurityMiddleware } from './http/security.middleware.js';
 import { SessionCookieMiddleware } from './http/session-cookies.js';
 import { WebContextFactory } from './http/web-context.js';
@@ -45,6 +46,7 @@ import { SearchController } from './pages/search/search.controller.js';
 /** Controllers that render pages for people (sessions, CSRF, CSP apply). */
 export const PAGE_CONTROLLERS = [
   AuthController,
+  AccountLinksController,
   HomeController,
   ThreadController,
   PostActionsController,

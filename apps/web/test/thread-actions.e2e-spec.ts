@@ -96,7 +96,7 @@ describe('thread and board actions', () => {
     expect(moved.status).toBe(301);
     expect(moved.location).toBe(`/t/${thread.id}/voicemail-stopped-working-after-the-update`);
     const edited = await browser().get(moved.location!);
-    expect(edited.body).toContain('<h1>Voicemail stopped working after the update</h1>');
+    expect(edited.body).toContain('<h1 lang="en">Voicemail stopped working after the update</h1>');
     expect(edited.body).toContain(`href="/b/${boardSlug}?tag=update"`);
   });
 
@@ -119,7 +119,7 @@ describe('thread and board actions', () => {
     expect(second.body).toContain(`rel="prev" href="${path}#answers"`);
     expect(second.body).not.toContain('rel="next"');
     expect(second.body).toContain(`<link rel="canonical" href="${t.config.publicUrl}${path}?answers=2"`);
-    expect(second.body).toContain('<h1>Which APN settings work abroad?</h1>');
+    expect(second.body).toContain('<h1 lang="en">Which APN settings work abroad?</h1>');
     const etag = second.headers.get('etag')!;
     expect(etag).not.toBe(first.headers.get('etag'));
     expect((await browser().get(`${path}?answers=2`, { 'if-none-match': etag })).status).toBe(304);

@@ -45,12 +45,13 @@ describe('the thread page', () => {
 
     const page = await browser().get(short.location!);
     expect(page.status).toBe(200);
-    expect(page.body).toContain('<h1>How do I enable roaming in Spain?</h1>');
     expect(page.body).toContain('Open Settings → Roaming and switch it on.');
     expect(page.body).toContain('"@type":"QAPage"');
     expect(page.body).toContain(`<link rel="canonical" href="${t.config.publicUrl}${short.location}"`);
     expect(page.body).toContain('og:title');
     expect(page.body).toContain('Log in to answer');
+    expect(page.body).toContain('<h2 id="answers">1 answer</h2>');
+    expect(page.body).toContain('<h1 lang="en">How do I enable roaming in Spain?</h1>');
     const etag = page.headers.get('etag')!;
     expect(page.headers.get('cache-control')).toContain('public');
 
@@ -59,6 +60,20 @@ describe('the thread page', () => {
     const changed = await browser().get(short.location!, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
     expect(changed.body).toContain('ROAM ON');
+  });
+
+  it('marks a Chinese question and answer as Chinese on an English page', async () => {
+    const thread = await ask(t, asker, boardSlug, {
+      title: '出国漫游怎么收费？按天还是按流量？',
+      body: '出国以后漫游怎么收费，按天还是按流量？我的套餐是每月一百元的那种，没有包含国际漫游。',
+    });
+    await answer(t, peer, thread.id, '按天收费，每天 25 元，流量用完以后会降速，不会额外收费。');
+    const page = await browser({ 'accept-language': 'en' }).get(
+      `/t/${thread.id}/${encodeURIComponent('出国漫游怎么收费-按天还是按流量')}`,
+    );
+    expect(page.body).toContain('<html lang="en">');
+    expect(page.body).toContain('<h1 lang="zh-CN">出国漫游怎么收费？按天还是按流量？</h1>');
+    expect(page.body).toMatch(/<div lang="zh-CN"><p>按天收费/);
   });
 
   it('lets a peer answer, the staff mark it official and the asker accept it, all from the page', async () => {

@@ -71,6 +71,19 @@ describe('the site', () => {
     expect(page.body).toContain('请使用 3–30 个字母');
   });
 
+  it('refuses a sign-up whose e-mail is not an address, next to the e-mail field, creating nothing', async () => {
+    const b = browser();
+    const handle = uniqueHandle('bad');
+    await b.get('/signup');
+    const page = await b.post('/signup', { email: 'not-an-email', handle, password: STRONG_PASSWORD });
+    expect(page.status).toBe(422);
+    expect(page.body).toMatch(/<input[^>]*name="email"[^>]*aria-invalid="true"/);
+    expect(page.body).toContain('Must be a valid e-mail address.');
+    expect(b.cookie('hb_at')).toBeUndefined();
+    const retry = await b.post('/signup', { email: `${handle}@example.com`, handle, password: STRONG_PASSWORD });
+    expect(retry.status).toBe(303);
+  });
+
   it('refuses a form posted without the CSRF token', async () => {
     const b = browser();
     await b.get('/login');

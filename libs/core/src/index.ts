@@ -24,3 +24,4 @@ export * from './import/import-origin.js';
 export * from './jobs/job-queue.js';
 export * from './jobs/in-process-job-queue.js';
 export * from './context/request-context.js';
+export * from './links/site-links.js';

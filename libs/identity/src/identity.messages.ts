@@ -16,11 +16,13 @@ registerMessages({
     REFRESH_TOKEN_REUSED: 'This sign-in link was already used; for your safety the session has been ended.',
     USER_SUSPENDED: 'Your account is suspended.',
     WRONG_PASSWORD: 'The current password is wrong.',
+    ACCOUNT_LINK_INVALID: 'This link has expired or was already used. Ask for a new one.',
     ACCESS_NOT_DECLARED: 'You are not allowed to do that.',
     ADMIN_REQUIRED: 'Only platform administrators can do that.',
     USER_NOT_FOUND: 'User not found.',
-    LOGIN_THROTTLED: 'Too many failed sign-ins. Try again in {seconds} seconds.',
-    REGISTRATION_THROTTLED: 'Too many new accounts from your network. Try again in {seconds} seconds.',
+    LOGIN_THROTTLED: 'Too many failed sign-ins. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+    REGISTRATION_THROTTLED:
+      'Too many new accounts from your network. Try again in {seconds, plural, one {# second} other {# seconds}}.',
   },
   'zh-CN': {
     PASSWORD_TOO_SHORT: '密码至少需要 {min} 个字符。',
@@ -37,6 +39,7 @@ registerMessages({
     REFRESH_TOKEN_REUSED: '该登录凭证已被使用过，为安全起见会话已结束。',
     USER_SUSPENDED: '你的账号已被停用。',
     WRONG_PASSWORD: '当前密码错误。',
+    ACCOUNT_LINK_INVALID: '此链接已过期或已被使用，请重新申请。',
     ACCESS_NOT_DECLARED: '你无权执行此操作。',
     ADMIN_REQUIRED: '只有平台管理员可以执行此操作。',
     USER_NOT_FOUND: '未找到该用户。',

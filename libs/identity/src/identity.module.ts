@@ -20,6 +20,11 @@ import { UserResolver } from './user/user.resolver.js';
 import { UserRecord, UserSchema } from './user/user.schema.js';
 import { UsersService } from './user/users.service.js';
 import { ImportedAccountsService } from './user/imported-accounts.service.js';
+import { AccountEmailService } from './account/account-email.service.js';
+import { AccountMailer } from './account/account-mail.port.js';
+import { AccountTokenRepository } from './account/account-token.repository.js';
+import { AccountTokenRecord, AccountTokenSchema } from './account/account-token.schema.js';
+import { AccountResolver } from './account/account.resolver.js';
 
 @Module({
   imports: [
@@ -29,6 +34,7 @@ import { ImportedAccountsService } from './user/imported-accounts.service.js';
       { name: UserRecord.name, schema: UserSchema },
       { name: SessionRecord.name, schema: SessionSchema },
       { name: RefreshTokenRecord.name, schema: RefreshTokenSchema },
+      { name: AccountTokenRecord.name, schema: AccountTokenSchema },
     ]),
   ],
   providers: [
@@ -47,7 +53,11 @@ import { ImportedAccountsService } from './user/imported-accounts.service.js';
     AccessGuard,
     AuthResolver,
     UserResolver,
+    AccountTokenRepository,
+    AccountMailer,
+    AccountEmailService,
+    AccountResolver,
   ],
-  exports: [UsersService, ImportedAccountsService, AuthService, AccessGuard],
+  exports: [UsersService, ImportedAccountsService, AuthService, AccessGuard, AccountEmailService, AccountMailer],
 })
 export class IdentityModule {}

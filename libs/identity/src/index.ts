@@ -1,10 +1,15 @@
 export * from './identity.module.js';
 export * from './access/access.guard.js';
 export * from './auth/auth.service.js';
+export { PasswordHasher } from './auth/password-hasher.js';
 export * from './user/users.service.js';
 export * from './user/imported-accounts.service.js';
 export * from './user/user.model.js';
 export * from './user/user.mapper.js';
 export type { UserRecord } from './user/user.schema.js';
+export { SUSPENDED_INDEFINITELY } from './user/user.schema.js';
 export { handleKeyOf, normaliseEmail } from './user/account-names.js';
 export * from './cli/create-admin.command.js';
+export * from './account/account-email.service.js';
+export * from './account/account-mail.port.js';
+export { AccountTokenPurpose } from './account/account-token.schema.js';

@@ -77,6 +77,7 @@ const IMPORTED = [
   'board_tags',
   'bounties',
   'imported_badges',
+  'badges',
 ];
 
 /**
@@ -105,9 +106,11 @@ export async function snapshot(db: Connection): Promise<Record<string, string[]>
     const docs = await db.collection(collection).find({}).toArray();
     result[collection] = docs
       .map((doc) =>
-        JSON.stringify(doc, (_key, value: unknown) =>
-          typeof value === 'string' ? value.replace(/[0-9a-f]{24}/g, label) : value,
-        ),
+        JSON.stringify(doc, (key, value: unknown) => {
+          // Helpboard's own badges are dated when the import awards them, not by the dump.
+          if (collection === 'badges' && key === 'awardedAt') return undefined;
+          return typeof value === 'string' ? value.replace(/[0-9a-f]{24}/g, label) : value;
+        }),
       )
       .sort();
   }

@@ -26,12 +26,18 @@ const posts = [
   '<row Id="14" PostTypeId="2" ParentId="10" CreationDate="2020-02-02T12:00:00.000" Body="&lt;p&gt;By a deleted user&lt;/p&gt;" OwnerDisplayName="gone" />',
 ];
 
-/** 25 upvotes on one day (+250 asked, capped at 200), 3 the next; an accept; a bounty of 50 started and awarded. */
+/**
+ * 25 upvotes on one day (+250 asked, capped at 200), then a downvote and an upvote that day (the
+ * downvote lowers the counted 200 to 198, so the upvote earns 2); 3 upvotes the next day; an
+ * accept; a bounty of 50 started and awarded; an upvote on a deleted user's answer.
+ */
 function votes(): string[] {
   const rows: string[] = [];
   let id = 0;
   for (let i = 0; i < 25; i++)
     rows.push(`<row Id="${++id}" PostId="11" VoteTypeId="2" CreationDate="2020-02-03T00:00:00.000" />`);
+  rows.push(`<row Id="${++id}" PostId="11" VoteTypeId="3" CreationDate="2020-02-03T00:00:00.000" />`);
+  rows.push(`<row Id="${++id}" PostId="11" VoteTypeId="2" CreationDate="2020-02-03T00:00:00.000" />`);
   for (let i = 0; i < 3; i++)
     rows.push(`<row Id="${++id}" PostId="11" VoteTypeId="2" CreationDate="2020-02-04T00:00:00.000" />`);
   rows.push(`<row Id="${++id}" PostId="11" VoteTypeId="1" CreationDate="2020-02-04T00:00:00.000" />`);
@@ -41,6 +47,7 @@ function votes(): string[] {
   rows.push(`<row Id="${++id}" PostId="11" VoteTypeId="9" BountyAmount="50" CreationDate="2020-02-06T00:00:00.000" />`);
   rows.push(`<row Id="${++id}" PostId="4242" VoteTypeId="2" CreationDate="2020-02-06T00:00:00.000" />`);
   rows.push(`<row Id="${++id}" PostId="10" VoteTypeId="3" CreationDate="2020-02-07T00:00:00.000" />`);
+  rows.push(`<row Id="${++id}" PostId="14" VoteTypeId="2" CreationDate="2020-02-07T00:00:00.000" />`);
   return rows;
 }
 
@@ -106,10 +113,10 @@ describe('importing small dumps', () => {
     expect(problems).toContainEqual({ file: join(dir, 'Comments.xml'), line: 0, message: 'missing, skipped' });
     expect(problems).toContainEqual({
       file: join(dir, 'Votes.xml.gz'),
-      line: 34,
+      line: 36,
       message: 'PostId 4242: no such post',
     });
-    expect(await t.db.collection('votes').countDocuments()).toBe(29);
+    expect(await t.db.collection('votes').countDocuments()).toBe(32);
   });
 
   it('keeps deleted users’ posts under a stand-in account, and bodies as Markdown rendered like any post', async () => {
@@ -121,11 +128,14 @@ describe('importing small dumps', () => {
     expect((await t.db.collection('threads').findOne({ 'origin.id': 10 }))!.tags).toEqual(['one', 'two']);
   });
 
-  it('caps vote reputation per day of the votes, pays accepts and moves bounties', async () => {
-    // Answerer: 200 (cap) + 30 + 15 accepted + 50 bounty, from 1. Asker: 1 + 2 accepting - 50 bounty
-    // would go below 1: stops at 1; then −2 for the downvote on the question, floored at 1 again.
-    expect(await totalOf(2)).toBe(1 + 200 + 30 + 15 + 50);
+  it('caps vote reputation per day net of downvotes, pays accepts and moves bounties, and pays no deleted user', async () => {
+    // Answerer: 200 (cap), −2 and +2 (the downvote reopened the cap by 2), + 30 + 15 accepted + 50
+    // bounty, from 1. Asker: 1 + 2 accepting - 50 bounty would go below 1: stops at 1; then −2 for
+    // the downvote on the question, floored at 1 again.
+    expect(await totalOf(2)).toBe(1 + 200 - 2 + 2 + 30 + 15 + 50);
     expect(await totalOf(1)).toBe(1);
+    const ghost = (await t.db.collection('posts').findOne({ 'origin.id': 14 }))!.authorId;
+    expect(await t.db.collection('reputation_ledger').countDocuments({ userId: ghost })).toBe(0);
     const bounty = await t.db.collection('bounties').findOne({});
     expect(bounty).toMatchObject({ amount: 50, status: 'AWARDED' });
     expect((await t.verifier.verify()).drifts).toEqual([]);

@@ -2,7 +2,7 @@
 // from there, never copied) and checks it against the counts its builder computed.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ImportInterrupted, UserExportService, usersAsCsv } from '../src/index.js';
+import { ImportInterrupted, type ImportSummary, UserExportService, usersAsCsv } from '../src/index.js';
 import { hasSample, type ImportContext, SE_SAMPLE_DIR, snapshot, startImportContext } from './import-context.js';
 
 const describeWithSample = hasSample ? describe : describe.skip;
@@ -14,12 +14,13 @@ describeWithSample('importing the Stack Exchange sample', () => {
   let t: ImportContext;
   let expected: Record<string, any>;
   let firstImport: Record<string, string[]>;
+  let firstSummary: ImportSummary;
 
   beforeAll(async () => {
     expected = JSON.parse(readFileSync(`${SE_SAMPLE_DIR}/expected-counts.json`, 'utf8'));
     t = await startImportContext();
-    const summary = await t.importer.import({ dir: SE_SAMPLE_DIR, ...target });
-    expect(summary.problems).toBe(0);
+    firstSummary = await t.importer.import({ dir: SE_SAMPLE_DIR, ...target });
+    expect(firstSummary.problems).toBe(0);
     firstImport = await snapshot(t.db);
   }, 120_000);
   afterAll(() => t?.close());
@@ -115,14 +116,33 @@ describeWithSample('importing the Stack Exchange sample', () => {
     const top = users[0];
     expect(top).toMatchObject({ sourceSite: 'french.meta', sourceId: expect.any(Number) });
     expect(top.reputation).toBeGreaterThanOrEqual(users[1].reputation);
+    // Reputation on the operator is 1 + what was earned there: nobody shows less than 1.
+    expect(Math.min(...users.map((u) => u.reputation))).toBe(1);
     const csv = usersAsCsv(users).split('\n');
     expect(csv[0]).toBe('handle,displayName,sourceSite,sourceId,reputation,answers,acceptedAnswers,badges');
     expect(csv).toHaveLength(users.length + 2);
   });
 
-  it('changes nothing when the same dump is imported again', async () => {
+  it('awards Helpboard badges by its own rules from the imported history, quietly', async () => {
+    const ghost = await t.db.collection('users').findOne({ 'origin.id': 0 });
+    const distinctAuthors = async (filter: Record<string, unknown>) =>
+      (await t.db.collection('posts').distinct('authorId', { ...filter, authorId: { $ne: ghost!._id } })).length;
+    const accepted = await distinctAuthors({ kind: 'ANSWER', isAccepted: true });
+    expect(accepted).toBeGreaterThan(0);
+    expect(await count('badges', { kind: 'FIRST_ACCEPTED_ANSWER' })).toBe(accepted);
+    const goodAnswers = await t.db
+      .collection('posts')
+      .countDocuments({ kind: 'ANSWER', score: { $gte: 10 }, authorId: { $ne: ghost!._id } });
+    expect(await count('badges', { kind: 'GOOD_ANSWER' })).toBe(goodAnswers);
+    expect(await count('badges', { userId: ghost!._id })).toBe(0);
+    const step = firstSummary.phases.find((p) => p.phase === 'helpboard-badges');
+    expect(step?.added).toBe(await count('badges'));
+    expect(await count('notifications')).toBe(0); // history earns badges, not a flood of notices
+  });
+
+  it('changes nothing when the same dump is imported again (and awards no badge twice)', async () => {
     const summary = await t.importer.import({ dir: SE_SAMPLE_DIR, ...target });
-    expect(summary.phases.map((p) => p.added)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(summary.phases.map((p) => p.added)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await snapshot(t.db)).toEqual(firstImport);
   });
 

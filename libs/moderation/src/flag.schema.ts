@@ -43,6 +43,10 @@ export class FlagRecord {
   @Prop({ required: true })
   weight!: number;
 
+  /** Whether the flag counts toward hiding the post at once: a new user's only queues it for review. */
+  @Prop({ type: Boolean, default: true })
+  countsTowardHiding!: boolean;
+
   @Prop({ type: String, enum: Object.values(FlagStatus), default: FlagStatus.OPEN })
   status!: FlagStatus;
 

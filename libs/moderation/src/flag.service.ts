@@ -7,12 +7,19 @@ import {
   type Actor,
   Clock,
   ConflictError,
+  memberActor,
   ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
   RateLimitedError,
 } from '@helpboard/core';
-import { BoardAccessService, BoardAction, BoardService, resolveBoardSettings } from '@helpboard/boards';
+import {
+  BoardAccessService,
+  BoardAction,
+  type BoardRecord,
+  BoardService,
+  resolveBoardSettings,
+} from '@helpboard/boards';
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
 import { Privilege, Privileges } from '@helpboard/reputation';
 import { type PostRecord, ThreadStateService } from '@helpboard/threads';
@@ -22,6 +29,7 @@ import { ReviewService } from './review/review.service.js';
 import { ReviewIntake } from './review/review-intake.js';
 import { HOUR_MS, secondsUntilAllowed } from './review/hourly-limit.js';
 import { PostFlagged } from './events/moderation-events.js';
+import { dailyFlagAllowance, secondsUntilTomorrow, startOfUtcDay } from './flag-allowance.js';
 import { flagWeight } from './flag-weight.js';
 import { FlaggerStats, FlagReason, FlagRecord, FlagStatus } from './flag.schema.js';
 
@@ -52,6 +60,11 @@ export class FlagService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Flags scale to abuse (issue #21, Stack Exchange's rules): the flag privilege (15 by default),
+   * a daily allowance, no repeat of a flag a moderator declined, and hiding only by the flags of
+   * established users, never of staff posts or official answers (those wait for a reviewer).
+   */
   async flagPost(actor: Actor, postId: string, reason: FlagReason, note: string | null): Promise<FlagRecord> {
     const post = await this.threadState.requirePost(postId);
     if (post.hiddenAt) throw new NotFoundError('Post', 'POST_NOT_FOUND');
@@ -59,18 +72,14 @@ export class FlagService {
     await this.access.assert(actor, BoardAction.Participate, board);
     if (post.authorId.equals(actor.userId)) throw new ForbiddenError('FLAG_OWN_POST');
     const settings = resolveBoardSettings(board.settingsOverrides);
-    const isTrusted =
-      (await this.access.can(actor, BoardAction.Moderate, board)) ||
-      (await this.access.can(actor, BoardAction.ActAsStaff, board));
-    if (!isTrusted) {
-      await this.privileges.assert(actor.userId, board, Privilege.FLAG);
-      if (await this.intake.isNewUser(actor.userId, board, settings)) await this.assertFlagLimit(actor, settings);
-    }
+    const isTrusted = await this.isTrusted(actor.userId, board);
+    const isNewFlagger = !isTrusted && (await this.intake.isNewUser(actor.userId, board, settings));
+    if (!isTrusted) await this.privileges.assert(actor.userId, board, Privilege.FLAG);
     const record = await this.stats
       .findOne({ userId: new Types.ObjectId(actor.userId) })
       .lean<FlaggerStats>()
       .exec();
-    const weight = flagWeight({ isTrusted, helpful: record?.helpful ?? 0, declined: record?.declined ?? 0 });
+    const isProtected = post.isOfficial || (await this.isTrusted(post.authorId.toHexString(), board));
     const now = this.clock.now();
     const flag: FlagRecord = {
       _id: new Types.ObjectId(),
@@ -80,7 +89,8 @@ export class FlagService {
       flaggerId: new Types.ObjectId(actor.userId),
       reason,
       note,
-      weight,
+      weight: flagWeight({ isTrusted, helpful: record?.helpful ?? 0, declined: record?.declined ?? 0 }),
+      countsTowardHiding: !isNewFlagger,
       status: FlagStatus.OPEN,
       resolvedBy: null,
       resolvedAt: null,
@@ -88,6 +98,11 @@ export class FlagService {
     };
     try {
       await this.unitOfWork.run(async (tx) => {
+        // One flagger's allowance and one post's weight are counted, then added to: each in turn.
+        await tx.serializeOn(`flagging:${actor.userId}`);
+        await tx.serializeOn(`flags:${post._id.toHexString()}`);
+        if (!isTrusted) await this.assertAllowance(tx.session, actor, settings, record?.helpful ?? 0, isNewFlagger);
+        await this.assertNotDeclinedBefore(tx.session, post._id, flag.flaggerId);
         await this.flags.create([flag], { session: tx.session });
         await this.review.openFlagged(tx, post, now);
         tx.publishAfterCommit(
@@ -101,9 +116,10 @@ export class FlagService {
             now,
           ),
         );
-        const total = await this.openWeight(post._id, tx.session);
-        if (total >= settings.moderation.hideThreshold) {
-          await this.threadState.setHidden(tx, post, true, actor.userId, now);
+        if (isProtected) return; // a staff post or an official answer waits for a reviewer
+        const total = await this.openWeight(post._id, tx.session, true);
+        if (total < settings.moderation.hideThreshold) return;
+        if (await this.threadState.setHidden(tx, post, true, actor.userId, now)) {
           await this.recordAudit(
             tx,
             board._id,
@@ -122,8 +138,52 @@ export class FlagService {
     return flag;
   }
 
+  /** Board moderators and staff: their flags count fully, and flags on their posts only queue them. */
+  private async isTrusted(userId: string, board: BoardRecord): Promise<boolean> {
+    const actor = memberActor(userId);
+    return (
+      (await this.access.can(actor, BoardAction.Moderate, board)) ||
+      (await this.access.can(actor, BoardAction.ActAsStaff, board))
+    );
+  }
+
+  /** SE: a moderator declined this user's flag on this post; raising it again is not allowed. */
+  private async assertNotDeclinedBefore(
+    session: ClientSession,
+    postId: Types.ObjectId,
+    flaggerId: Types.ObjectId,
+  ): Promise<void> {
+    const declined = await this.flags
+      .exists({ postId, flaggerId, status: FlagStatus.DECLINED })
+      .session(session)
+      .exec();
+    if (declined) throw new ConflictError('FLAG_DECLINED');
+  }
+
+  /** The daily allowance for everyone, and the hourly limit of new users, counting this flag. */
+  private async assertAllowance(
+    session: ClientSession,
+    actor: Actor,
+    settings: ReturnType<typeof resolveBoardSettings>,
+    helpful: number,
+    isNewFlagger: boolean,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const allowance = dailyFlagAllowance(settings.moderation.flagsPerDay, helpful);
+    const today = await this.flags
+      .countDocuments({ flaggerId: new Types.ObjectId(actor.userId), createdAt: { $gte: startOfUtcDay(now) } })
+      .session(session)
+      .exec();
+    if (today >= allowance) throw new RateLimitedError(secondsUntilTomorrow(now), 'FLAG_ALLOWANCE_USED');
+    if (isNewFlagger) await this.assertFlagLimit(session, actor, settings);
+  }
+
   /** New users raise a limited number of flags per hour, counting the one being raised. */
-  private async assertFlagLimit(actor: Actor, settings: ReturnType<typeof resolveBoardSettings>): Promise<void> {
+  private async assertFlagLimit(
+    session: ClientSession,
+    actor: Actor,
+    settings: ReturnType<typeof resolveBoardSettings>,
+  ): Promise<void> {
     const now = this.clock.now();
     const limit = settings.moderation.newUserFlagsPerHour;
     const earlier = await this.flags
@@ -135,6 +195,7 @@ export class FlagService {
       )
       .sort({ createdAt: -1 })
       .limit(limit)
+      .session(session)
       .lean<{ createdAt: Date }[]>()
       .exec();
     const wait = secondsUntilAllowed([now, ...earlier.map((row) => row.createdAt)], limit, now);
@@ -178,14 +239,14 @@ export class FlagService {
         );
       }
       await this.review.closeFlagged(tx, flag.postId, outcome === FlagStatus.HELPFUL, actor.userId, now);
-      if (outcome === FlagStatus.HELPFUL && hideReason && !post.hiddenAt) {
-        await this.threadState.setHidden(tx, post, true, actor.userId, now);
-        await this.recordAudit(tx, board._id, actor.userId, ModerationAction.HIDE, post, hideReason, now);
+      if (outcome === FlagStatus.HELPFUL && hideReason) {
+        if (await this.threadState.setHidden(tx, post, true, actor.userId, now))
+          await this.recordAudit(tx, board._id, actor.userId, ModerationAction.HIDE, post, hideReason, now);
       }
       // A post hidden only by flags comes back when the moderator declines them.
       if (outcome === FlagStatus.DECLINED && post.hiddenAt) {
-        await this.threadState.setHidden(tx, post, false, actor.userId, now);
-        await this.recordAudit(tx, board._id, actor.userId, ModerationAction.RESTORE, post, 'flags declined', now);
+        if (await this.threadState.setHidden(tx, post, false, actor.userId, now))
+          await this.recordAudit(tx, board._id, actor.userId, ModerationAction.RESTORE, post, 'flags declined', now);
       }
     });
     return { ...flag, status: outcome, resolvedBy: new Types.ObjectId(actor.userId), resolvedAt: now };
@@ -215,9 +276,10 @@ export class FlagService {
     return [...byPost.values()].sort((a, b) => b.totalWeight - a.totalWeight).slice(0, limit);
   }
 
-  private async openWeight(postId: Types.ObjectId, session: ClientSession): Promise<number> {
+  /** The weight of a post's open flags; `hidingOnly`: only flags that may hide it (not new users'). */
+  private async openWeight(postId: Types.ObjectId, session: ClientSession, hidingOnly = false): Promise<number> {
     const open = await this.flags
-      .find({ postId, status: FlagStatus.OPEN })
+      .find({ postId, status: FlagStatus.OPEN, ...(hidingOnly ? { countsTowardHiding: { $ne: false } } : {}) })
       .session(session)
       .lean<FlagRecord[]>()
       .exec();

@@ -13,7 +13,7 @@ import {
   registerEnumType,
 } from '@nestjs/graphql';
 import { Types } from 'mongoose';
-import { type Actor, Clock, CurrentActor, type LoaderHolder, SignedIn } from '@helpboard/core';
+import { type Actor, Clock, CurrentActor, InvalidInputError, type LoaderHolder, SignedIn } from '@helpboard/core';
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { Post, Thread, toPost, toThread } from '@helpboard/threads';
 import { type AuditEntry, ModerationAction } from './audit-entry.schema.js';
@@ -170,12 +170,17 @@ export class ModerationResolver {
   @SignedIn()
   @Mutation(() => User, {
     description:
-      "Suspend a user until a date (null: until lifted): everywhere (platform admins; they cannot sign in or write), or with operatorSlug on that operator's boards only (its admins; they cannot write or earn there).",
+      "Suspend a user until a date, or with `indefinitely: true` until lifted (one of the two is required): everywhere (platform admins; they cannot sign in or write), or with operatorSlug on that operator's boards only (its admins; they cannot write or earn there). `unsuspendUser` lifts it.",
   })
   async suspendUser(
     @CurrentActor() actor: Actor,
     @Args('handle') handle: string,
-    @Args('until', { type: () => Date, nullable: true }) until: Date | null,
+    @Args('until', { type: () => Date, nullable: true, description: 'When the suspension ends.' }) until: Date | null,
+    @Args('indefinitely', {
+      defaultValue: false,
+      description: 'Suspend until lifted, instead of until a date.',
+    })
+    indefinitely: boolean,
     @Args('reason') reason: string,
     @Args('operatorSlug', {
       type: () => String,
@@ -184,9 +189,13 @@ export class ModerationResolver {
     })
     operatorSlug: string | null,
   ): Promise<User> {
+    // Exactly one of the two: a forgotten date must not pass for "until lifted", nor lift anything.
+    if (!until === !indefinitely) {
+      throw new InvalidInputError([{ field: 'until', message: 'UNTIL_OR_INDEFINITELY' }], 'UNTIL_OR_INDEFINITELY');
+    }
     const user = operatorSlug
-      ? await this.moderation.suspendOnOperator(actor, handle, operatorSlug, until, false, reasonOf(reason))
-      : await this.moderation.suspendUser(actor, handle, until, reasonOf(reason));
+      ? await this.moderation.suspendOnOperator(actor, handle, operatorSlug, until ?? null, false, reasonOf(reason))
+      : await this.moderation.suspendUser(actor, handle, until ?? 'indefinitely', reasonOf(reason));
     return toUser(user, this.clock.now());
   }
 
@@ -203,7 +212,7 @@ export class ModerationResolver {
   ): Promise<User> {
     const user = operatorSlug
       ? await this.moderation.suspendOnOperator(actor, handle, operatorSlug, null, true, reasonOf(reason))
-      : await this.moderation.suspendUser(actor, handle, null, reasonOf(reason));
+      : await this.moderation.liftSuspension(actor, handle, reasonOf(reason));
     return toUser(user, this.clock.now());
   }
 

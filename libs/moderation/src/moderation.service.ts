@@ -20,7 +20,7 @@ import {
   OperatorSuspensions,
 } from '@helpboard/boards';
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
-import { UsersService } from '@helpboard/identity';
+import { SUSPENDED_INDEFINITELY, UsersService } from '@helpboard/identity';
 import {
   PostKind,
   type PostRecord,
@@ -43,6 +43,17 @@ export enum CloseReason {
   OPINION_BASED = 'OPINION_BASED',
   RESOLVED = 'RESOLVED',
 }
+
+/** What the audit log says of a platform suspension: whether it is in force, and until when. */
+const suspensionState = (until: Date | null, now: Date) => ({
+  suspended: until !== null && until > now,
+  until:
+    until === null || until <= now
+      ? null
+      : until.getTime() === SUSPENDED_INDEFINITELY.getTime()
+        ? 'until lifted'
+        : until,
+});
 
 const threadState = (thread: ThreadRecord) => ({
   status: thread.status,
@@ -216,7 +227,8 @@ export class ModerationService {
   ) {
     const now = this.clock.now();
     await this.unitOfWork.run((tx) => this.recordPostVisibility(tx, actor, board, post, isHidden, action, reason, now));
-    return post;
+    // The client sees the post as the change left it (issue #21: it got the state before).
+    return this.threadState.requirePost(post._id.toHexString());
   }
 
   /** Hides, restores, deletes or undeletes a post within the caller's transaction, with its audit entry. */
@@ -291,24 +303,49 @@ export class ModerationService {
     return user;
   }
 
-  async suspendUser(actor: Actor, handle: string, until: Date | null, reason: string) {
+  /**
+   * Platform-wide, by platform admins: until a date, or `'indefinitely'` until lifted. Lifting is
+   * liftSuspension: a missing date never lifts (issue #21: it did, and was logged as UNSUSPEND).
+   */
+  async suspendUser(actor: Actor, handle: string, until: Date | 'indefinitely', reason: string) {
+    if (until !== 'indefinitely' && until <= this.clock.now())
+      throw new InvalidInputError([{ field: 'until', message: 'INVALID_VALUE' }]);
+    return this.setPlatformSuspension(
+      actor,
+      handle,
+      until === 'indefinitely' ? SUSPENDED_INDEFINITELY : until,
+      ModerationAction.SUSPEND,
+      reason,
+    );
+  }
+
+  async liftSuspension(actor: Actor, handle: string, reason: string) {
+    return this.setPlatformSuspension(actor, handle, null, ModerationAction.UNSUSPEND, reason);
+  }
+
+  private async setPlatformSuspension(
+    actor: Actor,
+    handle: string,
+    until: Date | null,
+    action: ModerationAction.SUSPEND | ModerationAction.UNSUSPEND,
+    reason: string,
+  ) {
     if (!isPlatformAdmin(actor)) throw new ForbiddenError('ADMIN_REQUIRED');
     const user = await this.users.requireByHandle(handle);
     const now = this.clock.now();
-    if (until && until <= now) throw new InvalidInputError([{ field: 'until', message: 'INVALID_VALUE' }]);
     return this.unitOfWork.run(async (tx) => {
       const updated = await this.users.setSuspension(user._id, until, tx.session);
       await this.auditLog.record(tx, {
         boardId: null,
         actorId: actor.userId,
-        action: until ? ModerationAction.SUSPEND : ModerationAction.UNSUSPEND,
+        action,
         targetType: 'user',
         targetId: user._id,
         threadId: null,
         subjectUserId: user._id,
         reason,
-        before: { suspendedUntil: user.suspendedUntil },
-        after: { suspendedUntil: until },
+        before: suspensionState(user.suspendedUntil, now),
+        after: suspensionState(until, now),
         at: now,
       });
       return updated;

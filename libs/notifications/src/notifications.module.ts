@@ -9,6 +9,7 @@ import { DigestJob } from './mail/digest.job.js';
 import { EmailDelivery } from './mail/email-delivery.js';
 import { MailComposer } from './mail/mail-composer.js';
 import { SentMailRecord, SentMailSchema } from './mail/mail-log.schema.js';
+import { AccountMailSender } from './mail/account-mail.sender.js';
 import { MailTransport } from './mail/mail-transport.js';
 import { UnsubscribeController } from './mail/unsubscribe.controller.js';
 import { UnsubscribeService } from './mail/unsubscribe.service.js';
@@ -63,6 +64,7 @@ import { PreferenceService } from './preference/preference.service.js';
     MailTransport,
     EmailDelivery,
     DigestJob,
+    AccountMailSender,
   ],
   exports: [Notifier, FollowService, PreferenceService, DigestJob, MailTransport],
 })

@@ -90,19 +90,27 @@ describeWithRedis('Redis adapters', () => {
     await reader.close();
   });
 
-  it('shares rate-limit counters and blocks between instances; a block only ever extends', async () => {
+  it('shares rate-limit counters and attempt reservations between instances, each one atomic', async () => {
     const [a, b] = [new RedisRateLimitStore(connect()), new RedisRateLimitStore(connect())];
     await eventually('redis connections', async () => connections.every((c) => c.isConnected));
     const now = new Date();
     expect((await a.hit('test:shared', 60_000, now)).count).toBe(1);
-    expect((await b.hit('test:shared', 60_000, now)).count).toBe(2);
-    expect((await a.peek('test:shared', now))?.count).toBe(2);
-    const later = new Date(Date.now() + 60_000);
-    await a.block('test:block', later);
-    await b.block('test:block', new Date(Date.now() + 1_000));
-    expect((await b.blockedUntil('test:block', now))?.getTime()).toBe(later.getTime());
-    await b.reset('test:shared');
-    expect(await a.peek('test:shared', now)).toBeNull();
+    expect((await b.hit('test:shared', 60_000, now, 5)).count).toBe(6);
+
+    // 20 parallel attempts from two instances: the free three are allowed, the rest blocked.
+    const policy = { freeAttempts: 3, windowMs: 60_000, firstBlockMs: 30_000, maxBlockMs: 60_000 };
+    const reservations = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).reserveAttempt('test:attempts', policy, now)),
+    );
+    expect(reservations.filter((r) => r.isAllowed)).toHaveLength(3);
+    const refused = reservations.find((r) => !r.isAllowed) as { retryAt: Date };
+    expect(refused.retryAt.getTime()).toBe(now.getTime() + 30_000);
+    // A right password gives its attempt back: under the free attempts the block is lifted.
+    await a.releaseAttempt('test:attempts', policy);
+    expect((await b.reserveAttempt('test:attempts', policy, now)).isAllowed).toBe(true);
+    expect((await a.reserveAttempt('test:attempts', policy, now)).isAllowed).toBe(false);
+    await b.forgetAttempts('test:attempts');
+    expect((await a.reserveAttempt('test:attempts', policy, now)).isAllowed).toBe(true);
   });
 
   it('delivers live updates published on one instance to subscribers on another, dates intact', async () => {

@@ -3,24 +3,47 @@
 // unreachable each instance counts on its own (in memory), so limits still hold per instance
 // and nothing fails.
 import { Logger } from '@nestjs/common';
-import { InMemoryRateLimitStore, type RateCounter, RateLimitStore } from '@helpboard/core';
+import {
+  type AttemptPolicy,
+  type AttemptReservation,
+  InMemoryRateLimitStore,
+  type RateCounter,
+  RateLimitStore,
+} from '@helpboard/core';
 import type { RedisConnection } from './redis-connection.js';
 
 const PREFIX = 'helpboard:rate:';
-const BLOCK_PREFIX = 'helpboard:block:';
+const ATTEMPTS_PREFIX = 'helpboard:attempts:';
+const BLOCK_PREFIX = 'helpboard:attempts-block:';
 
-// INCR, and start the window on the first hit; answers the count and the window's remaining ms.
+// INCRBY, and start the window on the first hit; answers the count and the window's remaining ms.
 const HIT = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local n = redis.call('INCRBY', KEYS[1], ARGV[2])
+if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { n, redis.call('PTTL', KEYS[1]) }`;
 
-// Extends a block, never shortens it: the value is the end (epoch ms), kept until then.
-const BLOCK = `
-local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-local untilMs = tonumber(ARGV[1])
-if untilMs > current then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
-return 1`;
+// The check and the count of an attempt in one step (see RateLimitStore.reserveAttempt).
+// KEYS: counter, block. ARGV: now (epoch ms), free attempts, window, first block, max block.
+// Answers 0 when allowed, else the end of the block (epoch ms).
+const RESERVE = `
+local now = tonumber(ARGV[1])
+local blockedUntil = tonumber(redis.call('GET', KEYS[2]) or '0')
+if blockedUntil > now then return blockedUntil end
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+local free = tonumber(ARGV[2])
+if n >= free then
+  local ms = math.floor(math.min(tonumber(ARGV[4]) * 2 ^ (n - free), tonumber(ARGV[5])))
+  redis.call('SET', KEYS[2], string.format('%d', now + ms), 'PX', ms)
+end
+return 0`;
+
+// Gives one attempt back; under the free attempts the block goes too. KEYS: counter, block.
+const RELEASE = `
+local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+if n > 0 then n = redis.call('DECR', KEYS[1]) end
+if n < tonumber(ARGV[1]) then redis.call('DEL', KEYS[2]) end
+return n`;
 
 export class RedisRateLimitStore extends RateLimitStore {
   private readonly logger = new Logger(RedisRateLimitStore.name);
@@ -31,59 +54,53 @@ export class RedisRateLimitStore extends RateLimitStore {
     super();
   }
 
-  hit(key: string, windowMs: number, now: Date): Promise<RateCounter> {
+  hit(key: string, windowMs: number, now: Date, amount = 1): Promise<RateCounter> {
     return this.shared(
       async () => {
-        const [count, ttl] = (await this.redis.client.eval(HIT, 1, PREFIX + key, windowMs)) as [number, number];
+        const [count, ttl] = (await this.redis.client.eval(HIT, 1, PREFIX + key, windowMs, amount)) as [number, number];
         return { count, resetAt: new Date(now.getTime() + (ttl > 0 ? ttl : windowMs)) };
       },
-      () => this.local.hit(key, windowMs, now),
+      () => this.local.hit(key, windowMs, now, amount),
     );
   }
 
-  peek(key: string, now: Date): Promise<RateCounter | null> {
+  reserveAttempt(key: string, policy: AttemptPolicy, now: Date): Promise<AttemptReservation> {
     return this.shared(
       async () => {
-        const [count, ttl] = await Promise.all([
-          this.redis.client.get(PREFIX + key),
-          this.redis.client.pttl(PREFIX + key),
-        ]);
-        if (count === null || ttl <= 0) return null;
-        return { count: Number(count), resetAt: new Date(now.getTime() + ttl) };
+        const blockedUntil = Number(
+          await this.redis.client.eval(
+            RESERVE,
+            2,
+            ATTEMPTS_PREFIX + key,
+            BLOCK_PREFIX + key,
+            now.getTime(),
+            policy.freeAttempts,
+            policy.windowMs,
+            policy.firstBlockMs,
+            policy.maxBlockMs,
+          ),
+        );
+        return blockedUntil === 0 ? { isAllowed: true } : { isAllowed: false, retryAt: new Date(blockedUntil) };
       },
-      () => this.local.peek(key, now),
+      () => this.local.reserveAttempt(key, policy, now),
     );
   }
 
-  reset(key: string): Promise<void> {
+  releaseAttempt(key: string, policy: AttemptPolicy): Promise<void> {
     return this.shared(
       async () => {
-        await this.redis.client.del(PREFIX + key);
-        await this.local.reset(key);
+        await this.redis.client.eval(RELEASE, 2, ATTEMPTS_PREFIX + key, BLOCK_PREFIX + key, policy.freeAttempts);
       },
-      () => this.local.reset(key),
+      () => this.local.releaseAttempt(key, policy),
     );
   }
 
-  block(key: string, until: Date): Promise<void> {
-    // Redis expires by its own clock; the stored end is what `blockedUntil` compares with.
-    const ttl = Math.max(1, until.getTime() - Date.now());
+  forgetAttempts(key: string): Promise<void> {
     return this.shared(
       async () => {
-        await this.redis.client.eval(BLOCK, 1, BLOCK_PREFIX + key, until.getTime(), ttl);
+        await this.redis.client.del(ATTEMPTS_PREFIX + key, BLOCK_PREFIX + key);
       },
-      () => this.local.block(key, until),
-    );
-  }
-
-  blockedUntil(key: string, now: Date): Promise<Date | null> {
-    return this.shared(
-      async () => {
-        const value = await this.redis.client.get(BLOCK_PREFIX + key);
-        if (value === null || Number(value) <= now.getTime()) return null;
-        return new Date(Number(value));
-      },
-      () => this.local.blockedUntil(key, now),
+      () => this.local.forgetAttempts(key),
     );
   }
 

@@ -1,6 +1,6 @@
 export * from './reputation.module.js';
 export * from './reputation-verifier.js';
-export { STARTING_REPUTATION } from './reputation.service.js';
+export { STARTING_REPUTATION, reputationFromEarned } from './rules/starting-reputation.js';
 export { ReputationKind } from './ledger/reputation-entry.schema.js';
 export * from './verify.command.js';
 export * from './reputation-reader.js';

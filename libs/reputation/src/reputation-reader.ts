@@ -4,13 +4,13 @@ import { Types } from 'mongoose';
 import { LedgerRepository } from './ledger/ledger.repository.js';
 import { type PeriodKind, periodKey, periodOf } from './ledger/periods.js';
 import { OVERALL } from './ledger/reputation-entry.schema.js';
-import { STARTING_REPUTATION } from './reputation.service.js';
+import { reputationFromEarned, STARTING_REPUTATION } from './rules/starting-reputation.js';
 
 @Injectable()
 export class ReputationReader {
   constructor(private readonly ledger: LedgerRepository) {}
 
-  /** Per user, reputation earned on these boards together. */
+  /** Per user, reputation earned on these boards together (without the starting 1: a gain, not a standing). */
   async onBoards(boardIds: readonly Types.ObjectId[]): Promise<Map<string, number>> {
     const sums = new Map<string, number>();
     for (const total of await this.ledger.totalsOnBoards(boardIds))
@@ -18,19 +18,20 @@ export class ReputationReader {
     return sums;
   }
 
-  /** These users' reputation on one board (author cards), in one query; absent users have none yet. */
+  /** These users' reputation on one board (author cards), in one query: 1 + what each earned there. */
   async usersOnBoard(boardId: Types.ObjectId, userIds: readonly string[]): Promise<Map<string, number>> {
     const rows = await this.ledger.totalsOfUsersOnBoard(
       boardId,
       userIds.map((id) => new Types.ObjectId(id)),
     );
-    return new Map(rows.map((row) => [row.userId.toHexString(), row.total]));
+    const earned = new Map(rows.map((row) => [row.userId.toHexString(), row.total]));
+    return new Map(userIds.map((id) => [id, reputationFromEarned(earned.get(id))]));
   }
 
-  /** A user's reputation on each board they earned on (profile pages). */
+  /** A user's reputation on each board they earned on (profile pages): 1 + what they earned there. */
   async boardTotalsOf(userId: string): Promise<{ boardId: string; total: number }[]> {
     const rows = await this.ledger.boardTotalsOfUser(new Types.ObjectId(userId));
-    return rows.map((row) => ({ boardId: row.boardId!.toHexString(), total: row.total }));
+    return rows.map((row) => ({ boardId: row.boardId!.toHexString(), total: reputationFromEarned(row.total) }));
   }
 
   /** A user's latest reputation changes, newest first (the profile's history chart). */
@@ -57,16 +58,15 @@ export class ReputationReader {
    * on a carrier's boards are earned there, not bought with standing elsewhere.
    */
   async onOperator(userId: string, operatorId: Types.ObjectId): Promise<number> {
-    const earned = await this.ledger.total(new Types.ObjectId(userId), { operatorId, boardId: null });
-    return Math.max(STARTING_REPUTATION, STARTING_REPUTATION + (earned ?? 0));
+    return reputationFromEarned(await this.ledger.total(new Types.ObjectId(userId), { operatorId, boardId: null }));
   }
 
-  /** The users with the most reputation on a board, at least `minimum`, best first. */
+  /** The users with the most reputation on a board (1 + earned there), at least `minimum`, best first. */
   async topOnBoard(boardId: string, limit: number, minimum: number): Promise<{ userId: string; total: number }[]> {
     const rows = await this.ledger.topOnBoard(new Types.ObjectId(boardId), limit);
     return rows
-      .filter((row) => row.total >= minimum)
-      .map((row) => ({ userId: row.userId.toHexString(), total: row.total }));
+      .map((row) => ({ userId: row.userId.toHexString(), total: reputationFromEarned(row.total) }))
+      .filter((row) => row.total >= minimum);
   }
 
   /** The users who gained the most on a board in the calendar period containing `at`, best first. */

@@ -6,7 +6,7 @@ import { Types } from 'mongoose';
 import { LedgerRepository } from './ledger/ledger.repository.js';
 import { periodKeysOf } from './ledger/periods.js';
 import type { TotalScope } from './ledger/reputation-entry.schema.js';
-import { STARTING_REPUTATION } from './reputation.service.js';
+import { STARTING_REPUTATION } from './rules/starting-reputation.js';
 
 export interface Drift {
   userId: string;

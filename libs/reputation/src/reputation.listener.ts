@@ -51,7 +51,10 @@ export class ReputationListener implements OnModuleInit {
       this.reputation.reverse(tx, causeOf(`accept:${event.answerId}`, event, event.answerId)),
     );
     this.handlers.on(OfficialAnswerMarked, async (event, tx) => {
-      const awards = awardsForOfficial(event.answerAuthorId, await this.rulesOf(event.boardId));
+      const awards = awardsForOfficial(
+        { answerAuthorId: event.answerAuthorId, markerId: event.actorId },
+        await this.rulesOf(event.boardId),
+      );
       await this.replace(tx, causeOf(`official:${event.answerId}`, event, event.answerId), awards);
     });
     this.handlers.on(OfficialAnswerUnmarked, (event, tx) =>

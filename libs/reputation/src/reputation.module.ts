@@ -7,6 +7,7 @@ import { AuthorBadgesResolver, BadgeResolver, UserBadgesResolver } from './badge
 import { BadgeRecord, BadgeSchema } from './badges/badge.schema.js';
 import { BadgeService } from './badges/badge.service.js';
 import { BountyResolver } from './bounties/bounty.resolver.js';
+import { UserImportedBadgesResolver } from './import/imported-badge.resolver.js';
 import { BountyRecord, BountySchema } from './bounties/bounty.schema.js';
 import { BountyService } from './bounties/bounty.service.js';
 import { SerialVotingJob } from './serial-voting.job.js';
@@ -58,6 +59,7 @@ import { ImportedBadgeRecord, ImportedBadgeSchema } from './import/imported-badg
     BadgeResolver,
     UserBadgesResolver,
     AuthorBadgesResolver,
+    UserImportedBadgesResolver,
     BountyService,
     BountyResolver,
     SerialVotingJob,

@@ -38,7 +38,7 @@ import { PostAuthor } from '@helpboard/threads';
 import { LedgerRepository } from './ledger/ledger.repository.js';
 import { periodKey, periodOf } from './ledger/periods.js';
 import { OVERALL, ReputationKind } from './ledger/reputation-entry.schema.js';
-import { STARTING_REPUTATION } from './reputation.service.js';
+import { reputationFromEarned, STARTING_REPUTATION } from './rules/starting-reputation.js';
 
 export enum LeaderboardPeriod {
   WEEK = 'WEEK',
@@ -66,7 +66,10 @@ const MAX_ENTRIES = 100;
 export class LeaderboardEntry {
   @Field(() => Int) rank!: number;
   @Field(() => User) user!: User;
-  @Field(() => Int, { description: 'Reputation on this board in the period.' }) reputation!: number;
+  @Field(() => Int, {
+    description: 'ALL: reputation on this board (1 + what was earned there); a period: reputation gained on it then.',
+  })
+  reputation!: number;
 }
 
 @ObjectType({ description: 'One change of reputation, with its cause (the ledger is public and append-only).' })
@@ -112,7 +115,7 @@ export class UserReputationResolver {
 
   @ResolveField(() => Int, {
     description:
-      'Reputation overall (everyone starts at 1), earned on one board, or earned on one operator’s boards (plus the starting 1; privileges there use it).',
+      'Reputation overall, on one board, or on one operator’s boards (privileges there use it): everyone starts at 1 in each scope and has 1 + what they earned there, never less than 1.',
   })
   async reputation(
     @Parent() user: User,
@@ -123,12 +126,13 @@ export class UserReputationResolver {
     const userId = new Types.ObjectId(user.id);
     if (boardSlug) {
       const board = await this.boards.requireBoard(boardSlug);
-      return (await this.ledger.total(userId, { operatorId: board.operatorId, boardId: board._id })) ?? 0;
+      return reputationFromEarned(
+        await this.ledger.total(userId, { operatorId: board.operatorId, boardId: board._id }),
+      );
     }
     if (operatorSlug) {
       const operator = await this.operators.requireBySlug(operatorSlug);
-      const earned = await this.ledger.total(userId, { operatorId: operator._id, boardId: null });
-      return Math.max(STARTING_REPUTATION, STARTING_REPUTATION + (earned ?? 0));
+      return reputationFromEarned(await this.ledger.total(userId, { operatorId: operator._id, boardId: null }));
     }
     return (await totalsLoader(context, this.ledger).load(user.id))!;
   }
@@ -207,7 +211,10 @@ export class LeaderboardResolver {
     // Over-fetch, then keep one audience: staff answer as part of their job and are ranked apart.
     const candidates =
       period === LeaderboardPeriod.ALL
-        ? (await this.ledger.topOnBoard(board._id, limit * 4)).map((row) => ({ userId: row.userId, total: row.total }))
+        ? (await this.ledger.topOnBoard(board._id, limit * 4)).map((row) => ({
+            userId: row.userId,
+            total: reputationFromEarned(row.total),
+          }))
         : await this.ledger.topInPeriod(
             periodKey(board._id.toHexString(), periodOf(period, this.clock.now())),
             limit * 4,

@@ -1,16 +1,17 @@
 // Applies reputation changes inside the transaction of the action that caused them, so a vote,
-// its ledger entries and the totals commit together. Everyone starts at 1 overall (SE) and 0 on
-// each board; overall reputation never goes below 1.
+// its ledger entries and the totals commit together. The overall total is stored with the
+// starting 1 included; per-operator and per-board rows store what was earned there, and readers
+// add the starting 1 (rules/starting-reputation.ts). Overall reputation never goes below 1.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import type { TransactionContext } from '@helpboard/database';
+import { PreconditionFailedError } from '@helpboard/core';
 import { BoardService } from '@helpboard/boards';
 import { LedgerRepository } from './ledger/ledger.repository.js';
 import { periodKeysOf } from './ledger/periods.js';
 import { OVERALL, ReputationKind, VOTE_KINDS } from './ledger/reputation-entry.schema.js';
+import { STARTING_REPUTATION } from './rules/starting-reputation.js';
 import { type Award, applicableDelta } from './rules/vote-rules.js';
-
-export const STARTING_REPUTATION = 1;
 
 export interface Cause {
   source: string;
@@ -80,6 +81,18 @@ export class ReputationService {
       const delta = applicableDelta(award.delta, { total, voteGainToday, dailyCap: isVote ? dailyCap : undefined });
       await this.record(tx, cause, award, delta);
     }
+  }
+
+  /**
+   * Spends reputation the user chose to give (a bounty): refused when it would leave less than 1.
+   * The balance is read in the spending transaction, and the spend writes the same total, so of
+   * concurrent spends all but one conflict and retry against the new balance (issue #21: five
+   * parallel bounties all passed a check made before the transaction).
+   */
+  async spend(tx: TransactionContext, cause: Cause, userId: string, kind: ReputationKind, amount: number) {
+    const total = (await this.ledger.total(new Types.ObjectId(userId), OVERALL, tx.session)) ?? STARTING_REPUTATION;
+    if (total - amount < STARTING_REPUTATION) throw new PreconditionFailedError('NOT_ENOUGH_REPUTATION');
+    await this.record(tx, cause, { userId, kind, delta: -amount }, -amount);
   }
 
   /**

@@ -23,6 +23,7 @@ export type * from './import/imported-content.js';
 export type { PostOrigin } from './post/post.schema.js';
 export { ViewCounter, viewerKey } from './views/view-counter.js';
 export { ThreadPageReader } from './thread/thread-page.reader.js';
+export { type ThreadSnapshot, ANSWERS_IN_SNAPSHOT } from './thread/thread-snapshot.js';
 export { AskQuestionService } from './thread/ask-question.service.js';
 export { CommentService } from './comment/comment.service.js';
 export { EditPostService } from './revision/edit-post.service.js';

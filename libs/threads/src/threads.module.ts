@@ -33,6 +33,7 @@ import { ThreadResolver } from './thread/thread.resolver.js';
 import { ThreadRecord, ThreadSchema } from './thread/thread.schema.js';
 import { ViewCounter } from './views/view-counter.js';
 import { ThreadPageCache } from './thread/thread-page-cache.js';
+import { ThreadSnapshots } from './thread/thread-snapshot.js';
 import { ThreadPageReader } from './thread/thread-page.reader.js';
 import { ThreadMergeService } from './thread/thread-merge.service.js';
 import { ImportedContentService } from './import/imported-content.service.js';
@@ -73,6 +74,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadQueryService,
     ViewCounter,
     ThreadPageCache,
+    ThreadSnapshots,
     ThreadPageReader,
     SearchableThreadReader,
     ThreadStateService,

@@ -78,13 +78,13 @@ export interface ClickResponse {
 export async function clickLink(
   t: TestApp,
   code: string,
-  client: { ip: string; cookie?: string | null; language?: string },
+  client: { ip: string; cookie?: string | null; language?: string; userAgent?: string },
 ): Promise<ClickResponse> {
   const response = await fetch(`${t.baseUrl}/r/${code}`, {
     redirect: 'manual',
     headers: {
       'x-forwarded-for': client.ip,
-      'user-agent': 'Mozilla/5.0 (test reader)',
+      'user-agent': client.userAgent ?? 'Mozilla/5.0 (test reader)',
       ...(client.cookie ? { cookie: client.cookie } : {}),
       ...(client.language ? { 'accept-language': client.language } : {}),
     },

@@ -1,5 +1,8 @@
 // Boots the real application on a random loopback port against a fresh in-memory engine, and
 // talks to it the way clients do: GraphQL over HTTP and over WebSocket (graphql-ws).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -49,6 +52,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       JWT_SECRET: TEST_JWT_SECRET,
       REFERRALS_SECRET_KEY: TEST_REFERRALS_SECRET_KEY,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // Suites send thousands of anonymous operations from one address while their clock stands
+      // still; the budget has its own test (tests/e2e/query-cost.e2e-spec.ts), which lowers this.
+      ANONYMOUS_QUERY_COST_PER_MINUTE: '1000000000',
+      // Mail (.eml files) and uploads of a suite stay in its own folder, never in ./data.
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'helpboard-test-')),
       ...env,
     }),
   );

@@ -3,7 +3,7 @@
 // answers, a staff rep, flags and a referral campaign; optionally imports a Stack Exchange dump
 // into a third board. Then prints how to sign in and where to look.
 import 'reflect-metadata';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig, PlatformRole } from '@helpboard/core';
@@ -22,6 +22,21 @@ const options = new Command('demo')
   .option('--import <dir>', 'also import this Stack Exchange dump folder into a third board')
   .parse(process.argv)
   .opts<{ import?: string }>();
+
+/** A dump folder's problem, or null: checked before anything is written, so a typo leaves no half demo. */
+function dumpFolderProblem(dir: string): string | null {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return `--import ${dir}: no such folder.`;
+  if (!['Posts.xml', 'Posts.xml.gz'].some((name) => existsSync(join(dir, name)))) {
+    return `--import ${dir}: not a Stack Exchange dump folder (no Posts.xml or Posts.xml.gz in it).`;
+  }
+  return null;
+}
+
+const importProblem = options.import ? dumpFolderProblem(options.import) : null;
+if (importProblem) {
+  process.stderr.write(`${importProblem}\nNothing was written.\n`);
+  process.exit(1);
+}
 
 const config = { ...loadConfig(), runsBackgroundJobs: false };
 const dbDir = join(config.dataDir, 'db');

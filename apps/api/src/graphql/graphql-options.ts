@@ -1,21 +1,31 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
-import { type AppConfig, type PublicQueryCache } from '@helpboard/core';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { type AppConfig, type Clock, type PublicQueryCache, type RateLimitStore } from '@helpboard/core';
 import type { Metrics } from '@helpboard/observability';
 import { observabilityPlugin } from '../observability/observability.plugin.js';
 import { observedWebSocketExecution } from '../observability/websocket-execution.js';
-import { complexityPlugin } from './complexity.plugin.js';
-import { depthLimitRule } from './depth-limit.rule.js';
+import { AnonymousCostBudget } from './anonymous-cost-budget.js';
 import { formatGraphQLError } from './format-error.js';
+import { graphqlContextBuilder } from './graphql-context.js';
+import { OperationGate } from './operation-gate.js';
+import { operationGatePlugin } from './operation-gate.plugin.js';
 import { publicQueryCachePlugin } from './public-query-cache.plugin.js';
-import { buildGraphQLContext } from './graphql-context.js';
+import { gatedWebSocketOperations } from './websocket-operations.js';
 
-/** Deep enough for a thread page with its answers, comments and author cards; no deeper. */
-export const MAX_QUERY_DEPTH = 10;
-/** Roughly a thread page with 100 answers and their comments; lists multiply by page size. */
-export const MAX_QUERY_COMPLEXITY = 5_000;
+export interface GraphQLDependencies {
+  cache: PublicQueryCache;
+  metrics: Metrics;
+  rateLimits: RateLimitStore;
+  clock: Clock;
+}
 
-export function graphqlOptions(config: AppConfig, cache: PublicQueryCache, metrics: Metrics): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, dependencies: GraphQLDependencies): ApolloDriverConfig {
+  const { cache, metrics, rateLimits, clock } = dependencies;
+  const gate = new OperationGate(new AnonymousCostBudget(rateLimits, clock, config.anonymousQueryCostPerMinute));
+  const buildContext = graphqlContextBuilder(config.trustProxy);
+  let servedSchema: GraphQLSchema | undefined;
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -26,11 +36,26 @@ export function graphqlOptions(config: AppConfig, cache: PublicQueryCache, metri
     introspection: true,
     includeStacktraceInErrorResponses: false,
     subscriptions: {
-      'graphql-ws': { path: '/graphql', ...observedWebSocketExecution(metrics) },
+      'graphql-ws': {
+        path: '/graphql',
+        ...observedWebSocketExecution(metrics),
+        ...gatedWebSocketOperations(gate, () => servedSchema!, buildContext),
+      },
     },
-    context: buildGraphQLContext,
-    validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
-    plugins: [observabilityPlugin(metrics), complexityPlugin(MAX_QUERY_COMPLEXITY), publicQueryCachePlugin(cache)],
+    context: buildContext,
+    // One gate for both transports: the same parse bound and rules here, the same pricing in the plugin.
+    parseOptions: gate.parseOptions,
+    validationRules: gate.validationRules,
+    // Domain errors thrown by field resolvers reach clients with their codes, as root fields' do.
+    fieldResolverEnhancers: ['filters'],
+    plugins: [
+      observabilityPlugin(metrics),
+      operationGatePlugin(gate, (schema) => (servedSchema = schema)),
+      publicQueryCachePlugin(cache),
+      // No field declares cache hints (anonymous responses are cached by publicQueryCachePlugin);
+      // Apollo's hint collection otherwise runs on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError: formatGraphQLError,
     stopOnTerminationSignals: false,
   };

@@ -73,6 +73,7 @@ button[disabled]{opacity:.6;cursor:not-allowed}
 .comments li{padding:.35rem 0;border-bottom:1px solid #eaeef2}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-start;margin-top:.5rem}
 .actions form{margin:0}
+.actions details[open]{flex:1 1 100%}
 details>summary{cursor:pointer;color:#0a58ca;min-height:44px;display:flex;align-items:center}
 .threads li{display:grid;grid-template-columns:4.5rem 1fr;gap:.5rem}
 .stats{font-size:.8125rem;color:#57606a;text-align:right}

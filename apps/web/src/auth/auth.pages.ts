@@ -35,6 +35,7 @@ export function loginPage(ctx: WebContext, state: FormState): SafeHtml {
         ${field({ name: 'password', label: t('web.login.password'), type: 'password', autocomplete: 'current-password', isRequired: true, error: state.errors.password })}
         <p><button type="submit">${t('web.login.submit')}</button></p>
       </form>
+      <p><a href="/forgot-password">${t('web.login.forgot')}</a></p>
       <p>${t('web.login.noAccount')} <a href="/signup?next=${encodeURIComponent(next)}">${t('web.nav.signup')}</a></p>
     </div>`,
   });

@@ -5,6 +5,9 @@ import { en } from './en.js';
 import { zhCN } from './zh-cn.js';
 import { staffEn } from './staff.en.js';
 import { staffZhCN } from './staff.zh-cn.js';
+import { accountEn } from './account.en.js';
+import { accountZhCN } from './account.zh-cn.js';
 
 registerMessages({ en, 'zh-CN': zhCN });
 registerMessages({ en: staffEn, 'zh-CN': staffZhCN });
+registerMessages({ en: accountEn, 'zh-CN': accountZhCN });

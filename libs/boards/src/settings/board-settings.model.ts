@@ -55,6 +55,10 @@ export class ModerationSettings {
   @Field(() => Int, { description: 'Answers a new user may post per hour.' }) newUserAnswersPerHour!: number;
   @Field(() => Int, { description: 'Comments a new user may add per hour.' }) newUserCommentsPerHour!: number;
   @Field(() => Int, { description: 'Flags a new user may raise per hour.' }) newUserFlagsPerHour!: number;
+  @Field(() => Int, {
+    description: 'Flags anyone may raise per UTC day (one more per 10 helpful flags, at most 100).',
+  })
+  flagsPerDay!: number;
 }
 
 @ObjectType({ description: "A board's effective settings (defaults with the operator's overrides)." })
@@ -113,6 +117,7 @@ export class ModerationSettingsInput {
   @Field(() => Int, { nullable: true }) newUserAnswersPerHour?: number;
   @Field(() => Int, { nullable: true }) newUserCommentsPerHour?: number;
   @Field(() => Int, { nullable: true }) newUserFlagsPerHour?: number;
+  @Field(() => Int, { nullable: true }) flagsPerDay?: number;
 }
 
 @InputType({ description: 'Setting overrides, by group; validated together.' })

@@ -53,6 +53,8 @@ export const boardSettingsSchema = z.object({
     newUserAnswersPerHour: points(1, 1_000),
     newUserCommentsPerHour: points(1, 1_000),
     newUserFlagsPerHour: points(1, 1_000),
+    /** Flags anyone may raise per UTC day, before the extra ones helpful flags earn (SE: 10). */
+    flagsPerDay: points(1, 100),
   }),
 });
 
@@ -97,6 +99,7 @@ export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
     newUserAnswersPerHour: 10,
     newUserCommentsPerHour: 20,
     newUserFlagsPerHour: 10,
+    flagsPerDay: 10,
   },
 };
 

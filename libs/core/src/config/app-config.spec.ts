@@ -43,6 +43,20 @@ describe('configuration', () => {
     ).toBe('https://help.example.com');
   });
 
+  it('reads TRUST_PROXY as off, a number of hops, or addresses and ranges, and refuses anything else', () => {
+    expect(parseEnvironment({}).TRUST_PROXY).toEqual(['loopback']);
+    expect(parseEnvironment({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseEnvironment({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseEnvironment({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.168.1.7' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.168.1.7',
+    ]);
+    for (const bad of ['everyone', '10.0.0.0/33', '10.0.0.300', 'true'])
+      expect(() => parseEnvironment({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+  });
+
   it('requires JWT_SECRET in production', () => {
     expect(() => parseEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });

@@ -1,5 +1,6 @@
 // The application's configuration: read once from the environment at boot, validated, then
 // injected as a typed object. No other file reads process.env.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const optionalString = z
@@ -20,6 +21,27 @@ const url = (protocols: string[]) =>
     },
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
+
+/** Names Express (proxy-addr) knows for address ranges, besides addresses and CIDR ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (isIP(prefix) === version) return true; // a netmask
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/** `false`, a number of hops, or a comma-separated list of addresses, ranges and range names. */
+function parseTrustProxy(value: string): false | number | string[] {
+  if (['false', 'off', 'none', '0'].includes(value)) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((entry) => entry.trim());
+}
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -50,6 +72,23 @@ export const configSchema = z.object({
   }),
   /** Serve /metrics on this port only (an internal one), not on PORT. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (rate limits, throttles,
+   * referral clicks): `false`, the number of proxy hops in front of the app, or addresses and
+   * ranges (10.0.0.0/8, loopback, uniquelocal), comma-separated. See docs/security.md.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('loopback')
+    .transform(parseTrustProxy)
+    .refine((trust) => !Array.isArray(trust) || trust.every(isProxyRange), {
+      message:
+        'must be false, a number of hops, or comma-separated addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+    }),
+  /** Query cost an anonymous client address may spend a minute, over HTTP and WebSocket together. */
+  ANONYMOUS_QUERY_COST_PER_MINUTE: z.coerce.number().int().min(1).default(30_000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -77,6 +116,10 @@ export interface AppConfig {
   };
   /** Prometheus scraping: see METRICS_TOKEN. */
   metrics: { token?: string; port?: number };
+  /** Proxies whose X-Forwarded-For is believed: Express's `trust proxy` setting. */
+  trustProxy: false | number | string[];
+  /** See ANONYMOUS_QUERY_COST_PER_MINUTE. */
+  anonymousQueryCostPerMinute: number;
   /** Base URL of links in e-mails, without a trailing slash. */
   publicUrl: string;
   version: string;

@@ -51,6 +51,8 @@ export function toAppConfig(raw: RawConfig): AppConfig {
     logLevel: raw.LOG_LEVEL,
     mail: { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
     metrics: { token: raw.METRICS_TOKEN, port: raw.METRICS_PORT },
+    trustProxy: raw.TRUST_PROXY,
+    anonymousQueryCostPerMinute: raw.ANONYMOUS_QUERY_COST_PER_MINUTE,
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     version: readOwnPackageVersion(),
     runsBackgroundJobs: raw.BACKGROUND_JOBS === 'on',

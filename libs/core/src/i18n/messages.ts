@@ -1,5 +1,6 @@
 // User-facing strings, in English and Simplified Chinese. Each lib registers its own keys at
 // import time; the API picks the language from the request (Accept-Language) or the user's locale.
+import { selectPlurals } from './plural.js';
 
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -21,10 +22,28 @@ export function registerMessages(messages: Catalogue): void {
   }
 }
 
-/** Replaces `{name}` placeholders; unknown keys fall back to English, then to the key itself. */
+/**
+ * Replaces `{name}` placeholders and ICU plural blocks (`{count, plural, one {…} other {…}}`, by
+ * CLDR rules); unknown keys fall back to English, then to the key itself.
+ */
 export function translate(key: string, locale: Locale, params: Record<string, string | number> = {}): string {
-  const template = catalogue[locale][key] ?? catalogue.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const template = selectPlurals(catalogue[locale][key] ?? catalogue.en[key] ?? key, locale, params);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return locale === 'zh-CN' ? spacedBetweenScripts(template[at - 1], value, template[at + whole.length]) : value;
+  });
+}
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_OR_DIGIT = /[\p{Script=Latin}0-9]/u;
+/** A space where Chinese text meets a Latin word or number (在 Mobile plans 提问), as Chinese typography asks. */
+function spacedBetweenScripts(before: string | undefined, value: string, after: string | undefined): string {
+  const meets = (han: string | undefined, latin: string | undefined) =>
+    han !== undefined && latin !== undefined && HAN.test(han) && LATIN_OR_DIGIT.test(latin);
+  const lead = meets(before, value[0]) ? ' ' : '';
+  const trail = meets(after, value[value.length - 1]) ? ' ' : '';
+  return `${lead}${value}${trail}`;
 }
 
 /** Best supported match for an Accept-Language header or a stored user locale. */
@@ -53,7 +72,7 @@ registerMessages({
     FORBIDDEN: 'You are not allowed to do that.',
     NOT_FOUND: '{entity} was not found.',
     CONFLICT: 'That conflicts with existing data.',
-    RATE_LIMITED: 'Too many attempts. Try again in {seconds} seconds.',
+    RATE_LIMITED: 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
     PRECONDITION_FAILED: 'That cannot be done in the current state.',
     INTERNAL_SERVER_ERROR: 'Something went wrong on our side.',
     INVALID_CURSOR: 'The cursor is not valid.',
@@ -61,6 +80,10 @@ registerMessages({
     QUERY_TOO_DEEP: 'The query is nested {depth} levels deep; at most {max} are allowed.',
     QUERY_TOO_COMPLEX: 'The query costs {cost}; at most {max} is allowed.',
     VARIABLES_TOO_DEEP: 'The variables nest more than {max} levels deep.',
+    TOO_MANY_ALIASES: 'The query uses {count} aliases; at most {max} are allowed.',
+    TOO_MANY_ROOT_FIELDS: 'The operation asks for {count} top-level fields; at most {max} are allowed.',
+    QUERY_BUDGET_EXHAUSTED:
+      'Anonymous clients may spend {max} query cost a minute. Sign in, or try again in {seconds} seconds.',
     INVALID_VALUE: 'This value is not valid.',
     LENGTH_OUT_OF_RANGE: 'Must be between {min} and {max} characters long.',
     TOO_LONG: 'Must be at most {max} characters long.',
@@ -89,6 +112,9 @@ registerMessages({
     QUERY_TOO_DEEP: '查询嵌套了 {depth} 层，最多允许 {max} 层。',
     QUERY_TOO_COMPLEX: '查询开销为 {cost}，最多允许 {max}。',
     VARIABLES_TOO_DEEP: '变量的嵌套超过 {max} 层。',
+    TOO_MANY_ALIASES: '查询使用了 {count} 个别名，最多允许 {max} 个。',
+    TOO_MANY_ROOT_FIELDS: '操作请求了 {count} 个顶层字段，最多允许 {max} 个。',
+    QUERY_BUDGET_EXHAUSTED: '匿名客户端每分钟的查询开销上限为 {max}。请登录，或在 {seconds} 秒后重试。',
     INVALID_VALUE: '该值无效。',
     LENGTH_OUT_OF_RANGE: '长度必须在 {min} 到 {max} 个字符之间。',
     TOO_LONG: '最多 {max} 个字符。',

@@ -15,17 +15,25 @@ describe('cursors', () => {
     expect(String(objectId)).toBe(id.toHexString());
   });
 
-  it.each(['not a cursor!', encodeCursor([1, 2]), Buffer.from('{"$oid":1}').toString('base64url'), 'a'.repeat(3000)])(
-    'rejects a malformed or foreign cursor %# as bad input on the after field',
-    (cursor) => {
-      expect(() => decodeCursor(cursor, 3)).toThrow(DomainError);
-      try {
-        decodeCursor(cursor, 3);
-      } catch (error) {
-        expect((error as DomainError).fields[0].field).toBe('after');
-      }
-    },
-  );
+  const raw = (json: string) => Buffer.from(json).toString('base64url');
+
+  it.each([
+    'not a cursor!',
+    encodeCursor([1, 2]),
+    raw('{"$oid":1}'),
+    'a'.repeat(3000),
+    // Values a query filter would read as operators or patterns (issue #21: a 500 before).
+    raw('[{"$ne": null}, {"$ne": null}, {"$ne": null}]'),
+    raw('[1, [2], 3]'),
+    raw('[1, {"$regularExpression": {"pattern": ".*", "options": ""}}, 3]'),
+  ])('rejects a malformed or foreign cursor %# as bad input on the after field', (cursor) => {
+    expect(() => decodeCursor(cursor, 3)).toThrow(DomainError);
+    try {
+      decodeCursor(cursor, 3);
+    } catch (error) {
+      expect((error as DomainError).fields[0].field).toBe('after');
+    }
+  });
 });
 
 describe('page sizes', () => {

@@ -1,6 +1,7 @@
 // passport-jwt verifies the signature; expiry is checked here against the injected clock (so
 // tests can move time), and the session and user are looked up so logout, password changes and
 // suspensions take effect at once rather than when the token expires.
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -19,7 +20,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A key object made once: given the string, jsonwebtoken tries to parse it as a public key
+      // (and fails) before making a secret key from it, on every request.
+      // (passport-jwt's types predate KeyObject; jsonwebtoken 9 takes one.)
+      secretOrKey: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as Buffer,
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,
       ignoreExpiration: true,

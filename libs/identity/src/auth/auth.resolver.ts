@@ -49,9 +49,16 @@ export class AuthResolver {
   }
 
   @SignedIn()
-  @Mutation(() => Boolean, { description: 'Change the password; every other session is signed out.' })
-  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<boolean> {
-    await this.auth.changePassword(actor, input.currentPassword, input.newPassword);
+  @Mutation(() => Boolean, {
+    description:
+      'Change the password; every other session is signed out. Wrong current passwords are throttled (RATE_LIMITED).',
+  })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChangePasswordInput,
+    @Context() context: RequestContext,
+  ): Promise<boolean> {
+    await this.auth.changePassword(actor, input.currentPassword, input.newPassword, clientInfoOf(context.req));
     return true;
   }
 

@@ -11,6 +11,7 @@ import {
   PlatformRole,
   UnauthenticatedError,
 } from '@helpboard/core';
+import { isEmail } from 'class-validator';
 import { UnitOfWork } from '@helpboard/database';
 import { SessionRepository } from '../session/session.repository.js';
 import { SessionEndReason } from '../session/session.schema.js';
@@ -18,6 +19,7 @@ import { hashRefreshToken, TokenService } from '../session/token.service.js';
 import { HANDLE_PATTERN, handleKeyOf, isReservedHandle, normaliseEmail } from '../user/account-names.js';
 import { UserRepository } from '../user/user.repository.js';
 import { UserRecord } from '../user/user.schema.js';
+import { AccountEmailService } from '../account/account-email.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RegistrationLimit } from './registration-limit.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -59,6 +61,7 @@ export class AuthService {
     private readonly registrationLimit: RegistrationLimit,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly accountEmail: AccountEmailService,
   ) {}
 
   /** Creates an account (validated, password hashed); the caller decides whether to sign it in. */
@@ -66,6 +69,8 @@ export class AuthService {
     const email = normaliseEmail(input.email);
     const handle = input.handle.trim();
     const problems: FieldProblem[] = [];
+    // Checked here, not only on the GraphQL input: the site's form and the CLI create accounts too.
+    if (email.length > 254 || !isEmail(email)) problems.push({ field: 'email', message: 'INVALID_EMAIL' });
     if (!HANDLE_PATTERN.test(handle)) problems.push({ field: 'handle', message: 'HANDLE_INVALID' });
     else if (isReservedHandle(handle)) problems.push({ field: 'handle', message: 'HANDLE_RESERVED' });
     problems.push(...passwordProblems(input.password, 'password', { handle, email }));
@@ -83,6 +88,7 @@ export class AuthService {
         locale: input.locale ?? 'en',
         region: null,
         avatarUrl: null,
+        emailVerifiedAt: null,
         platformRole: input.platformRole ?? PlatformRole.User,
         suspendedUntil: null,
         createdAt: now,
@@ -99,6 +105,8 @@ export class AuthService {
   async register(input: NewAccount, client: ClientInfo): Promise<IssuedSession> {
     await this.registrationLimit.consume(client.ip);
     const user = await this.createAccount({ ...input, platformRole: PlatformRole.User });
+    // Signed in at once (unverified accounts may read and ask); the link verifies the address.
+    await this.accountEmail.sendVerificationQuietly(user._id.toHexString());
     return this.startSession(user, client);
   }
 
@@ -108,16 +116,13 @@ export class AuthService {
    */
   async verifyCredentials(emailOrHandle: string, password: string, client: ClientInfo): Promise<UserRecord> {
     const identifier = emailOrHandle.includes('@') ? normaliseEmail(emailOrHandle) : handleKeyOf(emailOrHandle);
-    await this.throttle.assertAllowed(identifier, client.ip);
+    const attempt = await this.throttle.reserve('login', identifier, client.ip);
     const user = identifier.includes('@')
       ? await this.users.findByEmail(identifier)
       : await this.users.findByHandleKey(identifier);
     const isValid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !isValid) {
-      await this.throttle.recordFailure(identifier, client.ip);
-      throw new UnauthenticatedError('INVALID_CREDENTIALS');
-    }
-    await this.throttle.recordSuccess(identifier);
+    if (!user || !isValid) throw new UnauthenticatedError('INVALID_CREDENTIALS');
+    await attempt.succeeded();
     if (user.suspendedUntil && user.suspendedUntil > this.clock.now()) throw new ForbiddenError('USER_SUSPENDED');
     return user;
   }
@@ -196,12 +201,15 @@ export class AuthService {
   }
 
   /** Changes the password and signs out every other session of the user. */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, client: ClientInfo): Promise<void> {
+    // A stolen access token must not become a way to guess the password it cannot see.
+    const attempt = await this.throttle.reserve('password-change', actor.userId, client.ip);
     const user = await this.users.findById(actor.userId);
     if (!user) throw new UnauthenticatedError('INVALID_TOKEN');
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new InvalidInputError([{ field: 'currentPassword', message: 'WRONG_PASSWORD' }], 'WRONG_PASSWORD');
     }
+    await attempt.succeeded();
     const problems = passwordProblems(newPassword, 'newPassword', {
       handle: user.handle,
       email: user.email ?? undefined,

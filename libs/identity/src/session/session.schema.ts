@@ -6,6 +6,7 @@ import { type HydratedDocument, Types } from 'mongoose';
 export enum SessionEndReason {
   Logout = 'LOGOUT',
   PasswordChanged = 'PASSWORD_CHANGED',
+  PasswordReset = 'PASSWORD_RESET',
   TokenReused = 'TOKEN_REUSED',
   Suspended = 'SUSPENDED',
 }

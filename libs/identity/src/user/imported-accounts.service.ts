@@ -71,6 +71,7 @@ export class ImportedAccountsService {
         locale: 'en',
         region: null,
         avatarUrl: null,
+        emailVerifiedAt: null,
         platformRole: PlatformRole.User,
         suspendedUntil: null,
         origin: account.origin,

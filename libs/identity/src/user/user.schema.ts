@@ -13,6 +13,10 @@ export class UserRecord {
   email!: string | null;
 
   /** As the user typed it, for display. */
+  /** When the user proved they read `email` (a verification, reset or change link); null until then. */
+  @Prop({ type: Date, default: null })
+  emailVerifiedAt!: Date | null;
+
   @Prop({ required: true })
   handle!: string;
 
@@ -61,3 +65,6 @@ export type UserDocument = HydratedDocument<UserRecord>;
 export const UserSchema = SchemaFactory.createForClass(UserRecord);
 UserSchema.index({ handleKey: 1 }, { unique: true });
 UserSchema.index({ email: 1 }, { unique: true, partialFilterExpression: { email: { $type: 'string' } } });
+
+/** `suspendedUntil` of a suspension with no end: it lasts until lifted (a date every check compares with). */
+export const SUSPENDED_INDEFINITELY = new Date('9999-12-31T23:59:59.999Z');

@@ -51,7 +51,10 @@ export class UsersService {
     return user;
   }
 
-  /** Suspends (until a date) or, with null, lifts a suspension; checked on every request. */
+  /**
+   * Suspends until a date (SUSPENDED_INDEFINITELY: until lifted) or, with null, lifts a
+   * suspension; checked on every request.
+   */
   async setSuspension(userId: Types.ObjectId, until: Date | null, session?: ClientSession): Promise<UserRecord> {
     const updated = await this.users.update(userId, { suspendedUntil: until, updatedAt: this.clock.now() }, session);
     if (!updated) throw new NotFoundError('User', 'USER_NOT_FOUND');

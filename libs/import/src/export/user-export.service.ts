@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { Types } from 'mongoose';
 import { BoardService, OperatorService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
-import { BadgeService, ImportedBadgesService, ReputationReader } from '@helpboard/reputation';
+import { BadgeService, ImportedBadgesService, ReputationReader, reputationFromEarned } from '@helpboard/reputation';
 import { PostStatsService } from '@helpboard/threads';
 import { PLATFORM_ACTOR } from '../platform-actor.js';
 
@@ -58,7 +58,7 @@ export class UserExportService {
           displayName: user.displayName,
           sourceSite: user.origin?.site ?? null,
           sourceId: user.origin?.id ?? null,
-          reputation: reputation.get(id) ?? 0,
+          reputation: reputationFromEarned(reputation.get(id)),
           answers: stats.get(id)?.answers ?? 0,
           acceptedAnswers: stats.get(id)?.accepted ?? 0,
           badges: badgeCounts.get(id) ?? 0,

@@ -9,7 +9,7 @@ import { PLATFORM_ACTOR } from '../platform-actor.js';
 import { BoardKind, BoardService, OperatorService, type BoardRecord } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { ImportedAccountsService } from '@helpboard/identity';
-import { ImportedBadgesService, ImportedReputationService } from '@helpboard/reputation';
+import { BadgeService, ImportedBadgesService, ImportedReputationService } from '@helpboard/reputation';
 import { ImportedContentService, ImportedVotesService } from '@helpboard/threads';
 import { ImportRunRepository } from '../checkpoint/import-run.repository.js';
 import { answersPhase, commentsPhase, linksPhase, questionsPhase, usersPhase } from './content-phases.js';
@@ -61,6 +61,9 @@ export interface ImportSummary {
   problems: number;
 }
 
+/** The last step, after every table: Helpboard's badge rules over what was imported. */
+const HELPBOARD_BADGES = 'helpboard-badges';
+
 /** Thrown by `stopAfterBatches`: what an interrupted import looks like to the caller. */
 export class ImportInterrupted extends Error {}
 
@@ -74,6 +77,7 @@ export class StackExchangeImporter {
     private readonly votes: ImportedVotesService,
     private readonly reputation: ImportedReputationService,
     private readonly badges: ImportedBadgesService,
+    private readonly helpboardBadges: BadgeService,
     private readonly runs: ImportRunRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
@@ -115,8 +119,33 @@ export class StackExchangeImporter {
       summary.phases.push(result);
       summary.problems += result.problems;
     }
+    if (!run.phases[HELPBOARD_BADGES]?.done) summary.phases.push(await this.awardHelpboardBadges(key, board, ghostId));
     await this.runs.complete(key, this.clock.now());
     return summary;
+  }
+
+  /**
+   * Helpboard's own badge rules over the imported history, once every table is in: they
+   * otherwise run only on live events. Idempotent, so an interrupted run evaluates them again.
+   */
+  private async awardHelpboardBadges(
+    key: string,
+    board: BoardRecord,
+    ghostId: BatchContext['ghostId'],
+  ): Promise<PhaseSummary> {
+    const started = performance.now();
+    const added = await this.helpboardBadges.awardFromHistory(board._id, [ghostId]);
+    await this.runs.saveLine(key, HELPBOARD_BADGES, 0, true);
+    return {
+      phase: HELPBOARD_BADGES,
+      file: null,
+      rows: 0,
+      added,
+      ignored: 0,
+      reputationEntries: 0,
+      problems: 0,
+      seconds: (performance.now() - started) / 1000,
+    };
   }
 
   private phases(): Phase[] {

@@ -114,7 +114,7 @@ export function votesPhase(
         context,
       );
       const events = eventsInOrder(mapped, refs, context, starters);
-      const reputationEntries = await reputation.apply(context.tx, context.boardId, events.events);
+      const reputationEntries = await reputation.apply(context.tx, context.boardId, events.events, context.ghostId);
       return { added: outcome.added, ignored: ignored + events.ignored, reputationEntries };
     },
   };

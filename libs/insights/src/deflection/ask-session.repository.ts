@@ -38,6 +38,17 @@ export class AskSessionRepository {
       .exec();
   }
 
+  /** Sessions shown in [from, to) and not followed by a question (their board and when). */
+  unasked(from: Date, to: Date, boardId?: Types.ObjectId): Promise<Pick<AskSessionRecord, 'boardId' | 'shownAt'>[]> {
+    return this.sessions
+      .find(
+        { ...(boardId ? { boardId } : {}), askedThreadId: null, shownAt: { $gte: from, $lt: to } },
+        { boardId: 1, shownAt: 1 },
+      )
+      .lean<Pick<AskSessionRecord, 'boardId' | 'shownAt'>[]>()
+      .exec();
+  }
+
   count(filter: Record<string, unknown>): Promise<number> {
     return this.sessions.countDocuments(filter).exec();
   }

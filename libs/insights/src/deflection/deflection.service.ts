@@ -9,6 +9,7 @@ import { AskSessionRepository } from './ask-session.repository.js';
 
 /** A user who has not asked this long after seeing suggestions is taken to have found an answer. */
 export const DEFLECTION_WINDOW_MS = 30 * 60_000;
+const DAY_MS = 86_400_000;
 
 export interface DeflectionSummary {
   suggestionsShown: number;
@@ -79,6 +80,37 @@ export class DeflectionService {
     );
     // Counted where the suggestions were shown, so shown minus asked is what they deflected.
     if (session) await this.recorder.countOnBoard(boardId, session.shownAt, { [Metric.ASKED_AFTER_SUGGESTIONS]: 1 });
+  }
+
+  /**
+   * Drafts still inside the window (shown, not asked, too recent to tell) per UTC day of showing,
+   * on a board or on all of an operator's boards. The day buckets count every draft shown, so the
+   * figures take these off to count as deflected exactly what `summary` does.
+   */
+  async unsettledByDay(
+    scope: { boardId: Types.ObjectId } | { operatorId: Types.ObjectId },
+    from: Date,
+    to: Date,
+  ): Promise<Map<number, number>> {
+    const now = this.clock.now();
+    const since = new Date(Math.max(from.getTime(), now.getTime() - DEFLECTION_WINDOW_MS + 1));
+    const until = new Date(Math.min(to.getTime(), now.getTime() + 1));
+    if (!(since < until)) return new Map();
+    const rows = await this.sessions.unasked(since, until, 'boardId' in scope ? scope.boardId : undefined);
+    let inScope = rows;
+    if ('operatorId' in scope && rows.length > 0) {
+      const boards = await this.boards.findByIds(
+        [...new Set(rows.map((row) => row.boardId.toHexString()))].map((id) => new Types.ObjectId(id)),
+      );
+      const ours = new Set(boards.filter((b) => b.operatorId.equals(scope.operatorId)).map((b) => b._id.toHexString()));
+      inScope = rows.filter((row) => ours.has(row.boardId.toHexString()));
+    }
+    const byDay = new Map<number, number>();
+    for (const row of inScope) {
+      const day = Math.floor(row.shownAt.getTime() / DAY_MS) * DAY_MS;
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    }
+    return byDay;
   }
 
   async summary(actor: Actor, boardSlug: string, from: Date, to: Date): Promise<DeflectionSummary> {

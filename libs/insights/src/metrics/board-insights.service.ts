@@ -1,12 +1,14 @@
 // `boardInsights`: a board's or an operator's figures over whole UTC days, in a series by day,
 // ISO week or month, read from day buckets (one row per day, however many posts).
 import { Injectable } from '@nestjs/common';
+import type { Types } from 'mongoose';
 import { type Actor, InvalidInputError, NotFoundError } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService, OperatorService } from '@helpboard/boards';
 import { BucketGranularity, boardScope, DAY_MS, operatorScope, startOf } from './buckets.js';
 import { type InsightFiguresValue, toFigures } from './figures.js';
 import { InsightBucketRepository } from './insight-bucket.repository.js';
-import { addCounts, addHistograms, type Counts, type Histograms } from './metrics.js';
+import { addCounts, addHistograms, type Counts, type Histograms, Metric } from './metrics.js';
+import { DeflectionService } from '../deflection/deflection.service.js';
 
 export enum InsightGranularity {
   DAY = 'DAY',
@@ -45,6 +47,7 @@ export class BoardInsightsService {
     private readonly boards: BoardService,
     private readonly operators: OperatorService,
     private readonly access: BoardAccessService,
+    private readonly deflection: DeflectionService,
   ) {}
 
   /** The scope's bucket key, once the actor may see it (board staff, or the operator's admins). */
@@ -91,25 +94,43 @@ export class BoardInsightsService {
     const operator = await this.operators.requireBySlug(operatorSlug);
     if (!boardSlug) {
       return this.compute(
-        { kind: 'OPERATOR', slug: operator.slug, key: operatorScope(operator._id) },
+        {
+          kind: 'OPERATOR',
+          slug: operator.slug,
+          key: operatorScope(operator._id),
+          boardId: null,
+          operatorId: operator._id,
+        },
         range,
         granularity,
       );
     }
     const board = await this.boards.requireBoard(boardSlug);
     if (!board.operatorId.equals(operator._id)) throw new NotFoundError('Board', 'BOARD_NOT_FOUND');
-    return this.compute({ kind: 'BOARD', slug: board.slug, key: boardScope(board._id) }, range, granularity);
+    return this.compute(
+      { kind: 'BOARD', slug: board.slug, key: boardScope(board._id), boardId: board._id, operatorId: operator._id },
+      range,
+      granularity,
+    );
   }
 
   private async compute(
-    target: { kind: 'BOARD' | 'OPERATOR'; slug: string; key: string },
+    target: InsightsTarget,
     range: { from: Date; to: Date },
     granularity: InsightGranularity,
   ): Promise<InsightsReport> {
-    const rows = await this.buckets.read([target.key], BucketGranularity.DAY, range.from, range.to);
+    const [rows, unsettled] = await Promise.all([
+      this.buckets.read([target.key], BucketGranularity.DAY, range.from, range.to),
+      this.deflection.unsettledByDay(
+        target.boardId ? { boardId: target.boardId } : { operatorId: target.operatorId },
+        range.from,
+        range.to,
+      ),
+    ]);
     const totals = { counts: {} as Counts, histograms: {} as Histograms };
     const periods = new Map<number, { counts: Counts; histograms: Histograms }>();
-    for (const row of rows) {
+    for (const bucket of rows) {
+      const row = withoutUnsettled(bucket, unsettled.get(bucket.start.getTime()) ?? 0);
       addCounts(totals.counts, row.counts);
       addHistograms(totals.histograms, row.histograms);
       const key = periodStart(granularity, row.start).getTime();
@@ -129,6 +150,24 @@ export class BoardInsightsService {
       })),
     };
   }
+}
+
+interface InsightsTarget {
+  kind: 'BOARD' | 'OPERATOR';
+  slug: string;
+  key: string;
+  boardId: Types.ObjectId | null;
+  operatorId: Types.ObjectId;
+}
+
+/**
+ * A day's counts without the drafts still inside the deflection window: shown minus asked counts
+ * only settled drafts as deflected, as the deflection summary does (one rule, every figure).
+ */
+function withoutUnsettled<T extends { counts: Counts }>(row: T, unsettled: number): T {
+  if (unsettled === 0) return row;
+  const shown = row.counts[Metric.SUGGESTIONS_SHOWN] ?? 0;
+  return { ...row, counts: { ...row.counts, [Metric.SUGGESTIONS_SHOWN]: Math.max(0, shown - unsettled) } };
 }
 
 /** Whole UTC days covering [from, to), validated. */

@@ -10,6 +10,7 @@ import {
   decodeCursor,
   NotFoundError,
   PreconditionFailedError,
+  threadLink,
 } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { markdownToText, PostKind, ThreadStateService } from '@helpboard/threads';
@@ -75,7 +76,9 @@ export class AnswerShareService {
     const record = await this.shares.recordOpen(code, now);
     if (!record) return null;
     await this.recorder.countOnBoard(record.boardId, now, { [Metric.SHARE_OPENS]: 1 });
-    return `${this.config.publicUrl}/threads/${record.threadId.toHexString()}#answer-${record.answerId.toHexString()}`;
+    return threadLink(this.config.publicUrl, record.threadId.toHexString(), {
+      answerId: record.answerId.toHexString(),
+    });
   }
 
   async list(actor: Actor, boardSlug: string, limit: number, after?: string | null): Promise<AnswerShareRecord[]> {

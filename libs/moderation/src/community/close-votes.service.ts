@@ -79,6 +79,15 @@ export class CloseVotesService {
     const board = await this.boards.requireById(thread.boardId);
     try {
       return await this.unitOfWork.run(async (tx) => {
+        // Votes of one round are counted, then the deciding one acts: they take turns, or three
+        // concurrent voters would each count fewer than three and nobody would close.
+        await tx.serializeOn(`community-vote:${thread._id.toHexString()}:${kind}`);
+        // The round before ours may have decided meanwhile.
+        const { status } = await this.threadState.requireThread(thread._id.toHexString());
+        if (kind === CommunityVoteKind.CLOSE && status === ThreadStatus.CLOSED)
+          throw new PreconditionFailedError('THREAD_ALREADY_CLOSED');
+        if (kind === CommunityVoteKind.REOPEN && status !== ThreadStatus.CLOSED)
+          throw new PreconditionFailedError('THREAD_NOT_CLOSED');
         await this.votes.create(
           [
             {

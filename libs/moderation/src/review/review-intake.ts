@@ -173,6 +173,8 @@ export class ReviewIntake implements OnModuleInit {
     kind: PostKind | null,
     limit: number,
   ): Promise<void> {
+    // Counting recent posts and adding one is a check-then-write: one user's posts queue here.
+    await tx.serializeOn(`posting:${userId}`);
     const now = this.clock.now();
     const times = await this.posts.recentByAuthor(
       userId,

@@ -2,7 +2,7 @@
 // top of it. Commands are written once against this interface.
 import { type Document } from 'bson';
 import { type CompiledFilter, compileFilter } from '../query/filter.js';
-import { DuplicateKeyError } from '../errors.js';
+import { DuplicateKeyError, writeConflict } from '../errors.js';
 import { planQuery, type QueryShape, runPlan } from '../query/planner.js';
 import { Collection, MemoryCollection } from './collection.js';
 import type { CollectionIndex } from './collection-index.js';
@@ -247,7 +247,19 @@ export class TransactionView implements DocumentView {
     if (!collection) return;
     collection.assertIndexable(doc);
     const overlay = this.transaction.writes.get(ns) ?? new Map<string, Document | null>();
-    collection.assertUnique(key, doc, (holder) => !overlay.has(holder));
+    // A key taken by a document committed after this snapshot began is a write conflict, as in
+    // MongoDB: the retried transaction sees that document (an upsert then updates it).
+    let isTakenSinceStart = false;
+    try {
+      collection.assertUnique(key, doc, (holder) => {
+        if (overlay.has(holder)) return false;
+        if (this.transaction.before.get(ns)?.get(holder) === null) isTakenSinceStart = true;
+        return true;
+      });
+    } catch (error) {
+      if (error instanceof DuplicateKeyError && isTakenSinceStart) throw writeConflict();
+      throw error;
+    }
     for (const index of this.uniqueIndexes(ns)) {
       const holders = this.overlayKeys(ns, index);
       for (const indexKey of index.keysOf(doc)) {

@@ -1,7 +1,7 @@
 // Localised e-mails for notifications and digests, each with a signed one-click unsubscribe link.
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, type Locale, negotiateLocale, translate } from '@helpboard/core';
-import { notificationText } from '../notification/notification.mapper.js';
+import { notificationLink, notificationText } from '../notification/notification.mapper.js';
 import type { NotificationRecord } from '../notification/notification.schema.js';
 import type { OutgoingMail } from './mail-transport.js';
 import { type UnsubscribeScope, UnsubscribeTokens } from './unsubscribe-tokens.js';
@@ -12,7 +12,7 @@ export interface MailRecipient {
   locale: string;
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -57,7 +57,7 @@ export class MailComposer {
   }
 
   private threadLink(record: NotificationRecord): string | null {
-    return record.threadId ? `${this.config.publicUrl}/threads/${record.threadId.toHexString()}` : null;
+    return notificationLink(record, this.config.publicUrl);
   }
 
   private compose(mail: {

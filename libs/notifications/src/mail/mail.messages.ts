@@ -4,10 +4,26 @@ import { registerMessages } from '@helpboard/core';
 registerMessages({
   en: {
     EMAIL_OPEN: 'Open',
+    ACCOUNT_MAIL_NOT_YOU: 'If you did not ask for this, ignore this e-mail: nothing changes without the link.',
+    ACCOUNT_MAIL_RESET_PASSWORD_SUBJECT: 'Reset your Helpboard password',
+    ACCOUNT_MAIL_RESET_PASSWORD_BODY:
+      'Someone (hopefully you) asked to reset the password of @{handle}. The link works once, for one hour; setting a new password signs out every device.',
+    ACCOUNT_MAIL_RESET_PASSWORD_ACTION: 'Choose a new password',
+    ACCOUNT_MAIL_VERIFY_EMAIL_SUBJECT: 'Confirm your e-mail address for Helpboard',
+    ACCOUNT_MAIL_VERIFY_EMAIL_BODY:
+      'Welcome, @{handle}! Confirm that this address is yours (the link works for 7 days).',
+    ACCOUNT_MAIL_VERIFY_EMAIL_ACTION: 'Confirm my address',
+    ACCOUNT_MAIL_CHANGE_EMAIL_SUBJECT: 'Confirm your new e-mail address for Helpboard',
+    ACCOUNT_MAIL_CHANGE_EMAIL_BODY:
+      '@{handle} asked to use this address for their Helpboard account. It changes when you open the link (valid 24 hours).',
+    ACCOUNT_MAIL_CHANGE_EMAIL_ACTION: 'Use this address',
+    ACCOUNT_MAIL_EMAIL_CHANGED_SUBJECT: 'Your Helpboard e-mail address was changed',
+    ACCOUNT_MAIL_EMAIL_CHANGED_BODY:
+      'The e-mail address of @{handle} was changed to another address. If this was not you, reset your password and contact support.',
     EMAIL_WHY: 'You receive this e-mail because of your Helpboard notification settings.',
     EMAIL_STOP_KIND: 'Stop e-mails like this one',
     EMAIL_STOP_DIGEST: 'Stop the daily digest',
-    DIGEST_SUBJECT: 'Your Helpboard digest: {count} updates',
+    DIGEST_SUBJECT: 'Your Helpboard digest: {count, plural, one {# update} other {# updates}}',
     DIGEST_INTRO: 'Here is what happened since your last digest.',
     UNSUBSCRIBE_DONE_TITLE: 'You are unsubscribed',
     UNSUBSCRIBE_DONE_KIND: 'You will no longer get e-mails about: {kind}. These notifications still appear in the app.',
@@ -29,6 +45,20 @@ registerMessages({
   },
   'zh-CN': {
     EMAIL_OPEN: '查看',
+    ACCOUNT_MAIL_NOT_YOU: '如果这不是你本人的操作，请忽略此邮件：不打开链接就不会有任何更改。',
+    ACCOUNT_MAIL_RESET_PASSWORD_SUBJECT: '重置你的 Helpboard 密码',
+    ACCOUNT_MAIL_RESET_PASSWORD_BODY:
+      '有人（希望是你）申请重置 @{handle} 的密码。此链接只能使用一次，一小时内有效；设置新密码后所有设备都会退出登录。',
+    ACCOUNT_MAIL_RESET_PASSWORD_ACTION: '设置新密码',
+    ACCOUNT_MAIL_VERIFY_EMAIL_SUBJECT: '确认你在 Helpboard 的电子邮件地址',
+    ACCOUNT_MAIL_VERIFY_EMAIL_BODY: '欢迎你，@{handle}！请确认此地址属于你（链接 7 天内有效）。',
+    ACCOUNT_MAIL_VERIFY_EMAIL_ACTION: '确认我的地址',
+    ACCOUNT_MAIL_CHANGE_EMAIL_SUBJECT: '确认你在 Helpboard 的新电子邮件地址',
+    ACCOUNT_MAIL_CHANGE_EMAIL_BODY: '@{handle} 申请在 Helpboard 账户中使用此地址。打开链接后即生效（24 小时内有效）。',
+    ACCOUNT_MAIL_CHANGE_EMAIL_ACTION: '使用此地址',
+    ACCOUNT_MAIL_EMAIL_CHANGED_SUBJECT: '你的 Helpboard 电子邮件地址已更改',
+    ACCOUNT_MAIL_EMAIL_CHANGED_BODY:
+      '@{handle} 的电子邮件地址已改为另一个地址。如果这不是你本人的操作，请重置密码并联系客服。',
     EMAIL_WHY: '你收到这封邮件是因为你在 Helpboard 的通知设置。',
     EMAIL_STOP_KIND: '不再接收此类邮件',
     EMAIL_STOP_DIGEST: '不再接收每日摘要',

@@ -1,4 +1,4 @@
-import { type Locale, translate } from '@helpboard/core';
+import { type Locale, threadLink, translate } from '@helpboard/core';
 import type { Notification } from './notification.model.js';
 import type { NotificationRecord } from './notification.schema.js';
 
@@ -9,6 +9,24 @@ export function notificationText(record: Pick<NotificationRecord, 'kind' | 'para
   if (params.badge) params.badge = translate(`BADGE_NAME_${params.badge}`, locale);
   if (params.tier) params.tier = translate(`BADGE_TIER_${params.tier}`, locale);
   return translate(`NOTIFICATION_${record.kind}${params.variant ? `_${params.variant}` : ''}`, locale, params);
+}
+
+/**
+ * Where a notification leads on the site: its thread, scrolled to the comment (`comment:` and
+ * `mention:` keys name one) or the answer it is about; null when it is about no thread (a badge).
+ */
+export function notificationLink(
+  record: Pick<NotificationRecord, 'key' | 'threadId' | 'postId'>,
+  publicUrl: string,
+): string | null {
+  if (!record.threadId) return null;
+  const threadId = record.threadId.toHexString();
+  const postId = record.postId?.toHexString() ?? null;
+  const [prefix, subject] = record.key.split(':');
+  const commentId = (prefix === 'comment' || prefix === 'mention') && subject && subject !== postId ? subject : null;
+  // A question's post id is not an anchor; the thread page opens at the question anyway.
+  const answerId = postId && postId !== threadId ? postId : null;
+  return threadLink(publicUrl, threadId, { answerId, commentId });
 }
 
 /**

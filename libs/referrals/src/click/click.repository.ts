@@ -26,6 +26,20 @@ export class ClickRepository {
       .exec();
   }
 
+  /** The latest click on a link since `since` from one address and user agent (by their keyed hashes). */
+  latestOfClientOnLink(
+    linkId: Types.ObjectId,
+    ipHash: string,
+    userAgentHash: string,
+    since: Date,
+  ): Promise<ClickRecord | null> {
+    return this.clicks
+      .findOne({ linkId, ipHash, userAgentHash, at: { $gte: since } })
+      .sort({ at: -1 })
+      .lean<ClickRecord>()
+      .exec();
+  }
+
   findByPublicId(publicId: string, session?: ClientSession): Promise<ClickRecord | null> {
     return this.clicks
       .findOne({ publicId })

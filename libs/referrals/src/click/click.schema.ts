@@ -55,5 +55,6 @@ export class ClickRecord {
 export const ClickSchema = SchemaFactory.createForClass(ClickRecord);
 ClickSchema.index({ publicId: 1 }, { unique: true });
 ClickSchema.index({ linkId: 1, visitorId: 1, at: -1 });
+ClickSchema.index({ linkId: 1, ipHash: 1, userAgentHash: 1, at: -1 });
 ClickSchema.index({ visitorId: 1, partnerId: 1, at: -1 });
 ClickSchema.index({ campaignId: 1 });

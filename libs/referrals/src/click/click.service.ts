@@ -100,17 +100,19 @@ export class ClickService {
       if (burst.count === CLICK_BURST_LIMIT + 1) await this.insert({ ...base, flags: [ClickFlag.BURST] });
       return { kind: 'throttled', retryAfterSeconds: Math.ceil((burst.resetAt.getTime() - now.getTime()) / 1000) };
     }
-    // A visitor we just met has no earlier click to repeat.
+    const since = new Date(now.getTime() - CLICK_DEDUPE_MS);
     const [recent, isOwnerAddress] = await Promise.all([
       isKnownVisitor
-        ? this.clicks.latestOfVisitorOnLink(link._id, visitorId, new Date(now.getTime() - CLICK_DEDUPE_MS))
-        : null,
+        ? this.clicks.latestOfVisitorOnLink(link._id, visitorId, since)
+        : // Without the cookie (refused, private windows, scripts) the same address and browser are
+          // the same visitor, or every click of a cookieless client would count as a new one.
+          this.clicks.latestOfClientOnLink(link._id, base.ipHash, base.userAgentHash, since),
       this.auth.hasSignedInFrom(link.ownerId.toHexString(), client.ip),
     ]);
     const click = recent ?? (await this.insert({ ...base, flags: isOwnerAddress ? [ClickFlag.OWNER_IP] : [] }));
     const location = new URL(campaign.landingUrl);
     location.searchParams.set(CLICK_ID_PARAM, click.publicId);
-    return { kind: 'redirect', location: location.toString(), visitorId, clickId: click.publicId };
+    return { kind: 'redirect', location: location.toString(), visitorId: click.visitorId, clickId: click.publicId };
   }
 
   private async insert(fields: Omit<ClickRecord, '_id' | 'publicId'>): Promise<ClickRecord> {

@@ -23,9 +23,13 @@ import {
 } from '@helpboard/threads';
 import {
   answerScoreBadges,
+  badgesFromHistory,
   type EarnedBadge,
   expertBadges,
-  HELPFUL_OFFICIAL_ANSWERS,
+  FIRST_ACCEPTED_ANSWER,
+  GOOD_ANSWER_SCORE,
+  helpfulBadges,
+  popularQuestionBadge,
   POPULAR_QUESTION_VIEWS,
 } from './badge-rules.js';
 import { BadgeEarned } from '../events/badge-earned.event.js';
@@ -102,24 +106,50 @@ export class BadgeService implements OnModuleInit {
         ]);
       }
       case 'accepted':
-        return this.award(fact.userId, fact.boardId, [
-          { kind: BadgeKind.FIRST_ACCEPTED_ANSWER, tier: BadgeTier.BRONZE, subject: '' },
-        ]);
+        return this.award(fact.userId, fact.boardId, [FIRST_ACCEPTED_ANSWER]);
       case 'views':
-        return this.award(fact.userId, fact.boardId, [
-          { kind: BadgeKind.POPULAR_QUESTION, tier: BadgeTier.BRONZE, subject: fact.threadId },
-        ]);
+        return this.award(fact.userId, fact.boardId, [popularQuestionBadge(fact.threadId)]);
       case 'official': {
         const stats = await this.stats.answerStats(fact.userId, fact.boardId);
-        if (stats.officialCount < HELPFUL_OFFICIAL_ANSWERS) return;
-        return this.award(fact.userId, fact.boardId, [
-          { kind: BadgeKind.HELPFUL, tier: BadgeTier.SILVER, subject: '' },
-        ]);
+        return this.award(fact.userId, fact.boardId, helpfulBadges(stats.officialCount));
       }
     }
   }
 
+  /**
+   * Evaluates every earned-badge rule over a board's whole history once (after an import: badge
+   * rules otherwise run only on live events). Idempotent, so an interrupted run is simply run
+   * again; nobody is notified of badges for history. `excluded`: accounts that earn nothing (the
+   * stand-in owner of deleted users' posts). Returns how many badges were new.
+   */
+  async awardFromHistory(boardId: Types.ObjectId, excluded: readonly Types.ObjectId[] = []): Promise<number> {
+    const facts = await this.stats.badgeFactsOfBoard(boardId, {
+      minAnswerScore: GOOD_ANSWER_SCORE,
+      minViews: POPULAR_QUESTION_VIEWS,
+    });
+    const hex = (id: Types.ObjectId) => id.toHexString();
+    const earned = badgesFromHistory({
+      answerers: facts.answerers.map(({ authorId, ...stats }) => ({ userId: hex(authorId), ...stats })),
+      scoredAnswers: facts.scoredAnswers.map((a) => ({
+        answerId: hex(a._id),
+        userId: hex(a.authorId),
+        score: a.score,
+      })),
+      popularQuestions: facts.popularQuestions.map((q) => ({ threadId: hex(q._id), userId: hex(q.authorId) })),
+    });
+    for (const id of excluded) earned.delete(hex(id));
+    let added = 0;
+    for (const [userId, badges] of earned) added += (await this.insertMissing(userId, hex(boardId), badges)).length;
+    return added;
+  }
+
   async award(userId: string, boardId: string, earned: EarnedBadge[]): Promise<void> {
+    // Awards happen in jobs, after the fact they reward has committed.
+    await this.bus.publish(await this.insertMissing(userId, boardId, earned));
+  }
+
+  /** Inserts the badges not held yet (the unique key makes this safe to repeat); returns the new ones. */
+  private async insertMissing(userId: string, boardId: string, earned: EarnedBadge[]): Promise<BadgeEarned[]> {
     const now = this.clock.now();
     const firsts: BadgeEarned[] = [];
     for (const badge of earned) {
@@ -138,8 +168,7 @@ export class BadgeService implements OnModuleInit {
         firsts.push(new BadgeEarned(userId, boardId, badge.kind, badge.tier, badge.subject, now));
       }
     }
-    // Awards happen in jobs, after the fact they reward has committed.
-    await this.bus.publish(firsts);
+    return firsts;
   }
 
   /** Board staff and owners certify an Official Expert of their board, until a date. */

@@ -19,7 +19,6 @@ import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards
 import { UnitOfWork } from '@helpboard/database';
 import { PostKind, PostStatsService, ThreadQueryService, ThreadStatus } from '@helpboard/threads';
 import { ReputationKind } from '../ledger/reputation-entry.schema.js';
-import { ReputationReader } from '../reputation-reader.js';
 import { ReputationService } from '../reputation.service.js';
 import { BountyRecord, BountyStatus } from './bounty.schema.js';
 
@@ -44,7 +43,6 @@ export class BountyService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly boards: BoardService,
     private readonly access: BoardAccessService,
     private readonly reputation: ReputationService,
-    private readonly reader: ReputationReader,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -68,8 +66,6 @@ export class BountyService implements OnApplicationBootstrap, BeforeApplicationS
     const thread = await this.threads.getThread(actor, threadId);
     await this.access.assert(actor, BoardAction.Participate, await this.boards.requireById(thread.boardId));
     if (thread.status !== ThreadStatus.OPEN || thread.isLocked) throw new PreconditionFailedError('THREAD_CLOSED');
-    if ((await this.reader.overall(actor.userId)) - amount < 1)
-      throw new PreconditionFailedError('NOT_ENOUGH_REPUTATION');
     const now = this.clock.now();
     const bounty: BountyRecord = {
       _id: new Types.ObjectId(),
@@ -86,9 +82,13 @@ export class BountyService implements OnApplicationBootstrap, BeforeApplicationS
     try {
       await this.unitOfWork.run(async (tx) => {
         await this.bounties.create([bounty], { session: tx.session });
-        await this.reputation.award(tx, this.cause(bounty, actor.userId, now), [
-          { userId: actor.userId, kind: ReputationKind.BOUNTY_OFFERED, delta: -amount },
-        ]);
+        await this.reputation.spend(
+          tx,
+          this.cause(bounty, actor.userId, now),
+          actor.userId,
+          ReputationKind.BOUNTY_OFFERED,
+          amount,
+        );
       });
     } catch (error) {
       if (isDuplicateKey(error)) throw new ConflictError('BOUNTY_OPEN');

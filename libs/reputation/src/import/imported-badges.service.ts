@@ -1,5 +1,5 @@
-// Imported badges, for importers (insert what is missing; ids come from the source) and for the
-// user export (how many each user holds on some boards).
+// Imported badges, for importers (insert what is missing; ids come from the source), profiles
+// (a user's badges) and the user export (how many each user holds on some boards).
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, Model, Types } from 'mongoose';
@@ -32,6 +32,16 @@ export class ImportedBadgesService {
       .map((b): ImportedBadgeRecord => ({ ...b, matches: b.isTagBased ? null : (MATCHING[b.name] ?? null) }));
     if (fresh.length > 0) await this.badges.insertMany(fresh, { session, ordered: false, lean: true });
     return fresh.length;
+  }
+
+  /** A user's imported badges, newest first, on one board or all. */
+  of(userId: Types.ObjectId, boardId: Types.ObjectId | null, limit: number): Promise<ImportedBadgeRecord[]> {
+    return this.badges
+      .find({ userId, ...(boardId ? { boardId } : {}) })
+      .sort({ awardedAt: -1, _id: -1 })
+      .limit(limit)
+      .lean<ImportedBadgeRecord[]>()
+      .exec();
   }
 
   /** Per user (hex id), how many imported badges they hold on these boards. */

@@ -17,7 +17,8 @@ import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { ImportedProjectionsRepository, type ScopeStart } from './imported-projections.repository.js';
 import { periodKeysOf } from '../ledger/periods.js';
 import { OVERALL, type ReputationEntry, ReputationKind, VOTE_KINDS } from '../ledger/reputation-entry.schema.js';
-import { STARTING_REPUTATION, utcDay } from '../reputation.service.js';
+import { STARTING_REPUTATION } from '../rules/starting-reputation.js';
+import { utcDay } from '../reputation.service.js';
 import { type Award, applicableDelta, awardsForAccept, awardsForVote } from '../rules/vote-rules.js';
 
 export type ImportedReputationEvent =
@@ -54,16 +55,28 @@ export class ImportedReputationService {
     @InjectModel(BountyRecord.name) private readonly bounties: Model<BountyRecord>,
   ) {}
 
-  /** Applies a batch of events in their order (the source's: by day, then by row id). Returns entries added. */
-  async apply(tx: TransactionContext, boardId: Types.ObjectId, events: ImportedReputationEvent[]): Promise<number> {
+  /**
+   * Applies a batch of events in their order (the source's: by day, then by row id). Returns
+   * entries added. `deletedUserId`: the stand-in owner of deleted users' posts, who earns nothing
+   * (SE gives no one reputation for votes on them).
+   */
+  async apply(
+    tx: TransactionContext,
+    boardId: Types.ObjectId,
+    events: ImportedReputationEvent[],
+    deletedUserId: Types.ObjectId | null = null,
+  ): Promise<number> {
     const board = await this.boards.requireById(boardId);
     const { operatorId } = board;
     const rules = resolveBoardSettings(board.settingsOverrides).reputation;
     const caused: Caused[] = [];
     for (const event of events) caused.push(await this.causeOf(tx, boardId, event, rules));
 
+    const earnsNothing = deletedUserId ? hex(deletedUserId) : null;
     const candidates = caused.flatMap((c) =>
-      c.awards.map((award) => ({ cause: c, award, id: importedId('ledger', c.source, award.userId, award.kind) })),
+      c.awards
+        .filter((award) => award.userId !== earnsNothing)
+        .map((award) => ({ cause: c, award, id: importedId('ledger', c.source, award.userId, award.kind) })),
     );
     const existing = await this.ledger.existingEntryIds(
       candidates.map((c) => c.id),
@@ -103,7 +116,7 @@ export class ImportedReputationService {
         dailyCap: isVote ? rules.dailyVoteCap : undefined,
       });
       totals.set(award.userId, total + delta);
-      if (isVote && delta > 0) gains.set(gainKey, (gains.get(gainKey) ?? 0) + delta);
+      if (isVote) gains.set(gainKey, (gains.get(gainKey) ?? 0) + delta);
       if (delta !== 0) {
         added.set(award.userId, (added.get(award.userId) ?? 0) + delta);
         for (const key of periodKeysOf(hex(boardId), cause.at)) {

@@ -60,6 +60,7 @@ export class LedgerRepository {
     return [...net.values()].filter((row) => row.delta !== 0);
   }
 
+  /** A user's net vote reputation on a day (ups minus downs received, as applied), for the daily cap. */
   async voteGainOn(
     userId: Types.ObjectId,
     day: string,
@@ -67,7 +68,7 @@ export class LedgerRepository {
     session: ClientSession,
   ): Promise<number> {
     const rows = await this.entries
-      .find({ userId, day, kind: { $in: kinds }, delta: { $gt: 0 } })
+      .find({ userId, day, kind: { $in: kinds } })
       .session(session)
       .lean<ReputationEntry[]>()
       .exec();
@@ -218,7 +219,7 @@ export class LedgerRepository {
     if (entries.length > 0) await this.entries.insertMany(entries, { session, ordered: false, lean: true });
   }
 
-  /** Per user and day, the positive vote reputation already recorded (for the daily cap). */
+  /** Per user and day, the net vote reputation already recorded, downvotes included (for the daily cap). */
   async voteGains(
     userIds: readonly Types.ObjectId[],
     days: readonly string[],
@@ -227,7 +228,7 @@ export class LedgerRepository {
   ): Promise<Map<string, number>> {
     const rows = await this.entries
       .aggregate<{ _id: { userId: Types.ObjectId; day: string }; sum: number }>([
-        { $match: { userId: { $in: userIds }, day: { $in: days }, kind: { $in: kinds }, delta: { $gt: 0 } } },
+        { $match: { userId: { $in: userIds }, day: { $in: days }, kind: { $in: kinds } } },
         { $group: { _id: { userId: '$userId', day: '$day' }, sum: { $sum: '$delta' } } },
       ])
       .session(session)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_BOARD_SETTINGS } from '@helpboard/boards';
 import { ReputationKind } from '../ledger/reputation-entry.schema.js';
-import { applicableDelta, awardsForAccept, awardsForVote } from './vote-rules.js';
+import { reputationFromEarned, STARTING_REPUTATION } from './starting-reputation.js';
+import { applicableDelta, awardsForAccept, awardsForOfficial, awardsForVote } from './vote-rules.js';
 
 const rules = DEFAULT_BOARD_SETTINGS.reputation;
 
@@ -32,5 +33,32 @@ describe('reputation rules', () => {
     expect(applicableDelta(-2, { total: 2, voteGainToday: 200, dailyCap: 200 })).toBe(-1);
     expect(applicableDelta(-2, { total: 1 })).toBe(0);
     expect(applicableDelta(15, { total: 1 })).toBe(15);
+  });
+
+  it('gives nothing to a staff member marking their own answer official', () => {
+    expect(awardsForOfficial({ answerAuthorId: 'a', markerId: 's' }, rules)).toEqual([
+      { userId: 'a', kind: ReputationKind.OFFICIAL_ANSWER, delta: 10 },
+    ]);
+    expect(awardsForOfficial({ answerAuthorId: 's', markerId: 's' }, rules)).toEqual([]);
+  });
+
+  it('counts downvotes received against the daily cap, so a later upvote that day earns again', () => {
+    // A capped day: 20 upvotes (200), a downvote (−2): the day now counts 198.
+    let counted = 0;
+    for (let i = 0; i < 20; i++) counted += applicableDelta(10, { total: 1000, voteGainToday: counted, dailyCap: 200 });
+    expect(counted).toBe(200);
+    counted += applicableDelta(-2, { total: 1000, voteGainToday: counted, dailyCap: 200 });
+    expect(applicableDelta(10, { total: 1000, voteGainToday: counted, dailyCap: 200 })).toBe(2);
+    // More downvotes than the cap's headroom never lets one upvote earn more than it is worth.
+    expect(applicableDelta(10, { total: 1000, voteGainToday: -20, dailyCap: 200 })).toBe(10);
+  });
+
+  it('starts reputation at 1 on every scope: 1 + what was earned there, never below 1', () => {
+    expect(STARTING_REPUTATION).toBe(1);
+    expect(reputationFromEarned(null)).toBe(1);
+    expect(reputationFromEarned(0)).toBe(1);
+    expect(reputationFromEarned(1)).toBe(2);
+    expect(reputationFromEarned(210)).toBe(211);
+    expect(reputationFromEarned(-6)).toBe(1);
   });
 });

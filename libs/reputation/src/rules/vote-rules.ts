@@ -40,13 +40,19 @@ export function awardsForAccept(
   ];
 }
 
-export function awardsForOfficial(answerAuthorId: string, rules: BoardSettingsValues['reputation']): Award[] {
-  return [{ userId: answerAuthorId, kind: ReputationKind.OFFICIAL_ANSWER, delta: rules.officialAnswer }];
+export function awardsForOfficial(
+  official: { answerAuthorId: string; markerId: string },
+  rules: BoardSettingsValues['reputation'],
+): Award[] {
+  // As accepting your own answer (SE): acting on your own post earns nothing.
+  if (official.answerAuthorId === official.markerId) return [];
+  return [{ userId: official.answerAuthorId, kind: ReputationKind.OFFICIAL_ANSWER, delta: rules.officialAnswer }];
 }
 
 /**
  * The part of a requested change that may be applied: vote gains stop at the daily cap, and no
- * total goes below 1.
+ * total goes below 1. `voteGainToday` is the day's net from votes received, downvotes included
+ * (SE: on a capped day a downvote lowers the counted total, so a later upvote earns again).
  */
 export function applicableDelta(
   requested: number,

@@ -16,6 +16,8 @@ describe('htmlToMarkdown', () => {
     ],
     ['<p><a href="https://example.org/a_(b) c">x</a></p>', '[x](<https://example.org/a_(b) c>)'],
     ['<p><a href="javascript:alert(1)">click</a></p>', 'click'],
+    ['<p><a href="//example.org/help">help</a></p>', '[help](https://example.org/help)'],
+    ['<p><img src="//i.example.org/x.png" alt="x"></p>', '![x](https://i.example.org/x.png)'],
     ['<p>Use <code>a_b</code> and <code>`x`</code></p>', 'Use `a_b` and `` `x` ``'],
     ['<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd></p>', 'Press `Ctrl`+`C`'],
     ['<h2>Setup <em>guide</em></h2>', '## Setup *guide*'],

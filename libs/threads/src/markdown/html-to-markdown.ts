@@ -5,6 +5,7 @@
 // quotes, headings, images, line breaks, rules, tables and <kbd> (as inline code: Markdown has
 // no keys). Anything else keeps its text. Text is escaped so it reads back exactly as it was.
 import { type HtmlElement, type HtmlNode, parseHtmlFragment, textOf } from './html-fragment.js';
+import { withScheme } from './render-markdown.js';
 
 const BLOCK = new Set(
   'p div ul ol li pre blockquote table hr h1 h2 h3 h4 h5 h6 dl dt dd section article details summary'.split(' '),
@@ -87,12 +88,12 @@ function inline(node: HtmlNode, context: Context): string {
     case 'tt':
       return inlineCode(textOf(node));
     case 'img': {
-      const src = node.attributes.src ?? '';
+      const src = withScheme(node.attributes.src ?? '');
       if (!src || !SAFE_LINK.test(src)) return escapeText(node.attributes.alt ?? '');
       return `![${escapeText(node.attributes.alt ?? '')}](${destination(src, node.attributes.title)})`;
     }
     case 'a': {
-      const href = node.attributes.href ?? '';
+      const href = withScheme(node.attributes.href ?? '');
       const text = children();
       if (!href || !SAFE_LINK.test(href)) return text;
       return `[${text.trim() ? text : escapeText(href)}](${destination(href, node.attributes.title)})`;

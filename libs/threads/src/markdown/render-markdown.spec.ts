@@ -50,4 +50,22 @@ describe('renderMarkdown', () => {
     expect(findMentions('hi @bob, @BOB and @al')).toEqual(['bob']);
     expect(markdownToText('# Title\n\nSome *text* <b>x</b>')).toBe('Title Some text &lt;b&gt;x&lt;/b&gt;');
   });
+
+  it('links bare text only with a scheme or www., never file names', () => {
+    const { html } = renderMarkdown('Edit README.md or defrag-ops.py, see www.example.org and https://example.org/a');
+    expect(html).toContain('Edit README.md or defrag-ops.py,');
+    expect(html).not.toContain('href="http://README.md"');
+    expect(html).not.toContain('defrag-ops.py</a>');
+    expect(html).toContain(
+      '<a href="http://www.example.org" rel="nofollow ugc noopener" target="_blank">www.example.org</a>',
+    );
+    expect(html).toContain('<a href="https://example.org/a" rel="nofollow ugc noopener" target="_blank">');
+  });
+
+  it('resolves protocol-relative links and images to https instead of dropping them', () => {
+    const { html } = renderMarkdown('[docs](//example.org/docs) ![logo](//i.example.org/x.png) //cdn.example.org/f');
+    expect(html).toContain('<a href="https://example.org/docs" rel="nofollow ugc noopener" target="_blank">docs</a>');
+    expect(html).toContain('<img src="https://i.example.org/x.png" alt="logo" />');
+    expect(html).toContain('<a href="https://cdn.example.org/f"');
+  });
 });

@@ -6,6 +6,18 @@ import sanitizeHtml from 'sanitize-html';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
+// Bare text becomes a link only with a scheme (`https://…`, `mailto:`) or `www.`: linkify's fuzzy
+// matching would otherwise link file names whose extension is also a top-level domain
+// (`README.md`, `defrag-ops.py`).
+const findLinks = markdown.linkify.match.bind(markdown.linkify);
+markdown.linkify.match = (text: string) =>
+  (findLinks(text) ?? []).filter((link) => link.schema !== '' || /^www\./i.test(link.text));
+
+/** Protocol-relative URLs (`//example.org`) resolved to https: the sanitiser refuses them as they are. */
+export function withScheme(url: string): string {
+  return url.startsWith('//') ? `https:${url}` : url;
+}
+
 /** @handle mentions: the same alphabet as handles, not preceded by a word character or `/`. */
 const MENTION = /(^|[^\w/@])@([A-Za-z0-9_-]{3,30})\b/g;
 
@@ -79,11 +91,15 @@ function sanitise(html: string, siteHost?: string): { html: string; hasLinks: bo
     allowedClasses: { code: [/^language-[\w-]+$/] },
     transformTags: {
       a: (tagName, attribs): sanitizeHtml.Tag => {
-        const href = attribs.href ?? '';
+        const href = withScheme(attribs.href ?? '');
         if (!isExternal(href, siteHost)) return { tagName, attribs: { href } };
         hasLinks = true;
         return { tagName, attribs: { href, rel: 'nofollow ugc noopener', target: '_blank' } };
       },
+      img: (tagName, attribs): sanitizeHtml.Tag => ({
+        tagName,
+        attribs: attribs.src ? { ...attribs, src: withScheme(attribs.src) } : attribs,
+      }),
     },
   });
   return { html: clean, hasLinks };

@@ -4,6 +4,7 @@ import { type Actor, Clock, CurrentActor, type LoaderHolder, requestLoader } fro
 import { toUser, User, UsersService } from '@helpboard/identity';
 import { CommentRepository } from '../comment/comment.repository.js';
 import { AuthorCards } from '../thread/author-cards.js';
+import { heldSnapshot } from '../thread/thread-snapshot.js';
 import { toComment } from '../thread/thread.mapper.js';
 import { Comment, Post, PostAuthor, Revision, VoteDirection } from '../thread/thread.model.js';
 import { VoteRepository } from '../vote/vote.repository.js';
@@ -23,6 +24,8 @@ export class PostFieldsResolver {
 
   @ResolveField(() => [Comment], { description: 'Comments, oldest first (up to 50).' })
   async comments(@Parent() post: Post, @Context() context: LoaderHolder): Promise<Comment[]> {
+    const held = heldSnapshot(context, post.threadId)?.comments.get(post.id);
+    if (held) return held.map(toComment);
     const loader = requestLoader<string, Comment[]>(context, 'comments.byPost', async (postIds) => {
       const byPost = await this.commentRepository.forPosts(postIds.map((id) => new Types.ObjectId(id)));
       return postIds.map((id) => (byPost.get(id) ?? []).map(toComment));

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type ClientSession, Types } from 'mongoose';
 import { CommentRepository } from '../comment/comment.repository.js';
 import type { CommentRecord } from '../comment/comment.schema.js';
+import { ThreadRepository } from '../thread/thread.repository.js';
 import { VoteRepository } from '../vote/vote.repository.js';
 import { type AnswerStats, PostRepository } from './post.repository.js';
 import type { PostKind, PostRecord } from './post.schema.js';
@@ -13,6 +14,7 @@ export class PostStatsService {
     private readonly posts: PostRepository,
     private readonly votes: VoteRepository,
     private readonly comments: CommentRepository,
+    private readonly threads: ThreadRepository,
   ) {}
 
   /** Voters who cast `threshold`+ votes on one author's posts in the period, with those posts. */
@@ -22,6 +24,19 @@ export class PostStatsService {
 
   answerStats(authorId: string, boardId: string): Promise<AnswerStats> {
     return this.posts.answerStats(new Types.ObjectId(authorId), new Types.ObjectId(boardId));
+  }
+
+  /**
+   * What a board's whole history says for badges: per answerer their answer stats and accepted
+   * answers, the answers scored `minAnswerScore`+, and the questions read `minViews`+ times.
+   */
+  async badgeFactsOfBoard(boardId: Types.ObjectId, thresholds: { minAnswerScore: number; minViews: number }) {
+    const [answerers, scoredAnswers, popularQuestions] = await Promise.all([
+      this.posts.answerStatsByAuthor(boardId),
+      this.posts.answersScoredAtLeast(boardId, thresholds.minAnswerScore),
+      this.threads.viewedAtLeast(boardId, thresholds.minViews),
+    ]);
+    return { answerers, scoredAnswers, popularQuestions };
   }
 
   /** Everyone who posted on these boards, with their answers and accepted answers there. */

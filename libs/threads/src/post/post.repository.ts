@@ -132,6 +132,38 @@ export class PostRepository {
     return { count: row?.count ?? 0, totalScore: row?.totalScore ?? 0, officialCount: row?.officialCount ?? 0 };
   }
 
+  /** Per author of visible answers on a board: their answer stats and accepted answers (badges from history). */
+  async answerStatsByAuthor(
+    boardId: Types.ObjectId,
+  ): Promise<(AnswerStats & { authorId: Types.ObjectId; accepted: number })[]> {
+    const rows = await this.posts
+      .aggregate<AnswerStats & { _id: Types.ObjectId; accepted: number }>([
+        { $match: { boardId, kind: PostKind.ANSWER, hiddenAt: null } },
+        {
+          $group: {
+            _id: '$authorId',
+            count: { $sum: 1 },
+            totalScore: { $sum: '$score' },
+            officialCount: { $sum: { $cond: ['$isOfficial', 1, 0] } },
+            accepted: { $sum: { $cond: ['$isAccepted', 1, 0] } },
+          },
+        },
+      ])
+      .exec();
+    return rows.map(({ _id, ...stats }) => ({ authorId: _id, ...stats }));
+  }
+
+  /** Visible answers on a board scored at least `minScore`. */
+  answersScoredAtLeast(
+    boardId: Types.ObjectId,
+    minScore: number,
+  ): Promise<{ _id: Types.ObjectId; authorId: Types.ObjectId; score: number }[]> {
+    return this.posts
+      .find({ boardId, kind: PostKind.ANSWER, hiddenAt: null, score: { $gte: minScore } }, { authorId: 1, score: 1 })
+      .lean<{ _id: Types.ObjectId; authorId: Types.ObjectId; score: number }[]>()
+      .exec();
+  }
+
   /** Per author of posts on these boards: visible answers and accepted ones (operator exports). */
   authorStats(
     boardIds: readonly Types.ObjectId[],

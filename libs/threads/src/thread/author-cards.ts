@@ -4,8 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { Clock, type LoaderHolder, requestLoader } from '@helpboard/core';
 import { BoardRole, MembershipService } from '@helpboard/boards';
-import { toUser, UsersService } from '@helpboard/identity';
+import { toUser, type UserRecord, UsersService } from '@helpboard/identity';
 import { PostAuthor } from './thread.model.js';
+import { heldAuthor } from './thread-snapshot.js';
 
 @Injectable()
 export class AuthorCards {
@@ -16,6 +17,8 @@ export class AuthorCards {
   ) {}
 
   async load(holder: LoaderHolder, boardId: string, userId: string): Promise<PostAuthor> {
+    const held = heldAuthor(holder, boardId, userId);
+    if (held) return this.card(held.user, held.role, boardId);
     const roles = requestLoader<string, BoardRole>(holder, 'boards.roleOfUser', async (keys) => {
       const byBoard = new Map<string, string[]>();
       for (const key of keys) {
@@ -39,6 +42,10 @@ export class AuthorCards {
       roles.load(`${boardId}|${userId}`),
     ]);
     if (!user) throw new Error(`author ${userId} is missing`);
+    return this.card(user, role, boardId);
+  }
+
+  private card(user: UserRecord, role: BoardRole | null, boardId: string): PostAuthor {
     return { user: toUser(user, this.clock.now()), boardRole: role, isStaff: role === BoardRole.STAFF, boardId };
   }
 }

@@ -15,6 +15,7 @@ import { Board, BoardService, toBoard } from '@helpboard/boards';
 import { PostRepository } from '../post/post.repository.js';
 import { AuthorCards } from './author-cards.js';
 import { ThreadQueryService } from './thread-query.service.js';
+import { heldSnapshot } from './thread-snapshot.js';
 import { toPost } from './thread.mapper.js';
 import { Post, PostAuthor, Thread } from './thread.model.js';
 
@@ -31,6 +32,8 @@ export class ThreadFieldsResolver {
 
   @ResolveField(() => Board, { description: 'The board the thread is on.' })
   async board(@Parent() thread: Thread, @Context() context: LoaderHolder): Promise<Board> {
+    const snapshot = heldSnapshot(context, thread.id);
+    if (snapshot) return toBoard(snapshot.board);
     const loader = requestLoader<string, Board>(context, 'boards.byId', async (ids) =>
       byIds(ids, (await this.boards.findByIds(ids.map((id) => new Types.ObjectId(id)))).map(toBoard), (b) => b.id),
     );
@@ -39,6 +42,8 @@ export class ThreadFieldsResolver {
 
   @ResolveField(() => Post, { description: 'The question itself.' })
   async question(@Parent() thread: Thread, @Context() context: LoaderHolder): Promise<Post> {
+    const snapshot = heldSnapshot(context, thread.id);
+    if (snapshot?.question) return toPost(snapshot.question);
     const loader = requestLoader<string, Post>(context, 'posts.byId', async (ids) =>
       byIds(ids, (await this.posts.findByIds(ids.map((id) => new Types.ObjectId(id)))).map(toPost), (p) => p.id),
     );
@@ -50,9 +55,18 @@ export class ThreadFieldsResolver {
       'Answers: accepted first, then official, then by score, then oldest first. The board’s moderators also see hidden ones (`isHidden`).',
     complexity: ({ args, childComplexity }) => (args.first ?? 20) * childComplexity,
   })
-  async answers(@Parent() thread: Thread, @Args() args: PageArgs, @CurrentActor() actor: Actor | null) {
+  async answers(
+    @Parent() thread: Thread,
+    @Args() args: PageArgs,
+    @CurrentActor() actor: Actor | null,
+    @Context() context: LoaderHolder,
+  ) {
     const size = pageSize(args.first);
-    const page = await this.queries.answers(actor, thread, size + 1, args.after);
+    const snapshot = args.after ? undefined : heldSnapshot(context, thread.id);
+    const shared = snapshot && (await this.queries.answersFromSnapshot(actor, snapshot, size + 1));
+    const page = shared
+      ? { rows: shared, cursorOf: this.queries.answerCursorOf }
+      : await this.queries.answers(actor, thread, size + 1, args.after);
     return toConnection(page.rows, size, !!args.after, page.cursorOf, toPost);
   }
 

@@ -5,8 +5,7 @@ import { DomainEventBus, PublicQueryCache } from '@helpboard/core';
 import { CommentAdded } from '../events/thread-events.js';
 import { ViewCounter, viewerKey } from '../views/view-counter.js';
 import { ThreadChanged } from './thread-changed.js';
-
-const threadTag = (threadId: string) => `thread:${threadId}`;
+import { threadTag } from './thread-snapshot.js';
 
 @Injectable()
 export class ThreadPageCache implements OnModuleInit {

@@ -2,11 +2,13 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { type Actor, cursorValuesOf, decodeCursor, type SortSpec } from '@helpboard/core';
-import { BoardAction, BoardService, BoardAccessService } from '@helpboard/boards';
+import { BoardAction, BoardService, BoardAccessService, type BoardRecord } from '@helpboard/boards';
 import { ANSWER_ORDER, PostRepository } from '../post/post.repository.js';
 import { PostRecord } from '../post/post.schema.js';
 import { ThreadSort } from './thread.model.js';
-import { ThreadContextLoader } from './thread-context.js';
+import { ThreadContextLoader, toObjectId } from './thread-context.js';
+import { assertVisible } from './post-rules.js';
+import { snapshotAnswers, ThreadSnapshots, type ThreadSnapshot } from './thread-snapshot.js';
 import { ThreadRepository } from './thread.repository.js';
 import { ThreadRecord } from './thread.schema.js';
 
@@ -57,6 +59,7 @@ export class ThreadQueryService {
     private readonly threads: ThreadRepository,
     private readonly posts: PostRepository,
     private readonly context: ThreadContextLoader,
+    private readonly snapshots: ThreadSnapshots,
   ) {}
 
   async listThreads(
@@ -100,6 +103,31 @@ export class ThreadQueryService {
   }
 
   /**
+   * A thread page for this reader: the thread row read fresh, and the shared snapshot of its
+   * version (built on the first read after a change). The access decision is the reader's own,
+   * made on the snapshot's board (as fresh as the snapshot's time limit).
+   */
+  async threadPage(actor: Actor | null, threadId: string): Promise<{ thread: ThreadRecord; snapshot: ThreadSnapshot }> {
+    const thread = await this.threads.findById(toObjectId(threadId, 'Thread', 'THREAD_NOT_FOUND'));
+    assertVisible(thread);
+    const snapshot = await this.snapshots.of(thread);
+    await this.access.assert(actor, BoardAction.View, snapshot.board);
+    return { thread, snapshot };
+  }
+
+  /** The first answers from a snapshot (hidden ones for moderators only), or undefined when it lacks some. */
+  answersFromSnapshot(actor: Actor | null, snapshot: ThreadSnapshot, limit: number): Promise<PostRecord[] | undefined> {
+    return snapshotAnswers(snapshot, limit, () => this.isModerator(actor, snapshot.board));
+  }
+
+  private async isModerator(actor: Actor | null, board: BoardRecord): Promise<boolean> {
+    return actor !== null && (await this.access.can(actor, BoardAction.Moderate, board));
+  }
+
+  readonly answerCursorOf = (row: PostRecord) =>
+    cursorValuesOf(row as unknown as Record<string, unknown>, ANSWER_ORDER);
+
+  /**
    * A page of answers; the board's moderators also see hidden ones (marked `isHidden`). Hidden
    * answers are rare, so the page is read with them and the moderator check (and, for others, a
    * second read without them) happens only when one is there.
@@ -115,9 +143,8 @@ export class ThreadQueryService {
     const threadId = new Types.ObjectId(thread.id);
     const boardId = new Types.ObjectId(thread.boardId);
     const position = after ? decodeCursor(after, ANSWER_ORDER.length) : undefined;
-    const cursorOf = (row: PostRecord) => cursorValuesOf(row as unknown as Record<string, unknown>, ANSWER_ORDER);
-    const isModerator = async () =>
-      actor !== null && (await this.access.can(actor, BoardAction.Moderate, await this.boards.requireById(boardId)));
+    const cursorOf = this.answerCursorOf;
+    const isModerator = async () => this.isModerator(actor, await this.boards.requireById(boardId));
     // Past the first page, hidden answers before the window would shift it: ask who reads first.
     if (skip > 0) {
       return {

@@ -62,14 +62,19 @@ export class ThreadStateService {
     return { before, after };
   }
 
-  /** Hides or restores a post; hiding a question hides its whole thread. */
+  /**
+   * Hides or restores a post; hiding a question hides its whole thread. Returns whether the post's
+   * visibility changed: the post is read again in the transaction, so of two concurrent hides
+   * only one counts (the other is retried after the first commits and finds it hidden).
+   */
   async setHidden(
     tx: TransactionContext,
-    post: PostRecord,
+    stale: PostRecord,
     isHidden: boolean,
     actorId: string,
     now: Date,
-  ): Promise<void> {
+  ): Promise<boolean> {
+    const post = (await this.posts.findById(stale._id, tx.session)) ?? stale;
     const hiddenAt = isHidden ? now : null;
     await this.posts.update(post._id, { $set: { hiddenAt } }, tx.session);
     if (post.kind === PostKind.QUESTION) {
@@ -78,10 +83,11 @@ export class ThreadStateService {
       await this.threads.update(post.threadId, { $inc: { answerCount: isHidden ? -1 : 1 } }, tx.session);
     }
     markThreadChanged(tx, post.threadId.toHexString(), now);
-    if (Boolean(post.hiddenAt) === isHidden) return;
+    if (Boolean(post.hiddenAt) === isHidden) return false;
     const EventClass = isHidden ? PostHidden : PostRestored;
     tx.publishAfterCommit(
       new EventClass(post.boardId.toHexString(), post.threadId.toHexString(), actorId, now, post._id.toHexString()),
     );
+    return true;
   }
 }

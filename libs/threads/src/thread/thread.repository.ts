@@ -18,6 +18,17 @@ export interface ThreadListQuery {
 export class ThreadRepository {
   constructor(@InjectModel(ThreadRecord.name) private readonly threads: Model<ThreadRecord>) {}
 
+  /** Visible questions on a board read at least `minViews` times, with their askers. */
+  viewedAtLeast(
+    boardId: Types.ObjectId,
+    minViews: number,
+  ): Promise<{ _id: Types.ObjectId; authorId: Types.ObjectId }[]> {
+    return this.threads
+      .find({ boardId, hiddenAt: null, viewCount: { $gte: minViews } }, { authorId: 1 })
+      .lean<{ _id: Types.ObjectId; authorId: Types.ObjectId }[]>()
+      .exec();
+  }
+
   async insert(thread: ThreadRecord, session: ClientSession): Promise<void> {
     await this.threads.create([thread], { session });
   }
@@ -60,6 +71,11 @@ export class ThreadRepository {
       .limit(query.limit)
       .lean<ThreadRecord[]>()
       .exec();
+  }
+
+  /** A change of the thread's page commits with this (see ThreadRecord.pageVersion). */
+  async bumpPageVersion(id: Types.ObjectId, session: ClientSession): Promise<void> {
+    await this.threads.updateOne({ _id: id }, { $inc: { pageVersion: 1 } }, { session }).exec();
   }
 
   async update(

@@ -1,6 +1,15 @@
 import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { type Actor, ConnectionType, CurrentActor, pageSize, Public, SignedIn, toConnection } from '@helpboard/core';
+import {
+  type Actor,
+  ConnectionType,
+  type LoaderHolder,
+  CurrentActor,
+  pageSize,
+  Public,
+  SignedIn,
+  toConnection,
+} from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { BoardActivity, ThreadActivity } from '../activity/activity.model.js';
 import { boardTopic, threadTopic } from '../activity/activity-publisher.js';
@@ -12,6 +21,7 @@ import { VoteService, type VoteValue } from '../vote/vote.service.js';
 import { AskQuestionService } from './ask-question.service.js';
 import { AskQuestionInput, EditPostInput, ThreadsArgs } from './dto/thread.inputs.js';
 import { ThreadQueryService } from './thread-query.service.js';
+import { holdSnapshot } from './thread-snapshot.js';
 import { toComment, toPost, toRevision, toThread } from './thread.mapper.js';
 import { Comment, Post, Revision, Thread, VoteDirection } from './thread.model.js';
 
@@ -23,7 +33,7 @@ const VOTE_VALUES: Record<VoteDirection, VoteValue> = {
   [VoteDirection.NONE]: 0,
 };
 
-interface RequestContext {
+interface RequestContext extends LoaderHolder {
   req: { ip?: string; headers: Record<string, unknown> };
 }
 
@@ -62,7 +72,9 @@ export class ThreadResolver {
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
   ): Promise<Thread> {
-    const thread = await this.queries.getThread(actor, id);
+    const { thread, snapshot } = await this.queries.threadPage(actor, id);
+    // The page's fields (question, answers, comments, authors) come from the shared snapshot.
+    holdSnapshot(context, snapshot);
     this.views.record(id, viewerKey(actor?.userId ?? null, context.req));
     return toThread(thread, this.views.pendingFor(id));
   }

@@ -61,6 +61,14 @@ export class ThreadRecord {
   @Prop({ type: Number, default: 0 })
   viewCount!: number;
 
+  /**
+   * Counts committed changes of what the thread's page shows (its posts, comments, votes,
+   * state), bumped in the transaction of each: a cached snapshot of the page is current while
+   * its version equals this (see ThreadSnapshots).
+   */
+  @Prop({ type: Number, default: 0 })
+  pageVersion?: number;
+
   /** Hidden by moderation: out of lists and search until restored. */
   @Prop({ type: Date, default: null })
   hiddenAt!: Date | null;

@@ -9,6 +9,7 @@ import { FollowService } from '@helpboard/notifications';
 import { ThreadQueryService, ThreadSort } from '@helpboard/threads';
 import { html } from '../../render/html.js';
 import { boardPath, threadPath, userPath } from '../../render/urls.js';
+import { contentLang } from '../../render/content-lang.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import { sendPage } from '../../http/send-page.js';
 import { WebContextFactory } from '../../http/web-context.js';
@@ -71,7 +72,7 @@ export class BoardController {
     const list = rows.map(
       (thread) => html`<li>
 <div class="stats"><div>${t('web.board.votes', { count: thread.score })}</div><div class="${thread.acceptedAnswerId ? 'answered' : ''}">${t('web.board.answers', { count: thread.answerCount })}</div></div>
-<div>${thread.isPinned ? html`<span class="label official">${t('web.board.pinned')}</span> ` : null}<a href="${threadPath({ id: thread._id.toHexString(), title: thread.title })}">${thread.title}</a>
+<div>${thread.isPinned ? html`<span class="label official">${t('web.board.pinned')}</span> ` : null}<a href="${threadPath({ id: thread._id.toHexString(), title: thread.title })}" lang="${contentLang(thread.title)}">${thread.title}</a>
 <div>${thread.tags.map((x) => html`<a class="tag" href="${`${boardPath(slug)}?tag=${encodeURIComponent(x)}`}">${x}</a>`)}</div></div></li>`,
     );
     const more =

@@ -48,26 +48,26 @@ export class InsightsPageController {
     const actor = request.actor!;
     const now = this.clock.now();
     const today = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
-    // The 30-day figure first: it authorises (a forbidden viewer gets the forbidden page, no figures).
-    const month = await this.deflection.summary(actor, slug, new Date(now.getTime() - 30 * DAY_MS), now);
+    // The 30-day figures first: they authorise (a forbidden viewer gets the forbidden page, no
+    // figures). Every headline number comes from this one report, so they cannot disagree.
+    const report = await this.insights.insights(
+      actor,
+      { boardSlug: slug },
+      new Date(now.getTime() - 30 * DAY_MS),
+      now,
+      InsightGranularity.DAY,
+    );
     const days = Array.from({ length: DAYS }, (_, i) => new Date(today.getTime() - (DAYS - 1 - i) * DAY_MS));
-    const [ctx, board, report, week, daily, counts] = await Promise.all([
+    const [ctx, board, week, daily, counts] = await Promise.all([
       this.contexts.create(request),
       this.boards.requireBoard(slug),
-      this.insights.insights(
-        actor,
-        { boardSlug: slug },
-        new Date(now.getTime() - 30 * DAY_MS),
-        now,
-        InsightGranularity.DAY,
-      ),
       this.deflection.summary(actor, slug, new Date(now.getTime() - DAYS * DAY_MS), now),
       Promise.all(days.map((day) => this.deflection.summary(actor, slug, day, new Date(day.getTime() + DAY_MS)))),
       this.waitingByTier(actor, slug),
     ]);
     const { t, locale } = ctx;
     const waiting = counts?.map((value, i): Bar => ({ label: t(`web.staff.tier.${TIERS[i]}`), value })) ?? null;
-    const funnel = (summary: typeof month): Bar[] => [
+    const funnel = (summary: typeof week): Bar[] => [
       { label: t('web.staff.insights.shown'), value: summary.suggestionsShown },
       { label: t('web.staff.insights.opened'), value: summary.suggestionOpened },
       { label: t('web.staff.insights.deflected'), value: summary.deflected },
@@ -76,7 +76,7 @@ export class InsightsPageController {
     ];
     const dayLabel = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
     const perDay: Bar[] = daily.map((summary, i) => ({ label: dayLabel.format(days[i]), value: summary.deflected }));
-    const rate = (s: typeof month) => (s.suggestionsShown ? Math.round((100 * s.deflected) / s.suggestionsShown) : 0);
+    const rate = (s: typeof week) => (s.suggestionsShown ? Math.round((100 * s.deflected) / s.suggestionsShown) : 0);
     const headers: [string, string] = [t('web.staff.insights.figure'), t('web.staff.insights.count')];
     const escalations = waiting
       ? html`<section class="card" aria-labelledby="esc-h"><h2 id="esc-h">${t('web.staff.insights.waiting')}</h2>
@@ -90,7 +90,7 @@ export class InsightsPageController {
         <p class="card"><span class="big">${Math.round(report.totals.selfServiceShare * 100)}%</span> ${t('web.staff.insights.selfService30')}</p>
         <p class="card"><span class="big">${rate(week)}%</span> ${t('web.staff.insights.rate7')}</p>
         <p class="card"><span class="big">${report.totals.questions}</span> ${t('web.staff.insights.questions30')}</p>
-        <p class="card"><span class="big">${month.deflected}</span> ${t('web.staff.insights.deflected30')}</p>
+        <p class="card"><span class="big">${report.totals.deflectedAsks}</span> ${t('web.staff.insights.deflected30')}</p>
       </div>
       ${serviceFigures(ctx, report, 14)}
       <section class="card" aria-labelledby="funnel-h"><h2 id="funnel-h">${t('web.staff.insights.funnel')}</h2>

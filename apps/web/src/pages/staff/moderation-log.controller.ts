@@ -119,9 +119,8 @@ export class ModerationLogController {
       const reason = moderationReason(text(form.reason));
       const isLifting = form.lift === '1';
       if (form.scope === 'everywhere') {
-        // Platform-wide, "until nothing" means lifting (the service's convention): no open-ended one.
-        if (!isLifting && !until) throw new InvalidInputError([{ field: 'duration', message: 'INVALID_VALUE' }]);
-        await this.moderation.suspendUser(actor, handleOf(form), isLifting ? null : until, reason);
+        if (isLifting) await this.moderation.liftSuspension(actor, handleOf(form), reason);
+        else await this.moderation.suspendUser(actor, handleOf(form), until ?? 'indefinitely', reason);
       } else {
         const board = await this.boards.requireBoard(slug);
         const [operator] = await this.operators.findByIds([board.operatorId]);

@@ -3,6 +3,7 @@
 import type { CommentRecord, PostRecord } from '@helpboard/threads';
 import { html, type SafeHtml, trustedHtml } from '../../render/html.js';
 import { userPath } from '../../render/urls.js';
+import { contentLang } from '../../render/content-lang.js';
 import { csrfField } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { AuthorCard, ThreadPageData } from './thread-page.data.js';
@@ -74,7 +75,7 @@ function comments(ctx: WebContext, data: ThreadPageData, post: PostRecord, notic
   const list: CommentRecord[] = data.comments.get(id) ?? [];
   const items = list.map((c) => {
     const author = data.authors.get(c.authorId.toHexString());
-    return html`<li id="c-${c._id.toHexString()}"><span class="body">${trustedHtml(c.bodyHtml)}</span> – ${
+    return html`<li id="c-${c._id.toHexString()}"><span class="body" lang="${contentLang(c.body)}">${trustedHtml(c.bodyHtml)}</span> – ${
       author ? html`<a href="${userPath(author.user.handle)}">${author.user.displayName}</a>` : null
     }${author?.isStaff ? html` <span class="badge staff">${t('web.author.staff')}</span>` : null}</li>`;
   });
@@ -146,7 +147,7 @@ export function postView(ctx: WebContext, data: ThreadPageData, post: PostRecord
 ${voteBox(ctx, data, post, notice)}
 <div class="body">
 ${labels.length ? html`<p class="row">${labels}</p>` : null}
-${trustedHtml(post.bodyHtml)}
+<div lang="${contentLang(post.body)}">${trustedHtml(post.bodyHtml)}</div>
 <div class="row spread">
 ${authorCard(ctx, data.authors.get(post.authorId.toHexString()), post.createdAt, isAnswer ? 'web.post.answered' : 'web.post.asked')}
 ${post.revision > 1 ? html`<a class="small" href="/p/${id}/revisions">${t('web.post.revisions', { count: post.revision })}</a>` : null}

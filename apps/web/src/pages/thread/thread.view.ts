@@ -4,6 +4,7 @@
 import { markdownToText } from '@helpboard/threads';
 import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
 import { boardPath, threadPath } from '../../render/urls.js';
+import { contentLang } from '../../render/content-lang.js';
 import { notice as noticeBox } from '../../render/forms.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
@@ -125,13 +126,13 @@ export function threadView(ctx: WebContext, data: ThreadPageData, notice: RuleNo
   );
   const related = data.related.length
     ? html`<section class="card" aria-labelledby="related"><h2 id="related">${t('web.thread.related')}</h2><ul class="plain">${data.related.map(
-        (r) => html`<li><a href="${threadPath(r)}">${r.title}</a></li>`,
+        (r) => html`<li><a href="${threadPath(r)}" lang="${contentLang(r.title)}">${r.title}</a></li>`,
       )}</ul></section>`
     : null;
   const body = html`<nav aria-label="${t('web.breadcrumbs')}" class="small">${
     data.operator ? html`<a href="/o/${data.operator.slug}">${data.operator.name}</a> › ` : null
   }<a href="${boardPath(board.slug)}">${board.title}</a></nav>
-<div class="row spread"><h1>${thread.title}</h1>${followControl(ctx, data, notice)}</div>
+<div class="row spread"><h1 lang="${contentLang(thread.title)}">${thread.title}</h1>${followControl(ctx, data, notice)}</div>
 <p class="row small muted">${tags} <span>${t('web.thread.views', { count: thread.viewCount })}</span></p>
 ${banner(ctx, data)}
 <div class="layout"><div>

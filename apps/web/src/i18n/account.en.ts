@@ -1,0 +1,28 @@
+// Strings of the account pages: recovery, e-mail links, settings, inbox.
+export const accountEn: Record<string, string> = {
+  'web.login.forgot': 'Forgot your password?',
+  'web.forgot.title': 'Reset your password',
+  'web.forgot.intro': 'Enter the e-mail address of your account. We will send a link to choose a new password.',
+  'web.forgot.email': 'E-mail',
+  'web.forgot.submit': 'Send the link',
+  'web.forgot.sent':
+    'If an account uses {email}, a link to reset its password is on its way. It works once, for one hour.',
+  'web.reset.title': 'Choose a new password',
+  'web.reset.password': 'New password',
+  'web.reset.submit': 'Set the new password',
+  'web.reset.done': 'Your password is changed and every device was signed out. Log in with the new password.',
+  'web.link.invalidTitle': 'This link does not work',
+  'web.link.askAgain': 'Ask for a new link',
+  'web.verify.title': 'Confirm your e-mail address',
+  'web.verify.intro': 'Confirm that this address belongs to your account.',
+  'web.verify.submit': 'Confirm my address',
+  'web.verify.done': 'Thank you: your e-mail address is confirmed.',
+  'web.confirmEmail.title': 'Use this e-mail address',
+  'web.confirmEmail.intro': 'Your account will use this address from now on.',
+  'web.confirmEmail.submit': 'Use this address',
+  'web.confirmEmail.done': 'Your account now uses this e-mail address.',
+  'web.continue': 'Continue',
+  'web.unverified.notice': 'Please confirm your e-mail address: we sent you a link.',
+  'web.unverified.resend': 'Send the link again',
+  'web.unverified.resent': 'A new confirmation link is on its way.',
+};
