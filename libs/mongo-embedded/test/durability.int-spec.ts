@@ -119,8 +119,8 @@ describe('embedded engine durability', () => {
 
   it('loses no acknowledged write of a burst of concurrent batches, and its indexes agree with its documents', async () => {
     const dataDir = freshDirectory();
-    // Four clients writing batches of 250 indexed documents; killed after at least 10,000 are acknowledged.
-    const acked = await writeThenKill(dataDir, 0, 10_000, 'burst');
+    // Four clients writing batches of 250 indexed documents; killed after at least 6,000 are acknowledged.
+    const acked = await writeThenKill(dataDir, 0, 6000, 'burst');
     const engine = await startEmbeddedMongo({ dataDir });
     const client = await new MongoClient(engine.uri).connect();
     const burst = client.db('crash').collection('burst');

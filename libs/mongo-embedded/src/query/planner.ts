@@ -114,11 +114,22 @@ function hintedIndex(collection: Collection, hint: string | Document): Collectio
   return found;
 }
 
+/** Entries the plan's ranges hold, counted up to `cap` (reading an index on disk costs per entry). */
+function countEntries(plan: Extract<Plan, { kind: 'ixscan' }>, cap: number): number {
+  let count = 0;
+  for (const range of plan.ranges) {
+    if (count >= cap) break;
+    count += plan.index.countRange(range, cap - count);
+  }
+  return count;
+}
+
+/** A scan of `index` for the filter's bounds and the sort; its estimate is counted apart (countEntries). */
 function indexPlan(index: CollectionIndex, collected: Map<string, Interval[][]>, sort: [string, number][]) {
   const bounds = index.fields.map((field, i) => fieldBounds(collected.get(field), index.isMultikey(i)));
   const direction = sortDirection(index, bounds, sort);
   const ranges = buildRanges(index, bounds);
-  const estimate = ranges.reduce((sum, range) => sum + index.countRange(range, COUNT_CAP), 0);
+  const estimate = 0;
   const plan: Extract<Plan, { kind: 'ixscan' }> = {
     kind: 'ixscan',
     index,
@@ -137,7 +148,9 @@ export function planQuery(collection: Collection, shape: QueryShape): Plan {
   const isHinted = shape.hint !== undefined && (typeof shape.hint === 'string' || Object.keys(shape.hint).length > 0);
   if (isHinted) {
     if (typeof shape.hint === 'object' && '$natural' in shape.hint!) return { kind: 'collscan' };
-    return indexPlan(hintedIndex(collection, shape.hint!)!, collected, sort).plan;
+    const { plan } = indexPlan(hintedIndex(collection, shape.hint!)!, collected, sort);
+    plan.estimate = countEntries(plan, COUNT_CAP);
+    return plan;
   }
   const idBounds = fieldBounds(collected.get('_id'), false);
   const isIdLookup = !isFull(idBounds) && idBounds.every(isPoint) && (sort.length === 0 || idBounds.length <= 1);
@@ -153,6 +166,16 @@ export function planQuery(collection: Collection, shape: QueryShape): Plan {
     if (index.isSparse && !bounds.some((list) => !includesNull(list))) continue;
     if (isBounded || plan.providesSort) candidates.push(plan);
   }
+  // Among scans that do not give the sort only the fewest entries matter: each is counted no
+  // further than the fewest so far. Those giving the sort are weighed by their size (see below).
+  let cap = Math.min(COUNT_CAP, Math.max(1, total));
+  for (const candidate of candidates) {
+    if (candidate.providesSort) continue;
+    candidate.estimate = countEntries(candidate, cap);
+    cap = Math.max(1, Math.min(cap, candidate.estimate + 1));
+  }
+  for (const candidate of candidates)
+    if (candidate.providesSort) candidate.estimate = countEntries(candidate, COUNT_CAP);
   const fewest = Math.max(1, Math.min(total, ...candidates.map((c) => c.estimate)));
   for (const candidate of candidates) {
     let cost: number;
