@@ -73,13 +73,25 @@ describe('notification e-mail', () => {
     await t.app.get(EmailDelivery).deliverNotification(notification.id);
     expect(mailTo(asker)).toHaveLength(1);
 
-    // The link works without signing in, and the answers still show in the app afterwards.
-    const page = await fetch(link.replace('http://helpboard.test', t.baseUrl), {
-      headers: { 'accept-language': 'zh-CN' },
-    });
+    // Following the link (as mail scanners do) only asks; nothing changes until the button is pressed.
+    const url = link.replace('http://helpboard.test', t.baseUrl);
+    const page = await fetch(url, { headers: { 'accept-language': 'zh-CN' } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('你将不再收到关于“新回答”的邮件');
+    const confirmation = await page.text();
+    expect(confirmation).toContain('不再接收关于“新回答”的邮件？');
+    expect(await channelOf(asker, 'NEW_ANSWER')).toBe('EMAIL');
+
+    // The button posts the form back to the link, as a one-click mail client does; no sign-in needed.
+    const action = /<form method="post" action="([^"]+)">/.exec(confirmation)![1].replaceAll('&amp;', '&');
+    const done = await fetch(new URL(action, url), {
+      method: 'POST',
+      headers: { 'accept-language': 'zh-CN', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('你将不再收到关于“新回答”的邮件');
     expect(await channelOf(asker, 'NEW_ANSWER')).toBe('IN_APP');
+    // The answers still show in the app afterwards.
     await answer(t, answerer, question.id, 'Or use the app: Settings → Roaming.');
     await delivered();
     expect(mailTo(asker)).toHaveLength(1);

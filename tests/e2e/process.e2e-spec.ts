@@ -8,25 +8,51 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dataDirs: string[] = [];
-afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const children: ChildProcess[] = [];
+// A test that fails or times out must not leave its server running: the child's pipes would keep
+// the Jest worker from exiting.
+afterAll(async () => {
+  for (const child of children.filter((c) => c.exitCode === null && c.signalCode === null)) {
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+  }
+  dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
 
-function startApi(env: Record<string, string>): { child: ChildProcess; url: Promise<string>; stderr: () => string } {
+interface Api {
+  child: ChildProcess;
+  url: Promise<string>;
+  stderr: () => string;
+  /** Resolves once the server has written a line to stdout matching `pattern`. */
+  printed: (pattern: RegExp) => Promise<void>;
+}
+
+function startApi(env: Record<string, string>): Api {
   const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'apps/api/src/main.ts'], {
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /listening on (\S+)\/graphql/.exec(stdout);
-      if (match) resolve(match[1].replace('[::1]', '127.0.0.1'));
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const printed = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(stdout)) return false;
+        child.stdout!.off('data', check);
+        resolve();
+        return true;
+      };
+      if (check()) return;
+      child.stdout!.on('data', check);
+      child.once('exit', (code) => reject(new Error(`exited with ${code} before printing ${pattern}: ${stderr}`)));
     });
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
-  });
-  return { child, url, stderr: () => stderr };
+  const url = printed(/the API at (\S+)\/graphql/).then(() =>
+    /the API at (\S+)\/graphql/.exec(stdout)![1].replace('[::1]', '127.0.0.1'),
+  );
+  return { child, url, stderr: () => stderr, printed };
 }
 
 function graphql(url: string, query: string) {
@@ -50,13 +76,16 @@ describe('the API process', () => {
   it('finishes an in-flight request on SIGTERM, exits cleanly and keeps the data for the next start', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'api-'));
     dataDirs.push(dataDir);
-    const first = startApi({ DATA_DIR: dataDir });
+    // At debug level the server says when it starts handling a request: SIGTERM is sent only
+    // then (a fixed wait assumed the request had arrived, which a busy machine does not promise).
+    const first = startApi({ DATA_DIR: dataDir, LOG_LEVEL: 'debug' });
     const url = await first.url;
+    const handling = first.printed(/"msg":"request received"/);
     const inFlight = graphql(
       url,
       'mutation { register(input: { email: "kept@example.com", handle: "kept", password: "correct horse battery staple" }) { user { handle } } }',
     );
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the request is being handled (hashing)
+    await handling; // the request is being handled (password hashing takes a while)
     first.child.kill('SIGTERM');
     const response = await inFlight;
     expect(response.status).toBe(200);
@@ -70,5 +99,5 @@ describe('the API process', () => {
     expect(found).toEqual({ data: { user: { handle: 'kept' } } });
     second.child.kill('SIGTERM');
     await once(second.child, 'exit');
-  }, 60_000);
+  }, 150_000); // two server starts: over a minute each on a machine at load 20
 });

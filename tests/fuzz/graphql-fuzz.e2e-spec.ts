@@ -4,7 +4,9 @@
 // values and selections), as an anonymous caller and as a platform admin who gets past most
 // permission checks: no call may end in INTERNAL_SERVER_ERROR or an HTTP 5xx, and no rejected
 // mutation may change a stored document (its committed writes are watched through the driver's
-// command monitoring, which is cheap enough to check every call).
+// command monitoring, which is cheap enough to check every call). The same calls, subscriptions
+// included, go over graphql-ws too: no result or error there may be INTERNAL_SERVER_ERROR, and the
+// server may never drop the connection because of what an operation held.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   buildClientSchema,
@@ -24,6 +26,7 @@ import {
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { MongoClient } from 'mongodb';
 import type { Connection } from 'mongoose';
+import type { Client } from 'graphql-ws';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
 import { CommittedWrites } from './support/committed-writes.js';
 import { deepSelection, nested, PAGE_SIZES } from './support/hostile-shapes.js';
@@ -89,7 +92,7 @@ function selectionFor(field: GraphQLField<unknown, unknown>): string {
   return '{ __typename }';
 }
 
-function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+function operation(kind: 'query' | 'mutation' | 'subscription', field: GraphQLField<unknown, unknown>): string {
   const variables = field.args.map((arg: GraphQLArgument) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
   const args = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   return `${kind}${variables ? ` (${variables})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selectionFor(field)} }`;
@@ -103,6 +106,7 @@ describe('GraphQL fuzzing', () => {
   const realIds: string[] = [];
   const failures: string[] = [];
   let calls = 0;
+  let websocketCalls = 0;
   /** Rejected mutations whose writes were checked, and accepted ones seen writing (the watch works). */
   let rejectedMutations = 0;
   let acceptedWrites = 0;
@@ -120,7 +124,7 @@ describe('GraphQL fuzzing', () => {
   afterAll(async () => {
     writes.close();
     process.stdout.write(
-      `GraphQL fuzzing: ${calls} calls, ${rejectedMutations} rejected mutations checked for writes, ${failures.length} failures\n`,
+      `GraphQL fuzzing: ${calls} HTTP calls, ${websocketCalls} WebSocket operations, ${rejectedMutations} rejected mutations checked for writes, ${failures.length} failures\n`,
     );
     await t.close();
   });
@@ -164,8 +168,49 @@ describe('GraphQL fuzzing', () => {
     return { status: response.status, ...body };
   }
 
-  function rootFields(kind: 'query' | 'mutation') {
-    const root = kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
+  /**
+   * One operation over WebSocket: resolves at its first result or error, or after a quiet moment
+   * for a subscription that is open and waiting for events. Records INTERNAL_SERVER_ERROR and a
+   * connection the server closed (graphql-ws reports those as a close event, not as errors).
+   */
+  function sendOverWebSocket(label: string, client: Client, query: string, variables: unknown): Promise<void> {
+    websocketCalls++;
+    return new Promise((resolve) => {
+      let settled = false;
+      const settle = (problem?: string) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(quiet);
+        unsubscribe();
+        if (problem) failures.push(`ws ${label}: ${problem}`);
+        resolve();
+      };
+      const internal = (errors: readonly { extensions?: Record<string, unknown>; message: string }[] | undefined) =>
+        errors?.find((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')?.message;
+      const unsubscribe = client.subscribe(
+        { query, variables: variables as Record<string, unknown> },
+        {
+          next: (result) => settle(internal(result.errors as never)),
+          error: (error) =>
+            settle(
+              Array.isArray(error)
+                ? internal(error)
+                : `connection closed: ${(error as { code?: number }).code ?? String(error)}`,
+            ),
+          complete: () => settle(),
+        },
+      );
+      const quiet = setTimeout(() => settle(), 300);
+    });
+  }
+
+  function rootFields(kind: 'query' | 'mutation' | 'subscription') {
+    const root =
+      kind === 'query'
+        ? schema.getQueryType()!
+        : kind === 'mutation'
+          ? schema.getMutationType()!
+          : schema.getSubscriptionType()!;
     // Signing out ends the admin's session; it is exercised elsewhere.
     return Object.values(root.getFields()).filter((f) => f.name !== 'logout' && f.name !== 'changePassword');
   }
@@ -265,4 +310,43 @@ describe('GraphQL fuzzing', () => {
     );
     expect(failures).toEqual([]);
   }, 60_000);
+  it('never answers an operation over graphql-ws with INTERNAL_SERVER_ERROR or a dropped connection', async () => {
+    const clients = [t.websocket(), t.websocket({ authorization: `Bearer ${admin.accessToken}` })];
+    for (const kind of ['subscription', 'query', 'mutation'] as const) {
+      for (const field of rootFields(kind)) {
+        const query = operation(kind, field);
+        const variants = kind === 'subscription' ? 10 : 3;
+        for (let variant = 0; variant < variants; variant++)
+          for (const client of clients)
+            await sendOverWebSocket(`${field.name} #${variant}`, client, query, argumentsFor(field, variant));
+        for (const client of clients) {
+          const operators = argumentsFor(field, 0, (arg) =>
+            ['String', 'ID'].includes(getNamedType(arg.type).name) ? { $gt: '' } : undefined,
+          );
+          await sendOverWebSocket(`${field.name} {$gt}`, client, query, operators);
+        }
+      }
+    }
+    for (const field of rootFields('query')) {
+      const selection = deepSelection(schema, field, 40);
+      if (selection)
+        await sendOverWebSocket(
+          `${field.name} depth 40`,
+          clients[1],
+          operation('query', field).replace(/\{[^{}]*\}\s*\}$/, `${selection} }`),
+          argumentsFor(field, 0),
+        );
+    }
+    const hostile = [
+      'query { me { ...A } } fragment A on User { handle ...A }',
+      `query { ${Array.from({ length: 3_000 }, (_, i) => `a${i}: health { status }`).join(' ')} }`,
+      `query { thread(id: ${'['.repeat(2_000)}"x"${']'.repeat(2_000)}) { id } }`,
+      'query { health { status }',
+      'subscription { a: boardActivity(boardSlug: "x") { __typename } b: boardActivity(boardSlug: "y") { __typename } }',
+      '',
+    ];
+    for (const [i, query] of hostile.entries())
+      for (const client of clients) await sendOverWebSocket(`hostile #${i}`, client, query, {});
+    expect(failures).toEqual([]);
+  }, 120_000);
 });

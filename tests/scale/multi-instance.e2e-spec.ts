@@ -1,12 +1,13 @@
 // Two API instances and a worker on one Redis and one standalone engine, all running jobs: live
-// updates cross instances, a job runs once, rate limits are shared, schedules are not duplicated.
+// updates cross instances, a thread page read on one shows a change made on the other at once, a
+// job runs once, rate limits are shared, schedules are not duplicated.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Queue } from 'bullmq';
 import { login, registerUser, type TestUser } from '../e2e/support/accounts.js';
 import { createBoard, createOperator } from '../e2e/support/boards.js';
 import { mailIn } from '../e2e/support/mail.js';
 import type { TestApp } from '../e2e/support/test-app.js';
-import { answer, ask } from '../e2e/support/threads.js';
+import { answer, ask, THREAD_PAGE, vote } from '../e2e/support/threads.js';
 import { type Cluster, eventually, hasRedis, REDIS_SERVER, startCluster } from './support/cluster.js';
 import { clientOf, createAdminWithCli, signIn } from './support/client.js';
 import { uniqueHandle } from '../e2e/support/accounts.js';
@@ -65,6 +66,25 @@ describeWithRedis('scale: two API instances and a worker on Redis', () => {
 
     const [event] = await eventually('the live update on instance A', async () => received.length > 0 && received);
     expect(event.threadActivity).toEqual({ kind: 'ANSWER_POSTED', threadId: question.id, postId: posted.id });
+  });
+
+  it("shows a change made through one instance on the other's very next signed-in read", async () => {
+    const question = await ask(a, asker, board.slug);
+    const reader = await registerUser(a);
+    const read = async (on: TestApp) => {
+      const page = await on.graphql(THREAD_PAGE, { id: question.id }, { token: reader.accessToken });
+      expect(page.errors).toBeUndefined();
+      return page.data!.thread;
+    };
+    // B holds a warm snapshot of the thread; the changes then go through A.
+    expect((await read(b)).answerCount).toBe(0);
+    expect((await read(b)).answerCount).toBe(0);
+    const answerer = await registerUser(a);
+    const posted = await answer(a, answerer, question.id);
+    const afterAnswer = await read(b);
+    expect(afterAnswer.answers.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([posted.id]);
+    expect((await vote(a, reader, posted.id, 'UP')).errors).toBeUndefined();
+    expect((await read(b)).answers.edges[0].node).toMatchObject({ score: 1, viewerVote: 'UP' });
   });
 
   it('runs a job enqueued once exactly once while every process takes jobs', async () => {

@@ -21,6 +21,7 @@ import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsController } from './observability/metrics.controller.js';
+import { GraphiqlAssetsController } from './graphql/graphiql/graphiql-assets.controller.js';
 
 export interface AppModuleOptions {
   /** Tests pass a ManualClock to move time. */
@@ -56,7 +57,7 @@ export class AppModule {
         // The server-rendered site, served by the same process (apps/web).
         WebModule,
       ],
-      controllers: [MetricsController],
+      controllers: [MetricsController, GraphiqlAssetsController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         // Deny by default: every resolver and route must declare who may call it.

@@ -14,6 +14,7 @@ import {
 } from '@helpboard/import';
 import { BoardInsightsService, InsightsModule, insightsCommand } from '@helpboard/insights';
 import { withCliContext } from './cli/cli-context.js';
+import { describeCliError } from './cli/cli-errors.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
 import { backupCommand, restoreCommand } from './cli/backup/backup.command.js';
 import { storeCopyCommand } from './cli/backup/store-copy.command.js';
@@ -39,6 +40,6 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${describeCliError(error)}\n`);
   process.exit(1);
 }

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     await app.close();
   });
   const url = await app.getUrl();
-  process.stdout.write(`Helpboard API ${config.version} listening on ${url}/graphql\n`);
+  process.stdout.write(`Helpboard ${config.version} ready: the site at ${url}/, the API at ${url}/graphql\n`);
 }
 
 /**

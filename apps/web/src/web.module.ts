@@ -17,6 +17,8 @@ import './i18n/web.messages.js';
 import { AssetsController } from './assets/assets.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AccountLinksController } from './auth/account-links.controller.js';
+import { InboxController } from './pages/inbox/inbox.controller.js';
+import { SettingsController } from './pages/settings/settings.controller.js';
 import { SecurityMiddleware } from './http/security.middleware.js';
 import { SessionCookieMiddleware } from './http/session-cookies.js';
 import { WebContextFactory } from './http/web-context.js';
@@ -25,17 +27,20 @@ import { HomeController } from './pages/home.controller.js';
 import { SeoController } from './seo/seo.controller.js';
 import { PostActionsController } from './pages/thread/post-actions.controller.js';
 import { RevisionsController } from './pages/thread/revisions.controller.js';
-import { ThreadController } from './pages/thread/thread.controller.js';
+import { LegacyThreadLinkController, ThreadController } from './pages/thread/thread.controller.js';
 import { ThreadPageLoader } from './pages/thread/thread-page.data.js';
 import { EscalationsPageController } from './pages/staff/escalations.controller.js';
 import { InsightsPageController } from './pages/staff/insights.controller.js';
 import { ModerationLogController } from './pages/staff/moderation-log.controller.js';
 import { PostTitles } from './pages/staff/post-titles.js';
+import { BoardTools } from './pages/staff/board-tools.js';
 import { ReferralsPageController } from './pages/staff/referrals.controller.js';
 import { ReviewPageController } from './pages/staff/review.controller.js';
 import { ThreadModerationController } from './pages/staff/thread-moderation.controller.js';
 import { StaffHomeController } from './pages/staff/staff-home.controller.js';
 import { AlertsPageController } from './pages/staff/alerts.controller.js';
+import { OperatorInsightsController } from './pages/staff/operator-insights.controller.js';
+import { OperatorAdminController } from './pages/staff/operator-admin.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 import { OperatorController } from './pages/board/operator.controller.js';
@@ -47,8 +52,11 @@ import { SearchController } from './pages/search/search.controller.js';
 export const PAGE_CONTROLLERS = [
   AuthController,
   AccountLinksController,
+  InboxController,
+  SettingsController,
   HomeController,
   ThreadController,
+  LegacyThreadLinkController,
   PostActionsController,
   RevisionsController,
   BoardController,
@@ -66,6 +74,8 @@ export const PAGE_CONTROLLERS = [
   InsightsPageController,
   AlertsPageController,
   EscalationsPageController,
+  OperatorInsightsController,
+  OperatorAdminController,
 ];
 
 @Module({
@@ -84,6 +94,7 @@ export const PAGE_CONTROLLERS = [
   providers: [
     ThreadPageLoader,
     PostTitles,
+    BoardTools,
     WebContextFactory,
     WebExceptionFilter,
     SecurityMiddleware,

@@ -45,6 +45,7 @@ describe('account links', () => {
     const done = await b.post('/verify-email', { token });
     expect(done.status).toBe(200);
     expect(done.body).toContain('your e-mail address is confirmed');
+    expect(done.body).not.toContain('Please confirm your e-mail address');
 
     expect((await b.get(path)).status).toBe(410);
     expect((await b.post('/verify-email', { token })).status).toBe(410);

@@ -39,6 +39,10 @@ describe('the thread page', () => {
   it('shows anonymous readers the question and answers with JSON-LD, canonical URL and a revalidating ETag', async () => {
     const thread = await ask(t, asker, boardSlug, { title: 'How do I enable roaming in Spain?' });
     await answer(t, peer, thread.id, 'Open Settings → Roaming and switch it on.');
+    // Links in e-mails sent before the fix pointed at /threads/<id> (a 404 then).
+    const legacy = await browser().get(`/threads/${thread.id}`);
+    expect(legacy.status).toBe(301);
+    expect(legacy.location).toBe(`/t/${thread.id}`);
     const short = await browser().get(`/t/${thread.id}`);
     expect(short.status).toBe(301);
     expect(short.location).toBe(`/t/${thread.id}/how-do-i-enable-roaming-in-spain`);

@@ -124,6 +124,35 @@ describe('the site', () => {
     const missing = await browser().get('/no/such/page');
     expect(missing.status).toBe(404);
     expect(missing.body).toContain('Page not found');
+    // Its script carries the nonce its CSP allows (an empty nonce was refused by the browser).
+    const nonce = /'nonce-([^']+)'/.exec(missing.headers.get('content-security-policy') ?? '')?.[1];
+    expect(nonce).toBeTruthy();
+    expect(missing.body).toContain(`<script nonce="${nonce}"`);
+  });
+
+  it('tells an API client what is missing at an unknown route, in its language', async () => {
+    const missing = await fetch(`${t.baseUrl}/api/no-such-route`, { headers: { accept: 'application/json' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({
+      error: { code: 'NOT_FOUND', reason: 'ROUTE_NOT_FOUND', message: 'There is nothing at this address.' },
+    });
+    const zh = await fetch(`${t.baseUrl}/api/no-such-route`, {
+      headers: { accept: 'application/json', 'accept-language': 'zh-CN' },
+    });
+    expect(((await zh.json()) as { error: { message: string } }).error.message).toBe('此地址没有内容。');
+  });
+
+  it('has an icon, linked from every page and at /favicon.ico', async () => {
+    const page = await browser().get('/');
+    const icon = /<link rel="icon" type="image\/svg\+xml" href="(\/assets\/favicon\.[0-9a-f]+\.svg)"/.exec(
+      page.body,
+    )![1];
+    for (const path of [icon, '/favicon.ico']) {
+      const response = await fetch(`${t.baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await response.text()).toContain('<svg');
+    }
   });
 
   it('ships its stylesheet and script compressed and cacheable for a year', async () => {

@@ -24,6 +24,12 @@ const posts = [
   '<row Id="12" PostTypeId="2" ParentId="999" CreationDate="2020-02-01T12:00:00.000" Score="0" Body="&lt;p&gt;Orphan&lt;/p&gt;" OwnerUserId="2" />',
   '<row Id="13" PostTypeId="2" ParentId="10" CreationDate="not a date" Body="x" OwnerUserId="2" />',
   '<row Id="14" PostTypeId="2" ParentId="10" CreationDate="2020-02-02T12:00:00.000" Body="&lt;p&gt;By a deleted user&lt;/p&gt;" OwnerDisplayName="gone" />',
+  '<row Id="15" PostTypeId="1" CreationDate="2020-01-31T10:00:00.000" Score="0" Body="&lt;p&gt;First asked&lt;/p&gt;" OwnerUserId="1" Title="The original" Tags="|one|" />',
+];
+/** Question 10 is a duplicate of 15 (applied), and has a second, broken duplicate link. */
+const postLinks = [
+  '<row Id="1" CreationDate="2020-02-02T00:00:00.000" PostId="10" RelatedPostId="15" LinkTypeId="3" />',
+  '<row Id="2" CreationDate="2020-02-02T00:00:00.000" PostId="10" RelatedPostId="777" LinkTypeId="3" />',
 ];
 
 /**
@@ -60,6 +66,7 @@ describe('importing small dumps', () => {
     dir = mkdtempSync(join(tmpdir(), 'se-dump-'));
     writeFileSync(join(dir, 'Users.xml'), table('users', users));
     writeFileSync(join(dir, 'Posts.xml'), table('posts', posts));
+    writeFileSync(join(dir, 'PostLinks.xml'), table('postlinks', postLinks));
     writeFileSync(join(dir, 'Votes.xml.gz'), gzipSync(table('votes', votes())));
     t = await startImportContext();
     problems = [];
@@ -107,6 +114,15 @@ describe('importing small dumps', () => {
     });
     expect(await t.db.collection('posts').countDocuments({ 'origin.id': { $in: [12, 13] } })).toBe(0);
     expect((await t.db.collection('threads').findOne({ 'origin.id': 10 }))!.answerCount).toBe(2);
+  });
+
+  it('applies a duplicate link and reports only the broken one beside it', async () => {
+    const original = await t.db.collection('threads').findOne({ 'origin.id': 15 });
+    expect((await t.db.collection('threads').findOne({ 'origin.id': 10 }))!.duplicateOfId).toEqual(original!._id);
+    const linkProblems = problems.filter((p) => p.file === join(dir, 'PostLinks.xml'));
+    expect(linkProblems).toEqual([
+      { file: join(dir, 'PostLinks.xml'), line: 4, message: 'duplicate link 10 → 777: no such question' },
+    ]);
   });
 
   it('reports missing optional tables and reads gzipped ones', async () => {

@@ -10,7 +10,7 @@ export type { QueueRow } from './escalation/escalation-queue.service.js';
 export { SupportCaseService } from './case/support-case.service.js';
 export { EarlyWarningJob } from './alerts/early-warning.job.js';
 export { BoardInsightsService, InsightGranularity } from './metrics/board-insights.service.js';
-export { insightsCommand } from './metrics/insights-export.command.js';
+export { flatten, insightsCommand, rowsAsCsv } from './metrics/insights-export.command.js';
 export { AlertService } from './alerts/alert.service.js';
 export { AlertKind } from './alerts/alert.schema.js';
 export type { AlertRecord } from './alerts/alert.schema.js';

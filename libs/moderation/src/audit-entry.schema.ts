@@ -19,6 +19,10 @@ export enum ModerationAction {
   SUSPEND = 'SUSPEND',
   UNSUSPEND = 'UNSUSPEND',
   WARN = 'WARN',
+  /** A moderator found a post's open flags helpful. */
+  UPHOLD_FLAGS = 'UPHOLD_FLAGS',
+  /** A moderator declined a post's open flags. */
+  DECLINE_FLAGS = 'DECLINE_FLAGS',
 }
 
 @Schema({ collection: 'moderation_audit', versionKey: false })

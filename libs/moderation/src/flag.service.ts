@@ -203,16 +203,19 @@ export class FlagService {
   }
 
   /**
-   * Resolves every open flag on the flagged post with the moderator's outcome. With `hideReason`,
-   * helpful flags also hide a post still visible, in the same transaction (the review queue's
-   * "hide" on a spam answer the flags had not yet hidden).
+   * Resolves every open flag on the flagged post with the moderator's outcome, recorded in the
+   * moderation log with the moderator's reason (declines too: the log is where a flagger's
+   * "why was my flag declined" is answered). With `hide`, helpful flags also hide a post still
+   * visible, in the same transaction (the review queue's "hide" on a spam answer the flags had not
+   * yet hidden); without it they are upheld and the post stays (a "needs a staff member" flag).
    */
   async resolveFlag(
     actor: Actor,
     flagId: string,
     outcome: FlagStatus.HELPFUL | FlagStatus.DECLINED,
-    hideReason?: string,
+    decision: { reason?: string; hide?: boolean } = {},
   ): Promise<FlagRecord> {
+    const reason = decision.reason ?? (outcome === FlagStatus.HELPFUL ? 'flags upheld' : 'flags declined');
     const flag = Types.ObjectId.isValid(flagId) ? await this.flags.findById(flagId).lean<FlagRecord>().exec() : null;
     if (!flag) throw new NotFoundError('Flag', 'FLAG_NOT_FOUND');
     const board = await this.boards.requireById(flag.boardId);
@@ -239,9 +242,22 @@ export class FlagService {
         );
       }
       await this.review.closeFlagged(tx, flag.postId, outcome === FlagStatus.HELPFUL, actor.userId, now);
-      if (outcome === FlagStatus.HELPFUL && hideReason) {
+      await this.auditLog.record(tx, {
+        boardId: board._id,
+        actorId: actor.userId,
+        action: outcome === FlagStatus.HELPFUL ? ModerationAction.UPHOLD_FLAGS : ModerationAction.DECLINE_FLAGS,
+        targetType: 'post',
+        targetId: post._id,
+        threadId: post.threadId,
+        subjectUserId: post.authorId,
+        reason,
+        before: { openFlags: open.length, reasons: [...new Set(open.map((each) => each.reason))] },
+        after: { openFlags: 0, outcome },
+        at: now,
+      });
+      if (outcome === FlagStatus.HELPFUL && decision.hide) {
         if (await this.threadState.setHidden(tx, post, true, actor.userId, now))
-          await this.recordAudit(tx, board._id, actor.userId, ModerationAction.HIDE, post, hideReason, now);
+          await this.recordAudit(tx, board._id, actor.userId, ModerationAction.HIDE, post, reason, now);
       }
       // A post hidden only by flags comes back when the moderator declines them.
       if (outcome === FlagStatus.DECLINED && post.hiddenAt) {

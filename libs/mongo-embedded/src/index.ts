@@ -1,12 +1,16 @@
 // The embedded MongoDB-compatible engine: `startEmbeddedMongo()` serves the MongoDB wire protocol
-// on loopback, durably in a data directory or on a temporary store, so mongoose runs on it
-// unchanged. Both keep their data in an LMDB file (docs/engine-storage.md).
+// on loopback or on a Unix domain socket, durably in a data directory or on a temporary store,
+// so mongoose runs on it unchanged. Both keep their data in an LMDB file (docs/engine-storage.md).
+// It has no authentication: loopback is open to every local user, a socket in a private
+// directory only to its owner (see docs/security.md).
+import { rm } from 'node:fs/promises';
 import { openStore } from './durability/open-store.js';
-
-export { copyStore } from './durability/store-copy.js';
 import { Engine } from './engine.js';
 import { WireServer } from './server.js';
 import { TRANSACTION_LIFETIME_MS } from './storage/transaction.js';
+
+export { DataDirectoryLockedError } from './durability/open-store.js';
+export { copyStore } from './durability/store-copy.js';
 
 export interface EmbeddedMongoOptions {
   /** Where data lives; absent → a temporary store (unsynced, on tmpfs when there is one), removed at stop. */
@@ -14,6 +18,11 @@ export interface EmbeddedMongoOptions {
   /** 0 or absent → a free port. */
   port?: number;
   host?: string;
+  /**
+   * Listen on this Unix domain socket instead of TCP (port and host are ignored). Its path must
+   * end in `.sock`, which is how the drivers tell a socket from a host name.
+   */
+  socketPath?: string;
   /** How often expired TTL documents are removed (MongoDB: 60 s). */
   ttlIntervalMs?: number;
   /** Where start-up notices go (conversion of an old data directory, an interrupted write left out). */
@@ -34,8 +43,10 @@ export interface EmbeddedMongo {
 export const REPLICA_SET_NAME = 'helpboard-embedded';
 
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
-  const host = options.host ?? '127.0.0.1';
-  const info = { host, port: options.port ?? 0, setName: REPLICA_SET_NAME, startedAt: new Date() };
+  const socketPath = options.socketPath;
+  if (socketPath !== undefined && !socketPath.endsWith('.sock')) throw new Error('socketPath must end in .sock');
+  const host = socketPath ?? options.host ?? '127.0.0.1';
+  const info = { host, port: options.port ?? 0, socketPath, setName: REPLICA_SET_NAME, startedAt: new Date() };
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
   const opened = await openStore(options.dataDir, warn);
   const engine = new Engine(info, opened.store);
@@ -43,7 +54,13 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const server = new WireServer(engine);
   let port: number;
   try {
-    port = await server.listen(info.port, host);
+    if (socketPath === undefined) port = await server.listen(info.port, host);
+    else {
+      // A socket file left by a crash: the data directory's lock says no live engine uses it.
+      if (options.dataDir) await rm(socketPath, { force: true });
+      await server.listenOnSocket(socketPath);
+      port = 0;
+    }
   } catch (error) {
     await opened.close();
     throw error;
@@ -61,7 +78,12 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
 
   let stopping: Promise<void> | undefined;
   return {
-    uri: `mongodb://${host}:${port}/?replicaSet=${REPLICA_SET_NAME}`,
+    // Over a socket the driver connects directly: it lowercases the host names a replica set
+    // announces, which would change the path of a socket in a directory with capitals.
+    uri:
+      socketPath === undefined
+        ? `mongodb://${host}:${port}/?replicaSet=${REPLICA_SET_NAME}`
+        : `mongodb://${encodeURIComponent(socketPath)}/?directConnection=true`,
     host,
     port,
     sweepExpired: () => engine.sweepExpired(new Date()),

@@ -13,3 +13,6 @@ export { DigestJob } from './mail/digest.job.js';
 export { MailTransport } from './mail/mail-transport.js';
 export { EmailDelivery } from './mail/email-delivery.js';
 export { ThreadFollowed } from './events/thread-followed.event.js';
+export { NotificationService } from './notification/notification.service.js';
+export { notificationLink, notificationText } from './notification/notification.mapper.js';
+export type { NotificationRecord } from './notification/notification.schema.js';

@@ -66,6 +66,6 @@ import { PreferenceService } from './preference/preference.service.js';
     DigestJob,
     AccountMailSender,
   ],
-  exports: [Notifier, FollowService, PreferenceService, DigestJob, MailTransport],
+  exports: [Notifier, NotificationService, FollowService, PreferenceService, DigestJob, MailTransport],
 })
 export class NotificationsModule {}

@@ -4,6 +4,7 @@ export { STARTING_REPUTATION, reputationFromEarned } from './rules/starting-repu
 export { ReputationKind } from './ledger/reputation-entry.schema.js';
 export * from './verify.command.js';
 export * from './reputation-reader.js';
+export { ProfileReader } from './profile/profile-reader.js';
 export { BadgeKind, BadgeTier } from './badges/badge.schema.js';
 export { BadgeService } from './badges/badge.service.js';
 export { BountyService } from './bounties/bounty.service.js';

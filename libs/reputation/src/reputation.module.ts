@@ -27,6 +27,7 @@ import { AuthorReputationResolver, LeaderboardResolver, UserReputationResolver }
 import { ReputationService } from './reputation.service.js';
 import { ReputationVerifier } from './reputation-verifier.js';
 import { ReputationReader } from './reputation-reader.js';
+import { ProfileReader } from './profile/profile-reader.js';
 import { ImportedReputationService } from './import/imported-reputation.service.js';
 import { ImportedProjectionsRepository } from './import/imported-projections.repository.js';
 import { ImportedBadgesService } from './import/imported-badges.service.js';
@@ -52,6 +53,7 @@ import { ImportedBadgeRecord, ImportedBadgeSchema } from './import/imported-badg
     ReputationListener,
     ReputationVerifier,
     ReputationReader,
+    ProfileReader,
     UserReputationResolver,
     AuthorReputationResolver,
     LeaderboardResolver,
@@ -71,6 +73,7 @@ import { ImportedBadgeRecord, ImportedBadgeSchema } from './import/imported-badg
   ],
   exports: [
     ImportedBadgesService,
+    ProfileReader,
     ReputationVerifier,
     ReputationReader,
     BountyService,

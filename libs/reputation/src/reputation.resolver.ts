@@ -39,6 +39,7 @@ import { LedgerRepository } from './ledger/ledger.repository.js';
 import { periodKey, periodOf } from './ledger/periods.js';
 import { OVERALL, ReputationKind } from './ledger/reputation-entry.schema.js';
 import { reputationFromEarned, STARTING_REPUTATION } from './rules/starting-reputation.js';
+import { ProfileReader } from './profile/profile-reader.js';
 
 export enum LeaderboardPeriod {
   WEEK = 'WEEK',
@@ -109,27 +110,23 @@ function totalsLoader(holder: LoaderHolder, ledger: LedgerRepository) {
 export class UserReputationResolver {
   constructor(
     private readonly ledger: LedgerRepository,
-    private readonly boards: BoardService,
+    private readonly profiles: ProfileReader,
     private readonly operators: OperatorService,
   ) {}
 
   @ResolveField(() => Int, {
     description:
-      'Reputation overall, on one board, or on one operator’s boards (privileges there use it): everyone starts at 1 in each scope and has 1 + what they earned there, never less than 1.',
+      'Reputation overall, on one board (NOT_FOUND for a board you may not read), or on one operator’s boards (privileges there use it): everyone starts at 1 in each scope and has 1 + what they earned there, never less than 1.',
   })
   async reputation(
     @Parent() user: User,
     @Context() context: LoaderHolder,
+    @CurrentActor() viewer: Actor | null,
     @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
     @Args('operatorSlug', { type: () => String, nullable: true }) operatorSlug: string | null,
   ): Promise<number> {
     const userId = new Types.ObjectId(user.id);
-    if (boardSlug) {
-      const board = await this.boards.requireBoard(boardSlug);
-      return reputationFromEarned(
-        await this.ledger.total(userId, { operatorId: board.operatorId, boardId: board._id }),
-      );
-    }
+    if (boardSlug) return this.profiles.onBoard(viewer, user.id, boardSlug);
     if (operatorSlug) {
       const operator = await this.operators.requireBySlug(operatorSlug);
       return reputationFromEarned(await this.ledger.total(userId, { operatorId: operator._id, boardId: null }));
@@ -138,20 +135,22 @@ export class UserReputationResolver {
   }
 
   @ResolveField(() => ReputationChangeConnection, {
-    description: 'Every reputation change, newest first, optionally on one board: it explains every point.',
+    description:
+      'Every reputation change, newest first, optionally on one board: it explains every point. Only boards you may read.',
     complexity: ({ args, childComplexity }) => (args.first ?? 20) * childComplexity,
   })
   async reputationHistory(
     @Parent() user: User,
+    @CurrentActor() viewer: Actor | null,
     @Args() page: PageArgs,
     @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
   ) {
     const size = pageSize(page.first);
-    const board = boardSlug ? await this.boards.requireBoard(boardSlug) : null;
     const after = page.after ? decodeCursor(page.after, HISTORY_SORT.length) : null;
-    const rows = await this.ledger.history(
-      new Types.ObjectId(user.id),
-      board?._id ?? null,
+    const rows = await this.profiles.history(
+      viewer,
+      user.id,
+      boardSlug,
       size + 1,
       after ? { at: after[0] as Date, id: after[1] as Types.ObjectId } : null,
     );

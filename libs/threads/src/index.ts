@@ -6,7 +6,7 @@ export * from './thread/thread-query.service.js';
 export { THREAD_CHANGED_TOPIC, ThreadChanged } from './thread/thread-changed.js';
 export * from './post/answer.service.js';
 export * from './vote/vote.service.js';
-export { renderMarkdown, markdownToText } from './markdown/render-markdown.js';
+export { renderMarkdown, markdownToText, imagesAsLinks } from './markdown/render-markdown.js';
 export { htmlToMarkdown } from './markdown/html-to-markdown.js';
 export { ThreadStatus } from './thread/thread.schema.js';
 export type { ThreadRecord } from './thread/thread.schema.js';

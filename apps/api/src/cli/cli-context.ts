@@ -5,6 +5,7 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, CoreModule, loadConfig } from '@helpboard/core';
 import { DatabaseModule } from '@helpboard/database';
+import { CliLogger } from './cli-errors.js';
 
 export async function withCliContext<S, T>(
   modules: (Type<unknown> | DynamicModule)[],
@@ -14,7 +15,10 @@ export async function withCliContext<S, T>(
   const config = { ...loadConfig(), runsBackgroundJobs: false };
   @Module({ imports: [ConfigModule.forRoot(config), CoreModule.forRoot(), DatabaseModule, ...modules] })
   class CliModule {}
-  const context = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  const context = await NestFactory.createApplicationContext(CliModule, {
+    logger: new CliLogger(),
+    abortOnError: false,
+  });
   try {
     return await use(context.get(service, { strict: false }));
   } finally {

@@ -39,9 +39,14 @@ export const DEMO_PEOPLE: Record<string, { displayName: string; locale: 'en' | '
   wei: { displayName: '王伟', locale: 'zh-CN' },
   lina: { displayName: '李娜', locale: 'zh-CN' },
   chen: { displayName: '陈晨', locale: 'zh-CN' },
+  'mia-mod': { displayName: 'Mia (community moderator)', locale: 'en' },
 };
 
 export const STAFF_REP = 'sam-staff';
+/** Moderator on every demo board: works the review queue and flags. */
+export const MODERATOR = 'mia-mod';
+/** Signs up last and asks on a board that reviews first posts, so the review queue has an item. */
+export const NEWCOMER = { handle: 'nico-new', displayName: 'Nico (new member)', locale: 'en' as const };
 
 export const DEMO_BOARDS: DemoBoard[] = [
   {

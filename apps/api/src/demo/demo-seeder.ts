@@ -1,6 +1,14 @@
 // Writes the demo boards' content through the public API: people sign up, ask, answer, comment,
 // vote, accept; staff mark official answers; a few posts get flagged; a partner campaign runs.
-import { DEMO_BOARDS, DEMO_PEOPLE, type DemoBoard, type DemoQuestion, STAFF_REP } from './demo-content.js';
+import {
+  DEMO_BOARDS,
+  DEMO_PEOPLE,
+  type DemoBoard,
+  type DemoQuestion,
+  MODERATOR,
+  NEWCOMER,
+  STAFF_REP,
+} from './demo-content.js';
 import type { Gql } from './graphql-client.js';
 
 export const DEMO_OPERATOR = 'demo';
@@ -39,7 +47,7 @@ export class DemoSeeder {
       );
       this.counts.flags += 1;
     }
-    return { notes: await this.referralCampaign() };
+    return { notes: [...(await this.referralCampaign()), await this.firstPostReview()] };
   }
 
   private async signUp(handle: string, displayName: string, locale: string): Promise<void> {
@@ -74,11 +82,16 @@ export class DemoSeeder {
       },
       this.adminToken,
     );
-    await this.gql(
-      `mutation($board: String!, $handle: String!) { setBoardRole(boardSlug: $board, handle: $handle, role: STAFF) { role } }`,
-      { board: board.slug, handle: STAFF_REP },
-      this.adminToken,
-    );
+    for (const [handle, role] of [
+      [STAFF_REP, 'STAFF'],
+      [MODERATOR, 'MODERATOR'],
+    ]) {
+      await this.gql(
+        `mutation($board: String!, $handle: String!, $role: BoardRole) { setBoardRole(boardSlug: $board, handle: $handle, role: $role) { role } }`,
+        { board: board.slug, handle, role },
+        this.adminToken,
+      );
+    }
     const flags: { postId: string; by: string; reason: string }[] = [];
     for (const question of board.questions) flags.push(...(await this.seedQuestion(board.slug, question)));
     return flags;
@@ -142,6 +155,34 @@ export class DemoSeeder {
       );
       this.counts.comments += 1;
     }
+  }
+
+  /**
+   * The English board reviews each newcomer's first post (the demo boards are otherwise open), and
+   * a newcomer asks there: the moderators' review queue starts with one item.
+   */
+  private async firstPostReview(): Promise<string> {
+    const board = DEMO_BOARDS[0];
+    await this.gql(
+      `mutation($slug: String!, $input: UpdateBoardInput!) { updateBoard(slug: $slug, input: $input) { slug } }`,
+      { slug: board.slug, input: { settings: { moderation: { reviewFirstPosts: 1 } } } },
+      this.adminToken,
+    );
+    await this.signUp(NEWCOMER.handle, NEWCOMER.displayName, NEWCOMER.locale);
+    await this.gql(
+      `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+      {
+        input: {
+          boardSlug: board.slug,
+          title: 'Can I keep my number when I switch to an eSIM?',
+          body: 'My phone supports eSIM and I would like to switch from the plastic SIM, but I must keep my number.',
+          tags: [DEMO_BOARDS[0].questions[0].tags[0]],
+        },
+      },
+      this.tokens.get(NEWCOMER.handle),
+    );
+    this.counts.questions += 1;
+    return `${board.slug} reviews first posts: @${NEWCOMER.handle}'s question waits in the review queue`;
   }
 
   /** A partner's campaign on the English board, allowed there and active. */

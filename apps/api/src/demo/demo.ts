@@ -11,7 +11,7 @@ import { AuthService } from '@helpboard/identity';
 import { formatSummary, ImportModule, StackExchangeImporter } from '@helpboard/import';
 import { withCliContext } from '../cli/cli-context.js';
 import { createApp } from '../create-app.js';
-import { DEMO_BOARDS, DEMO_PEOPLE, STAFF_REP } from './demo-content.js';
+import { DEMO_BOARDS, DEMO_PEOPLE, MODERATOR, NEWCOMER, STAFF_REP } from './demo-content.js';
 import { DEMO_OPERATOR, DEMO_PASSWORD, DemoSeeder } from './demo-seeder.js';
 import { graphqlClient } from './graphql-client.js';
 
@@ -80,20 +80,22 @@ if (options.import) {
 }
 
 const boards = [...DEMO_BOARDS.map((b) => b.slug), ...(options.import ? [IMPORT_BOARD] : [])];
+const site = `http://localhost:${loadConfig().http.port}`;
+const customers = Object.keys(DEMO_PEOPLE).filter((handle) => handle !== STAFF_REP && handle !== MODERATOR);
 process.stdout.write(`
 Demo ready in ${config.mongodbUri ? 'the database at MONGODB_URI' : config.dataDir}: operator "${DEMO_OPERATOR}", boards ${boards.join(', ')}.
   ${counts.questions} questions, ${counts.answers} answers, ${counts.comments} comments, ${counts.votes} votes, ${counts.flags} flags; ${notes.join('; ')}.
 
-Start the API with the same DATA_DIR:   npm start
-Open GraphiQL:                          http://localhost:${loadConfig().http.port}/graphql
-Sign in as the demo admin (platform admin, admin of operator "${DEMO_OPERATOR}"):
+Start the site and the API with the same DATA_DIR:   npm start
+Open the site:                                       ${site}/
+Log in at ${site}/login as (every password: ${DEMO_PASSWORD}):
+  customer          maya   (also ${customers.filter((h) => h !== 'maya').join(', ')}; ${NEWCOMER.handle} is brand new)
+  rep (staff)       ${STAFF_REP}   → ${site}/b/${DEMO_BOARDS[0].slug}/insights
+  moderator         ${MODERATOR}   → ${site}/b/${DEMO_BOARDS[0].slug}/review (first posts) and /mod/flags
+  operator admin    demo-admin   (platform admin, admin of operator "${DEMO_OPERATOR}")
+The API and GraphiQL:                                ${site}/graphql
   mutation { login(input: { emailOrHandle: "demo-admin", password: "${DEMO_PASSWORD}" }) { accessToken } }
   then send the header  Authorization: Bearer <accessToken>
-Where to click:
-  { boards(operatorSlug: "${DEMO_OPERATOR}") { edges { node { slug title } } } }
-  { threads(boardSlug: "${DEMO_BOARDS[0].slug}") { edges { node { title answerCount acceptedAnswerId officialAnswerId } } } }
-  { threads(boardSlug: "${DEMO_BOARDS[1].slug}") { edges { node { title } } } }   (send Accept-Language: zh-CN)
   { reviewQueue(boardSlug: "${DEMO_BOARDS[0].slug}") { totalWeight post { id } } }   (the flagged posts)
-  { leaderboard(boardSlug: "${DEMO_BOARDS[0].slug}") { rank reputation user { handle } } }
-Other demo accounts (same password): ${Object.keys(DEMO_PEOPLE).join(', ')}; @${STAFF_REP} is staff on both boards.
+Mail (sign-up confirmations, resets, notifications) is written as .eml files to ${config.dataDir}/mail.
 `);

@@ -55,10 +55,12 @@ export function toApiError(error: unknown, locale: Locale): ApiError {
   }
   if (error instanceof HttpException) {
     const code = codeForStatus(error.getStatus());
+    // Nest's own 404 means no route matched: there is no entity to name.
+    const reason = code === ErrorCode.NotFound ? 'ROUTE_NOT_FOUND' : code;
     return {
       code,
-      reason: code,
-      message: translate(code, locale),
+      reason,
+      message: translate(reason, locale),
       isUnexpected: code === ErrorCode.InternalServerError,
     };
   }

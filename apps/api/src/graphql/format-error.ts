@@ -26,7 +26,9 @@ function isRequestError(error: unknown): boolean {
 export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
   let code = typeof extensions.code === 'string' ? extensions.code : undefined;
-  if (code === ErrorCode.InternalServerError && isRequestError(error)) code = ErrorCode.BadUserInput;
+  // Apollo codes these as it parses the HTTP request; graphql-ws passes execute()'s own, code-less errors.
+  if ((code === undefined || code === ErrorCode.InternalServerError) && isRequestError(error))
+    code = ErrorCode.BadUserInput;
   const isOurs = typeof extensions.reason === 'string' && code !== undefined && OUR_CODES.has(code);
   if (isOurs) return { ...formatted, extensions: { ...extensions, code } };
   if (code && code !== ErrorCode.InternalServerError && (OUR_CODES.has(code) || APOLLO_CLIENT_CODES.has(code))) {

@@ -13,6 +13,7 @@ import { OperationGate } from './operation-gate.js';
 import { operationGatePlugin } from './operation-gate.plugin.js';
 import { publicQueryCachePlugin } from './public-query-cache.plugin.js';
 import { gatedWebSocketOperations } from './websocket-operations.js';
+import { graphiqlPagePlugin } from './graphiql/graphiql-page.plugin.js';
 
 export interface GraphQLDependencies {
   cache: PublicQueryCache;
@@ -31,8 +32,9 @@ export function graphqlOptions(config: AppConfig, dependencies: GraphQLDependenc
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    // GraphiQL for people exploring a dev instance; production serves only the API.
-    graphiql: !config.isProduction,
+    // GraphiQL for people exploring a dev instance, from our own files (Nest's built-in one loads
+    // from a CDN); production serves only the API.
+    graphiql: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     subscriptions: {
@@ -55,6 +57,7 @@ export function graphqlOptions(config: AppConfig, dependencies: GraphQLDependenc
       // No field declares cache hints (anonymous responses are cached by publicQueryCachePlugin);
       // Apollo's hint collection otherwise runs on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
+      ...(config.isProduction ? [] : [graphiqlPagePlugin('/graphql')]),
     ],
     formatError: formatGraphQLError,
     stopOnTerminationSignals: false,

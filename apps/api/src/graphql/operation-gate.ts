@@ -6,6 +6,7 @@
 import {
   type DocumentNode,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   parse,
@@ -100,8 +101,9 @@ export class OperationGate {
   constructor(private readonly budget: AnonymousCostBudget) {}
 
   /**
-   * Parses and validates a WebSocket operation as Apollo does an HTTP one, with the same rules
-   * and the same error codes (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED).
+   * Parses, validates and checks the variables of a WebSocket operation as Apollo does an HTTP
+   * one, with the same rules and the same error codes (GRAPHQL_PARSE_FAILED,
+   * GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT).
    */
   prepare(schema: GraphQLSchema, request: OperationRequest): { document: DocumentNode } | { errors: GraphQLError[] } {
     let document: DocumentNode;
@@ -113,7 +115,8 @@ export class OperationGate {
     }
     const errors = validate(schema, document, [...specifiedRules, ...this.validationRules]);
     if (errors.length > 0) return { errors: errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) };
-    if (!getOperationAST(document, request.operationName))
+    const operation = getOperationAST(document, request.operationName);
+    if (!operation)
       return {
         errors: [
           new GraphQLError('Unable to identify the operation to run.', {
@@ -121,6 +124,9 @@ export class OperationGate {
           }),
         ],
       };
+    // Variables that do not fit their types are the client's mistake, as Apollo reports them.
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+    if (coerced.errors) return { errors: coerced.errors.map((error) => withCode(error, ErrorCode.BadUserInput)) };
     return { document };
   }
 

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type Logger } from 'pino';
 import type { NextFunction } from 'express';
 import { acceptedRequestId, type AppConfig, currentRequestId, runInRequestContext } from '@helpboard/core';
+import { logDestination } from './pretty-lines.js';
 
 declare module 'node:http' {
   interface IncomingMessage {
@@ -25,20 +26,31 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 }
 
 export function createLogger(config: AppConfig): Logger {
-  return pino({
+  const options = {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     mixin: () => {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
     },
-  });
+  };
+  const destination = logDestination();
+  return destination ? pino(options, destination) : pino(options);
 }
+
+/**
+ * Nest's start-up chatter (each module initialised, each route mapped) is for debugging the
+ * wiring, not for someone starting the server: it is logged at debug level.
+ */
+const WIRING_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+const isWiring = (message: unknown, context: string | undefined) =>
+  (context !== undefined && WIRING_CONTEXTS.has(context)) ||
+  (typeof message === 'string' && /^Mapped \{/.test(message));
 
 /**
  * One middleware per request: takes or makes its id (echoed as X-Request-Id), runs the rest of
  * the request inside a request context with it, and logs one line when the response is sent
- * (5xx at error level, the rest at info). It replaces pino-http, whose per-request child logger
+ * (5xx at error level, the rest at info; at debug, one more when the request arrives). It replaces pino-http, whose per-request child logger
  * and serializers cost a trivial request about a tenth of its time even with info logs off.
  */
 export function httpLogging(logger: Logger) {
@@ -46,6 +58,8 @@ export function httpLogging(logger: Logger) {
     const id = requestIdOf(req, res);
     req.id = id;
     if (!QUIET_PATHS.has(req.url ?? '')) {
+      // At debug level, also when a request starts being handled (e.g. to see it is in flight).
+      if (logger.isLevelEnabled('debug')) logger.debug({ method: req.method, url: req.url }, 'request received');
       const started = performance.now();
       res.once('finish', () => {
         const level = res.statusCode >= 500 ? 'error' : 'info';
@@ -79,7 +93,8 @@ export class PinoNestLogger implements LoggerService {
   }
 
   log(message: unknown, ...params: unknown[]) {
-    this.write('info', message, params);
+    const context = typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
+    this.write(isWiring(message, context) ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]) {
     this.write('error', message, params);

@@ -1,4 +1,4 @@
-// The stylesheet and script, fingerprinted by content so they can be cached for a year, and
+// The stylesheet, script and icon, fingerprinted by content so they can be cached for a year, and
 // pre-compressed once at start-up.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -20,4 +20,11 @@ function asset(name: string, extension: string, type: string, text: string): Ass
 
 export const STYLESHEET = asset('site', 'css', 'text/css; charset=utf-8', SITE_CSS);
 export const SCRIPT = asset('site', 'js', 'text/javascript; charset=utf-8', SITE_JS);
-export const ASSETS = new Map([STYLESHEET, SCRIPT].map((a) => [a.path, a]));
+/** The site's icon: a speech bubble in the accent colour (SVG; every current browser takes it). */
+export const FAVICON = asset(
+  'favicon',
+  'svg',
+  'image/svg+xml',
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="2" y="3" width="28" height="20" rx="5" fill="#1f5fbf"/><path d="M9 22l0 7 7-7z" fill="#1f5fbf"/><text x="16" y="18" font-family="sans-serif" font-size="14" font-weight="700" text-anchor="middle" fill="#fff">?</text></svg>`,
+);
+export const ASSETS = new Map([STYLESHEET, SCRIPT, FAVICON].map((a) => [a.path, a]));

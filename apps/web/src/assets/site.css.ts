@@ -74,6 +74,11 @@ button[disabled]{opacity:.6;cursor:not-allowed}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-start;margin-top:.5rem}
 .actions form{margin:0}
 .actions details[open]{flex:1 1 100%}
+.bell{position:relative;display:inline-flex;align-items:center;min-height:44px;min-width:44px;justify-content:center;text-decoration:none}
+.bell .count{position:absolute;top:2px;right:0;background:#b3261e;color:#fff;border-radius:999px;font-size:.75rem;font-weight:700;padding:0 .35rem;line-height:1.4}
+.inbox li.unread{font-weight:600}
+.inbox li .row{font-weight:400}
+form.inline{display:inline}
 details>summary{cursor:pointer;color:#0a58ca;min-height:44px;display:flex;align-items:center}
 .threads li{display:grid;grid-template-columns:4.5rem 1fr;gap:.5rem}
 .stats{font-size:.8125rem;color:#57606a;text-align:right}

@@ -3,6 +3,8 @@
 //   or {message}) and a rule's message appears next to the control, without a page load.
 // - the ask page's title field fetches "you may be asking" suggestions as one types.
 // - a Preview button renders markdown through the server's sanitiser.
+// - the header's bell counts new notifications live, over the API's graphql-ws subscription
+//   (graphql-transport-ws protocol, authenticated with /inbox/live-token; reconnects later).
 export const SITE_JS = `(function(){
 'use strict';
 var csrf=function(f){var i=f.querySelector('input[name=_csrf]');return i?i.value:'';};
@@ -36,6 +38,9 @@ document.addEventListener('submit',function(e){
     }
   },function(){if(btn)btn.disabled=false;form.submit();});
 });
+// Enough of a draft to search by: a Chinese or Japanese character says about as much as two
+// Latin letters, so 漫游怎么收费？ (7 characters) is enough, and "roaming" alone is not.
+function weight(text){var n=0;for(var i=0;i<text.length;i++)n+=/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text[i])?2:1;return n;}
 var title=document.getElementById('ask-title');
 var list=document.getElementById('suggestions');
 if(title&&list){
@@ -43,12 +48,33 @@ if(title&&list){
   title.addEventListener('input',function(){
     clearTimeout(timer);
     timer=setTimeout(function(){
-      var q=title.value.trim();if(q.length<8||q===last)return;last=q;
+      var q=title.value.trim();if(weight(q)<8||q===last)return;last=q;
       fetch(list.getAttribute('data-url')+'&title='+encodeURIComponent(q),{credentials:'same-origin',headers:{'x-requested-with':'fetch'}})
         .then(function(r){return r.text();}).then(function(h){list.innerHTML=h;});
     },300);
   });
 }
+var bell=document.querySelector('[data-bell]');
+function bump(){
+  var c=bell.querySelector('[data-unread]'),n=(parseInt(c.textContent,10)||0)+1,label=bell.getAttribute('data-some').replace('{count}',n);
+  c.textContent=n;c.hidden=false;bell.setAttribute('aria-label',label);bell.title=label;
+}
+function live(){
+  fetch('/inbox/live-token',{credentials:'same-origin',headers:{'x-requested-with':'fetch'}})
+    .then(function(r){return r.ok?r.json():null;}).then(function(res){
+      if(!res)return;
+      var ws=new WebSocket((location.protocol==='https:'?'wss://':'ws://')+location.host+'/graphql','graphql-transport-ws');
+      ws.onopen=function(){ws.send(JSON.stringify({type:'connection_init',payload:{authorization:'Bearer '+res.token}}));};
+      ws.onmessage=function(e){
+        var m=JSON.parse(e.data);
+        if(m.type==='connection_ack')ws.send(JSON.stringify({id:'bell',type:'subscribe',payload:{query:'subscription{notificationAdded{id}}'}}));
+        else if(m.type==='next')bump();
+        else if(m.type==='ping')ws.send(JSON.stringify({type:'pong'}));
+      };
+      ws.onclose=function(){setTimeout(live,30000);};
+    },function(){});
+}
+if(bell&&window.WebSocket)live();
 document.addEventListener('click',function(e){
   var b=e.target.closest&&e.target.closest('button[data-preview]');
   if(!b)return;

@@ -152,14 +152,16 @@ export class AccountLinksController {
   }
 
   private async confirmAddress(link: AddressLink, request: WebRequest, response: Response, token: string) {
-    const ctx = await this.contexts.create(request, response);
     try {
       if (link === '/verify-email') await this.accountEmail.verifyEmail(token);
       else await this.accountEmail.confirmEmailChange(token);
     } catch (error) {
-      if (isLinkInvalid(error)) return sendPage(request, response, this.invalid(ctx), { status: 410 });
-      throw error;
+      if (!isLinkInvalid(error)) throw error;
+      const ctx = await this.contexts.create(request, response);
+      return sendPage(request, response, this.invalid(ctx), { status: 410 });
     }
+    // Read after the change, so the page no longer asks to confirm the address.
+    const ctx = await this.contexts.create(request, response);
     const { keys, done } = ADDRESS_LINKS[link];
     const next = { href: ctx.viewer ? '/settings' : '/login', label: ctx.t('web.continue') };
     sendPage(request, response, linkDonePage(ctx, ctx.t(keys.title), ctx.t(done), next));

@@ -8,7 +8,7 @@ import { DomainError, ErrorCode, httpStatusOf, negotiateLocale, translate } from
 import { errorPage } from '../pages/error.page.js';
 import { contentSecurityPolicy } from './security.middleware.js';
 import { clearSessionCookies } from './session-cookies.js';
-import { sendPage } from './send-page.js';
+import { NONCE_SLOT, sendPage } from './send-page.js';
 import { translator, type WebContext, WebContextFactory } from './web-context.js';
 import { safeReturnPath, wantsJson, type WebRequest } from './web-request.js';
 
@@ -38,7 +38,8 @@ export function bareContext(request: Request, response: Response): WebContext {
   return {
     locale,
     t: translator(locale),
-    nonce: '',
+    // The stand-in sendPage replaces with the nonce above (an empty one would be refused by the CSP).
+    nonce: NONCE_SLOT,
     csrfToken: '',
     viewer: null,
     path: request.originalUrl,

@@ -1,8 +1,9 @@
 // The page shell every page renders into: skip link, header with navigation, search and the
 // language switch, main landmark, footer, the stylesheet and the nonce'd script.
-import { SCRIPT, STYLESHEET } from '../assets/assets.js';
+import { FAVICON, SCRIPT, STYLESHEET } from '../assets/assets.js';
 import { html, type HtmlValue, type SafeHtml } from '../render/html.js';
 import type { WebContext } from '../http/web-context.js';
+import { accountLinks, bell, unverifiedNotice } from './account-menu.js';
 
 export interface PageOptions {
   title: string;
@@ -29,8 +30,10 @@ function siteHeader(ctx: WebContext): SafeHtml {
   const { t, viewer } = ctx;
   const next = encodeURIComponent(ctx.path);
   const account = viewer
-    ? html`<li><a href="/u/${viewer.handle}">${viewer.displayName}</a></li>
-        <li><a href="/me/referrals">${t('web.nav.referrals')}</a></li>
+    ? html`${bell(ctx)}<li><a href="/u/${viewer.handle}">${viewer.displayName}</a></li>
+        ${accountLinks(ctx)}
+        ${viewer.reach.hasStaffDesk ? html`<li><a href="/me/staff">${t('web.nav.staffDesk')}</a></li>` : null}
+        ${viewer.reach.isRep ? html`<li><a href="/me/referrals">${t('web.nav.referrals')}</a></li>` : null}
         <li>
           <form method="post" action="/logout">
             ${csrfField(ctx)}<button class="linkish" type="submit">${t('web.nav.logout')}</button>
@@ -74,12 +77,13 @@ export function layout(ctx: WebContext, page: PageOptions): SafeHtml {
         ${page.robots ? html`<meta name="robots" content="${page.robots}" />` : null}
         ${page.canonical ? html`<link rel="canonical" href="${page.canonical}" />` : null}
         <link rel="stylesheet" href="${STYLESHEET.path}" />
+        <link rel="icon" type="image/svg+xml" href="${FAVICON.path}" />
         ${page.head}
       </head>
       <body>
         <a class="skip" href="#main">${t('web.skipToContent')}</a>
         ${siteHeader(ctx)}
-        <main id="main" tabindex="-1">${page.body}</main>
+        <main id="main" tabindex="-1">${unverifiedNotice(ctx, csrfField(ctx))}${page.body}</main>
         <footer class="site"><p>${t('web.footer.note')}</p></footer>
         <script nonce="${ctx.nonce}" src="${SCRIPT.path}" defer></script>
       </body>

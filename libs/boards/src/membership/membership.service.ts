@@ -73,6 +73,12 @@ export class MembershipService {
     return this.memberships.findByRole(boardId, roles);
   }
 
+  /** Which of these roles a user holds on any board (one query; the site's navigation). */
+  async teamRolesOf(userId: string, roles: readonly BoardRole[]): Promise<Set<BoardRole>> {
+    const rows = await this.memberships.withRolesOf(new Types.ObjectId(userId), roles);
+    return new Set(rows.map((row) => row.role));
+  }
+
   /** The boards on which a user holds one of these roles, with the role (two queries). */
   async boardsWithRolesOf(
     userId: string,

@@ -33,6 +33,10 @@ export class OperatorRepository {
     return rows.map((row) => row._id);
   }
 
+  findAdministeredBy(userId: Types.ObjectId): Promise<OperatorRecord[]> {
+    return this.operators.find({ adminIds: userId }).sort({ slug: 1 }).lean<OperatorRecord[]>().exec();
+  }
+
   addAdmin(id: Types.ObjectId, userId: Types.ObjectId): Promise<OperatorRecord | null> {
     return this.operators
       .findByIdAndUpdate(id, { $addToSet: { adminIds: userId } }, { returnDocument: 'after' })

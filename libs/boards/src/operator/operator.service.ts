@@ -57,6 +57,11 @@ export class OperatorService {
     return this.operators.findByIds(ids);
   }
 
+  /** The operators a user administers, by slug (the site's staff desk and navigation). */
+  administeredBy(userId: string): Promise<OperatorRecord[]> {
+    return this.operators.findAdministeredBy(new Types.ObjectId(userId));
+  }
+
   isAdmin(actor: Actor | null, operator: OperatorRecord): boolean {
     return (
       isPlatformAdmin(actor) || (actor !== null && operator.adminIds.some((id) => id.toHexString() === actor.userId))

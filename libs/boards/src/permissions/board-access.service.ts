@@ -5,6 +5,7 @@ import { Types } from 'mongoose';
 import {
   type Actor,
   isPlatformAdmin,
+  memberActor,
   ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
@@ -15,7 +16,7 @@ import { BoardRepository } from '../board/board.repository.js';
 import { MembershipRepository } from '../membership/membership.repository.js';
 import { OperatorRepository } from '../operator/operator.repository.js';
 import { OperatorSuspensions } from '../operator/operator-suspensions.js';
-import { BoardAction, BoardRole, BoardVisibility, decide, type PermissionVerdict } from './board-permissions.js';
+import { BoardAction, type BoardRole, BoardVisibility, decide, type PermissionVerdict } from './board-permissions.js';
 
 @Injectable()
 export class BoardAccessService {
@@ -48,6 +49,69 @@ export class BoardAccessService {
     ]);
     const boards = await this.boardRepository.findPrivate(memberOf, operatorIds);
     return boards.map((board) => board.slug);
+  }
+
+  /**
+   * The one read decision for data gathered across boards (profiles, reputation histories,
+   * badges, notifications, mail): of these boards, the ids the viewer may read, by the same rule
+   * as `board(slug)` (decide(), View). Public boards need no lookup; private ones take two queries
+   * in all, however many there are.
+   */
+  async readableBoardIds(actor: Actor | null, boardIds: readonly Types.ObjectId[]): Promise<Set<string>> {
+    const distinct = [...new Map(boardIds.map((id) => [id.toHexString(), id])).values()];
+    const boards = distinct.length > 0 ? await this.boardRepository.findByIds(distinct) : [];
+    const privateIds = boards.filter((board) => board.visibility !== BoardVisibility.PUBLIC).map((board) => board._id);
+    const [roles, administered] =
+      actor && privateIds.length > 0
+        ? await Promise.all([
+            this.rolesOf(actor, privateIds),
+            this.operators.idsAdministeredBy(new Types.ObjectId(actor.userId)),
+          ])
+        : [new Map<string, BoardRole>(), []];
+    const readable = boards.filter(
+      (board) =>
+        decide(
+          {
+            actor,
+            role: roles.get(board._id.toHexString()) ?? null,
+            isOperatorAdmin: administered.some((id) => id.equals(board.operatorId)),
+          },
+          BoardAction.View,
+          { isArchived: board.archivedAt !== null, visibility: board.visibility },
+        ).allowed,
+    );
+    return new Set(readable.map((board) => board._id.toHexString()));
+  }
+
+  /**
+   * Of these users, those who may read the board, by the same rule (notifications and mail to
+   * many recipients). Platform admins count only through a role or their operator here: the
+   * recipients are ids, not signed-in actors, and denying is the safe side.
+   */
+  async readersAmong(boardId: Types.ObjectId, userIds: readonly string[]): Promise<string[]> {
+    const [board] = await this.boardRepository.findByIds([boardId]);
+    if (!board) return [];
+    if (board.visibility === BoardVisibility.PUBLIC) return [...userIds];
+    const [memberships, [operator]] = await Promise.all([
+      this.memberships.findForBoard(
+        board._id,
+        userIds.map((id) => new Types.ObjectId(id)),
+      ),
+      this.operators.findByIds([board.operatorId]),
+    ]);
+    const roles = new Map(memberships.map((row) => [row.userId.toHexString(), row.role]));
+    return userIds.filter(
+      (userId) =>
+        decide(
+          {
+            actor: memberActor(userId),
+            role: roles.get(userId) ?? null,
+            isOperatorAdmin: operator?.adminIds.some((id) => id.toHexString() === userId) ?? false,
+          },
+          BoardAction.View,
+          { isArchived: board.archivedAt !== null, visibility: board.visibility },
+        ).allowed,
+    );
   }
 
   async isOperatorAdmin(actor: Actor | null, operatorId: Types.ObjectId): Promise<boolean> {

@@ -1,5 +1,21 @@
 // GraphQL shapes of board settings: the effective values (output) and partial overrides (input).
-import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { RemoteImages } from './board-settings.js';
+
+registerEnumType(RemoteImages, {
+  name: 'RemoteImages',
+  description: 'How posts show images from other sites: as images, or as links (nothing fetched).',
+});
+
+@ObjectType({ description: 'How posts are shown.' })
+export class ContentSettings {
+  @Field(() => RemoteImages, {
+    nullable: true,
+    description:
+      "Images from other sites tell their host who read the post: ALLOW shows them, LINK shows links. null: the board's default (LINK on private boards, ALLOW on public ones).",
+  })
+  remoteImages!: RemoteImages | null;
+}
 
 @ObjectType({ description: 'Reputation points each event gives or takes on this board.' })
 export class ReputationRules {
@@ -68,6 +84,7 @@ export class BoardSettings {
   @Field(() => ReferralSettings) referrals!: ReferralSettings;
   @Field(() => EscalationSettings) escalation!: EscalationSettings;
   @Field(() => ModerationSettings) moderation!: ModerationSettings;
+  @Field(() => ContentSettings) content!: ContentSettings;
 }
 
 @InputType({ description: 'Reputation rule overrides; omitted fields keep their current value.' })
@@ -120,6 +137,11 @@ export class ModerationSettingsInput {
   @Field(() => Int, { nullable: true }) flagsPerDay?: number;
 }
 
+@InputType({ description: 'Content overrides.' })
+export class ContentSettingsInput {
+  @Field(() => RemoteImages, { nullable: true }) remoteImages?: RemoteImages;
+}
+
 @InputType({ description: 'Setting overrides, by group; validated together.' })
 export class BoardSettingsInput {
   @Field(() => ReputationRulesInput, { nullable: true }) reputation?: ReputationRulesInput;
@@ -127,4 +149,5 @@ export class BoardSettingsInput {
   @Field(() => ReferralSettingsInput, { nullable: true }) referrals?: ReferralSettingsInput;
   @Field(() => EscalationSettingsInput, { nullable: true }) escalation?: EscalationSettingsInput;
   @Field(() => ModerationSettingsInput, { nullable: true }) moderation?: ModerationSettingsInput;
+  @Field(() => ContentSettingsInput, { nullable: true }) content?: ContentSettingsInput;
 }

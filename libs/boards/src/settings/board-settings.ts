@@ -2,6 +2,13 @@
 // change of default reaches every board that did not choose otherwise.
 import { z } from 'zod';
 
+/** How posts show images from other sites (each one tells its host who read the post, and when). */
+export enum RemoteImages {
+  ALLOW = 'ALLOW',
+  /** Shown as links to the image: nothing is fetched unless the reader follows one. */
+  LINK = 'LINK',
+}
+
 const points = (min: number, max: number) => z.number().int().min(min).max(max);
 
 export const boardSettingsSchema = z.object({
@@ -56,6 +63,10 @@ export const boardSettingsSchema = z.object({
     /** Flags anyone may raise per UTC day, before the extra ones helpful flags earn (SE: 10). */
     flagsPerDay: points(1, 100),
   }),
+  content: z.object({
+    /** null: the default for the board's visibility (links on private boards, images on public ones). */
+    remoteImages: z.enum(RemoteImages).nullable(),
+  }),
 });
 
 export type BoardSettingsValues = z.infer<typeof boardSettingsSchema>;
@@ -101,6 +112,7 @@ export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
     newUserFlagsPerHour: 10,
     flagsPerDay: 10,
   },
+  content: { remoteImages: null },
 };
 
 // `base` is absent for boards created without overrides (mongoose drops the empty object).
@@ -136,4 +148,10 @@ export function settingsProblems(overrides: BoardSettingsOverrides): { field: st
     problems.push({ field: 'settings.escalation.staffAfterMinutes', message: 'STAFF_AFTER_EXPERTS' });
   }
   return problems;
+}
+
+/** Whether a board's posts show remote images as images: its choice, else only if the board is public. */
+export function showsRemoteImages(board: { visibility: string; settingsOverrides?: BoardSettingsOverrides }): boolean {
+  const choice = resolveBoardSettings(board.settingsOverrides).content.remoteImages;
+  return (choice ?? (board.visibility === 'PUBLIC' ? RemoteImages.ALLOW : RemoteImages.LINK)) === RemoteImages.ALLOW;
 }

@@ -14,7 +14,7 @@ import {
 import { isEmail } from 'class-validator';
 import { UnitOfWork } from '@helpboard/database';
 import { SessionRepository } from '../session/session.repository.js';
-import { SessionEndReason } from '../session/session.schema.js';
+import { SessionEndReason, type SessionRecord } from '../session/session.schema.js';
 import { hashRefreshToken, TokenService } from '../session/token.service.js';
 import { HANDLE_PATTERN, handleKeyOf, isReservedHandle, normaliseEmail } from '../user/account-names.js';
 import { UserRepository } from '../user/user.repository.js';
@@ -227,6 +227,22 @@ export class AuthService {
         tx,
       );
     });
+  }
+
+  /** Where the user is signed in (device, address, since when), the current session marked. */
+  async sessionsOf(actor: Actor): Promise<(SessionRecord & { isCurrent: boolean })[]> {
+    const rows = await this.sessions.openSessionsOf(new Types.ObjectId(actor.userId), this.clock.now());
+    return rows.map((row) => ({ ...row, isCurrent: row._id.toHexString() === actor.sessionId }));
+  }
+
+  /** "Log out everywhere else": every session of the user but this one ends. */
+  async endOtherSessions(actor: Actor): Promise<void> {
+    await this.sessions.endUserSessions(
+      new Types.ObjectId(actor.userId),
+      SessionEndReason.Logout,
+      this.clock.now(),
+      new Types.ObjectId(actor.sessionId),
+    );
   }
 
   private issue(user: UserRecord, sessionId: Types.ObjectId, refreshToken: string): IssuedSession {

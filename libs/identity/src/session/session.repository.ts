@@ -61,6 +61,16 @@ export class SessionRepository {
     );
   }
 
+  /** The user's signed-in devices, newest first (bounded: a settings page lists them). */
+  openSessionsOf(userId: Types.ObjectId, now: Date, limit = 50): Promise<SessionRecord[]> {
+    return this.sessions
+      .find({ userId, endedAt: null, expiresAt: { $gt: now } })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean<SessionRecord[]>()
+      .exec();
+  }
+
   /** Whether the user ever signed in from this address (fraud checks on referral clicks). */
   async hasSessionFromIp(userId: Types.ObjectId, ip: string): Promise<boolean> {
     return (await this.sessions.exists({ userId, ip }).exec()) !== null;

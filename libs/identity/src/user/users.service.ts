@@ -1,7 +1,16 @@
 // The identity lib's published user operations, used by resolvers here and by other libs.
 import { Injectable } from '@nestjs/common';
 import { type ClientSession, Types } from 'mongoose';
-import { type Actor, byIds, Clock, type LoaderHolder, NotFoundError, requestLoader } from '@helpboard/core';
+import {
+  type Actor,
+  byIds,
+  Clock,
+  type FieldProblem,
+  InvalidInputError,
+  type LoaderHolder,
+  NotFoundError,
+  requestLoader,
+} from '@helpboard/core';
 import { handleKeyOf } from './account-names.js';
 import { UserRepository } from './user.repository.js';
 import { UserRecord } from './user.schema.js';
@@ -62,6 +71,17 @@ export class UsersService {
   }
 
   async updateProfile(actor: Actor, changes: ProfileChanges): Promise<UserRecord> {
+    // The same bounds as the GraphQL input, here too: the site's settings form calls this directly.
+    const problems: FieldProblem[] = [];
+    const displayName = changes.displayName?.trim();
+    if (displayName !== undefined && (displayName.length < 1 || displayName.length > 50)) {
+      problems.push({ field: 'displayName', message: 'LENGTH_OUT_OF_RANGE', params: { min: 1, max: 50 } });
+    }
+    if ((changes.bio?.trim().length ?? 0) > 500)
+      problems.push({ field: 'bio', message: 'TOO_LONG', params: { max: 500 } });
+    if ((changes.region?.trim().length ?? 0) > 50)
+      problems.push({ field: 'region', message: 'TOO_LONG', params: { max: 50 } });
+    if (problems.length > 0) throw new InvalidInputError(problems);
     const set: Partial<UserRecord> = { updatedAt: this.clock.now() };
     if (changes.displayName != null) set.displayName = changes.displayName.trim();
     if (changes.bio != null) set.bio = changes.bio.trim();

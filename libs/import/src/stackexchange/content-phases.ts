@@ -204,10 +204,12 @@ export function linksPhase(content: ImportedContentService): Phase {
       const { mapped, ignored } = mapRows(rows, context, (row) => {
         if (dumpInt(row, 'LinkTypeId') !== DUPLICATE_LINK) return null;
         const postId = dumpInt(row, 'PostId');
+        const id = context.ids.postLink(dumpInt(row, 'Id'));
         return {
-          id: context.ids.post(postId),
+          id,
           source: `${postId} → ${dumpInt(row, 'RelatedPostId')}`,
           link: {
+            id,
             questionId: context.ids.post(postId),
             duplicateOfId: context.ids.post(dumpInt(row, 'RelatedPostId')),
           },

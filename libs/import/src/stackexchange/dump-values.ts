@@ -59,6 +59,10 @@ export class SourceIds {
     return importedId('se', this.site, this.boardId.toHexString(), 'vote', id);
   }
 
+  postLink(id: number): Types.ObjectId {
+    return importedId('se', this.site, this.boardId.toHexString(), 'post-link', id);
+  }
+
   badge(id: number): Types.ObjectId {
     return importedId('se', this.site, this.boardId.toHexString(), 'badge', id);
   }

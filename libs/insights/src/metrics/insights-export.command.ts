@@ -33,8 +33,13 @@ export function insightsAsCsv(report: InsightsReport): string {
     slug: report.scope.slug,
     ...flatten(row.figures),
   }));
-  const columns = Object.keys(rows.at(-1)!);
-  return [columns.join(','), ...rows.map((row) => columns.map((c) => csvField(row[c as keyof typeof row])).join(','))]
+  return rowsAsCsv(rows);
+}
+
+/** Rows of one shape as CSV, columns in the last row's key order (RFC 4180 quoting). */
+export function rowsAsCsv(rows: readonly Record<string, unknown>[]): string {
+  const columns = Object.keys(rows.at(-1) ?? {});
+  return [columns.join(','), ...rows.map((row) => columns.map((c) => csvField(row[c])).join(','))]
     .join('\n')
     .concat('\n');
 }

@@ -46,6 +46,17 @@ export class ReviewService {
       .exec();
   }
 
+  /** How many items wait in each queue of a board (the site's navigation shows them), for its reviewers. */
+  async openCounts(actor: Actor, boardSlug: string): Promise<Record<ReviewQueueKind, number>> {
+    const board = await this.boards.requireBoard(boardSlug);
+    await this.assertReviewer(actor, board);
+    const kinds = Object.values(ReviewQueueKind);
+    const counts = await Promise.all(
+      kinds.map((kind) => this.items.countDocuments({ boardId: board._id, kind, isOpen: true }).exec()),
+    );
+    return Object.fromEntries(kinds.map((kind, i) => [kind, counts[i]])) as Record<ReviewQueueKind, number>;
+  }
+
   /** Open items of any queue for these posts (the flagged queue shows their claims). */
   openItemsFor(postIds: readonly Types.ObjectId[], kind: ReviewQueueKind): Promise<ReviewItemRecord[]> {
     return this.items

@@ -7,6 +7,8 @@ import { TransactionManager } from '../storage/transaction.js';
 export interface ServerInfo {
   host: string;
   port: number;
+  /** Set when the engine listens on a Unix domain socket: its address for the drivers. */
+  socketPath?: string;
   setName: string;
   startedAt: Date;
 }

@@ -6,7 +6,7 @@ const MAX_WIRE_VERSION = 21; // MongoDB 7.0
 const processId = new ObjectId();
 
 function hello(_command: Document, { server, now }: CommandContext): Document {
-  const address = `${server.host}:${server.port}`;
+  const address = server.socketPath ?? `${server.host}:${server.port}`;
   return {
     helloOk: true,
     isWritablePrimary: true,

@@ -17,7 +17,16 @@ export const CONVERTED_SUFFIX = '.pre-lmdb';
 /** Directories opened by this process (a second open in the same process is refused too). */
 const openDirectories = new Set<string>();
 
-export class DataDirectoryLockedError extends Error {}
+/** Another process (`pid`, or this one when null) holds the data directory `dir`. */
+export class DataDirectoryLockedError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly pid: number | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function isProcessAlive(pid: number): boolean {
   try {
@@ -30,11 +39,15 @@ function isProcessAlive(pid: number): boolean {
 
 function acquireLock(dir: string): void {
   const path = join(dir, LOCK);
-  if (openDirectories.has(dir)) throw new DataDirectoryLockedError(`${dir} is already open in this process`);
+  if (openDirectories.has(dir)) throw new DataDirectoryLockedError(dir, null, `${dir} is already open in this process`);
   if (existsSync(path)) {
     const pid = Number(readFileSync(path, 'utf8').trim());
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isProcessAlive(pid)) {
-      throw new DataDirectoryLockedError(`${dir} is in use by process ${pid} (remove ${path} if that is wrong)`);
+      throw new DataDirectoryLockedError(
+        dir,
+        pid,
+        `${dir} is in use by process ${pid} (remove ${path} if that is wrong)`,
+      );
     }
   }
   writeFileSync(path, String(process.pid));

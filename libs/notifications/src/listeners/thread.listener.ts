@@ -1,8 +1,6 @@
 // Notifications about questions and answers: who hears of what when the threads lib reports it.
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Types } from 'mongoose';
 import { DomainEventBus } from '@helpboard/core';
-import { BoardService, BoardVisibility, MembershipService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import {
   AnswerAccepted,
@@ -33,8 +31,6 @@ export class ThreadNotificationListener implements OnModuleInit {
     private readonly threads: ThreadStateService,
     private readonly posts: PostStatsService,
     private readonly users: UsersService,
-    private readonly boards: BoardService,
-    private readonly memberships: MembershipService,
   ) {}
 
   onModuleInit(): void {
@@ -133,22 +129,10 @@ export class ThreadNotificationListener implements OnModuleInit {
     });
   }
 
-  /**
-   * Only people who may read the board hear of its threads: on a private board a thread's title is
-   * itself private (a mention or an old follow must not leak it to someone without access).
-   */
+  /** Only people who may read the board hear of its threads (the notifier checks every fact's board). */
   private async notifyReaders(recipientIds: string[], fact: NotificationFact & { boardId: string }): Promise<void> {
     if (recipientIds.length === 0) return;
-    const board = await this.boards.requireById(new Types.ObjectId(fact.boardId));
-    let readers = recipientIds;
-    if (board.visibility !== BoardVisibility.PUBLIC) {
-      const roles = await this.memberships.rolesOnBoard(
-        board._id,
-        recipientIds.map((id) => new Types.ObjectId(id)),
-      );
-      readers = recipientIds.filter((id) => roles.has(id));
-    }
-    await this.notifier.notify(readers, fact);
+    await this.notifier.notify(recipientIds, fact);
   }
 
   private async handleOf(userId: string): Promise<string> {

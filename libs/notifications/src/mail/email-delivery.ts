@@ -4,10 +4,12 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, Types } from 'mongoose';
 import { Clock } from '@helpboard/core';
+import { BoardAccessService } from '@helpboard/boards';
 import { OutboxRelay } from '@helpboard/database';
 import { UsersService } from '@helpboard/identity';
 import { NotificationChannel } from '../notification/notification-kind.js';
 import { NotificationRepository } from '../notification/notification.repository.js';
+import type { NotificationRecord } from '../notification/notification.schema.js';
 import { NOTIFICATION_EMAIL_TOPIC } from '../notification/notifier.js';
 import { PreferenceService } from '../preference/preference.service.js';
 import { type MailRecipient, MailComposer } from './mail-composer.js';
@@ -28,6 +30,7 @@ export class EmailDelivery implements OnModuleInit {
     private readonly composer: MailComposer,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
+    private readonly access: BoardAccessService,
   ) {}
 
   onModuleInit(): void {
@@ -46,18 +49,27 @@ export class EmailDelivery implements OnModuleInit {
     // The user may have unsubscribed between the fact and the mail.
     const channel = (await this.preferences.channelsFor([recipientId], record.kind)).get(recipientId);
     if (channel !== NotificationChannel.EMAIL) return;
+    if (!(await this.mayRead(recipientId, record))) return; // access lost since the fact
     const to = await this.recipient(recipientId);
     if (to) await this.sendOnce(this.composer.notification(record, to, this.clock.now()), record.recipientId);
   }
 
   async deliverDigest(digestId: string, userId: string, notificationIds: string[]): Promise<void> {
-    const records = await this.notifications.findByIds(notificationIds.map((id) => new Types.ObjectId(id)));
+    const found = await this.notifications.findByIds(notificationIds.map((id) => new Types.ObjectId(id)));
+    const readable = await Promise.all(found.map((record) => this.mayRead(userId, record)));
+    const records = found.filter((_, index) => readable[index]);
     const to = await this.recipient(userId);
     if (!to || records.length === 0) return;
     await this.sendOnce(
       this.composer.digest(digestId, records.reverse(), to, this.clock.now()),
       records[0].recipientId,
     );
+  }
+
+  /** A mail says what the notification said: only while its recipient may still read the board. */
+  private async mayRead(userId: string, record: NotificationRecord): Promise<boolean> {
+    if (!record.boardId) return true;
+    return (await this.access.readersAmong(record.boardId, [userId])).length === 1;
   }
 
   private async recipient(userId: string): Promise<MailRecipient | null> {

@@ -12,6 +12,11 @@ export class UnsubscribeService {
     private readonly preferences: PreferenceService,
   ) {}
 
+  /** The signed request a token carries, without applying it; null when forged, altered or malformed. */
+  check(token: unknown): UnsubscribeRequest | null {
+    return this.tokens.verify(token);
+  }
+
   /** Applies a signed request; null when the token is forged, altered or malformed. */
   async apply(token: unknown): Promise<UnsubscribeRequest | null> {
     const request = this.tokens.verify(token);

@@ -47,8 +47,25 @@ export class NotificationRepository {
       .exec();
   }
 
-  list(recipientId: Types.ObjectId, unreadOnly: boolean, limit: number, after?: readonly unknown[]) {
-    const conditions: Record<string, unknown>[] = [{ recipientId, ...(unreadOnly ? { readAt: null } : {}) }];
+  /** Boards the recipient's notifications are about. */
+  async boardIdsOf(recipientId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    return this.notifications.distinct('boardId', { recipientId, boardId: { $ne: null } }).exec();
+  }
+
+  /**
+   * `only` keeps the unread or the read ones; `hiddenBoards`: boards whose notifications are left
+   * out (the recipient lost access to them).
+   */
+  list(
+    recipientId: Types.ObjectId,
+    only: 'unread' | 'read' | null,
+    limit: number,
+    after?: readonly unknown[],
+    hiddenBoards: readonly Types.ObjectId[] = [],
+  ) {
+    const readAt = only === 'unread' ? { readAt: null } : only === 'read' ? { readAt: { $ne: null } } : {};
+    const conditions: Record<string, unknown>[] = [{ recipientId, ...readAt }];
+    if (hiddenBoards.length > 0) conditions.push({ boardId: { $nin: hiddenBoards } });
     if (after) conditions.push(keysetFilter(NOTIFICATION_ORDER, after));
     return this.notifications
       .find({ $and: conditions })
@@ -58,8 +75,9 @@ export class NotificationRepository {
       .exec();
   }
 
-  unreadCount(recipientId: Types.ObjectId): Promise<number> {
-    return this.notifications.countDocuments({ recipientId, readAt: null }).exec();
+  unreadCount(recipientId: Types.ObjectId, hiddenBoards: readonly Types.ObjectId[] = []): Promise<number> {
+    const visible = hiddenBoards.length > 0 ? { boardId: { $nin: hiddenBoards } } : {};
+    return this.notifications.countDocuments({ recipientId, readAt: null, ...visible }).exec();
   }
 
   /** Marks the recipient's notifications read: the given ones, or all of them. */

@@ -39,7 +39,7 @@ export class NotificationResolver {
   ) {
     const size = pageSize(args.first);
     const page = await this.service.list(actor, {
-      unreadOnly: args.unreadOnly ?? false,
+      only: args.unreadOnly ? 'unread' : null,
       limit: size + 1,
       after: args.after,
     });

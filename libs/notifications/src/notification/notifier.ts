@@ -4,6 +4,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { Types } from 'mongoose';
+import { BoardAccessService } from '@helpboard/boards';
 import { OutboxRelay, UnitOfWork } from '@helpboard/database';
 import { PreferenceService } from '../preference/preference.service.js';
 import { NotificationChannel, type NotificationKind } from './notification-kind.js';
@@ -49,6 +50,7 @@ export class Notifier implements OnModuleInit {
     private readonly unitOfWork: UnitOfWork,
     private readonly pubSub: PubSubEngine,
     private readonly relay: OutboxRelay,
+    private readonly access: BoardAccessService,
   ) {}
 
   onModuleInit(): void {
@@ -73,7 +75,11 @@ export class Notifier implements OnModuleInit {
     return [];
   }
 
-  private async deliver(recipients: string[], fact: NotificationFact): Promise<NotificationRecord[]> {
+  private async deliver(everyone: string[], fact: NotificationFact): Promise<NotificationRecord[]> {
+    // On a private board a thread's title is itself private: only its readers hear of it.
+    const recipients = fact.boardId
+      ? await this.access.readersAmong(new Types.ObjectId(fact.boardId), everyone)
+      : everyone;
     if (recipients.length === 0) return [];
     const channels = await this.preferences.channelsFor(recipients, fact.kind);
     const records = recipients

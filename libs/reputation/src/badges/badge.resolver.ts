@@ -27,6 +27,7 @@ import { toUser, User, UsersService } from '@helpboard/identity';
 import { PostAuthor } from '@helpboard/threads';
 import { BadgeKind, type BadgeRecord, BadgeTier } from './badge.schema.js';
 import { BadgeService } from './badge.service.js';
+import { ProfileReader } from '../profile/profile-reader.js';
 
 registerEnumType(BadgeKind, { name: 'BadgeKind', description: 'What a badge recognises.' });
 registerEnumType(BadgeTier, { name: 'BadgeTier', description: 'Bronze, silver or gold.' });
@@ -146,20 +147,18 @@ export class BadgeResolver {
 @Resolver(() => User)
 export class UserBadgesResolver {
   constructor(
-    private readonly badgeService: BadgeService,
-    private readonly boards: BoardService,
+    private readonly profiles: ProfileReader,
     private readonly badgeResolver: BadgeResolver,
   ) {}
 
-  @ResolveField(() => [Badge], { description: 'Badges in force, on one board or all.' })
+  @ResolveField(() => [Badge], { description: 'Badges in force, on one board or on all boards you may read.' })
   async badges(
     @Parent() user: User,
+    @CurrentActor() viewer: Actor | null,
     @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
     @Context() context: LoaderHolder,
   ): Promise<Badge[]> {
-    const board = boardSlug ? await this.boards.requireBoard(boardSlug) : null;
-    const records = await this.badgeService.activeFor([new Types.ObjectId(user.id)], board?._id);
-    return this.badgeResolver.badgesOf(context, records);
+    return this.badgeResolver.badgesOf(context, await this.profiles.badges(viewer, user.id, boardSlug));
   }
 }
 

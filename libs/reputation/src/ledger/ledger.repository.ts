@@ -126,6 +126,11 @@ export class LedgerRepository {
   }
 
   /** A user's totals on each board they earned on. */
+  /** Every board a user has ledger entries on. */
+  async boardsOfUser(userId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    return this.entries.distinct('boardId', { userId }).exec();
+  }
+
   boardTotalsOfUser(userId: Types.ObjectId): Promise<ReputationTotal[]> {
     return this.totals
       .find({ userId, boardId: { $ne: null } })
@@ -162,13 +167,16 @@ export class LedgerRepository {
   }
 
   /** A user's entries, newest first, optionally on one board, after a keyset position. */
+  /** A user's entries, newest first, on one board or on any of several (null: all boards). */
   history(
     userId: Types.ObjectId,
-    boardId: Types.ObjectId | null,
+    boards: Types.ObjectId | readonly Types.ObjectId[] | null,
     limit: number,
     after: { at: Date; id: Types.ObjectId } | null,
   ): Promise<ReputationEntry[]> {
-    const filter: Record<string, unknown> = { userId, ...(boardId ? { boardId } : {}) };
+    const boardFilter =
+      boards === null ? {} : Array.isArray(boards) ? { boardId: { $in: boards } } : { boardId: boards };
+    const filter: Record<string, unknown> = { userId, ...boardFilter };
     if (after) filter.$or = [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }];
     return this.entries.find(filter).sort({ at: -1, _id: -1 }).limit(limit).lean<ReputationEntry[]>().exec();
   }

@@ -30,6 +30,11 @@ const SEARCH_OPTIONS = {
   combineWith: 'OR' as const,
 };
 
+/** An answered thread ranks as if this much more relevant to the draft. */
+const ANSWERED_LIFT = 1.5;
+/** Suggestions scoring under this share of the best one are noise, not "you may be asking". */
+const MIN_SHARE_OF_BEST = 0.25;
+
 export class EmbeddedSearchAdapter extends SearchPort {
   private readonly documents = new Map<string, SearchDocument>();
   private readonly engine = new MiniSearch<IndexedFields>({
@@ -107,11 +112,19 @@ export class EmbeddedSearchAdapter extends SearchPort {
       const doc = this.documents.get(id)!;
       return doc.hasAcceptedAnswer || doc.hasOfficialAnswer;
     };
-    // Answered threads first: a reader who finds one needs no new question.
-    const ranked = [...results].sort(
-      (a, b) => Number(isAnswered(b.id)) - Number(isAnswered(a.id)) || b.score - a.score,
-    );
-    return ranked.slice(0, limit).map((result) => this.hit(result, terms));
+    // Relevance first, with a lift for answered threads (a reader who finds one needs no new
+    // question); matches far weaker than the best (one shared common word) are left out. Sorting
+    // answered threads first regardless put "SIM not provisioned" above "premium SMS charges".
+    const weighted = results.map((result) => ({
+      result,
+      weight: result.score * (isAnswered(result.id) ? ANSWERED_LIFT : 1),
+    }));
+    const best = Math.max(0, ...weighted.map((w) => w.weight));
+    return weighted
+      .filter((w) => w.weight >= best * MIN_SHARE_OF_BEST)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, limit)
+      .map((w) => this.hit(w.result, terms));
   }
 
   private matching(text: string, keep: (doc: SearchDocument) => boolean): SearchResult[] {

@@ -1,5 +1,5 @@
 // Highlights with <mark> on HTML-escaped text: stored content never reaches a page unescaped.
-import { tokenize } from './tokenize.js';
+import { isCjk, tokenize } from './tokenize.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -8,10 +8,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A term as a pattern: words of spaced scripts match from the start of a word (a prefix match
+ * marks "roam" in "roaming", never the "a" inside "data"); CJK words match where they stand.
+ */
+const termPattern = (term: string) => (isCjk(term) ? escapeRegExp(term) : `(?<![\\p{L}\\p{N}])${escapeRegExp(term)}`);
+
 export function highlight(text: string, terms: string[]): string {
-  const wanted = [...new Set(terms.filter(Boolean))].sort((a, b) => b.length - a.length);
+  // A single Latin letter or digit says nothing a reader needs marked.
+  const wanted = [...new Set(terms.filter((term) => term && (term.length > 1 || isCjk(term))))].sort(
+    (a, b) => b.length - a.length,
+  );
   if (wanted.length === 0) return escapeHtml(text);
-  const pattern = new RegExp(wanted.map(escapeRegExp).join('|'), 'giu');
+  const pattern = new RegExp(wanted.map(termPattern).join('|'), 'giu');
   let result = '';
   let last = 0;
   for (const match of text.normalize('NFKC').matchAll(pattern)) {

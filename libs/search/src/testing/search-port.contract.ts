@@ -161,5 +161,25 @@ export function runSearchPortContract(name: string, makeAdapter: () => Promise<S
       const suggestions = await search.suggest('reset password', 'shanghai-5g', 5);
       expect(suggestions.map((s) => s.id)).toEqual(['t1', 't6']);
     });
+
+    it('ranks a suggestion by relevance to the draft before whether it is answered', async () => {
+      await search.index([
+        doc('sms1', {
+          boardSlug: 'sms-board',
+          title: 'Premium SMS charges on my bill',
+          body: 'Who sends these premium SMS?',
+        }),
+        doc('sim1', {
+          boardSlug: 'sms-board',
+          title: 'SIM not provisioned after the upgrade',
+          body: 'The phone says SIM not provisioned; no charges yet.',
+          hasAcceptedAnswer: true,
+        }),
+      ]);
+      const suggestions = await search.suggest('premium sms charges', 'sms-board', 5);
+      expect(suggestions[0]?.id).toBe('sms1');
+      expect(suggestions[0]?.titleHighlight).not.toMatch(/<mark>[a-z]<\/mark>/i);
+      await search.remove(['sms1', 'sim1']);
+    });
   });
 }

@@ -12,6 +12,7 @@ import { ThreadContextLoader } from '../thread/thread-context.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
 import { CommentRepository } from './comment.repository.js';
 import { CommentRecord } from './comment.schema.js';
+import { threadWrites } from '../thread/thread-changed.js';
 
 @Injectable()
 export class CommentService {
@@ -67,7 +68,7 @@ export class CommentService {
         now,
       });
       if (mentioned) tx.publishAfterCommit(mentioned);
-    });
+    }, threadWrites(post.threadId.toHexString()));
     return comment;
   }
 }

@@ -214,7 +214,7 @@ export class ImportedContentService {
       const thread = threads.get(hex(link.questionId));
       const original = threads.get(hex(link.duplicateOfId));
       if (!thread || !original || !thread.boardId.equals(original.boardId)) {
-        dangling.push(link.questionId);
+        dangling.push(link.id);
         continue;
       }
       if (thread.duplicateOfId?.equals(link.duplicateOfId)) continue;

@@ -50,6 +50,8 @@ export interface ImportedVote {
 }
 
 export interface ImportedDuplicate {
+  /** The link's own id: a question may have several links, each reported on its own. */
+  id: Types.ObjectId;
   questionId: Types.ObjectId;
   duplicateOfId: Types.ObjectId;
 }

@@ -33,6 +33,15 @@ describe('renderMarkdown', () => {
     expect(hasLinks).toBe(false);
   });
 
+  it('marks referral links as sponsored and not followed', () => {
+    const { html } = renderMarkdown('Sign up via [partner.example](/r/ab3cd4ef5g) today', { siteHost: 'help.example' });
+    expect(html).toContain('<a href="/r/ab3cd4ef5g" rel="sponsored nofollow">');
+    expect(renderMarkdown('[x](https://help.example/r/ab3cd4ef5g)', { siteHost: 'help.example' }).html).toContain(
+      'rel="sponsored nofollow"',
+    );
+    expect(renderMarkdown('[rules](/r/about)').html).toContain('<a href="/r/about">');
+  });
+
   it('links mentions of existing users only', () => {
     const { html, mentions } = renderMarkdown('Thanks @Alice_1 and @ghost, mail a@b.com', {
       knownHandles: new Set(['alice_1']),

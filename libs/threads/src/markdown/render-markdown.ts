@@ -51,6 +51,8 @@ const ALLOWED_TAGS = [
   'td',
 ];
 
+const ALLOWED_ATTRIBUTES = { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], code: ['class'] };
+
 export interface RenderedMarkdown {
   html: string;
   /** Lower-cased handles mentioned in the text, for resolving and notifying. */
@@ -79,12 +81,24 @@ function isExternal(href: string, siteHost?: string): boolean {
   }
 }
 
+/** The referrals lib's redirect path: `/r/` and a 10-character code (see its short-code.ts). */
+const REFERRAL_PATH = /^\/r\/[2-9a-hjkmnp-z]{10}$/;
+
+function isReferralLink(href: string, siteHost?: string): boolean {
+  try {
+    const url = new URL(href, 'https://internal.invalid');
+    return (url.host === 'internal.invalid' || url.host === siteHost) && REFERRAL_PATH.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** Sanitises HTML with the posts' allow-list, marking external links as user content. */
 function sanitise(html: string, siteHost?: string): { html: string; hasLinks: boolean } {
   let hasLinks = false;
   const clean = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
-    allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], code: ['class'] },
+    allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['https'] },
     allowProtocolRelative: false,
@@ -92,6 +106,9 @@ function sanitise(html: string, siteHost?: string): { html: string; hasLinks: bo
     transformTags: {
       a: (tagName, attribs): sanitizeHtml.Tag => {
         const href = withScheme(attribs.href ?? '');
+        // A referral link (the first-party /r/<code> redirect) is paid placement: search engines
+        // are told so (Google's rel="sponsored"), whoever's site it points at.
+        if (isReferralLink(href, siteHost)) return { tagName, attribs: { href, rel: 'sponsored nofollow' } };
         if (!isExternal(href, siteHost)) return { tagName, attribs: { href } };
         hasLinks = true;
         return { tagName, attribs: { href, rel: 'nofollow ugc noopener', target: '_blank' } };
@@ -112,6 +129,29 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   );
   const { html, hasLinks } = sanitise(markdown.render(withMentions), options.siteHost);
   return { html, mentions: findMentions(source), hasLinks };
+}
+
+/**
+ * Posts' rendered HTML with every image turned into a link to it. A remote image is fetched by
+ * each reader's browser, so its host learns who read the post and when (a tracking pixel);
+ * boards that choose so (private boards by default) show links instead. Applied when a post is
+ * shown, not stored, so a board's choice reaches its old posts and follows a moved thread.
+ */
+export function imagesAsLinks(html: string): string {
+  if (!html.includes('<img')) return html;
+  // The input is already sanitised: the same allow-list keeps it as it is, but for the images.
+  return sanitizeHtml(html, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedClasses: { code: [/^language-[\w-]+$/] },
+    transformTags: {
+      img: (_tagName, attribs): sanitizeHtml.Tag => ({
+        tagName: 'a',
+        attribs: { href: attribs.src ?? '', rel: 'nofollow ugc noopener', target: '_blank' },
+        text: attribs.alt || attribs.src || '',
+      }),
+    },
+  });
 }
 
 /** Plain text of a post (search snippets, notifications). */

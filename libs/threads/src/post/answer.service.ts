@@ -23,6 +23,7 @@ import { PostBodyHooks } from './post-body-hooks.js';
 import { mentionsOf } from './mentions.js';
 import { newPost } from './new-post.js';
 import { PostKind, type PostRecord } from './post.schema.js';
+import { threadWrites } from '../thread/thread-changed.js';
 
 type Endorsement = 'accepted' | 'official';
 
@@ -102,7 +103,7 @@ export class AnswerService {
       if (mentioned) tx.publishAfterCommit(mentioned);
       markThreadChanged(tx, threadId, now);
       return answer;
-    });
+    }, threadWrites(threadId));
   }
 
   /** Only the asker; accepting another answer moves the acceptance. */
@@ -148,7 +149,7 @@ export class AnswerService {
         this.publish(tx, kind, true, post, actor, now);
       }
       markThreadChanged(tx, thread._id.toHexString(), now);
-    });
+    }, threadWrites(post.threadId.toHexString()));
     return (await this.posts.findById(post._id))!;
   }
 

@@ -2,7 +2,9 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Types } from 'mongoose';
 import { type Actor, Clock, CurrentActor, type LoaderHolder, requestLoader } from '@helpboard/core';
 import { toUser, User, UsersService } from '@helpboard/identity';
+import { BoardService } from '@helpboard/boards';
 import { CommentRepository } from '../comment/comment.repository.js';
+import { postHtmlOnBoard } from '../markdown/post-html.js';
 import { AuthorCards } from '../thread/author-cards.js';
 import { heldSnapshot } from '../thread/thread-snapshot.js';
 import { toComment } from '../thread/thread.mapper.js';
@@ -15,11 +17,20 @@ export class PostFieldsResolver {
     private readonly authors: AuthorCards,
     private readonly commentRepository: CommentRepository,
     private readonly votes: VoteRepository,
+    private readonly boards: BoardService,
   ) {}
 
   @ResolveField(() => PostAuthor)
   author(@Parent() post: Post, @Context() context: LoaderHolder): Promise<PostAuthor> {
     return this.authors.load(context, post.boardId, post.authorId);
+  }
+
+  @ResolveField(() => String, {
+    description:
+      "Sanitised HTML rendered from the body; remote images as links where the board says so (a reader's privacy).",
+  })
+  bodyHtml(@Parent() post: Post, @Context() context: LoaderHolder): Promise<string> {
+    return postHtmlOnBoard(context, this.boards, post.boardId, post.bodyHtml);
   }
 
   @ResolveField(() => [Comment], { description: 'Comments, oldest first (up to 50).' })
@@ -55,7 +66,15 @@ export class PostFieldsResolver {
 
 @Resolver(() => Comment)
 export class CommentFieldsResolver {
-  constructor(private readonly authors: AuthorCards) {}
+  constructor(
+    private readonly authors: AuthorCards,
+    private readonly boards: BoardService,
+  ) {}
+
+  @ResolveField(() => String, { description: 'Sanitised HTML; remote images as links where the board says so.' })
+  bodyHtml(@Parent() comment: Comment, @Context() context: LoaderHolder): Promise<string> {
+    return postHtmlOnBoard(context, this.boards, comment.boardId, comment.bodyHtml);
+  }
 
   @ResolveField(() => PostAuthor)
   author(@Parent() comment: Comment, @Context() context: LoaderHolder): Promise<PostAuthor> {

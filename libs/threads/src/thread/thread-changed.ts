@@ -20,3 +20,9 @@ export function markThreadChanged(tx: TransactionContext, threadId: string, at: 
   tx.enqueue(THREAD_CHANGED_TOPIC, { threadId });
   tx.publishAfterCommit(new ThreadChanged(threadId, at));
 }
+
+/**
+ * Writes to one thread (answers, votes, comments, accepts) all update its row: they queue per
+ * thread in this process rather than conflict (see UnitOfWork.run).
+ */
+export const threadWrites = (threadId: string) => ({ queueOn: `thread:${threadId}` });

@@ -31,6 +31,8 @@ export interface ThreadSnapshot {
   readonly threadId: string;
   /** The thread row's pageVersion this was built from. */
   readonly version: number;
+  /** The thread row it was built from (its counters are as fresh as the snapshot). */
+  readonly thread: ThreadRecord;
   readonly board: BoardRecord;
   readonly question: PostRecord | null;
   /** The first answers in page order, hidden ones included (only moderators may see those). */
@@ -160,6 +162,7 @@ export class ThreadSnapshots implements OnModuleInit {
     return {
       threadId: thread._id.toHexString(),
       version,
+      thread,
       board,
       question: question ?? null,
       answers,

@@ -13,6 +13,7 @@ import {
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { BoardActivity, ThreadActivity } from '../activity/activity.model.js';
 import { boardTopic, threadTopic } from '../activity/activity-publisher.js';
+import { whileAllowed } from '../activity/while-allowed.js';
 import { CommentService } from '../comment/comment.service.js';
 import { AnswerService } from '../post/answer.service.js';
 import { EditPostService } from '../revision/edit-post.service.js';
@@ -159,7 +160,13 @@ export class ThreadResolver {
   @Subscription(() => ThreadActivity, { description: 'Live activity in a thread: answers, comments, votes, accepts.' })
   async threadActivity(@CurrentActor() actor: Actor | null, @Args('threadId', { type: () => ID }) threadId: string) {
     await this.queries.getThread(actor, threadId);
-    return this.pubSub.asyncIterableIterator(threadTopic(threadId));
+    // The thread may be hidden or moved into a board the subscriber may not read meanwhile.
+    const mayStillRead = () =>
+      this.queries.getThread(actor, threadId).then(
+        () => true,
+        () => false,
+      );
+    return whileAllowed(this.pubSub.asyncIterableIterator(threadTopic(threadId)), mayStillRead);
   }
 
   @Public()
@@ -167,6 +174,8 @@ export class ThreadResolver {
   async boardActivity(@CurrentActor() actor: Actor | null, @Args('boardSlug') boardSlug: string) {
     const board = await this.boards.requireBoard(boardSlug);
     await this.access.assert(actor, BoardAction.View, board);
-    return this.pubSub.asyncIterableIterator(boardTopic(board._id.toHexString()));
+    // The subscriber's role, or the board's visibility, may change meanwhile.
+    const mayStillRead = async () => this.access.can(actor, BoardAction.View, await this.boards.requireById(board._id));
+    return whileAllowed(this.pubSub.asyncIterableIterator(boardTopic(board._id.toHexString())), mayStillRead);
   }
 }

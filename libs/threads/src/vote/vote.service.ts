@@ -14,6 +14,7 @@ import { ThreadRepository } from '../thread/thread.repository.js';
 import { VoteRepository } from './vote.repository.js';
 import { VoteRecord } from './vote.schema.js';
 import { markThreadChanged } from '../thread/thread-changed.js';
+import { threadWrites } from '../thread/thread-changed.js';
 
 /** SE: votes are locked in after a short grace period unless the post is edited. */
 export const VOTE_CHANGE_WINDOW_MS = 5 * 60_000;
@@ -83,6 +84,6 @@ export class VoteService {
       );
       markThreadChanged(tx, post.threadId.toHexString(), now); // scores order search results
       return updated;
-    });
+    }, threadWrites(post.threadId.toHexString()));
   }
 }

@@ -15,6 +15,7 @@ import { sendPage } from '../../http/send-page.js';
 import { WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
+import { BoardTools, toolLinks } from '../staff/board-tools.js';
 
 const PAGE = 30;
 const SORTS = ['active', 'newest', 'votes', 'unanswered'] as const;
@@ -30,6 +31,7 @@ export class BoardController {
     private readonly users: UsersService,
     private readonly follows: FollowService,
     private readonly contexts: WebContextFactory,
+    private readonly tools: BoardTools,
   ) {}
 
   @Public()
@@ -45,7 +47,7 @@ export class BoardController {
     const actor = request.actor ?? null;
     const sort = SORTS.find((s) => s === sortParam) ?? 'active';
     const board = await this.boards.viewBoard(actor, slug);
-    const [ctx, page, members, role, isFollowing] = await Promise.all([
+    const [ctx, page, members, tools, isFollowing] = await Promise.all([
       this.contexts.create(request, actor ? response : undefined),
       this.queries.listThreads(actor, {
         boardSlug: slug,
@@ -55,11 +57,9 @@ export class BoardController {
         after: after || null,
       }),
       this.memberships.usersWithRoles(board._id, [BoardRole.STAFF, BoardRole.EXPERT]),
-      actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
+      this.tools.on(actor, board),
       actor ? this.follows.isFollowingBoard(actor.userId, board._id) : Promise.resolve(false),
     ]);
-    const isModerator = role === BoardRole.MODERATOR || role === BoardRole.OWNER;
-    const isStaff = isModerator || role === BoardRole.STAFF;
     const people = await this.users.findByIds(members.slice(0, 20).map((m) => m.userId.toHexString()));
     const { t } = ctx;
     const rows = page.rows.slice(0, PAGE);
@@ -90,7 +90,8 @@ export class BoardController {
         )}</ul></section>`
       : null;
     const body = html`<div class="row spread"><h1>${board.title}</h1><div class="row">${follow}<a class="button" href="/b/${slug}/ask">${t('web.board.ask')}</a></div></div>
-<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a>${isModerator ? html`<a href="/b/${slug}/review">${t('web.board.review')}</a><a href="/b/${slug}/mod/flags">${t('web.board.moderate')}</a>` : null}${isStaff ? html`<a href="/b/${slug}/insights">${t('web.board.insights')}</a>` : null}</p>
+<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a></p>
+${toolLinks(ctx, tools, t('web.staff.boardTools'))}
 ${board.description ? html`<p>${board.description}</p>` : null}
 ${tag ? html`<p>${t('web.board.taggedWith')} <span class="tag">${tag}</span> <a href="${boardPath(slug)}">${t('web.board.clearTag')}</a></p>` : null}
 <div class="layout"><div><nav aria-label="${t('web.board.sortBy')}"><ul class="pill-nav">${tabs}</ul></nav>

@@ -60,13 +60,24 @@ export class OperatorController {
       list(ThreadSort.NEWEST),
       Promise.all(sampled.map((b) => this.reputation.topOnBoard(b._id.toHexString(), HIGHLIGHTS, 1))),
     ]);
-    const sums = new Map<string, number>();
-    for (const row of tops.flat()) sums.set(row.userId, (sums.get(row.userId) ?? 0) + row.total);
+    // Candidates from each board's leaders, ranked by the one figure shown for them: reputation on
+    // this operator's boards (what its privileges use), not a sum of the sampled boards' totals.
+    const candidates = [...new Set(tops.flat().map((row) => row.userId))];
+    const scores = await Promise.all(candidates.map((id) => this.reputation.onOperator(id, operator._id)));
+    const sums = new Map(candidates.map((id, i) => [id, scores[i]]));
     const expertIds = [...sums]
       .sort((a, b) => b[1] - a[1])
       .slice(0, HIGHLIGHTS)
       .map(([id]) => id);
     const experts = new Map((await this.users.findByIds(expertIds)).map((u) => [u._id.toHexString(), u]));
+    const regions = new Intl.DisplayNames([ctx.locale], { type: 'region', fallback: 'code' });
+    const regionName = (code: string) => {
+      try {
+        return regions.of(code.toUpperCase()) ?? code;
+      } catch {
+        return code; // not an ISO region code: shown as given
+      }
+    };
     const { t } = ctx;
     const kinds = [...new Set(boards.map((b) => b.kind))];
     const sections = kinds.map(
@@ -75,22 +86,29 @@ export class OperatorController {
           .filter((b) => b.kind === kind)
           .map(
             (b) =>
-              html`<li><a href="${boardPath(b.slug)}">${b.title}</a>${b.region ? html` <span class="muted small">· ${b.region}</span>` : null}${b.description ? html`<div class="small muted">${b.description}</div>` : null}</li>`,
+              html`<li><a href="${boardPath(b.slug)}">${b.title}</a>${b.region ? html` <span class="muted small">· ${t('web.operator.region', { region: regionName(b.region) })}</span>` : null}${b.description ? html`<div class="small muted">${b.description}</div>` : null}</li>`,
           )}</ul></section>`,
     );
+    // Busy: answered threads, most recently active first. New: the newest questions not already
+    // listed as busy, so the two lists never repeat each other.
     const busiest = [...active]
+      .filter((th) => th.answerCount > 0)
       .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime())
       .slice(0, HIGHLIGHTS);
-    const latest = [...newest].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, HIGHLIGHTS);
+    const busyIds = new Set(busiest.map((th) => th._id.toHexString()));
+    const latest = [...newest]
+      .filter((th) => !busyIds.has(th._id.toHexString()))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .slice(0, HIGHLIGHTS);
     const expertList = expertIds.filter((id) => experts.has(id));
     const body = html`<h1>${operator.name}</h1>
 <div class="layout"><div>${sections.length ? sections : html`<p class="muted">${t('web.board.noBoards')}</p>`}
 ${threadList(ctx, 'busy', t('web.operator.busiest'), busiest)}${threadList(ctx, 'new', t('web.operator.newest'), latest)}</div>
 <aside>${
       expertList.length
-        ? html`<section class="card" aria-labelledby="experts"><h2 id="experts">${t('web.operator.experts')}</h2><ul class="plain">${expertList.map(
+        ? html`<section class="card" aria-labelledby="experts"><h2 id="experts">${t('web.operator.experts')}</h2><p class="small muted">${t('web.operator.expertsNote', { operator: operator.name })}</p><ul class="plain">${expertList.map(
             (id) =>
-              html`<li><a href="${userPath(experts.get(id)!.handle)}">${experts.get(id)!.displayName}</a> <span class="muted">${sums.get(id)}</span></li>`,
+              html`<li><a href="${userPath(experts.get(id)!.handle)}">${experts.get(id)!.displayName}</a> <span class="muted">${t('web.operator.reputation', { score: sums.get(id)! })}</span></li>`,
           )}</ul></section>`
         : null
     }</aside></div>`;

@@ -8,7 +8,7 @@ import { Types } from 'mongoose';
 import { Clock, Public } from '@helpboard/core';
 import { BoardRole, BoardService, MembershipService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
-import { BadgeService, type PeriodKind, ReputationReader } from '@helpboard/reputation';
+import { type PeriodKind, ProfileReader, ReputationReader } from '@helpboard/reputation';
 import { ThreadPageReader, ThreadQueryService } from '@helpboard/threads';
 import { html } from '../../render/html.js';
 import { boardPath, threadPath, userPath } from '../../render/urls.js';
@@ -33,7 +33,7 @@ export class PeopleController {
     private readonly boards: BoardService,
     private readonly memberships: MembershipService,
     private readonly reputation: ReputationReader,
-    private readonly badges: BadgeService,
+    private readonly profiles: ProfileReader,
     private readonly pages: ThreadPageReader,
     private readonly queries: ThreadQueryService,
     private readonly contexts: WebContextFactory,
@@ -48,9 +48,10 @@ export class PeopleController {
     const id = user._id.toHexString();
     const [ctx, totals, changes, badges, answers] = await Promise.all([
       this.contexts.create(request),
-      this.reputation.boardTotalsOf(id),
-      this.reputation.recentChanges(id, HISTORY),
-      this.badges.activeFor([user._id]),
+      // Only boards this viewer may read, as in the API (ProfileReader decides for both).
+      this.profiles.boardTotals(actor, id),
+      this.profiles.history(actor, id, null, HISTORY, null),
+      this.profiles.badges(actor, id, null),
       this.pages.topAnswersOf(id, 10),
     ]);
     const boardIds = [...new Set([...totals.map((x) => x.boardId), ...badges.map((b) => b.boardId.toHexString())])];
@@ -66,7 +67,7 @@ export class PeopleController {
       .sort((a, b) => b.total - a.total)
       .map((x) => {
         const board = boardById.get(x.boardId)!;
-        const deltas = changes.filter((c) => c.boardId === x.boardId).map((c) => c.delta);
+        const deltas = changes.filter((c) => c.boardId.toHexString() === x.boardId).map((c) => c.delta);
         return html`<li><div class="row spread"><a href="${boardPath(board.slug)}">${board.title}</a><strong>${x.total}</strong></div>${historyChart(
           totalsOverTime(x.total, deltas),
           t('web.profile.chart', { board: board.title }),

@@ -90,7 +90,7 @@ export class EscalationsPageController {
     );
     const steps = row.question.steps.map(
       (step) =>
-        html`<li>${t(`web.staff.tier.${step.step}`)} · ${formatDate(step.at, locale)}${step.reason ? html` · ${step.reason}` : null}</li>`,
+        html`<li>${t(`web.staff.tier.${step.step}`)} · ${formatDate(step.at, locale)}${step.reason ? html` · ${stepReason(ctx, step.reason)}` : null}</li>`,
     );
     const caseBlock = supportCase
       ? html`<form method="post" action="/cases/${supportCase._id.toHexString()}/state">${csrfField(ctx)}<input type="hidden" name="back" value="${back}" />
@@ -147,4 +147,12 @@ export class EscalationsPageController {
       return 'caseMoved';
     });
   }
+}
+
+/** Why a step was taken: the ladder's own codes in words; a staff member's typed reason as given. */
+function stepReason(ctx: WebContext, reason: string): string {
+  const key = `web.staff.stepReason.${reason}`;
+  const words = ctx.t(key);
+  if (words !== key) return words;
+  return /^[A-Z_]+$/.test(reason) ? ctx.t('web.staff.stepReason.other') : reason;
 }

@@ -8,6 +8,7 @@ import { InvalidInputError, SignedIn } from '@helpboard/core';
 import { UsersService } from '@helpboard/identity';
 import {
   type FlaggedPost,
+  FlagReason,
   FlagService,
   FlagStatus,
   moderationReason,
@@ -27,6 +28,14 @@ import { type PostLink, PostTitles } from './post-titles.js';
 import { type Form, formatDate, outcomeNotice, reasonField, runAction, staffNav, text } from './staff-common.js';
 
 const PAGE = 20;
+
+/** The decisions on a post's flags: hide it (flags helpful), uphold them and keep it, or decline them. */
+const FLAG_OUTCOMES: Record<string, { status: FlagStatus.HELPFUL | FlagStatus.DECLINED; hide: boolean; done: string }> =
+  {
+    HIDE: { status: FlagStatus.HELPFUL, hide: true, done: 'hidden' },
+    UPHOLD: { status: FlagStatus.HELPFUL, hide: false, done: 'upheld' },
+    DECLINED: { status: FlagStatus.DECLINED, hide: false, done: 'declined' },
+  };
 const KINDS = Object.values(ReviewQueueKind);
 
 interface QueueEntry {
@@ -132,10 +141,7 @@ export class ReviewPageController {
           ${claimer ? html`<p class="small muted">${t('web.staff.review.claimedBy', { name: claimer.displayName })}</p>` : null}
           <button type="submit" class="secondary">${t('web.staff.review.claim')}</button></form>`;
     const decide = flagged
-      ? html`<form method="post" action="/flags/${flagged.flags[0]._id.toHexString()}/resolve" class="stack">${csrfField(ctx)}
-          <input type="hidden" name="back" value="${back}" />${reasonField(ctx, `reason-${id}`)}
-          <div class="row"><button type="submit" name="outcome" value="HIDE">${t('web.staff.review.hideHelpful')}</button>
-          <button type="submit" class="secondary" name="outcome" value="DECLINED" formnovalidate>${t('web.staff.review.decline')}</button></div></form>`
+      ? flagDecision(ctx, flagged, back, `reason-${id}`)
       : html`<form method="post" action="/review/${id}/resolve" class="stack">${csrfField(ctx)}
           <input type="hidden" name="back" value="${back}" />${reasonField(ctx, `reason-${id}`)}
           <div class="row"><button type="submit" name="outcome" value="HIDDEN">${t('web.staff.review.hide')}</button>
@@ -179,13 +185,30 @@ export class ReviewPageController {
   resolveFlag(@Req() request: WebRequest, @Res() response: Response, @Param('id') flagId: string, @Body() form: Form) {
     return runAction(request, response, text(form.back), async () => {
       if (!Types.ObjectId.isValid(flagId)) throw new InvalidInputError([{ field: 'flagId', message: 'INVALID_VALUE' }]);
-      if (form.outcome === 'HIDE') {
-        await this.flags.resolveFlag(request.actor!, flagId, FlagStatus.HELPFUL, moderationReason(text(form.reason)));
-        return 'hidden';
-      }
-      if (form.outcome !== 'DECLINED') throw new InvalidInputError([{ field: 'outcome', message: 'INVALID_VALUE' }]);
-      await this.flags.resolveFlag(request.actor!, flagId, FlagStatus.DECLINED);
-      return 'declined';
+      const outcome = FLAG_OUTCOMES[text(form.outcome)];
+      if (!outcome) throw new InvalidInputError([{ field: 'outcome', message: 'INVALID_VALUE' }]);
+      // Declining needs no reason (the log then says "flags declined"); a reason given is kept.
+      const typed = text(form.reason).trim();
+      const reason = outcome.status === FlagStatus.DECLINED && !typed ? undefined : moderationReason(typed);
+      await this.flags.resolveFlag(request.actor!, flagId, outcome.status, { reason, hide: outcome.hide });
+      return outcome.done;
     });
   }
+}
+
+/**
+ * What a moderator may decide on a post's flags. A post flagged only as needing a staff member is
+ * not bad content: the first choice is to uphold the flags (staff are told through the escalation
+ * queue) and keep the post; hiding is offered for the other reasons first.
+ */
+export function flagDecision(ctx: WebContext, flagged: FlaggedPost, back: string, reasonId: string): SafeHtml {
+  const { t } = ctx;
+  const needsStaffOnly = flagged.flags.every((flag) => flag.reason === FlagReason.NEEDS_STAFF);
+  const hide = html`<button type="submit" name="outcome" value="HIDE" class="${needsStaffOnly ? 'secondary' : ''}">${t('web.staff.review.hideHelpful')}</button>`;
+  const uphold = html`<button type="submit" name="outcome" value="UPHOLD" class="${needsStaffOnly ? '' : 'secondary'}">${t('web.staff.review.uphold')}</button>`;
+  const decline = html`<button type="submit" class="secondary" name="outcome" value="DECLINED" formnovalidate>${t('web.staff.review.decline')}</button>`;
+  return html`<form method="post" action="/flags/${flagged.flags[0]._id.toHexString()}/resolve" class="stack">${csrfField(ctx)}
+    <input type="hidden" name="back" value="${back}" />${reasonField(ctx, reasonId)}
+    ${needsStaffOnly ? html`<p class="small muted">${t('web.staff.review.needsStaffHint')}</p>` : null}
+    <div class="row">${needsStaffOnly ? [uphold, hide] : [hide, uphold]}${decline}</div></form>`;
 }

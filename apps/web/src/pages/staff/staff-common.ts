@@ -23,7 +23,7 @@ export function withParam(path: string, name: string, value: string): string {
 function encodeProblem(error: DomainError): string {
   const field = error.fields[0];
   const payload = field
-    ? { k: field.message, p: field.params ?? {} }
+    ? { k: field.message, p: field.params ?? {}, f: field.field.split('.').at(-1) }
     : { k: error.messageKey, p: { ...error.params, ...(error.details ?? {}) } };
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
@@ -32,11 +32,19 @@ function encodeProblem(error: DomainError): string {
 function decodeProblem(value: unknown, locale: Locale): string | null {
   if (typeof value !== 'string' || value.length > 600) return null;
   try {
-    const { k, p } = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { k?: unknown; p?: unknown };
+    const { k, p, f } = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as {
+      k?: unknown;
+      p?: unknown;
+      f?: unknown;
+    };
     if (typeof k !== 'string') return null;
     const params = p && typeof p === 'object' ? (p as Record<string, string | number>) : {};
     const message = translate(k, locale, params);
-    return message === k ? null : message;
+    if (message === k) return null;
+    // A field's problem names its field ("Reason: is required"), as the form shows it.
+    const labelKey = `web.field.${typeof f === 'string' ? f : ''}`;
+    const label = translate(labelKey, locale);
+    return label === labelKey ? message : translate('web.field.problem', locale, { field: label, problem: message });
   } catch {
     return null;
   }
@@ -79,7 +87,7 @@ export async function runAction(
 export type StaffSection = 'review' | 'moderation' | 'insights' | 'alerts' | 'escalations';
 
 /** The board's staff pages; each one still checks the viewer's role when opened. */
-export function staffNav(ctx: WebContext, boardSlug: string, current: StaffSection): SafeHtml {
+export function staffNav(ctx: WebContext, boardSlug: string, current: StaffSection | null): SafeHtml {
   const sections: StaffSection[] = ['review', 'moderation', 'insights', 'alerts', 'escalations'];
   return html`<nav aria-label="${ctx.t('web.staff.nav')}">
     <ul class="pill-nav">

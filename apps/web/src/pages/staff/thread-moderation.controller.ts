@@ -1,12 +1,13 @@
-// GET /mod/t/<id>: a moderator's view of one thread — its state, the question and every answer
-// (hidden ones too) — with close/reopen and hide/restore, each with its reason. The page itself
-// checks the board's moderator role first: others get the forbidden page, never the content.
+// GET /mod/t/<id>: a moderator's view of one thread — its state, its open flags, the question and
+// every answer (hidden ones too) — with close/reopen, lock, pin, move, merge, hide/restore and the
+// flags' decisions, each with its reason, all through the moderation services (audit-logged). The
+// page checks the board's moderator role first: others get the forbidden page, never the content.
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { InvalidInputError, SignedIn } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
-import { CloseReason, ModerationService, moderationReason } from '@helpboard/moderation';
+import { CloseReason, FlagService, ModerationService, moderationReason } from '@helpboard/moderation';
 import {
   type PostRecord,
   ThreadPageReader,
@@ -31,14 +32,18 @@ import {
   staffNav,
   text,
 } from './staff-common.js';
+import { flagDecision } from './review.controller.js';
 
 const ANSWERS = 50;
+/** The board's flagged posts read to find this thread's (the queue is heaviest first). */
+const FLAGGED_SCAN = 200;
 
 @Controller()
 @UseFilters(WebExceptionFilter)
 export class ThreadModerationController {
   constructor(
     private readonly moderation: ModerationService,
+    private readonly flags: FlagService,
     private readonly threadState: ThreadStateService,
     private readonly queries: ThreadQueryService,
     private readonly pages: ThreadPageReader,
@@ -60,11 +65,13 @@ export class ThreadModerationController {
     const thread = await this.threadState.requireThread(threadId);
     const board = await this.boards.requireById(thread.boardId);
     await this.access.assert(actor, BoardAction.Moderate, board);
-    const [ctx, question, answers] = await Promise.all([
+    const [ctx, question, answers, flagged] = await Promise.all([
       this.contexts.create(request, response),
       this.pages.question(threadId),
       this.queries.answers(actor, { id: threadId, boardId: board._id.toHexString() }, ANSWERS),
+      this.flags.flaggedQueue(actor, board.slug, FLAGGED_SCAN),
     ]);
+    const threadFlags = flagged.filter((entry) => entry.threadId.equals(thread._id));
     const posts = [...(question ? [question] : []), ...answers.rows];
     const people = new Map(
       (await this.users.findByIds([...new Set(posts.map((p) => p.authorId.toHexString()))])).map((u) => [
@@ -79,6 +86,7 @@ export class ThreadModerationController {
       <span class="label ${isClosed ? 'closed' : 'accepted'}">${t(isClosed ? 'web.staff.thread.closed' : 'web.staff.thread.open')}</span>
       ${thread.closeReason ? html` ${closeReasonText(ctx, thread.closeReason)}` : null}
       ${thread.isLocked ? html` <span class="label">${t('web.staff.thread.locked')}</span>` : null}
+      ${thread.isPinned ? html` <span class="label official">${t('web.staff.thread.pinned')}</span>` : null}
     </p>`;
     const closeForm = isClosed
       ? html`<form method="post" action="/mod/t/${threadId}/reopen">${csrfField(ctx)}${reasonField(ctx, 'reopen-reason')}<button type="submit">${t('web.staff.thread.reopen')}</button></form>`
@@ -89,10 +97,22 @@ export class ThreadModerationController {
             .map((r) => html`<option value="${r}">${t(`web.staff.closeReason.${r}`)}</option>`)}</select>
           ${reasonField(ctx, 'close-note', t('web.staff.thread.closeNote'))}
           <button type="submit">${t('web.staff.thread.close')}</button></form>`;
-    const body = html`${staffNav(ctx, board.slug, 'moderation')}
+    const flagsCard = html`<section class="card" aria-labelledby="flags-h"><h2 id="flags-h">${t('web.staff.thread.flags')}</h2>${
+      threadFlags.length
+        ? threadFlags.map(
+            (entry) => html`<div class="stack" id="flags-${entry.postId.toHexString()}">
+              <p><a href="#p-${entry.postId.toHexString()}">${t(question && entry.postId.equals(question._id) ? 'web.post.question' : 'web.post.answer')}</a>
+              ${entry.flags.map((flag) => html` <span class="label">${t(`web.flag.${flag.reason}`)}</span>${flag.note ? html` ${flag.note}` : null}`)}</p>
+              ${flagDecision(ctx, entry, back, `flag-reason-${entry.postId.toHexString()}`)}</div>`,
+          )
+        : html`<p class="muted">${t('web.staff.thread.noFlags')}</p>`
+    }</section>`;
+    const body = html`${staffNav(ctx, board.slug, null)}
       <h1><a href="${threadPath({ id: threadId, title: thread.title })}">${thread.title}</a></h1>
       ${outcomeNotice(ctx, query)}
       <section class="card" aria-labelledby="state-h"><h2 id="state-h">${t('web.staff.thread.state')}</h2>${state}${closeForm}</section>
+      ${flagsCard}
+      ${threadTools(ctx, thread, threadId)}
       ${posts.map((post) => postCard(ctx, post, people, back))}`;
     sendPage(request, response, layout(ctx, { title: thread.title, robots: 'noindex', body }));
   }
@@ -120,6 +140,54 @@ export class ThreadModerationController {
   }
 
   @SignedIn()
+  @Post('mod/t/:id/lock')
+  @HttpCode(200)
+  lock(@Req() request: WebRequest, @Res() response: Response, @Param('id') threadId: string, @Body() form: Form) {
+    return runAction(request, response, `/mod/t/${threadId}`, async () => {
+      const isLocked = form.on === '1';
+      await this.moderation.lockThread(request.actor!, threadId, isLocked, moderationReason(text(form.reason)));
+      return isLocked ? 'locked' : 'unlocked';
+    });
+  }
+
+  @SignedIn()
+  @Post('mod/t/:id/pin')
+  @HttpCode(200)
+  pin(@Req() request: WebRequest, @Res() response: Response, @Param('id') threadId: string, @Body() form: Form) {
+    return runAction(request, response, `/mod/t/${threadId}`, async () => {
+      const isPinned = form.on === '1';
+      await this.moderation.pinThread(request.actor!, threadId, isPinned, moderationReason(text(form.reason)));
+      return isPinned ? 'pinned' : 'unpinned';
+    });
+  }
+
+  @SignedIn()
+  @Post('mod/t/:id/move')
+  @HttpCode(200)
+  move(@Req() request: WebRequest, @Res() response: Response, @Param('id') threadId: string, @Body() form: Form) {
+    return runAction(request, response, `/mod/t/${threadId}`, async () => {
+      const to = text(form.toBoardSlug).trim();
+      if (!to) throw new InvalidInputError([{ field: 'toBoardSlug', message: 'REQUIRED' }]);
+      await this.moderation.moveThread(request.actor!, threadId, to, moderationReason(text(form.reason)));
+      return 'moved';
+    });
+  }
+
+  /** Merges this thread (the duplicate) into the original named by its address or id. */
+  @SignedIn()
+  @Post('mod/t/:id/merge')
+  @HttpCode(200)
+  merge(@Req() request: WebRequest, @Res() response: Response, @Param('id') threadId: string, @Body() form: Form) {
+    return runAction(request, response, `/mod/t/${threadId}`, async () => {
+      const originalId = /[0-9a-f]{24}/i.exec(text(form.originalId))?.[0];
+      if (!originalId) throw new InvalidInputError([{ field: 'originalId', message: 'INVALID_VALUE' }]);
+      const reason = moderationReason(text(form.reason));
+      await this.moderation.mergeThreads(request.actor!, threadId, originalId, reason);
+      return 'merged';
+    });
+  }
+
+  @SignedIn()
   @Post('mod/p/:id/hide')
   @HttpCode(200)
   hide(@Req() request: WebRequest, @Res() response: Response, @Param('id') postId: string, @Body() form: Form) {
@@ -130,6 +198,25 @@ export class ThreadModerationController {
       return isHidden ? 'hidden' : 'restored';
     });
   }
+}
+
+/** Lock, pin, move and merge: each a small form with its reason. */
+function threadTools(ctx: WebContext, thread: { isLocked: boolean; isPinned: boolean }, threadId: string): SafeHtml {
+  const { t } = ctx;
+  const toggle = (action: 'lock' | 'pin', isOn: boolean, onKey: string, offKey: string) =>
+    html`<form method="post" action="/mod/t/${threadId}/${action}" class="stack">${csrfField(ctx)}
+      <input type="hidden" name="on" value="${isOn ? '0' : '1'}" />${reasonField(ctx, `${action}-reason`)}
+      <button type="submit" class="secondary">${t(isOn ? offKey : onKey)}</button></form>`;
+  return html`<section class="card" aria-labelledby="tools-h"><h2 id="tools-h">${t('web.staff.thread.tools')}</h2>
+    ${toggle('lock', thread.isLocked, 'web.staff.thread.lock', 'web.staff.thread.unlock')}
+    ${toggle('pin', thread.isPinned, 'web.staff.thread.pin', 'web.staff.thread.unpin')}
+    <form method="post" action="/mod/t/${threadId}/move" class="stack">${csrfField(ctx)}
+      <label for="move-to">${t('web.staff.thread.moveTo')}</label><input id="move-to" name="toBoardSlug" required maxlength="100" />
+      ${reasonField(ctx, 'move-reason')}<button type="submit" class="secondary">${t('web.staff.thread.move')}</button></form>
+    <form method="post" action="/mod/t/${threadId}/merge" class="stack">${csrfField(ctx)}
+      <label for="merge-into">${t('web.staff.thread.mergeInto')}</label><input id="merge-into" name="originalId" required maxlength="300" />
+      ${reasonField(ctx, 'merge-reason')}<button type="submit" class="secondary">${t('web.staff.thread.merge')}</button></form>
+  </section>`;
 }
 
 function postCard(

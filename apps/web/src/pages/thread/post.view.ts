@@ -1,6 +1,7 @@
 // One question or answer on a thread page: votes, body, labels, author card, comments and the
 // actions the reader may take, each with the rule message (if any) right beside it.
-import type { CommentRecord, PostRecord } from '@helpboard/threads';
+import { type CommentRecord, imagesAsLinks, type PostRecord } from '@helpboard/threads';
+import { showsRemoteImages } from '@helpboard/boards';
 import { html, type SafeHtml, trustedHtml } from '../../render/html.js';
 import { userPath } from '../../render/urls.js';
 import { contentLang } from '../../render/content-lang.js';
@@ -75,7 +76,7 @@ function comments(ctx: WebContext, data: ThreadPageData, post: PostRecord, notic
   const list: CommentRecord[] = data.comments.get(id) ?? [];
   const items = list.map((c) => {
     const author = data.authors.get(c.authorId.toHexString());
-    return html`<li id="c-${c._id.toHexString()}"><span class="body" lang="${contentLang(c.body)}">${trustedHtml(c.bodyHtml)}</span> – ${
+    return html`<li id="c-${c._id.toHexString()}"><span class="body" lang="${contentLang(c.body)}">${trustedHtml(shownOnBoard(data, c.bodyHtml))}</span> – ${
       author ? html`<a href="${userPath(author.user.handle)}">${author.user.displayName}</a>` : null
     }${author?.isStaff ? html` <span class="badge staff">${t('web.author.staff')}</span>` : null}</li>`;
   });
@@ -109,7 +110,11 @@ function actions(ctx: WebContext, data: ThreadPageData, post: PostRecord, notice
   const isStaff = data.viewerRole === 'STAFF' || data.viewerRole === 'MODERATOR' || data.viewerRole === 'OWNER';
   const toggle = (kind: 'accept' | 'official', isOn: boolean, onKey: string, offKey: string) =>
     html`<form method="post" action="/p/${id}/${kind}" data-enhance>${csrfField(ctx)}${threadField}<input type="hidden" name="value" value="${isOn ? '0' : '1'}"><button type="submit" class="secondary">${t(isOn ? offKey : onKey)}</button>${ruleAt(ctx, notice, `${kind}-${id}`)}</form>`;
-  const flagOptions = FLAG_REASONS.map((r) => html`<option value="${r}">${t(`web.flag.${r}`)}</option>`);
+  // No reason is chosen for the reader: a flag says what they saw, not the form's default.
+  const flagOptions = [
+    html`<option value="" selected disabled>${t('web.flag.choose')}</option>`,
+    ...FLAG_REASONS.map((r) => html`<option value="${r}">${t(`web.flag.${r}`)}</option>`),
+  ];
   return html`<div class="actions">
 ${isAnswer && isAsker ? toggle('accept', post.isAccepted, 'web.post.accept', 'web.post.unaccept') : null}
 ${isAnswer && isStaff ? toggle('official', post.isOfficial, 'web.post.markOfficial', 'web.post.unmarkOfficial') : null}
@@ -122,12 +127,21 @@ ${isAnswer ? null : questionFields(ctx, data, id)}<label for="edit-${id}">${t('w
 ${ruleAt(ctx, notice, `edit-${id}`)}<button type="submit">${t('web.post.saveEdit')}</button></form></details>`
     : null
 }
-<details${notice?.at === `flag-${id}` ? html` open` : null}><summary>${t('web.post.flag')}</summary>
+${
+  isAuthor
+    ? null
+    : html`<details${notice?.at === `flag-${id}` ? html` open` : null}><summary>${t('web.post.flag')}</summary>
 <form method="post" action="/p/${id}/flag" data-enhance>${csrfField(ctx)}${threadField}
-<label for="flag-${id}">${t('web.flag.reason')}</label><select id="flag-${id}" name="reason">${flagOptions}</select>
+<label for="flag-${id}">${t('web.flag.reason')}</label><select id="flag-${id}" name="reason" required>${flagOptions}</select>
 <label for="note-${id}">${t('web.flag.note')}</label><input id="note-${id}" name="note" maxlength="500">
-${ruleAt(ctx, notice, `flag-${id}`)}<button type="submit" class="secondary">${t('web.post.flag')}</button></form></details>
+${ruleAt(ctx, notice, `flag-${id}`)}<button type="submit" class="secondary">${t('web.post.flag')}</button></form></details>`
+}
 </div>`;
+}
+
+/** A post's HTML as its board shows it: remote images as links where the board says so (the API does the same). */
+function shownOnBoard(data: ThreadPageData, bodyHtml: string): string {
+  return showsRemoteImages(data.board) ? bodyHtml : imagesAsLinks(bodyHtml);
 }
 
 export function postView(ctx: WebContext, data: ThreadPageData, post: PostRecord, notice: RuleNotice | null): SafeHtml {
@@ -147,7 +161,7 @@ export function postView(ctx: WebContext, data: ThreadPageData, post: PostRecord
 ${voteBox(ctx, data, post, notice)}
 <div class="body">
 ${labels.length ? html`<p class="row">${labels}</p>` : null}
-<div lang="${contentLang(post.body)}">${trustedHtml(post.bodyHtml)}</div>
+<div lang="${contentLang(post.body)}">${trustedHtml(shownOnBoard(data, post.bodyHtml))}</div>
 <div class="row spread">
 ${authorCard(ctx, data.authors.get(post.authorId.toHexString()), post.createdAt, isAnswer ? 'web.post.answered' : 'web.post.asked')}
 ${post.revision > 1 ? html`<a class="small" href="/p/${id}/revisions">${t('web.post.revisions', { count: post.revision })}</a>` : null}

@@ -4,12 +4,13 @@
 // votes, related questions and a duplicate's original, all at once.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { type Actor, DomainError, PublicQueryCache } from '@helpboard/core';
+import { type Actor, PublicQueryCache } from '@helpboard/core';
 import {
   BoardAccessService,
   BoardAction,
   BoardRole,
   BoardService,
+  BoardVisibility,
   MembershipService,
   OperatorService,
   type BoardRecord,
@@ -23,6 +24,7 @@ import {
   type CommentRecord,
   type PostRecord,
   type ThreadRecord,
+  type ThreadSnapshot,
   ThreadPageReader,
   ThreadQueryService,
 } from '@helpboard/threads';
@@ -80,37 +82,104 @@ export class ThreadPageLoader {
     private readonly follows: FollowService,
   ) {}
 
+  /** The viewer-independent page built from each snapshot, dropped with the snapshot. */
+  private readonly fromSnapshots = new WeakMap<ThreadSnapshot, Promise<ThreadPageData | undefined>>();
+
   /**
-   * The page for this reader. What every reader without moderation rights sees alike (posts,
-   * comments, authors, related questions of a public board) is read once and shared through the
-   * public query cache until the thread changes; only the reader's own votes and role are read
-   * per request. Moderators (who also see hidden answers) always get a fresh read.
+   * The page for this reader. The first answers page of a public board is built once per
+   * thread snapshot (libs/threads: shared by every reader, current by the thread's version) and
+   * every reader adds only their overlay: their votes, role and follow state. Moderators (who
+   * also see hidden answers), private boards and later answers pages are read afresh, with the
+   * later pages of anonymous readers shared through the public query cache.
    */
   async load(actor: Actor | null, threadId: string, answerPage = 1): Promise<ThreadPageData | null> {
-    if (!actor) return this.shared(threadId, answerPage);
-    const thread = await this.queries.getThread(actor, threadId);
-    const role = await this.access.roleOf(actor, { _id: thread.boardId });
-    if (role === BoardRole.MODERATOR || role === BoardRole.OWNER) return this.read(actor, thread, answerPage);
-    const shared = await this.shared(threadId, answerPage).catch((error: unknown) => {
-      if (error instanceof DomainError) return undefined; // a private board: nothing to share
-      throw error;
-    });
-    if (shared === undefined) return this.read(actor, thread, answerPage);
-    if (shared === null) return null;
-    const postIds = [shared.question, ...shared.answers].map((p) => p._id.toHexString());
-    const [viewerVotes, viewerFollows] = await Promise.all([
-      this.pages.viewerVotes(actor.userId, postIds),
-      this.follows.isFollowingThread(actor.userId, threadId),
+    const { thread, snapshot } = await this.queries.threadPage(actor, threadId);
+    const board = snapshot.board;
+    // The reader's overlay is read alongside the role: the votes on every post the snapshot holds.
+    const [role, overlay] = await Promise.all([
+      actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
+      actor && answerPage === 1 ? this.overlayOf(actor, snapshot) : Promise.resolve(null),
     ]);
-    return { ...shared, viewerVotes, viewerRole: role, viewerFollows };
+    if (role === BoardRole.MODERATOR || role === BoardRole.OWNER || board.visibility !== BoardVisibility.PUBLIC) {
+      return this.read(actor, thread, answerPage);
+    }
+    const shared = answerPage === 1 ? await this.sharedFrom(snapshot) : await this.sharedPage(thread, answerPage);
+    if (shared === undefined) return this.read(actor, thread, answerPage);
+    if (shared === null || !actor) return shared;
+    const { votes, follows } = overlay ?? (await this.overlayOf(actor, snapshot, [shared.question, ...shared.answers]));
+    return { ...shared, viewerVotes: votes, viewerRole: role, viewerFollows: follows };
   }
 
-  private async shared(threadId: string, answerPage: number): Promise<ThreadPageData | null> {
+  /** The reader's votes on these posts (by default the snapshot's) and whether they follow the thread. */
+  private async overlayOf(
+    actor: Actor,
+    snapshot: ThreadSnapshot,
+    posts: readonly PostRecord[] = [...(snapshot.question ? [snapshot.question] : []), ...snapshot.answers],
+  ) {
+    const postIds = posts.map((post) => post._id.toHexString());
+    const [votes, follows] = await Promise.all([
+      this.pages.viewerVotes(actor.userId, postIds),
+      this.follows.isFollowingThread(actor.userId, snapshot.threadId),
+    ]);
+    return { votes, follows };
+  }
+
+  private sharedFrom(snapshot: ThreadSnapshot): Promise<ThreadPageData | undefined> {
+    let data = this.fromSnapshots.get(snapshot);
+    if (!data) {
+      data = this.buildShared(snapshot);
+      this.fromSnapshots.set(snapshot, data);
+      data.catch(() => this.fromSnapshots.delete(snapshot));
+    }
+    return data;
+  }
+
+  /** The first answers page as any reader without moderation rights sees it (undefined: not in the snapshot). */
+  private async buildShared(snapshot: ThreadSnapshot): Promise<ThreadPageData | undefined> {
+    const { thread, board, question } = snapshot;
+    const rows = await this.queries.answersFromSnapshot(null, snapshot, ANSWERS_PER_PAGE + 1);
+    if (!question || !rows) return undefined;
+    const answers = rows.slice(0, ANSWERS_PER_PAGE);
+    const posts = [question, ...answers];
+    const postIds = posts.map((p) => p._id.toHexString());
+    const comments = new Map(postIds.map((id) => [id, snapshot.comments.get(id) ?? []]));
+    const authorIds = new Set(posts.map((p) => p.authorId.toHexString()));
+    for (const list of comments.values()) for (const c of list) authorIds.add(c.authorId.toHexString());
+    const users = [...authorIds].flatMap((id) => snapshot.authors.get(id) ?? []);
+    const [operator, disclosures, related, duplicateOf, authors] = await Promise.all([
+      this.operatorOf(board),
+      this.disclosures.postsWithLinks(postIds),
+      this.relatedTo(null, thread, board),
+      thread.duplicateOfId ? this.titleOf(null, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
+      this.cards(board, users, snapshot.roles),
+    ]);
+    return {
+      thread,
+      board,
+      operator,
+      question,
+      answers,
+      answerPage: 1,
+      hasMoreAnswers: rows.length > ANSWERS_PER_PAGE,
+      comments,
+      authors,
+      disclosures,
+      viewerVotes: new Map(),
+      viewerRole: null,
+      viewerFollows: false,
+      related,
+      duplicateOf,
+    };
+  }
+
+  /** A later answers page as anonymous readers see it, shared through the public query cache. */
+  private async sharedPage(thread: ThreadRecord, answerPage: number): Promise<ThreadPageData | null> {
+    const threadId = thread._id.toHexString();
     const key = `web:threadData:${threadId}:${answerPage}`;
     const hit = this.cache.get(key) as ThreadPageData | null | undefined;
     if (hit !== undefined) return hit;
     const generation = this.cache.generation;
-    const data = await this.read(null, await this.queries.getThread(null, threadId), answerPage);
+    const data = await this.read(null, thread, answerPage);
     this.cache.set(key, [`thread:${threadId}`], data, generation);
     return data;
   }
@@ -135,7 +204,7 @@ export class ThreadPageLoader {
     const postIds = posts.map((p) => p._id.toHexString());
     const [operator, comments, disclosures, viewerVotes, viewerRole, viewerFollows, related, duplicateOf] =
       await Promise.all([
-        this.operators.findByIds([board.operatorId]).then(([o]) => (o ? { slug: o.slug, name: o.name } : null)),
+        this.operatorOf(board),
         this.pages.commentsFor(postIds),
         this.disclosures.postsWithLinks(postIds),
         actor ? this.pages.viewerVotes(actor.userId, postIds) : Promise.resolve(new Map<string, 1 | -1>()),
@@ -166,13 +235,35 @@ export class ThreadPageLoader {
     };
   }
 
+  private async operatorOf(board: BoardRecord) {
+    const [operator] = await this.operators.findByIds([board.operatorId]);
+    return operator ? { slug: operator.slug, name: operator.name } : null;
+  }
+
   /** Author cards of a board: one query each for users, roles, badges and reputation. */
   async authorCards(board: BoardRecord, userIds: string[]): Promise<Map<string, AuthorCard>> {
-    const objectIds = userIds.map((id) => new Types.ObjectId(id));
-    const [users, roles, badges, reputation] = await Promise.all([
+    const [users, roles] = await Promise.all([
       this.users.findByIds(userIds),
-      this.memberships.rolesOnBoard(board._id, objectIds),
-      this.badges.activeFor(objectIds, board._id),
+      this.memberships.rolesOnBoard(
+        board._id,
+        userIds.map((id) => new Types.ObjectId(id)),
+      ),
+    ]);
+    return this.cards(board, users, roles);
+  }
+
+  /** Cards for these accounts with their roles: one query each for badges and reputation. */
+  private async cards(
+    board: BoardRecord,
+    users: readonly UserRecord[],
+    roles: ReadonlyMap<string, BoardRole>,
+  ): Promise<Map<string, AuthorCard>> {
+    const userIds = users.map((user) => user._id.toHexString());
+    const [badges, reputation] = await Promise.all([
+      this.badges.activeFor(
+        users.map((user) => user._id),
+        board._id,
+      ),
       this.reputation.usersOnBoard(board._id, userIds),
     ]);
     const cards = new Map<string, AuthorCard>();

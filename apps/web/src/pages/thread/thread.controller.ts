@@ -14,6 +14,7 @@ import type { WebRequest } from '../../http/web-request.js';
 import { MAX_ANSWER_PAGES, ThreadPageLoader } from './thread-page.data.js';
 import { threadView } from './thread.view.js';
 import { decodeRule } from './rule-notice.js';
+import { BoardTools } from '../staff/board-tools.js';
 
 const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 /** Whether the slug in the URL is the thread's current one (else: 301 to the canonical URL). */
@@ -27,6 +28,20 @@ function answerPageOf(value: unknown): number | null {
 }
 const withPage = (path: string, page: number) => (page > 1 ? `${path}?answers=${page}` : path);
 
+/**
+ * E-mails sent before the links were fixed point at /threads/<id>: they answer with a redirect
+ * to the thread (the browser keeps the #answer fragment), not a 404.
+ */
+@Controller('threads')
+export class LegacyThreadLinkController {
+  @Public()
+  @Get(':id')
+  redirect(@Res() response: Response, @Param('id') id: string): void {
+    if (isObjectId(id)) response.redirect(301, `/t/${id}`);
+    else response.status(404).type('text/plain').end('Not found');
+  }
+}
+
 @Controller('t')
 @UseFilters(WebExceptionFilter)
 export class ThreadController {
@@ -35,6 +50,7 @@ export class ThreadController {
     private readonly contexts: WebContextFactory,
     private readonly cache: PublicQueryCache,
     private readonly views: ViewCounter,
+    private readonly tools: BoardTools,
   ) {}
 
   @Public()
@@ -79,7 +95,9 @@ export class ThreadController {
     if (!rule && !isCanonical(slug, path)) return response.redirect(301, withPage(path, answerPage));
     // Links on the page ("log in to answer") return to the canonical URL, whatever was typed.
     ctx.path = withPage(path, answerPage);
-    const page = threadView(ctx, data, decodeRule(rule, ctx.locale));
+    // Signed-in readers' staff tools on this board (none in the shared anonymous rendering).
+    const tools = actor ? await this.tools.on(actor, data.board) : [];
+    const page = threadView(ctx, data, decodeRule(rule, ctx.locale), tools);
     if (actor || rule) return sendPage(request, response, page);
     const etag = etagOf(page.value);
     this.cache.set(cacheKey, [`thread:${id}`], { body: page.value, etag, path }, generation);

@@ -1,7 +1,7 @@
 // The thread page: question, accepted and official answers first (the answers' own order),
 // then the rest by score; the closed/duplicate banner, the answer form or the rule that
 // prevents it, related questions; canonical URL, OpenGraph tags and schema.org QAPage JSON-LD.
-import { markdownToText } from '@helpboard/threads';
+import { markdownToText, type PostRecord } from '@helpboard/threads';
 import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
 import { boardPath, threadPath } from '../../render/urls.js';
 import { contentLang } from '../../render/content-lang.js';
@@ -10,17 +10,31 @@ import { csrfField, layout } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { ThreadPageData } from './thread-page.data.js';
 import { postView, ruleAt, type RuleNotice } from './post.view.js';
+import { type BoardTool, toolLinks } from '../staff/board-tools.js';
 
-const excerpt = (markdown: string, max: number) => {
-  const text = markdownToText(markdown).replace(/\s+/g, ' ').trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-};
+/**
+ * Plain-text excerpts by post and length. Posts of a shared thread snapshot are the same objects
+ * for every reader, so rendering their markdown to text happens once per snapshot, not per page.
+ */
+const excerpts = new WeakMap<PostRecord, Map<number, string>>();
+
+function excerpt(post: PostRecord, max: number): string {
+  let byLength = excerpts.get(post);
+  if (!byLength) excerpts.set(post, (byLength = new Map()));
+  let text = byLength.get(max);
+  if (text === undefined) {
+    const plain = markdownToText(post.body).replace(/\s+/g, ' ').trim();
+    text = plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+    byLength.set(max, text);
+  }
+  return text;
+}
 
 function jsonLd(ctx: WebContext, data: ThreadPageData, url: string): SafeHtml {
   const person = (id: string) => ({ '@type': 'Person', name: data.authors.get(id)?.user.displayName ?? '' });
   const answer = (post: ThreadPageData['answers'][number]) => ({
     '@type': 'Answer',
-    text: excerpt(post.body, 2000),
+    text: excerpt(post, 2000),
     upvoteCount: post.score,
     dateCreated: post.createdAt.toISOString(),
     url: `${url}#a-${post._id.toHexString()}`,
@@ -33,7 +47,7 @@ function jsonLd(ctx: WebContext, data: ThreadPageData, url: string): SafeHtml {
     mainEntity: {
       '@type': 'Question',
       name: data.thread.title,
-      text: excerpt(data.question.body, 2000),
+      text: excerpt(data.question, 2000),
       answerCount: data.thread.answerCount,
       upvoteCount: data.question.score,
       dateCreated: data.thread.createdAt.toISOString(),
@@ -109,12 +123,27 @@ function answerPager(ctx: WebContext, data: ThreadPageData, path: string): SafeH
   }</nav>`;
 }
 
-export function threadView(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | null): SafeHtml {
+/** The reader's staff tools on this board; moderators also get this thread's moderation page. */
+function staffTools(ctx: WebContext, data: ThreadPageData, tools: BoardTool[]): SafeHtml | null {
+  if (tools.length === 0) return null;
+  const { t } = ctx;
+  const canModerate = tools.some((tool) => tool.key === 'moderation');
+  return html`<section class="card staff-box" aria-labelledby="staff-tools-h"><h2 id="staff-tools-h">${t('web.staff.threadTools')}</h2>
+${canModerate ? html`<p><a class="button" href="/mod/t/${data.thread._id.toHexString()}">${t('web.staff.moderateThread')}</a></p>` : null}
+${toolLinks(ctx, tools, t('web.staff.boardTools'))}</section>`;
+}
+
+export function threadView(
+  ctx: WebContext,
+  data: ThreadPageData,
+  notice: RuleNotice | null,
+  tools: BoardTool[] = [],
+): SafeHtml {
   const { t } = ctx;
   const { thread, board } = data;
   const path = threadPath({ id: thread._id.toHexString(), title: thread.title });
   const url = `${ctx.baseUrl}${data.answerPage > 1 ? `${path}?answers=${data.answerPage}` : path}`;
-  const description = excerpt(data.question.body, 160);
+  const description = excerpt(data.question, 160);
   const head = html`<meta property="og:type" content="article">
 <meta property="og:title" content="${thread.title}">
 <meta property="og:description" content="${description}">
@@ -141,6 +170,6 @@ ${postView(ctx, data, data.question, notice)}
 ${data.answers.map((a) => postView(ctx, data, a, notice))}
 ${answerPager(ctx, data, path)}
 <section aria-labelledby="answer-h" id="answer"><h2 id="answer-h">${t('web.thread.yourAnswer')}</h2>${answerForm(ctx, data, notice)}</section>
-</div><aside>${related}</aside></div>`;
+</div><aside>${staffTools(ctx, data, tools)}${related}</aside></div>`;
   return layout(ctx, { title: thread.title, description, canonical: url, head, body });
 }

@@ -1,0 +1,102 @@
+// The staff tools a person has on one board, with what waits in each: what the board page, the
+// thread page and the staff desk link to. Derived from the one access decision (BoardAccessService,
+// which already counts operator and platform admins in), never from the membership row alone, so
+// a link is shown exactly when its page would open. Counts come from the owning services.
+import { Injectable } from '@nestjs/common';
+import { type Actor } from '@helpboard/core';
+import { BoardAccessService, BoardAction, type BoardRecord, OperatorService } from '@helpboard/boards';
+import { FlagService, ReviewService } from '@helpboard/moderation';
+import { AlertService, EscalationQueueService, EscalationTier } from '@helpboard/insights';
+import { html, type SafeHtml } from '../../render/html.js';
+import type { WebContext } from '../../http/web-context.js';
+
+/** Counted up to this many; more shows as "99+". */
+export const COUNT_LIMIT = 99;
+
+export type ToolKey = 'review' | 'flags' | 'moderation' | 'insights' | 'alerts' | 'escalations' | 'operator';
+
+export interface BoardTool {
+  key: ToolKey;
+  href: string;
+  /** Items waiting (open review items, flagged posts, open alerts, questions escalated to staff). */
+  count?: number;
+}
+
+export interface BoardPowers {
+  canModerate: boolean;
+  canViewInsights: boolean;
+  canActAsStaff: boolean;
+  /** The board's operator, when the person administers it (its operator-wide insights). */
+  operatorSlug: string | null;
+}
+
+@Injectable()
+export class BoardTools {
+  constructor(
+    private readonly access: BoardAccessService,
+    private readonly operators: OperatorService,
+    private readonly review: ReviewService,
+    private readonly flags: FlagService,
+    private readonly alerts: AlertService,
+    private readonly escalations: EscalationQueueService,
+  ) {}
+
+  async powersOn(actor: Actor | null, board: BoardRecord): Promise<BoardPowers> {
+    if (!actor) return { canModerate: false, canViewInsights: false, canActAsStaff: false, operatorSlug: null };
+    const [canModerate, canViewInsights, canActAsStaff, operator] = await Promise.all([
+      this.access.can(actor, BoardAction.Moderate, board),
+      this.access.can(actor, BoardAction.ViewInsights, board),
+      this.access.can(actor, BoardAction.ActAsStaff, board),
+      this.operators.findByIds([board.operatorId]).then(([found]) => found),
+    ]);
+    const operatorSlug = operator && this.operators.isAdmin(actor, operator) ? operator.slug : null;
+    return { canModerate, canViewInsights, canActAsStaff, operatorSlug };
+  }
+
+  /** The tools, in the order the navigation shows them; none for readers without a role. */
+  async on(actor: Actor | null, board: BoardRecord): Promise<BoardTool[]> {
+    const powers = await this.powersOn(actor, board);
+    if (!actor) return [];
+    const slug = board.slug;
+    const limit = COUNT_LIMIT + 1;
+    const [reviewCounts, flagged, openAlerts, waiting] = await Promise.all([
+      powers.canModerate ? this.review.openCounts(actor, slug) : null,
+      powers.canModerate ? this.flags.flaggedQueue(actor, slug, limit) : null,
+      powers.canViewInsights ? this.alerts.list(actor, { boardSlug: slug }, false, limit) : null,
+      powers.canActAsStaff
+        ? this.escalations.queue(actor, { boardSlug: slug, tier: EscalationTier.STAFF, limit })
+        : null,
+    ]);
+    const tools: BoardTool[] = [];
+    if (reviewCounts) {
+      const total = Object.values(reviewCounts).reduce((sum, n) => sum + n, 0);
+      tools.push({ key: 'review', href: `/b/${slug}/review`, count: total });
+      tools.push({ key: 'flags', href: `/b/${slug}/review?kind=FLAGGED`, count: flagged!.length });
+      tools.push({ key: 'moderation', href: `/b/${slug}/moderation` });
+    }
+    if (openAlerts) {
+      tools.push({ key: 'insights', href: `/b/${slug}/insights` });
+      tools.push({ key: 'alerts', href: `/b/${slug}/alerts`, count: openAlerts.length });
+    }
+    if (waiting) tools.push({ key: 'escalations', href: `/b/${slug}/escalations?tier=STAFF`, count: waiting.length });
+    if (powers.operatorSlug) tools.push({ key: 'operator', href: `/o/${powers.operatorSlug}/insights` });
+    return tools;
+  }
+}
+
+export function countText(count: number): string {
+  return count > COUNT_LIMIT ? `${COUNT_LIMIT}+` : String(count);
+}
+
+/** The tools as a row of links, each with its count ("Review queue 3"); nothing without tools. */
+export function toolLinks(ctx: WebContext, tools: BoardTool[], label = ctx.t('web.staff.nav')): SafeHtml | null {
+  if (tools.length === 0) return null;
+  return html`<nav aria-label="${label}" class="staff-tools"><ul class="pill-nav">${tools.map(
+    (tool) =>
+      html`<li><a href="${tool.href}" data-tool="${tool.key}">${ctx.t(`web.staff.tool.${tool.key}`)}${
+        tool.count !== undefined
+          ? html` <span class="count" aria-label="${ctx.t('web.staff.waiting', { count: countText(tool.count) })}">${countText(tool.count)}</span>`
+          : null
+      }</a></li>`,
+  )}</ul></nav>`;
+}
