@@ -4,7 +4,15 @@ import { parseEnvironment, toAppConfig } from '@helpboard/core';
 import { createApp } from '../../apps/api/src/create-app.js';
 
 const config = toAppConfig(
-  parseEnvironment({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' }),
+  parseEnvironment({
+    // The load generator is one address standing for many readers: no per-address query budget.
+    ANONYMOUS_QUERY_COST_PER_MINUTE: '1000000000',
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  }),
 );
 const app = await createApp(config);
 await app.listen(0, '127.0.0.1');

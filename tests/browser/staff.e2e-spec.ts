@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 import { STRONG_PASSWORD } from '../e2e/support/accounts.js';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
 import { signedConversion, type StaffStory, staffStory } from '../../apps/web/test/support/staff-story.js';
+import { login } from '../e2e/support/accounts.js';
+import { answer, ask } from '../e2e/support/threads.js';
 import {
   launchChromium,
   PHONE,
@@ -41,7 +43,7 @@ describe('staff pages in a browser', () => {
     await rep.goto(`${t.baseUrl}/me/referrals`);
     await rep.getByRole('heading', { name: 'My referrals' }).waitFor();
     await expect(rep.getByText('No commissions yet.').isVisible()).resolves.toBe(true);
-    await expect(rep.getByText(`/r/${story.repAnswer.code}`).isVisible()).resolves.toBe(true);
+    await expect(rep.locator(`input[value$="/r/${story.repAnswer.code}"]`).isVisible()).resolves.toBe(true);
 
     await signedConversion(t, story, 'reg-browser-1', '203.0.113.60');
     await rep.reload();
@@ -117,5 +119,105 @@ describe('staff pages in a browser', () => {
     await reader.goto(`${t.baseUrl}/t/${story.question.id}`);
     await expect(reader.getByText(story.spam.text).count()).resolves.toBe(0);
     await expect(reader.getByText('Sign up through the partner').isVisible()).resolves.toBe(true);
+  });
+
+  it('lets a moderator handle a "needs staff" flag and a spam flag from the thread page', async () => {
+    const fresh = async (user: typeof story.member) => ({
+      ...user,
+      accessToken: (await login(t, user.handle)).data!.login.accessToken as string,
+    });
+    const thread = await ask(t, await fresh(story.member), story.boardSlug, {
+      title: 'My bill shows a charge I do not know',
+    });
+    const spam = await answer(t, await fresh(story.rep), thread.id, 'Buy cheap followers today at example dot shop');
+    const token = (await login(t, story.colleague.handle)).data!.login.accessToken;
+    const read = await t.graphql('query ($id: ID!) { thread(id: $id) { question { id } } }', { id: thread.id });
+    const questionId = read.data!.thread.question.id as string;
+    for (const [postId, reason] of [
+      [questionId, 'NEEDS_STAFF'],
+      [spam.id, 'SPAM'],
+    ] as const) {
+      const flagged = await t.graphql(
+        'mutation ($p: ID!, $r: FlagReason!) { flagPost(postId: $p, reason: $r) { id } }',
+        { p: postId, r: reason },
+        { token },
+      );
+      expect(flagged.errors).toBeUndefined();
+    }
+    const moderator = await signedIn(story.moderator.handle);
+    await moderator.goto(`${t.baseUrl}/t/${thread.id}`);
+    await Promise.all([
+      moderator.waitForURL(/\/mod\/t\//),
+      moderator.getByRole('link', { name: 'Moderate this thread' }).click(),
+    ]);
+    const flags = moderator.locator('section', {
+      has: moderator.getByRole('heading', { name: 'Open flags on this thread' }),
+    });
+    const needsStaff = flags.locator('div.stack', { hasText: 'Needs a staff member' });
+    await needsStaff.getByLabel(/^Reason/).fill('Billing staff are on it');
+    await Promise.all([
+      moderator.waitForURL(/done=upheld/),
+      needsStaff.getByRole('button', { name: 'Flags helpful, keep the post' }).click(),
+    ]);
+    const spamFlag = moderator
+      .locator('section', { has: moderator.getByRole('heading', { name: 'Open flags on this thread' }) })
+      .locator('div.stack', { hasText: 'Spam' });
+    await spamFlag.getByLabel(/^Reason/).fill('Selling followers');
+    await Promise.all([
+      moderator.waitForURL(/done=hidden/),
+      spamFlag.getByRole('button', { name: 'Hide post (flags helpful)' }).click(),
+    ]);
+    await moderator.getByText('No open flags on this thread.').waitFor();
+    await moderator.goto(`${t.baseUrl}/b/${story.boardSlug}/moderation`);
+    // The spam decision is logged twice (flags upheld, post hidden), the needs-staff one once.
+    await expect(moderator.getByRole('cell', { name: 'Selling followers', exact: true }).count()).resolves.toBe(2);
+    await expect(moderator.getByRole('cell', { name: 'Billing staff are on it', exact: true }).count()).resolves.toBe(
+      1,
+    );
+  });
+
+  it('lets an operator admin create a board, change a threshold, grant a moderator and export insights', async () => {
+    const admin = await signedIn(story.owner.handle);
+    await admin.goto(`${t.baseUrl}/me/staff`);
+    await Promise.all([
+      admin.waitForURL(/\/admin$/),
+      admin.getByRole('link', { name: 'Boards, settings and roles' }).click(),
+    ]);
+    await admin.getByLabel('Address (slug)').fill('browser-made');
+    await admin.getByLabel('Title').fill('Made in a browser');
+    await Promise.all([
+      admin.waitForURL(/done=boardCreated/),
+      admin.getByRole('button', { name: 'Create a board' }).click(),
+    ]);
+    await admin.getByLabel('Flag weight that hides a post').fill('0');
+    await Promise.all([admin.waitForLoadState('load'), admin.getByRole('button', { name: 'Save settings' }).click()]);
+    await expect(admin.locator('#s-moderation-hideThreshold-error').isVisible()).resolves.toBe(true);
+    await admin.getByLabel('Flag weight that hides a post').fill('4');
+    await Promise.all([
+      admin.waitForURL(/done=settingsSaved/),
+      admin.getByRole('button', { name: 'Save settings' }).click(),
+    ]);
+    await admin.getByLabel('User', { exact: true }).fill(story.colleague.handle);
+    await admin.getByLabel('Role', { exact: true }).selectOption('MODERATOR');
+    await Promise.all([admin.waitForURL(/done=roleGranted/), admin.getByRole('button', { name: 'Grant' }).click()]);
+    await expect(admin.getByText('Moderator', { exact: true }).count()).resolves.toBeGreaterThan(0);
+
+    await admin.goto(`${t.baseUrl}/o/${story.operatorSlug}/insights`);
+    await expect(admin.getByRole('link', { name: 'Made in a browser' }).isVisible()).resolves.toBe(true);
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('link', { name: 'Export as CSV' }).click(),
+    ]);
+    const csv = await download.createReadStream().then(
+      (stream) =>
+        new Promise<string>((resolve) => {
+          let text = '';
+          stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          stream.on('end', () => resolve(text));
+        }),
+    );
+    expect(csv.split('\n')[0]).toContain('questions');
+    expect(csv).toContain(',browser-made,');
+    expect(csv).toContain(`OPERATOR,${story.operatorSlug},`);
   });
 });

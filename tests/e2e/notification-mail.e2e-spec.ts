@@ -152,6 +152,10 @@ describe('notification e-mail', () => {
     expect(mailTo(reader)).toHaveLength(1);
     expect(digest.subject).toBe('Your Helpboard digest: 2 updates');
     expect(digest.text.indexOf('family plan')).toBeLessThan(digest.text.indexOf('second SIM'));
+    // Every thread link in the digest opens its thread page (following the redirect to its slug).
+    const links = [...digest.text.matchAll(/Open: http:\/\/helpboard\.test(\/t\/\S+)/g)].map((m) => m[1]);
+    expect(links).toHaveLength(2);
+    for (const link of links) expect((await fetch(`${t.baseUrl}${link}`)).status).toBe(200);
     const response = await fetch(unsubscribeLink(digest.text).replace('http://helpboard.test', t.baseUrl), {
       method: 'POST',
     });

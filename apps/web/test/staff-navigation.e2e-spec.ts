@@ -119,6 +119,37 @@ describe('operator-wide insights', () => {
   });
 });
 
+describe('support cases on the thread', () => {
+  it('shows everyone that staff handle it, and only the asker and staff its state, never the private reason', async () => {
+    const question = await ask(t, people.member, boardSlug, { title: 'My account is locked after travelling' });
+    const path = `/t/${question.id}/my-account-is-locked-after-travelling`;
+    const staff = await as(people.staff, STRONG_PASSWORD);
+    await staff.get(`/b/${boardSlug}/escalations`);
+    const opened = await staff.post(`/escalations/${question.id}/case`, {
+      back: `/b/${boardSlug}/escalations?tier=CASE`,
+      reason: 'Identity check needed (private)',
+    });
+    const queue = (await staff.get(opened.location!)).body;
+    const caseId = /action="\/cases\/([0-9a-f]{24})\/state"/.exec(queue)![1];
+
+    const asker = await as(people.member, STRONG_PASSWORD);
+    const anonymous = clientsOn(() => t.baseUrl, '10.62.0').browser();
+    for (const [client, state] of [
+      [asker, 'OPEN'],
+      [staff, 'OPEN'],
+      [anonymous, null],
+    ] as const) {
+      const page = (await client.get(path)).body;
+      expect(page).toContain('Staff are handling this question as a support case.');
+      expect(/data-case-state="([A-Z_]+)"/.exec(page)?.[1] ?? null).toBe(state);
+      expect(page).not.toContain('Identity check needed');
+    }
+    const moved = await staff.post(`/cases/${caseId}/state`, { back: path, state: 'WAITING_ON_CUSTOMER' });
+    expect(moved.status).toBe(303);
+    expect((await asker.get(path)).body).toContain('Waiting for your reply');
+  });
+});
+
 describe('operator administration', () => {
   it('lets an operator admin create a board, change a threshold (errors beside the field) and grant a moderator', async () => {
     const client = await as(people.operatorAdmin, STRONG_PASSWORD);

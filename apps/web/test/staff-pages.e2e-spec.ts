@@ -99,6 +99,41 @@ describe('staff pages', () => {
     expect(referrals.body).toContain('Any bonus for new players?');
   });
 
+  it('lets a staff rep make a link on the desk, post it in an answer and see its commission', async () => {
+    const partner = await createPartner(t, admin, operatorSlug, 'Lantern Mobile');
+    await activeCampaign(t, admin, partner.id, [boardSlug]);
+    const rep = await registerUser(t);
+    await setBoardRole(t, admin, boardSlug, rep.handle, 'STAFF');
+    const repBrowser = browser();
+    await signIn(repBrowser, rep.handle, STRONG_PASSWORD);
+    const desk = await repBrowser.get('/me/referrals');
+    expect(desk.body).toContain('Campaigns you may promote');
+    expect(desk.body).toContain('Contains a referral link');
+    const campaignId = /<input type="hidden" name="campaignId" value="([0-9a-f]{24})"/.exec(desk.body)![1];
+    const made = await repBrowser.post('/me/referrals/links', { campaignId, boardSlug });
+    const after = (await repBrowser.get(made.location!)).body;
+    expect(after).toContain('Your link is ready');
+    const code = /data-link="([2-9a-hjkmnp-z]{10})"/.exec(after)![1];
+    expect(after).toContain(`data-copy="link-${code}"`);
+
+    const thread = await ask(t, asker, boardSlug, { title: 'Which SIM works abroad?' });
+    await answer(t, rep, thread.id, `Our travel SIM does: [order it here](/r/${code}) before you go.`);
+    const page = (await browser().get(`/t/${thread.id}/which-sim-works-abroad`)).body;
+    // The answer carries the rep's link for that answer (so its clicks are credited to it), marked sponsored.
+    const posted = /<a href="\/r\/([2-9a-hjkmnp-z]{10})" rel="sponsored nofollow">order it here<\/a>/.exec(page)![1];
+    const click = await clickLink(t, posted, { ip: '203.0.113.91' });
+    const reported = await sendWebhook(t, partner.id, partner.secret, {
+      externalId: `sim-${posted}`,
+      clickId: click.clickId,
+      occurredAt: t.clock.now().toISOString(),
+    });
+    expect(reported.status).toBe(200);
+    const figures = (await repBrowser.get('/me/referrals')).body;
+    const row = figures.slice(figures.indexOf(`data-link="${posted}"`));
+    expect(row.slice(0, row.indexOf('</tr>'))).toContain('$5.00');
+    expect(figures).toContain('Which SIM works abroad?');
+  });
+
   it("shows the board's staff its self-service figures and escalation queues", async () => {
     const rep = await registerUser(t);
     await setBoardRole(t, admin, boardSlug, rep.handle, 'STAFF');

@@ -66,6 +66,21 @@ describe('the thread page', () => {
     expect(changed.body).toContain('ROAM ON');
   });
 
+  it('shows when each comment was written', async () => {
+    const thread = await ask(t, asker, boardSlug, { title: 'Voicemail pin reset does not work' });
+    const posted = await answer(t, peer, thread.id, 'Call 123 from your own phone and choose option 4.');
+    const comment = await t.graphql(
+      'mutation ($p: ID!, $b: String!) { addComment(postId: $p, body: $b) { id } }',
+      { p: posted.id, b: 'Does the same work from abroad?' },
+      { token: asker.accessToken },
+    );
+    const id = comment.data!.addComment.id as string;
+    const page = await browser().get(`/t/${thread.id}/voicemail-pin-reset-does-not-work`);
+    expect(page.body).toMatch(
+      new RegExp(`<li id="c-${id}">[\\s\\S]*?<time class="muted small" datetime="\\d{4}-\\d{2}-\\d{2}T`),
+    );
+  });
+
   it('marks a Chinese question and answer as Chinese on an English page', async () => {
     const thread = await ask(t, asker, boardSlug, {
       title: '出国漫游怎么收费？按天还是按流量？',

@@ -18,6 +18,7 @@ const program = new Command('mongo-embedded')
   .option('--port <port>', 'port to listen on (0 = any free port)', port, 27017)
   .option('--host <host>', 'interface to listen on (no authentication: keep it loopback)', '127.0.0.1')
   .option('--socket <path>', 'listen on this Unix domain socket (ending in .sock) instead of TCP')
+  .option('--enable-test-commands', "accept mongod's test commands (configureFailPoint); never in production")
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -26,13 +27,20 @@ try {
 } catch {
   process.exit(2);
 }
-const options = program.opts<{ dataDir?: string; port: number; host: string; socket?: string }>();
+const options = program.opts<{
+  dataDir?: string;
+  port: number;
+  host: string;
+  socket?: string;
+  enableTestCommands?: boolean;
+}>();
 try {
   const engine = await startEmbeddedMongo({
     dataDir: options.dataDir,
     port: options.port,
     host: options.host,
     socketPath: options.socket,
+    enableTestCommands: options.enableTestCommands === true,
   });
   process.stdout.write(
     `mongo-embedded listening: ${engine.uri}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}\n`,

@@ -1,16 +1,22 @@
 // Runs commands against the store: picks the handler, the view (committed or transaction),
 // waits until what changed is on disk before replying, and answers errors as MongoDB does.
-import { Binary, type Document } from 'bson';
+import { Binary, type Document, Timestamp } from 'bson';
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { adminCommands } from './commands/admin-commands.js';
 import { type CommandContext, type CommandHandler, CursorRegistry, type ServerInfo } from './commands/context.js';
 import { explainCommands } from './commands/explain-command.js';
 import { readCommands } from './commands/read-commands.js';
 import { serverCommands } from './commands/server-commands.js';
 import { writeCommands } from './commands/write-commands.js';
-import { MongoCommandError } from './errors.js';
+import { MongoCommandError, writeConflict } from './errors.js';
 import { CommittedView, type DocumentView, TransactionView } from './storage/document-view.js';
 import { type Operation, Store } from './storage/store.js';
 import { noSuchTransaction, Transaction, TransactionManager } from './storage/transaction.js';
+import { LogicalClock } from './replies/cluster-time.js';
+import { CloseConnection, FailPoints } from './replies/fail-points.js';
+import { labelErrors, writeConcernErrorFor } from './replies/reply-decorations.js';
+import { sessionCommands } from './commands/session-commands.js';
 
 const HANDLERS: Record<string, CommandHandler> = {
   ...serverCommands,
@@ -18,11 +24,16 @@ const HANDLERS: Record<string, CommandHandler> = {
   ...writeCommands,
   ...adminCommands,
   ...explainCommands,
+  ...sessionCommands,
 };
 const HANDLERS_BY_LOWER_NAME = new Map(
   Object.entries(HANDLERS).map(([name, handler]) => [name.toLowerCase(), handler]),
 );
 const WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
+/** How many sessions $listLocalSessions can list (mongod's cache holds about as many). */
+const REMEMBERED_SESSIONS = 10_000;
+/** mongod's uid for sessions without authentication: SHA-256 of the empty user name. */
+const UNAUTHENTICATED_UID = new Binary(createHash('sha256').update('').digest(), 0);
 /** How many retryable-write replies to remember (drivers retry at once, so a few suffice). */
 const RETRYABLE_REPLY_CACHE = 1000;
 
@@ -32,21 +43,55 @@ export function sessionKey(lsid: Document | undefined): string | undefined {
   return id === undefined ? undefined : String(id);
 }
 
+/** What the server knows of the connection a command came on. */
+export interface ConnectionInfo {
+  /** The client's application name, from its handshake (fail points can target it). */
+  appName?: string;
+}
+
+export { CloseConnection };
+
 export class Engine {
+  readonly clock = new LogicalClock();
+  /** mongod's test commands (configureFailPoint), present only when enabled at start. */
+  readonly failPoints?: FailPoints;
   readonly transactions: TransactionManager;
   readonly cursors = new CursorRegistry();
   /** Retryable writes: the reply already given for (lsid, txnNumber), so a retry is not applied twice. */
   private readonly retryReplies = new Map<string, Document>();
+  /** Sessions seen recently, as $listLocalSessions reports them (most recent last). */
+  private readonly sessionsInUse = new Map<string, Document>();
+  /** Collections and indexes created by running transactions, applied when they commit. */
+  private readonly createdInTransactions = new WeakMap<Transaction, Operation[]>();
 
   constructor(
     readonly server: ServerInfo,
     readonly store: Store,
   ) {
     this.transactions = new TransactionManager(store);
+    if (server.enableTestCommands) this.failPoints = new FailPoints();
   }
 
-  async run(command: Document): Promise<Document> {
+  /**
+   * Runs a command and answers as mongod: with error labels, the write concern's outcome and the
+   * cluster time. Throws CloseConnection when a fail point says to hang up instead.
+   */
+  async run(command: Document, connection: ConnectionInfo = {}): Promise<Document> {
     const name = Object.keys(command)[0] ?? '';
+    const failure = this.failPoints?.failureFor(name, connection.appName);
+    if (failure?.closeConnection) throw new CloseConnection();
+    if (failure?.blockTimeMS) await sleep(failure.blockTimeMS);
+    const reply: Document = failure?.errorReply ? { ...failure.errorReply } : { ...(await this.answer(name, command)) };
+    if (reply.ok !== 0) {
+      const concernError = failure?.writeConcernError ?? writeConcernErrorFor(command);
+      if (concernError) reply.writeConcernError = concernError;
+    }
+    if (failure?.errorLabels) reply.errorLabels = failure.errorLabels;
+    else labelErrors(name, command, reply);
+    return this.clock.stamp(reply);
+  }
+
+  private async answer(name: string, command: Document): Promise<Document> {
     try {
       return await this.dispatch(name, command);
     } catch (error) {
@@ -61,9 +106,13 @@ export class Engine {
     if (name === 'commitTransaction' || name === 'abortTransaction') {
       return this.endTransaction(name, lsid, Number(command.txnNumber), now);
     }
+    if (name === 'configureFailPoint' && this.failPoints) return this.failPoints.configure(command);
+    const afterClusterTime = (command.readConcern as Document | undefined)?.afterClusterTime;
+    if (afterClusterTime instanceof Timestamp) this.clock.reach(afterClusterTime);
     const handler = HANDLERS[name] ?? HANDLERS_BY_LOWER_NAME.get(name.toLowerCase());
     if (!handler) throw new MongoCommandError('CommandNotFound', `no such command: '${name}'`);
 
+    if (lsid) this.noteSessionUse(lsid, command.lsid as Document, now);
     const transaction = this.transactionFor(command, lsid, now);
     const retryKey =
       !transaction && lsid && command.txnNumber !== undefined && WRITE_COMMANDS.has(name)
@@ -83,7 +132,9 @@ export class Engine {
       view,
       db: (command.$db as string) ?? 'admin',
       now,
+      localSessions: () => [...this.sessionsInUse.values()],
       applyOperations: (operations) => {
+        if (transaction) return this.deferUntilCommit(name, transaction, operations);
         this.store.apply(operations);
         schemaOperations.push(...operations);
       },
@@ -98,7 +149,7 @@ export class Engine {
       throw error;
     } finally {
       const operations = [...schemaOperations, ...(view instanceof CommittedView ? view.operations : [])];
-      if (operations.length > 0) await this.store.durable();
+      if (operations.length > 0) await this.journal(operations);
     }
   }
 
@@ -128,9 +179,55 @@ export class Engine {
     }
     if (transaction.state === 'committed') return { ok: 1 }; // a retried commit
     if (transaction.state === 'aborted') throw noSuchTransaction(txnNumber);
-    const operations = this.transactions.commit(transaction);
-    if (operations.length > 0) await this.store.durable();
+    const created = this.createdInTransactions.get(transaction) ?? [];
+    try {
+      this.store.apply(created);
+    } catch (error) {
+      // Another client created the same collection meanwhile: as in MongoDB, the transaction loses.
+      this.transactions.abort(transaction);
+      if (error instanceof MongoCommandError && error.codeName === 'NamespaceExists') throw writeConflict();
+      throw error;
+    }
+    let operations: Operation[];
+    try {
+      operations = [...created, ...this.transactions.commit(transaction)];
+    } catch (error) {
+      this.store.apply(created.map(undoCreation).reverse());
+      throw error;
+    }
+    if (operations.length > 0) await this.journal(operations);
     return { ok: 1 };
+  }
+
+  /**
+   * Collections and indexes created in a transaction exist for it at once and for others from
+   * its commit (MongoDB 4.4+). Other schema changes are not allowed in a transaction.
+   */
+  private deferUntilCommit(name: string, transaction: Transaction, operations: Operation[]): void {
+    for (const operation of operations) {
+      if (operation.op !== 'createCollection' && operation.op !== 'createIndex')
+        throw new MongoCommandError(
+          'OperationNotSupportedInTransaction',
+          `Cannot run '${name}' in a multi-document transaction.`,
+        );
+      transaction.overlay(operation.ns);
+    }
+    let created = this.createdInTransactions.get(transaction);
+    if (!created) this.createdInTransactions.set(transaction, (created = []));
+    created.push(...operations);
+  }
+
+  /** Advances the cluster time and waits until the applied operations are on disk. */
+  private async journal(_operations: Operation[]): Promise<void> {
+    this.clock.tick();
+    await this.store.durable();
+  }
+
+  private noteSessionUse(key: string, lsid: Document, now: Date): void {
+    this.sessionsInUse.delete(key);
+    this.sessionsInUse.set(key, { _id: { id: lsid.id, uid: UNAUTHENTICATED_UID }, lastUse: now });
+    if (this.sessionsInUse.size > REMEMBERED_SESSIONS)
+      this.sessionsInUse.delete(this.sessionsInUse.keys().next().value!);
   }
 
   private rememberReply(key: string, reply: Document): void {
@@ -140,7 +237,11 @@ export class Engine {
   }
 
   /** Removes documents whose TTL index says they expired. */
-  async sweepExpired(now: Date): Promise<number> {
+  sweepExpired(now: Date): Promise<number> {
+    return this.removeExpired(now);
+  }
+
+  private async removeExpired(now: Date): Promise<number> {
     const view = new CommittedView(this.store, this.transactions);
     let removed = 0;
     for (const collections of this.store.databases.values()) {
@@ -157,7 +258,13 @@ export class Engine {
         }
       }
     }
-    if (view.operations.length > 0) await this.store.durable();
+    if (view.operations.length > 0) await this.journal(view.operations);
     return removed;
   }
+}
+
+function undoCreation(operation: Operation): Operation {
+  if (operation.op === 'createCollection') return { op: 'dropCollection', ns: operation.ns };
+  if (operation.op === 'createIndex') return { op: 'dropIndex', ns: operation.ns, name: operation.spec.name };
+  return operation;
 }

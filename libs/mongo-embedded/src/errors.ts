@@ -2,21 +2,55 @@
 import { type Document } from 'bson';
 
 export const ErrorCodes = {
+  InternalError: 1,
   BadValue: 2,
+  HostUnreachable: 6,
+  HostNotFound: 7,
   FailedToParse: 9,
+  Unauthorized: 13,
   TypeMismatch: 14,
+  IllegalOperation: 20,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
   ConflictingUpdateOperators: 40,
   CursorNotFound: 43,
   NamespaceExists: 48,
   CommandNotFound: 59,
+  DollarPrefixedFieldName: 52,
+  InvalidIdField: 53,
+  StaleShardVersion: 63,
   ImmutableField: 66,
   InvalidOptions: 72,
   InvalidNamespace: 73,
+  UnknownReplWriteConcern: 79,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
+  NetworkTimeout: 89,
+  ShutdownInProgress: 91,
+  UnsatisfiableWriteConcern: 100,
   WriteConflict: 112,
+  CommandNotSupportedOnView: 166,
+  OptionNotSupportedOnView: 167,
+  InvalidPipelineOperator: 168,
+  CommandNotSupported: 115,
+  MaxTimeMSExpired: 50,
+  PrimarySteppedDown: 189,
+  StaleEpoch: 150,
+  FailedToSatisfyReadPreference: 133,
+  RetryChangeStream: 234,
+  ExceededTimeLimit: 262,
+  SocketException: 9001,
+  NotWritablePrimary: 10107,
+  InterruptedAtShutdown: 11600,
+  Interrupted: 11601,
+  InterruptedDueToReplStateChange: 11602,
+  NotPrimaryNoSecondaryOk: 13435,
+  NotPrimaryOrSecondary: 13436,
+  StaleConfig: 13388,
+  DocumentValidationFailure: 121,
+  InvalidViewDefinition: 182,
+  ViewDepthLimitExceeded: 165,
+  InvalidResumeToken: 260,
   CannotIndexParallelArrays: 171,
   NoSuchTransaction: 251,
   TransactionTooOld: 225,
@@ -24,9 +58,32 @@ export const ErrorCodes = {
   DuplicateKey: 11000,
   KeyTooLong: 17280,
   Location40352: 40352,
+  Location40414: 40414,
+  Location5858203: 5858203,
+  Location40601: 40601,
+  Location51183: 51183,
+  MergeStageNoMatchingDocument: 13113,
+  Location40415: 40415,
+  Location40324: 40324,
+  Location31249: 31249,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
+
+const NAMES_BY_CODE = new Map<number, string>(Object.entries(ErrorCodes).map(([name, code]) => [code, name]));
+
+/** MongoDB's codeName for a numeric code (`Location<code>` for those without a name, as mongod). */
+export function codeNameOf(code: number): string {
+  return NAMES_BY_CODE.get(code) ?? `Location${code}`;
+}
+
+/**
+ * Codes after which drivers retry a retryable write; mongod (4.4+) labels such errors
+ * RetryableWriteError and drivers rely on the label, not on the code.
+ */
+export const RETRYABLE_WRITE_CODES = new Set([
+  6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436, 63, 150, 13388, 234, 133,
+]);
 
 export class MongoCommandError extends Error {
   constructor(

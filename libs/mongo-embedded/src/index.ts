@@ -27,6 +27,8 @@ export interface EmbeddedMongoOptions {
   ttlIntervalMs?: number;
   /** Where start-up notices go (conversion of an old data directory, an interrupted write left out). */
   warn?: (message: string) => void;
+  /** mongod's enableTestCommands: accept configureFailPoint (for drivers' and our tests only). */
+  enableTestCommands?: boolean;
 }
 
 export interface EmbeddedMongo {
@@ -46,7 +48,14 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const socketPath = options.socketPath;
   if (socketPath !== undefined && !socketPath.endsWith('.sock')) throw new Error('socketPath must end in .sock');
   const host = socketPath ?? options.host ?? '127.0.0.1';
-  const info = { host, port: options.port ?? 0, socketPath, setName: REPLICA_SET_NAME, startedAt: new Date() };
+  const info = {
+    host,
+    port: options.port ?? 0,
+    socketPath,
+    setName: REPLICA_SET_NAME,
+    startedAt: new Date(),
+    enableTestCommands: options.enableTestCommands === true,
+  };
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
   const opened = await openStore(options.dataDir, warn);
   const engine = new Engine(info, opened.store);

@@ -3,7 +3,7 @@
 // the server itself never goes down because of what a client sent.
 import { type Document } from 'bson';
 import { createServer, Server, Socket } from 'node:net';
-import { Engine } from './engine.js';
+import { CloseConnection, type ConnectionInfo, Engine } from './engine.js';
 import { MongoCommandError } from './errors.js';
 import {
   buildReply,
@@ -54,6 +54,7 @@ export class WireServer {
     socket.setNoDelay(true);
     let buffered: Buffer = Buffer.alloc(0);
     let queue = Promise.resolve();
+    const connection: ConnectionInfo = {};
     socket.on('data', (chunk: Buffer) => {
       buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
       while (buffered.length >= 4) {
@@ -66,14 +67,14 @@ export class WireServer {
         const message = buffered.subarray(0, length);
         buffered = buffered.subarray(length);
         // One at a time per connection, so replies leave in request order.
-        queue = queue.then(() => this.handle(socket, message));
+        queue = queue.then(() => this.handle(socket, message, connection));
       }
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.sockets.delete(socket));
   }
 
-  private async handle(socket: Socket, message: Buffer): Promise<void> {
+  private async handle(socket: Socket, message: Buffer, connection: ConnectionInfo): Promise<void> {
     if (socket.destroyed) return;
     let request: CommandRequest;
     try {
@@ -83,7 +84,15 @@ export class WireServer {
       this.replyToUnparsable(socket, message, reason);
       return;
     }
-    const reply = await this.engine.run(request.command);
+    rememberHandshake(request.command, connection);
+    let reply: Document;
+    try {
+      reply = await this.engine.run(request.command, connection);
+    } catch (error) {
+      if (!(error instanceof CloseConnection)) throw error;
+      socket.destroy();
+      return;
+    }
     if (!request.isFireAndForget && !socket.destroyed) socket.write(buildReply(request, reply));
   }
 
@@ -98,4 +107,10 @@ export class WireServer {
       socket.destroy();
     }
   }
+}
+
+/** The handshake (hello / isMaster with `client` metadata) names the application. */
+function rememberHandshake(command: Document, connection: ConnectionInfo): void {
+  const name = (command.client as Document | undefined)?.application?.name;
+  if (typeof name === 'string') connection.appName = name;
 }

@@ -4,6 +4,8 @@ export { CommissionReason, CommissionStatus } from './commission/commission-stat
 export { signatureHeader, SIGNATURE_HEADER } from './crypto/webhook-signature.js';
 export { emailHashOf } from './crypto/keyed-hash.js';
 export { ReferralDisclosures } from './link/referral-disclosures.js';
+export { RepDeskService } from './link/rep-desk.service.js';
+export type { PromotableCampaigns } from './link/rep-desk.service.js';
 export { CLICK_ID_PARAM } from './click/click.service.js';
 export { ReferralAuditRepository } from './audit/referral-audit.repository.js';
 export { RepEarningsService } from './report/rep-earnings.service.js';

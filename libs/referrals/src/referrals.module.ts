@@ -1,3 +1,4 @@
+import { RepDeskService } from './link/rep-desk.service.js';
 import { ReferralDisclosures } from './link/referral-disclosures.js';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
@@ -69,6 +70,7 @@ import { PartnerReportController } from './report/partner-report.controller.js';
   ],
   controllers: [ClickController, ConversionWebhookController, PartnerReportController],
   providers: [
+    RepDeskService,
     ReferralDisclosures,
     ReferralsKeys,
     ReferralAuditRepository,
@@ -99,6 +101,6 @@ import { PartnerReportController } from './report/partner-report.controller.js';
     PostDisclosureResolver,
   ],
   // RepEarningsService: the site's referral page for reps.
-  exports: [CommissionApprovalJob, ReferralAuditRepository, ReferralDisclosures, RepEarningsService],
+  exports: [CommissionApprovalJob, ReferralAuditRepository, ReferralDisclosures, RepEarningsService, RepDeskService],
 })
 export class ReferralsModule {}

@@ -28,18 +28,6 @@ export class ReputationReader {
     return new Map(userIds.map((id) => [id, reputationFromEarned(earned.get(id))]));
   }
 
-  /** A user's reputation on each board they earned on (profile pages): 1 + what they earned there. */
-  async boardTotalsOf(userId: string): Promise<{ boardId: string; total: number }[]> {
-    const rows = await this.ledger.boardTotalsOfUser(new Types.ObjectId(userId));
-    return rows.map((row) => ({ boardId: row.boardId!.toHexString(), total: reputationFromEarned(row.total) }));
-  }
-
-  /** A user's latest reputation changes, newest first (the profile's history chart). */
-  async recentChanges(userId: string, limit: number): Promise<{ boardId: string; delta: number; at: Date }[]> {
-    const rows = await this.ledger.history(new Types.ObjectId(userId), null, limit, null);
-    return rows.map((row) => ({ boardId: row.boardId.toHexString(), delta: row.delta, at: row.at }));
-  }
-
   /** Per user, reputation gained on these boards together in the calendar period containing `at`. */
   async gainedOnBoards(boardIds: readonly Types.ObjectId[], kind: PeriodKind, at: Date): Promise<Map<string, number>> {
     const keys = boardIds.map((id) => periodKey(id.toHexString(), periodOf(kind, at)));

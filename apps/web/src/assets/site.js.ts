@@ -5,6 +5,7 @@
 // - a Preview button renders markdown through the server's sanitiser.
 // - the header's bell counts new notifications live, over the API's graphql-ws subscription
 //   (graphql-transport-ws protocol, authenticated with /inbox/live-token; reconnects later).
+// - a data-copy button copies the value of the field it names (the referral desk's links).
 export const SITE_JS = `(function(){
 'use strict';
 var csrf=function(f){var i=f.querySelector('input[name=_csrf]');return i?i.value:'';};
@@ -19,6 +20,13 @@ function say(form,text){
   if(!out){out=document.createElement('p');out.className='rule';out.setAttribute('data-rule','');out.setAttribute('role','status');form.appendChild(out);}
   out.textContent=text||'';
 }
+document.addEventListener('click',function(e){
+  var b=e.target.closest&&e.target.closest('[data-copy]');
+  if(!b)return;
+  var f=document.getElementById(b.getAttribute('data-copy'));
+  if(f&&navigator.clipboard){navigator.clipboard.writeText(f.value).then(function(){b.setAttribute('data-copied','');});}
+  else if(f){f.select();}
+});
 document.addEventListener('submit',function(e){
   var form=e.target;
   if(!form.hasAttribute('data-enhance'))return;

@@ -222,4 +222,8 @@ export const en: Record<string, string> = {
   'web.insights.firstAnswer': 'Median time to first answer',
   'web.insights.minutes': '{count} min',
   'web.insights.questionsPerDay': 'Questions per day, last 30 days',
+  'web.thread.case': 'Staff are handling this question as a support case.',
+  'web.thread.caseState.OPEN': 'Case open: staff are working on it',
+  'web.thread.caseState.WAITING_ON_CUSTOMER': 'Waiting for your reply',
+  'web.thread.caseState.SOLVED': 'Solved',
 };

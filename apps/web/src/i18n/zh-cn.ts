@@ -222,4 +222,8 @@ export const zhCN: Record<string, string> = {
   'web.insights.firstAnswer': '首个回答的中位时间',
   'web.insights.minutes': '{count} 分钟',
   'web.insights.questionsPerDay': '最近 30 天每日问题数',
+  'web.thread.case': '员工正在以支持工单的方式处理此问题。',
+  'web.thread.caseState.OPEN': '工单处理中',
+  'web.thread.caseState.WAITING_ON_CUSTOMER': '等待你的回复',
+  'web.thread.caseState.SOLVED': '已解决',
 };

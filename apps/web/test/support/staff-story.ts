@@ -18,6 +18,8 @@ const MINUTE = 60_000;
 
 export interface StaffStory {
   boardSlug: string;
+  /** The board's operator; `owner` administers it. */
+  operatorSlug: string;
   owner: TestUser;
   moderator: TestUser;
   staff: TestUser;
@@ -84,6 +86,7 @@ export async function staffStory(t: TestApp): Promise<StaffStory> {
   await t.app.get(EscalationJob).run();
 
   return {
+    operatorSlug: operator.slug,
     boardSlug: board.slug,
     owner,
     moderator,

@@ -4,6 +4,10 @@ import { Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
 import { rewriteFilter } from '../query/bson-rewrites.js';
 import { CollectionIndex, type IndexSpec } from '../storage/collection-index.js';
+import { effectiveCollation, parseCollation } from '../query/collation.js';
+import { assertNotView } from './views.js';
+import { collMod } from './coll-mod.js';
+import { assertNoCollatedDuplicates } from './collated-unique.js';
 import { type CommandHandler } from './context.js';
 
 const create: CommandHandler = (command, context) => {
@@ -22,6 +26,27 @@ const create: CommandHandler = (command, context) => {
     writeConcern: _w,
     ...options
   } = command;
+  // Document validation is not implemented: refused, so no one relies on a rule never enforced.
+  for (const option of ['validator', 'validationLevel', 'validationAction'])
+    if (options[option] !== undefined)
+      throw new MongoCommandError('InvalidOptions', `create option '${option}' is not supported by this server`);
+  if (options.viewOn !== undefined) {
+    if (typeof options.viewOn !== 'string')
+      throw new MongoCommandError(
+        'TypeMismatch',
+        "BSON field 'create.viewOn' is the wrong type, expected type 'string'",
+      );
+    if (options.pipeline !== undefined && !Array.isArray(options.pipeline))
+      throw new MongoCommandError(
+        'TypeMismatch',
+        "BSON field 'create.pipeline' is the wrong type, expected type 'array'",
+      );
+    options.pipeline = options.pipeline ?? [];
+  } else if (options.pipeline !== undefined)
+    throw new MongoCommandError('BadValue', "'pipeline' requires 'viewOn' to also be specified");
+  const collation = parseCollation(options.collation);
+  if (collation) options.collation = collation.spec;
+  else delete options.collation;
   context.applyOperations([{ op: 'createCollection', ns, options }]);
   return { ok: 1 };
 };
@@ -40,13 +65,17 @@ const dropDatabase: CommandHandler = (_command, context) => {
 
 const listCollections: CommandHandler = (command, context) => {
   const collections = [...(context.store.databases.get(context.db)?.values() ?? [])];
-  let entries: Document[] = collections.map((c) => ({
-    name: c.name,
-    type: 'collection',
-    options: c.options,
-    info: { readOnly: false, uuid: new UUID() },
-    idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
-  }));
+  let entries: Document[] = collections.map((c) =>
+    typeof c.options.viewOn === 'string'
+      ? { name: c.name, type: 'view', options: c.options, info: { readOnly: true } }
+      : {
+          name: c.name,
+          type: 'collection',
+          options: c.options,
+          info: { readOnly: false, uuid: new UUID() },
+          idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
+        },
+  );
   const filter = command.filter as Document | undefined;
   if (filter && Object.keys(filter).length > 0) {
     const query = new Query(rewriteFilter(filter));
@@ -76,23 +105,48 @@ function indexName(key: Document): string {
 
 const createIndexes: CommandHandler = (command, context) => {
   const ns = `${context.db}.${command.createIndexes}`;
+  assertNotView(context, ns);
   const existed = context.store.collection(ns);
+  if (context.view.transaction && existed)
+    throw new MongoCommandError(
+      'OperationNotSupportedInTransaction',
+      `Cannot create new indexes on existing collection ${ns} in a multi-document transaction.`,
+    );
   const before = existed ? existed.indexes.size + 1 : 1;
+  const isNewCollection = !context.view.collectionExists(ns);
   const specs = ((command.indexes as Document[]) ?? []).map((index) => {
     if (!index.key || typeof index.key !== 'object' || Object.keys(index.key).length === 0) {
       throw new MongoCommandError('BadValue', 'Index key pattern must be a non-empty object');
     }
-    return { v: 2, ...index, name: index.name ?? indexName(index.key) } as IndexSpec;
+    // An index takes the collection's default collation unless it names its own; MongoDB
+    // reports it with every option filled in, and `simple` as no collation at all.
+    const { collation: requested, ...rest } = index;
+    const collation = effectiveCollation(requested, existed?.options?.collation);
+    return {
+      v: 2,
+      ...rest,
+      name: index.name ?? indexName(index.key),
+      ...(collation ? { collation: collation.spec } : {}),
+    } as IndexSpec;
   });
   if (existed) {
     const fresh = specs.map((spec) => new CollectionIndex(spec));
     for (const doc of existed.docs.values()) existed.assertIndexable(doc, fresh);
+    for (const spec of specs) assertNoCollatedDuplicates(ns, existed.docs.values(), spec);
   }
   context.applyOperations(
     specs.filter((spec) => !(spec.name === '_id_')).map((spec) => ({ op: 'createIndex' as const, ns, spec })),
   );
-  const after = context.store.collection(ns)!.indexes.size + 1;
-  return { createdCollectionAutomatically: !existed, numIndexesBefore: before, numIndexesAfter: after, ok: 1 };
+  // In a transaction the indexes are created at commit (see Engine.deferUntilCommit).
+  const after = context.view.transaction
+    ? before + specs.filter((spec) => spec.name !== '_id_').length
+    : context.store.collection(ns)!.indexes.size + 1;
+  return {
+    createdCollectionAutomatically: isNewCollection,
+    numIndexesBefore: before,
+    numIndexesAfter: after,
+    ok: 1,
+  };
 };
 
 const listIndexes: CommandHandler = (command, context) => {
@@ -163,4 +217,5 @@ export const adminCommands: Record<string, CommandHandler> = {
   deleteIndexes: dropIndexes,
   renameCollection,
   collStats,
+  collMod,
 };

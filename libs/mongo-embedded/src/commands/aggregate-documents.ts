@@ -4,6 +4,7 @@ import { type Document } from 'bson';
 import { Aggregator } from 'mingo';
 import { MongoCommandError } from '../errors.js';
 import { rewritePipeline } from '../query/bson-rewrites.js';
+import { collateFilter, type Collation } from '../query/collation.js';
 import { sortDocuments } from '../query/sort.js';
 import { type DocumentView } from '../storage/document-view.js';
 import { hasTypedNumbers, numericShadow, restoreNumberTypes } from '../storage/numbers.js';
@@ -19,11 +20,13 @@ export function aggregateDocuments(
   db: string,
   source: Document[],
   pipeline: Document[],
+  collation?: Collation,
 ): Document[] {
+  // The aggregate command writes a final $out or $merge itself; anywhere else they are misplaced.
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0];
     if (name === '$out' || name === '$merge')
-      throw new MongoCommandError('BadValue', `${name} is not supported by the embedded engine`);
+      throw new MongoCommandError('Location40601', `${name} can only be the final stage in the pipeline`);
   }
   try {
     // Stages compute on numeric shadows (mingo adds and compares JS numbers only); a pipeline of
@@ -35,7 +38,12 @@ export function aggregateDocuments(
     let segment: Document[] = [];
     const runSegment = () => {
       if (segment.length === 0) return;
-      documents = new Aggregator(rewritePipeline(segment), {
+      const stages = collation
+        ? segment.map((stage) =>
+            '$match' in stage ? { $match: collateFilter(stage.$match as Document, collation) } : stage,
+          )
+        : segment;
+      documents = new Aggregator(rewritePipeline(stages), {
         collectionResolver: (name: string) =>
           findDocuments(view, `${db}.${name}`, {}).map((doc) => cloneValue(numericShadow(doc))),
       }).run(documents) as Document[];
@@ -47,7 +55,7 @@ export function aggregateDocuments(
         documents = sample(documents, Number((stage.$sample as Document)?.size));
       } else if ('$sort' in stage && isPlainSort(stage.$sort)) {
         runSegment();
-        documents = sortDocuments(documents, stage.$sort as Document);
+        documents = sortDocuments(documents, stage.$sort as Document, collation?.compare);
       } else segment.push(stage);
     }
     runSegment();

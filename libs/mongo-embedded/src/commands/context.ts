@@ -3,6 +3,7 @@ import { type Document, Long } from 'bson';
 import { type DocumentView } from '../storage/document-view.js';
 import { type Operation, Store } from '../storage/store.js';
 import { TransactionManager } from '../storage/transaction.js';
+import { type Collation, effectiveCollation } from '../query/collation.js';
 
 export interface ServerInfo {
   host: string;
@@ -11,6 +12,8 @@ export interface ServerInfo {
   socketPath?: string;
   setName: string;
   startedAt: Date;
+  /** mongod's enableTestCommands: configureFailPoint exists only then. */
+  enableTestCommands?: boolean;
 }
 
 export interface OpenCursor {
@@ -60,8 +63,15 @@ export interface CommandContext {
   view: DocumentView;
   db: string;
   now: Date;
+  /** Sessions this server has seen recently, for $listLocalSessions. */
+  localSessions?: () => Document[];
   /** Applies schema-level operations (collections, indexes) now and journals them with the reply. */
   applyOperations(operations: Operation[]): void;
 }
 
 export type CommandHandler = (command: Document, context: CommandContext) => Document | Promise<Document>;
+
+/** The collation an operation on `ns` runs with: its own, else the collection's default. */
+export function collationFor(context: CommandContext, ns: string, requested: unknown): Collation | undefined {
+  return effectiveCollation(requested, context.store.collection(ns)?.options?.collation);
+}

@@ -1,19 +1,24 @@
 // find, getMore, killCursors, count, distinct and aggregate.
-import { type Document, Long } from 'bson';
+import { Long } from 'bson';
 import { MongoCommandError } from '../errors.js';
+import { type Collation } from '../query/collation.js';
 import { canonicalKey, valuesAtPath } from '../storage/values.js';
-import { type CommandHandler } from './context.js';
-import { aggregateDocuments } from './aggregate-documents.js';
-import { findDocuments, leadingStages } from './find-documents.js';
+import { bindFilterVariables, bindVariables, evaluateLet } from '../query/variables.js';
+import { aggregate } from './aggregate-command.js';
+import { collationFor, type CommandHandler } from './context.js';
+import { readDocuments } from './read-documents.js';
+import { resolveNamespace } from './views.js';
 
 const find: CommandHandler = (command, context) => {
   const ns = `${context.db}.${command.find}`;
-  const documents = findDocuments(context.view, ns, command.filter ?? {}, {
+  const variables = evaluateLet(command.let);
+  const documents = readDocuments(context, ns, bindFilterVariables(command.filter ?? {}, variables), {
     sort: command.sort,
     skip: command.skip,
     limit: command.limit,
-    projection: command.projection,
+    projection: bindVariables(command.projection, variables),
     hint: command.hint,
+    collation: command.collation,
   });
   const batchSize = command.singleBatch && command.limit ? Math.abs(command.limit) : (command.batchSize ?? 101);
   const { id, firstBatch } = context.cursors.open(ns, documents, batchSize, command.singleBatch === true);
@@ -41,18 +46,25 @@ const killCursors: CommandHandler = (command, context) => {
 };
 
 const count: CommandHandler = (command, context) => {
+  if (context.view.transaction)
+    throw new MongoCommandError(
+      'OperationNotSupportedInTransaction',
+      "Cannot run 'count' in a multi-document transaction.",
+    );
   const ns = `${context.db}.${command.count}`;
-  const documents = findDocuments(context.view, ns, command.query ?? {}, {
+  const documents = readDocuments(context, ns, command.query ?? {}, {
     skip: command.skip,
     limit: command.limit,
     hint: command.hint,
+    collation: command.collation,
   });
   return { n: documents.length, ok: 1 };
 };
 
 const distinct: CommandHandler = (command, context) => {
   const ns = `${context.db}.${command.distinct}`;
-  const documents = findDocuments(context.view, ns, command.query ?? {});
+  const collation = collationFor(context, resolveNamespace(context, ns).ns, command.collation);
+  const documents = readDocuments(context, ns, command.query ?? {}, { collation: command.collation });
   const values = new Map<string, unknown>();
   for (const doc of documents) {
     for (const value of valuesAtPath(doc, command.key as string).flatMap((v) => (Array.isArray(v) ? v : [v]))) {
@@ -60,20 +72,15 @@ const distinct: CommandHandler = (command, context) => {
       if (value !== undefined) values.set(canonicalKey(value), value);
     }
   }
-  return { values: [...values.values()], ok: 1 };
+  const distinctValues = [...values.values()];
+  // Under a collation, values it finds equal ("PING", "ping" at strength 2) are one: the first seen.
+  return { values: collation ? distinctUnder(collation, distinctValues) : distinctValues, ok: 1 };
 };
 
-const aggregate: CommandHandler = (command, context) => {
-  const pipeline = (command.pipeline as Document[]) ?? [];
-  if (command.aggregate === 1) throw new MongoCommandError('BadValue', 'database-level aggregation is not supported');
-  const ns = `${context.db}.${command.aggregate}`;
-  // A leading $match, $sort and $limit run as a query, through the indexes, before the rest.
-  const { filter, sort, limit, used } = leadingStages(pipeline);
-  const source = findDocuments(context.view, ns, filter, { sort, limit, hint: command.hint });
-  const documents = aggregateDocuments(context.view, context.db, source, pipeline.slice(used));
-  const batchSize = (command.cursor as Document | undefined)?.batchSize ?? 101;
-  const { id, firstBatch } = context.cursors.open(ns, documents, batchSize);
-  return { cursor: { firstBatch, id, ns }, ok: 1 };
-};
+/** One value per run of values the collation finds equal (sorted by it, so runs are adjacent). */
+function distinctUnder(collation: Collation, values: unknown[]): unknown[] {
+  const sorted = [...values].sort(collation.compare);
+  return sorted.filter((value, i) => i === 0 || !collation.equals(sorted[i - 1], value));
+}
 
 export const readCommands: Record<string, CommandHandler> = { find, getMore, killCursors, count, distinct, aggregate };

@@ -2,11 +2,15 @@
 import { type Document, ObjectId } from 'bson';
 import { Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
+import { boundableFilter, collateFilter, type Collation } from '../query/collation.js';
 import { compileFilter } from '../query/filter.js';
+import { bindFilterVariables, bindVariables, evaluateLet, type Variables } from '../query/variables.js';
 import { applyUpdate, seedFromFilter, type UpdateSpec } from '../storage/apply-update.js';
 import { Collection } from '../storage/collection.js';
 import { cloneValue } from '../storage/values.js';
-import { type CommandContext, type CommandHandler } from './context.js';
+import { assertCollatedUnique } from './collated-unique.js';
+import { assertNotView } from './views.js';
+import { collationFor, type CommandContext, type CommandHandler } from './context.js';
 import { findDocuments } from './find-documents.js';
 
 function writeError(index: number, error: unknown): Document {
@@ -20,6 +24,18 @@ function withId(doc: Document): Document {
   return { _id: new ObjectId(), ...cloneValue(doc) };
 }
 
+/** An _id may be a document, but not one with $-prefixed fields (mongod: not valid for storage). */
+function assertStorableId(doc: Document): void {
+  const id = doc._id as unknown;
+  if (id === null || typeof id !== 'object' || Object.getPrototypeOf(id) !== Object.prototype) return;
+  const dollar = Object.keys(id).find((field) => field.startsWith('$'));
+  if (dollar)
+    throw new MongoCommandError(
+      'DollarPrefixedFieldName',
+      `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`,
+    );
+}
+
 /** Transactions fail as a whole: the error is the command's, not a per-document write error. */
 function isInTransaction(context: CommandContext): boolean {
   return context.view.transaction !== undefined;
@@ -27,19 +43,34 @@ function isInTransaction(context: CommandContext): boolean {
 
 const insert: CommandHandler = async (command, context) => {
   const ns = `${context.db}.${command.insert}`;
+  assertNotView(context, ns);
   const documents = (command.documents as Document[]) ?? [];
   const isOrdered = command.ordered !== false;
   const writeErrors: Document[] = [];
   const docs = documents.map(withId);
-  // Outside transactions a batch is one write of the store when no document fails.
-  if (docs.length > 1 && context.view.insertAll) {
+  // Outside transactions a batch is one write of the store when no document fails (and no
+  // collated unique index needs the per-document check below).
+  const hasCollatedUnique = [...(context.store.collection(ns)?.indexes.values() ?? [])].some(
+    (index) => index.isUnique && index.spec.collation,
+  );
+  const isStorable = (doc: Document) => {
+    try {
+      assertStorableId(doc);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (docs.length > 1 && context.view.insertAll && !hasCollatedUnique && docs.every(isStorable)) {
     for (const doc of docs) await context.view.prepareWrite(ns, Collection.keyOf(doc));
     if (context.view.insertAll(ns, docs)) return { n: docs.length, ok: 1 };
   }
   let n = 0;
   for (const [index, doc] of docs.entries()) {
     try {
+      assertStorableId(doc);
       await context.view.prepareWrite(ns, Collection.keyOf(doc));
+      assertCollatedUnique(context, ns, Collection.keyOf(doc), doc);
       context.view.insert(ns, doc);
       n++;
     } catch (error) {
@@ -57,15 +88,31 @@ interface UpdateStatement {
   upsert?: boolean;
   multi?: boolean;
   arrayFilters?: Document[];
+  collation?: Document;
+}
+
+/** A write's filter: compiled with its collation and variables, and the part indexes may bound. */
+function targetFilter(filter: Document, collation: Collation | undefined, variables: Variables | undefined) {
+  const bound = bindFilterVariables(filter, variables);
+  if (!collation) return { filter: bound, compiled: compileFilter(bound) };
+  return { filter: boundableFilter(bound), compiled: compileFilter(collateFilter(bound, collation)) };
 }
 
 /** Applies one update statement; returns matched/modified counts and the upserted id. */
-async function runUpdate(context: CommandContext, ns: string, statement: UpdateStatement, sort?: Document) {
-  const filter = statement.q ?? {};
-  const compiled = compileFilter(filter);
-  let targets = context.view.find(ns, filter, compiled);
+async function runUpdate(
+  context: CommandContext,
+  ns: string,
+  statement: UpdateStatement,
+  variables: Variables | undefined,
+  sort?: Document,
+) {
+  const collation = collationFor(context, ns, statement.collation);
+  const { filter: bounded, compiled } = targetFilter(statement.q ?? {}, collation, variables);
+  const filter = bindFilterVariables(statement.q ?? {}, variables);
+  statement = { ...statement, u: Array.isArray(statement.u) ? bindVariables(statement.u, variables) : statement.u };
+  let targets = context.view.find(ns, bounded, compiled);
   if (sort && Object.keys(sort).length && targets.length > 1) {
-    const order = findDocuments(context.view, ns, filter, { sort, projection: { _id: 1 } }).map((d) =>
+    const order = findDocuments(context.view, ns, filter, { sort, projection: { _id: 1 }, collation }).map((d) =>
       Collection.keyOf(d),
     );
     targets = order.map((key) => targets.find((t) => t.key === key)!);
@@ -89,6 +136,7 @@ async function runUpdate(context: CommandContext, ns: string, statement: UpdateS
     // Stored documents are never changed in place: the one read is the original (findAndModify copies it).
     originals.push(current);
     if (isModified) {
+      assertCollatedUnique(context, ns, target.key, doc);
       context.view.replace(ns, target.key, doc);
       modified++;
     }
@@ -102,6 +150,7 @@ async function runUpdate(context: CommandContext, ns: string, statement: UpdateS
       now: context.now,
     });
     await context.view.prepareWrite(ns, Collection.keyOf(doc));
+    assertCollatedUnique(context, ns, Collection.keyOf(doc), doc);
     context.view.insert(ns, doc);
     return { matched: 0, modified: 0, upsertedId: doc._id, changed: [doc], originals: [] };
   }
@@ -110,14 +159,19 @@ async function runUpdate(context: CommandContext, ns: string, statement: UpdateS
 
 const update: CommandHandler = async (command, context) => {
   const ns = `${context.db}.${command.update}`;
+  assertNotView(context, ns);
+  // MongoDB 7.0 has no sort on update statements (8.0 added it); its parser rejects the field.
+  if (((command.updates as Document[]) ?? []).some((statement) => statement.sort !== undefined))
+    throw new MongoCommandError('Location40415', "BSON field 'update.updates.sort' is an unknown field.");
   const isOrdered = command.ordered !== false;
   const writeErrors: Document[] = [];
   const upserted: Document[] = [];
   let n = 0;
   let nModified = 0;
+  const variables = evaluateLet(command.let);
   for (const [index, statement] of ((command.updates as UpdateStatement[]) ?? []).entries()) {
     try {
-      const result = await runUpdate(context, ns, statement);
+      const result = await runUpdate(context, ns, statement, variables);
       n += result.matched + (result.upsertedId !== undefined ? 1 : 0);
       nModified += result.modified;
       if (result.upsertedId !== undefined) upserted.push({ index, _id: result.upsertedId });
@@ -138,9 +192,13 @@ const update: CommandHandler = async (command, context) => {
 
 const remove: CommandHandler = async (command, context) => {
   const ns = `${context.db}.${command.delete}`;
+  assertNotView(context, ns);
   let n = 0;
-  for (const statement of (command.deletes as { q: Document; limit: number }[]) ?? []) {
-    let targets = context.view.find(ns, statement.q ?? {});
+  const variables = evaluateLet(command.let);
+  for (const statement of (command.deletes as { q: Document; limit: number; collation?: Document }[]) ?? []) {
+    const collation = collationFor(context, ns, statement.collation);
+    const { filter, compiled } = targetFilter(statement.q ?? {}, collation, variables);
+    let targets = context.view.find(ns, filter, compiled);
     if (statement.limit === 1) targets = targets.slice(0, 1);
     for (const target of targets) {
       await context.view.prepareWrite(ns, target.key);
@@ -155,6 +213,9 @@ const remove: CommandHandler = async (command, context) => {
 const findAndModify: CommandHandler = async (command, context) => {
   const collectionName = command.findAndModify ?? command.findandmodify;
   const ns = `${context.db}.${collectionName}`;
+  assertNotView(context, ns);
+  const variables = evaluateLet(command.let);
+  const collation = collationFor(context, ns, command.collation);
   const filter = (command.query as Document) ?? {};
   const projection = command.fields as Document | undefined;
   const project = (doc: Document | null) =>
@@ -163,7 +224,11 @@ const findAndModify: CommandHandler = async (command, context) => {
       : doc;
 
   if (command.remove) {
-    const [target] = findDocuments(context.view, ns, filter, { sort: command.sort, limit: 1 });
+    const [target] = findDocuments(context.view, ns, bindFilterVariables(filter, variables), {
+      sort: command.sort,
+      limit: 1,
+      collation,
+    });
     if (!target) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
     const key = Collection.keyOf(target);
     await context.view.prepareWrite(ns, key);
@@ -173,7 +238,15 @@ const findAndModify: CommandHandler = async (command, context) => {
   const result = await runUpdate(
     context,
     ns,
-    { q: filter, u: command.update, upsert: command.upsert === true, multi: false, arrayFilters: command.arrayFilters },
+    {
+      q: filter,
+      u: command.update,
+      upsert: command.upsert === true,
+      multi: false,
+      arrayFilters: command.arrayFilters,
+      collation: command.collation,
+    },
+    variables,
     command.sort,
   );
   const isUpsert = result.upsertedId !== undefined;

@@ -105,7 +105,7 @@ function sortDirection(
 }
 
 function hintedIndex(collection: Collection, hint: string | Document): CollectionIndex | null {
-  const all = [collection.idIndex, ...collection.indexes.values()];
+  const all = [collection.idIndex, ...collection.indexes.values()].filter((index) => index.spec.hidden !== true);
   const found =
     typeof hint === 'string'
       ? all.find((index) => index.name === hint)
@@ -160,7 +160,8 @@ export function planQuery(collection: Collection, shape: QueryShape): Plan {
   let best: { plan: Plan; cost: number } = { plan: { kind: 'collscan' }, cost: sortedCost(total, sort.length > 0) };
   const candidates: Extract<Plan, { kind: 'ixscan' }>[] = [];
   for (const index of [collection.idIndex, ...collection.indexes.values()]) {
-    if (index.isPartial) continue;
+    // A hidden index (collMod / createIndexes `hidden`) is maintained but never planned with.
+    if (index.isPartial || index.spec.hidden === true) continue;
     const { plan, isBounded, bounds } = indexPlan(index, collected, sort);
     // A sparse index lacks documents missing its fields: usable only when the filter excludes them.
     if (index.isSparse && !bounds.some((list) => !includesNull(list))) continue;

@@ -28,6 +28,16 @@ export class CampaignRepository {
   }
 
   /** Campaigns whose landing pages live on these hosts (to recognise pasted partner links). */
+  /** Active campaigns offered on any of these boards (the reps' desk), by name. */
+  findActiveOnBoards(boardIds: readonly Types.ObjectId[]): Promise<CampaignRecord[]> {
+    return this.campaigns
+      .find({ boardIds: { $in: boardIds }, status: CampaignStatus.ACTIVE })
+      .sort({ name: 1 })
+      .limit(200)
+      .lean<CampaignRecord[]>()
+      .exec();
+  }
+
   findByLandingHosts(hosts: readonly string[], session?: ClientSession): Promise<CampaignRecord[]> {
     return this.campaigns
       .find({ landingHost: { $in: hosts }, status: { $ne: CampaignStatus.ENDED } })

@@ -43,12 +43,15 @@ export class UserImportedBadgesResolver {
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
   ): Promise<ImportedBadge[]> {
     const only = boardSlug ? await this.boards.requireBoard(boardSlug) : null;
+    if (only) await this.access.assert(actor, BoardAction.View, only);
     const limit = Math.min(Math.max(first, 1), MAX_IMPORTED_BADGES);
     const records = await this.imported.of(new Types.ObjectId(user.id), only?._id ?? null, limit);
-    const boardIds = [...new Set(records.map((r) => r.boardId.toHexString()))].map((id) => new Types.ObjectId(id));
-    const visible = new Map<string, string>();
-    for (const board of await this.boards.findByIds(boardIds))
-      if (await this.access.can(actor, BoardAction.View, board)) visible.set(board._id.toHexString(), board.slug);
+    const readable = await this.access.readableBoardIds(
+      actor,
+      records.map((r) => r.boardId),
+    );
+    const boards = await this.boards.findByIds([...readable].map((id) => new Types.ObjectId(id)));
+    const visible = new Map(boards.map((board) => [board._id.toHexString(), board.slug]));
     return records.flatMap((record) => {
       const slug = visible.get(record.boardId.toHexString());
       if (slug === undefined) return [];

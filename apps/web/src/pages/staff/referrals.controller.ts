@@ -1,9 +1,10 @@
-// GET /me/referrals: a rep's referral links, what each answer brought in (clicks, conversions,
-// commissions by status) and their latest commissions. Only ever the signed-in rep's own figures.
-import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+// GET /me/referrals: a rep's referral desk — the campaigns they may promote (POST .../links makes a
+// link), their links ready to copy, what each answer brought in (clicks, conversions, commissions by
+// status), their latest commissions and payouts. Only ever the signed-in rep's own figures.
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { SignedIn } from '@helpboard/core';
-import { CommissionStatus, RepEarningsService, type StatusTotal } from '@helpboard/referrals';
+import { InvalidInputError, SignedIn } from '@helpboard/core';
+import { CommissionStatus, RepDeskService, RepEarningsService, type StatusTotal } from '@helpboard/referrals';
 import { html, type SafeHtml } from '../../render/html.js';
 import { layout } from '../../layout/layout.js';
 import { sendPage } from '../../http/send-page.js';
@@ -11,7 +12,8 @@ import { type WebContext, WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
 import { type PostLink, PostTitles } from './post-titles.js';
-import { formatDate, formatMoney } from './staff-common.js';
+import { type Form, formatDate, formatMoney, outcomeNotice, runAction, text } from './staff-common.js';
+import { campaignsSection, copyableLink, payoutsSection } from './referral-desk.view.js';
 
 const LIMIT = 50;
 const STATUSES = Object.values(CommissionStatus);
@@ -21,15 +23,25 @@ const STATUSES = Object.values(CommissionStatus);
 export class ReferralsPageController {
   constructor(
     private readonly earnings: RepEarningsService,
+    private readonly desk: RepDeskService,
     private readonly titles: PostTitles,
     private readonly contexts: WebContextFactory,
   ) {}
 
   @SignedIn()
   @Get('me/referrals')
-  async referrals(@Req() request: WebRequest, @Res() response: Response): Promise<void> {
+  async referrals(
+    @Req() request: WebRequest,
+    @Res() response: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const actor = request.actor!;
-    const [ctx, mine] = await Promise.all([this.contexts.create(request), this.earnings.ofRep(actor, LIMIT)]);
+    const [ctx, mine, promotable, payouts] = await Promise.all([
+      this.contexts.create(request, response),
+      this.earnings.ofRep(actor, LIMIT),
+      this.desk.promotable(actor),
+      this.desk.payoutsOf(actor),
+    ]);
     const postIds = [
       ...mine.answers.flatMap((a) => (a.postId ? [a.postId] : [])),
       ...mine.links.flatMap((l) => (l.link.postId ? [l.link.postId.toHexString()] : [])),
@@ -68,7 +80,7 @@ export class ReferralsPageController {
           <thead><tr><th scope="col">${t('web.staff.referrals.link')}</th><th scope="col">${t('web.staff.referrals.answer')}</th><th scope="col">${t('web.staff.referrals.clicks')}</th><th scope="col">${t('web.staff.referrals.visitors')}</th><th scope="col">${t('web.staff.referrals.conversions')}</th><th scope="col">${t('web.staff.referrals.earned')}</th></tr></thead>
           <tbody>${mine.links.map(
             (row) =>
-              html`<tr><th scope="row"><code>${`${ctx.baseUrl}/r/${row.link.code}`}</code>${row.link.disabledAt ? html` <span class="label closed">${t('web.staff.referrals.disabled')}</span>` : null}</th><td>${postCell(row.link.postId?.toHexString() ?? null)}</td><td>${row.clicks}</td><td>${row.uniqueVisitors}</td><td>${row.conversions}</td><td>${money(row.earningsMinor, row.currency)}</td></tr>`,
+              html`<tr data-link="${row.link.code}"><th scope="row">${copyableLink(ctx, `${ctx.baseUrl}/r/${row.link.code}`, `link-${row.link.code}`)}${row.link.disabledAt ? html` <span class="label closed">${t('web.staff.referrals.disabled')}</span>` : null}</th><td>${postCell(row.link.postId?.toHexString() ?? null)}</td><td>${row.clicks}</td><td>${row.uniqueVisitors}</td><td>${row.conversions}</td><td>${money(row.earningsMinor, row.currency)}</td></tr>`,
           )}</tbody></table></div>`
       : html`<p class="muted">${t('web.staff.referrals.noLinks')}</p>`;
 
@@ -83,13 +95,32 @@ export class ReferralsPageController {
       : null;
 
     const body = html`<h1>${t('web.staff.referrals.title')}</h1>
-      <p class="muted">${t('web.staff.referrals.intro')}</p>
+      <p class="muted">${t('web.staff.referrals.intro')}</p>${outcomeNotice(ctx, query)}
+      ${campaignsSection(ctx, promotable)}
       <section class="card" aria-labelledby="ref-total"><h2 id="ref-total">${t('web.staff.referrals.total')}</h2>${summary}</section>
       <section class="card" aria-labelledby="ref-answers"><h2 id="ref-answers">${t('web.staff.referrals.byAnswer')}</h2>${byAnswer}</section>
       <section class="card" aria-labelledby="ref-links"><h2 id="ref-links">${t('web.staff.referrals.links')}</h2>${links}</section>
-      ${commissions ? html`<section class="card" aria-labelledby="ref-recent"><h2 id="ref-recent">${t('web.staff.referrals.recent')}</h2>${commissions}</section>` : null}`;
+      ${commissions ? html`<section class="card" aria-labelledby="ref-recent"><h2 id="ref-recent">${t('web.staff.referrals.recent')}</h2>${commissions}</section>` : null}
+      ${payoutsSection(ctx, payouts)}`;
     sendPage(request, response, layout(ctx, { title: t('web.staff.referrals.title'), robots: 'noindex', body }));
   }
+
+  @SignedIn()
+  @Post('me/referrals/links')
+  @HttpCode(200)
+  createLink(@Req() request: WebRequest, @Res() response: Response, @Body() form: Form) {
+    return runAction(request, response, '/me/referrals', async () => {
+      const campaignId = text(form.campaignId);
+      if (!isId(campaignId)) throw new InvalidInputError([{ field: 'campaignId', message: 'INVALID_VALUE' }]);
+      await this.desk.createLink(request.actor!, campaignId, text(form.boardSlug));
+      return 'linkCreated';
+    });
+  }
+}
+
+/** POST /me/referrals/links: a link for a campaign on a board (the lib checks both). */
+function isId(value: string): boolean {
+  return /^[0-9a-f]{24}$/i.test(value);
 }
 
 function answerLink(ctx: WebContext, link: PostLink | undefined): SafeHtml | string {

@@ -78,7 +78,7 @@ function comments(ctx: WebContext, data: ThreadPageData, post: PostRecord, notic
     const author = data.authors.get(c.authorId.toHexString());
     return html`<li id="c-${c._id.toHexString()}"><span class="body" lang="${contentLang(c.body)}">${trustedHtml(shownOnBoard(data, c.bodyHtml))}</span> – ${
       author ? html`<a href="${userPath(author.user.handle)}">${author.user.displayName}</a>` : null
-    }${author?.isStaff ? html` <span class="badge staff">${t('web.author.staff')}</span>` : null}</li>`;
+    }${author?.isStaff ? html` <span class="badge staff">${t('web.author.staff')}</span>` : null} <time class="muted small" datetime="${c.createdAt.toISOString()}">${formatDate(ctx, c.createdAt)}</time></li>`;
   });
   const form = ctx.viewer
     ? html`<details${notice?.at === `comment-${id}` ? html` open` : null}><summary>${t('web.post.addComment')}</summary>

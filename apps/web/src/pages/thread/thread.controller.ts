@@ -15,6 +15,7 @@ import { MAX_ANSWER_PAGES, ThreadPageLoader } from './thread-page.data.js';
 import { threadView } from './thread.view.js';
 import { decodeRule } from './rule-notice.js';
 import { BoardTools } from '../staff/board-tools.js';
+import { SupportCaseService } from '@helpboard/insights';
 
 const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 /** Whether the slug in the URL is the thread's current one (else: 301 to the canonical URL). */
@@ -51,6 +52,7 @@ export class ThreadController {
     private readonly cache: PublicQueryCache,
     private readonly views: ViewCounter,
     private readonly tools: BoardTools,
+    private readonly cases: SupportCaseService,
   ) {}
 
   @Public()
@@ -95,9 +97,18 @@ export class ThreadController {
     if (!rule && !isCanonical(slug, path)) return response.redirect(301, withPage(path, answerPage));
     // Links on the page ("log in to answer") return to the canonical URL, whatever was typed.
     ctx.path = withPage(path, answerPage);
-    // Signed-in readers' staff tools on this board (none in the shared anonymous rendering).
-    const tools = actor ? await this.tools.on(actor, data.board) : [];
-    const page = threadView(ctx, data, decodeRule(rule, ctx.locale), tools);
+    // Signed-in readers' staff tools on this board (none in the shared anonymous rendering), and
+    // the thread's support case: everyone sees that staff handle it, the asker and staff its state
+    // (never its private reason). Opening a case publishes ThreadChanged, so cached pages follow.
+    const [tools, [supportCase]] = await Promise.all([
+      actor ? this.tools.on(actor, data.board) : Promise.resolve([]),
+      this.cases.casesOf([id]),
+    ]);
+    const isAsker = actor !== null && data.thread.authorId.equals(actor.userId);
+    const caseView = supportCase
+      ? { state: isAsker || tools.some((tool) => tool.key === 'escalations') ? supportCase.state : null }
+      : null;
+    const page = threadView(ctx, data, decodeRule(rule, ctx.locale), tools, caseView);
     if (actor || rule) return sendPage(request, response, page);
     const etag = etagOf(page.value);
     this.cache.set(cacheKey, [`thread:${id}`], { body: page.value, etag, path }, generation);

@@ -123,6 +123,24 @@ function answerPager(ctx: WebContext, data: ThreadPageData, path: string): SafeH
   }</nav>`;
 }
 
+/** A support case on the thread: `state` only for its asker and the board's staff. */
+export interface SupportCaseView {
+  state: string | null;
+}
+
+function caseNotice(ctx: WebContext, supportCase: SupportCaseView | null): SafeHtml | null {
+  if (!supportCase) return null;
+  const { t } = ctx;
+  return noticeBox(
+    'info',
+    html`<strong>${t('web.thread.case')}</strong>${
+      supportCase.state
+        ? html` <span class="label" data-case-state="${supportCase.state}">${t(`web.thread.caseState.${supportCase.state}`)}</span>`
+        : null
+    }`,
+  );
+}
+
 /** The reader's staff tools on this board; moderators also get this thread's moderation page. */
 function staffTools(ctx: WebContext, data: ThreadPageData, tools: BoardTool[]): SafeHtml | null {
   if (tools.length === 0) return null;
@@ -138,6 +156,7 @@ export function threadView(
   data: ThreadPageData,
   notice: RuleNotice | null,
   tools: BoardTool[] = [],
+  supportCase: SupportCaseView | null = null,
 ): SafeHtml {
   const { t } = ctx;
   const { thread, board } = data;
@@ -163,7 +182,7 @@ export function threadView(
   }<a href="${boardPath(board.slug)}">${board.title}</a></nav>
 <div class="row spread"><h1 lang="${contentLang(thread.title)}">${thread.title}</h1>${followControl(ctx, data, notice)}</div>
 <p class="row small muted">${tags} <span>${t('web.thread.views', { count: thread.viewCount })}</span></p>
-${banner(ctx, data)}
+${banner(ctx, data)}${caseNotice(ctx, supportCase)}
 <div class="layout"><div>
 ${postView(ctx, data, data.question, notice)}
 <h2 id="answers">${t('web.thread.answers', { count: thread.answerCount })}</h2>
