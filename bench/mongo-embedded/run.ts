@@ -2,8 +2,11 @@
 // updates, range finds, sorted top-10 reads and a $group aggregation over 10k and 100k documents,
 // measured in one run; prints the ratio of time per operation at 100k vs 10k documents (indexed
 // find goal <= 1.5: lookups do not slow down as the collection grows).
+// `--scale 250000,1000000,5000000 [--compare <checkout>]`: the data-directory scale mode instead
+// (scale.ts).
 import { MongoClient } from 'mongodb';
 import { startEmbeddedMongo } from '@helpboard/mongo-embedded';
+import { runScale } from './scale.js';
 
 const FINDS = 3_000;
 const UPDATES = 3_000;
@@ -85,6 +88,16 @@ async function measure(size: number) {
   await client.close();
   await engine.stop();
   return { find: perFind, range: perRange, top: perTop, latest: perLatest };
+}
+
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
+const scale = option('--scale');
+if (scale) {
+  await runScale(scale.split(',').map(Number), option('--compare'));
+  process.exit(0);
 }
 
 const small = await measure(10_000);

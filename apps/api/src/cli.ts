@@ -17,6 +17,7 @@ import { withCliContext } from './cli/cli-context.js';
 import { describeCliError } from './cli/cli-errors.js';
 import { printSchemaCommand } from './cli/print-schema.command.js';
 import { backupCommand, restoreCommand } from './cli/backup/backup.command.js';
+import { storeCopyCommand } from './cli/backup/store-copy.command.js';
 
 const program = new Command('helpboard')
   .description('Helpboard administration')
@@ -29,7 +30,8 @@ const program = new Command('helpboard')
   .addCommand(insightsCommand((use) => withCliContext([InsightsModule], BoardInsightsService, use)))
   .addCommand(printSchemaCommand())
   .addCommand(backupCommand())
-  .addCommand(restoreCommand());
+  .addCommand(restoreCommand())
+  .addCommand(storeCopyCommand());
 
 // Usage errors exit with 2 (as shells expect), whichever command they come from.
 for (const command of program.commands) command.exitOverride();

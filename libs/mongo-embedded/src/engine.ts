@@ -1,5 +1,5 @@
 // Runs commands against the store: picks the handler, the view (committed or transaction),
-// journals what changed before replying, and answers errors as MongoDB does.
+// waits until what changed is on disk before replying, and answers errors as MongoDB does.
 import { Binary, type Document, Timestamp } from 'bson';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,7 +9,6 @@ import { explainCommands } from './commands/explain-command.js';
 import { readCommands } from './commands/read-commands.js';
 import { serverCommands } from './commands/server-commands.js';
 import { writeCommands } from './commands/write-commands.js';
-import { DataDirectory } from './durability/data-directory.js';
 import { MongoCommandError, writeConflict } from './errors.js';
 import { CommittedView, type DocumentView, TransactionView } from './storage/document-view.js';
 import { type Operation, Store } from './storage/store.js';
@@ -53,30 +52,24 @@ export interface ConnectionInfo {
 export { CloseConnection };
 
 export class Engine {
-  readonly store = new Store();
   readonly clock = new LogicalClock();
   /** mongod's test commands (configureFailPoint), present only when enabled at start. */
   readonly failPoints?: FailPoints;
-  readonly transactions = new TransactionManager(this.store);
+  readonly transactions: TransactionManager;
   readonly cursors = new CursorRegistry();
   /** Retryable writes: the reply already given for (lsid, txnNumber), so a retry is not applied twice. */
   private readonly retryReplies = new Map<string, Document>();
-  private activeCommands = 0;
   /** Sessions seen recently, as $listLocalSessions reports them (most recent last). */
   private readonly sessionsInUse = new Map<string, Document>();
   /** Collections and indexes created by running transactions, applied when they commit. */
   private readonly createdInTransactions = new WeakMap<Transaction, Operation[]>();
-  private compaction?: Promise<void>;
 
   constructor(
     readonly server: ServerInfo,
-    private directory?: DataDirectory,
+    readonly store: Store,
   ) {
+    this.transactions = new TransactionManager(store);
     if (server.enableTestCommands) this.failPoints = new FailPoints();
-  }
-
-  attach(directory: DataDirectory): void {
-    this.directory = directory;
   }
 
   /**
@@ -88,9 +81,7 @@ export class Engine {
     const failure = this.failPoints?.failureFor(name, connection.appName);
     if (failure?.closeConnection) throw new CloseConnection();
     if (failure?.blockTimeMS) await sleep(failure.blockTimeMS);
-    const reply: Document = failure?.errorReply
-      ? { ...failure.errorReply }
-      : { ...(await this.exclusiveOfCompaction(() => this.answer(name, command))) };
+    const reply: Document = failure?.errorReply ? { ...failure.errorReply } : { ...(await this.answer(name, command)) };
     if (reply.ok !== 0) {
       const concernError = failure?.writeConcernError ?? writeConcernErrorFor(command);
       if (concernError) reply.writeConcernError = concernError;
@@ -107,44 +98,6 @@ export class Engine {
       if (error instanceof MongoCommandError) return error.toReply();
       return new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error)).toReply();
     }
-  }
-
-  /**
-   * Compaction snapshots the store and empties the journal. It must see no command half-way
-   * (applied in memory but not yet journaled), so it starts only when none is running, and
-   * commands arriving meanwhile wait for it.
-   */
-  private async exclusiveOfCompaction<T>(work: () => Promise<T>): Promise<T> {
-    while (this.compaction) await this.compaction;
-    this.activeCommands++;
-    try {
-      return await work();
-    } finally {
-      this.activeCommands--;
-      if (this.activeCommands === 0) this.startCompactionIfDue(Date.now());
-    }
-  }
-
-  private startCompactionIfDue(now: number): boolean {
-    if (!this.directory?.shouldCompact(now) || this.compaction) return false;
-    this.compaction = this.directory.compact(this.store).finally(() => (this.compaction = undefined));
-    return true;
-  }
-
-  /**
-   * Folds the journal into a snapshot if it is due by size or age (`now` lets callers ask as of a
-   * given time). An idle engine gets no commands to trigger it, so a timer calls this too.
-   */
-  /** Waits for a compaction under way (before closing the directory). */
-  async settled(): Promise<void> {
-    while (this.compaction) await this.compaction;
-  }
-
-  async compactIfDue(now = Date.now()): Promise<boolean> {
-    while (this.compaction) await this.compaction;
-    if (this.activeCommands > 0 || !this.startCompactionIfDue(now)) return false;
-    await this.compaction;
-    return true;
   }
 
   private async dispatch(name: string, command: Document): Promise<Document> {
@@ -264,9 +217,10 @@ export class Engine {
     created.push(...operations);
   }
 
-  private async journal(operations: Operation[]): Promise<void> {
+  /** Advances the cluster time and waits until the applied operations are on disk. */
+  private async journal(_operations: Operation[]): Promise<void> {
     this.clock.tick();
-    await this.directory?.append(operations);
+    await this.store.durable();
   }
 
   private noteSessionUse(key: string, lsid: Document, now: Date): void {
@@ -284,7 +238,7 @@ export class Engine {
 
   /** Removes documents whose TTL index says they expired. */
   sweepExpired(now: Date): Promise<number> {
-    return this.exclusiveOfCompaction(() => this.removeExpired(now));
+    return this.removeExpired(now);
   }
 
   private async removeExpired(now: Date): Promise<number> {

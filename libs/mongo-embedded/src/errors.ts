@@ -56,6 +56,7 @@ export const ErrorCodes = {
   TransactionTooOld: 225,
   OperationNotSupportedInTransaction: 263,
   DuplicateKey: 11000,
+  KeyTooLong: 17280,
   Location40352: 40352,
   Location40414: 40414,
   Location5858203: 5858203,

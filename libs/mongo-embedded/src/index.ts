@@ -1,17 +1,19 @@
 // The embedded MongoDB-compatible engine: `startEmbeddedMongo()` serves the MongoDB wire protocol
-// on loopback or on a Unix domain socket, in memory or durably in a data directory, so mongoose
-// runs on it unchanged. It has no authentication: loopback is open to every local user, a socket
-// in a private directory only to its owner (see docs/security.md).
+// on loopback or on a Unix domain socket, durably in a data directory or on a temporary store,
+// so mongoose runs on it unchanged. Both keep their data in an LMDB file (docs/engine-storage.md).
+// It has no authentication: loopback is open to every local user, a socket in a private
+// directory only to its owner (see docs/security.md).
 import { rm } from 'node:fs/promises';
-import { DataDirectory } from './durability/data-directory.js';
+import { openStore } from './durability/open-store.js';
 import { Engine } from './engine.js';
 import { WireServer } from './server.js';
 import { TRANSACTION_LIFETIME_MS } from './storage/transaction.js';
 
-export { DataDirectoryLockedError } from './durability/data-directory.js';
+export { DataDirectoryLockedError } from './durability/open-store.js';
+export { copyStore } from './durability/store-copy.js';
 
 export interface EmbeddedMongoOptions {
-  /** Where data lives; absent → in memory only. */
+  /** Where data lives; absent → a temporary store (unsynced, on tmpfs when there is one), removed at stop. */
   dataDir?: string;
   /** 0 or absent → a free port. */
   port?: number;
@@ -23,12 +25,8 @@ export interface EmbeddedMongoOptions {
   socketPath?: string;
   /** How often expired TTL documents are removed (MongoDB: 60 s). */
   ttlIntervalMs?: number;
-  /** Where recovery warnings go (torn journal tail). */
+  /** Where start-up notices go (conversion of an old data directory, an interrupted write left out). */
   warn?: (message: string) => void;
-  /** Journal size that triggers a snapshot and a fresh journal (default 64 MB). */
-  compactAfterBytes?: number;
-  /** How old a non-empty journal may get before it is folded into a snapshot (default 10 minutes). */
-  compactEveryMs?: number;
   /** mongod's enableTestCommands: accept configureFailPoint (for drivers' and our tests only). */
   enableTestCommands?: boolean;
 }
@@ -39,8 +37,8 @@ export interface EmbeddedMongo {
   port: number;
   /** Removes expired TTL documents now (the background sweep does this periodically). */
   sweepExpired(): Promise<number>;
-  /** Snapshots and empties the journal if it is due by size or age as of `now`; false if not due or busy. */
-  compactIfDue(now?: number): Promise<boolean>;
+  /** A consistent copy of the store file at `target`, taken while the engine keeps serving. */
+  backup(target: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,17 +56,9 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     startedAt: new Date(),
     enableTestCommands: options.enableTestCommands === true,
   };
-  const engine = new Engine(info);
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
-  const directory = options.dataDir
-    ? (
-        await DataDirectory.open(options.dataDir, engine.store, warn, {
-          afterBytes: options.compactAfterBytes,
-          everyMs: options.compactEveryMs,
-        })
-      ).directory
-    : undefined;
-  if (directory) engine.attach(directory);
+  const opened = await openStore(options.dataDir, warn);
+  const engine = new Engine(info, opened.store);
 
   const server = new WireServer(engine);
   let port: number;
@@ -76,12 +66,12 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     if (socketPath === undefined) port = await server.listen(info.port, host);
     else {
       // A socket file left by a crash: the data directory's lock says no live engine uses it.
-      if (directory) await rm(socketPath, { force: true });
+      if (options.dataDir) await rm(socketPath, { force: true });
       await server.listenOnSocket(socketPath);
       port = 0;
     }
   } catch (error) {
-    await directory?.close(engine.store);
+    await opened.close();
     throw error;
   }
   info.port = port;
@@ -89,10 +79,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const housekeeping = setInterval(
     () => {
       engine.transactions.abortExpired(Date.now());
-      void engine
-        .sweepExpired(new Date())
-        .then(() => engine.compactIfDue())
-        .catch((error: unknown) => warn(`housekeeping failed: ${String(error)}`));
+      void engine.sweepExpired(new Date()).catch((error: unknown) => warn(`housekeeping failed: ${String(error)}`));
     },
     options.ttlIntervalMs ?? Math.min(60_000, TRANSACTION_LIFETIME_MS),
   );
@@ -109,13 +96,12 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     host,
     port,
     sweepExpired: () => engine.sweepExpired(new Date()),
-    compactIfDue: (now?: number) => engine.compactIfDue(now),
+    backup: (target: string) => opened.store.disk.backup(target),
     stop() {
       stopping ??= (async () => {
         clearInterval(housekeeping);
         await server.close();
-        await engine.settled();
-        await directory?.close(engine.store);
+        await opened.close();
       })();
       return stopping;
     },

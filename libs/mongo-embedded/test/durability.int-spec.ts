@@ -2,11 +2,13 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { Decimal128, Double, Long, MongoClient } from 'mongodb';
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedMongo } from '../src/index.js';
+import { copyStore, startEmbeddedMongo } from '../src/index.js';
+import { DiskStore } from '../src/storage/disk-store.js';
+import { Store } from '../src/storage/store.js';
 
 const directories: string[] = [];
 function freshDirectory(): string {
@@ -18,13 +20,16 @@ afterAll(() => {
   for (const dir of directories) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the writer until it has acknowledged at least `acks` more writes, then SIGKILLs it mid-stream. */
+/**
+ * Runs the writer until it has acknowledged at least `acks` more writes, then SIGKILLs it
+ * mid-stream. Resolves with every acknowledged document number.
+ */
 function writeThenKill(
   dataDir: string,
   from: number,
   acks: number,
-  compaction: { afterBytes?: number; everyMs?: number } = {},
-): Promise<number> {
+  mode: 'sequential' | 'burst' = 'sequential',
+): Promise<number[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -34,35 +39,28 @@ function writeThenKill(
         fileURLToPath(new URL('./support/crash-writer.ts', import.meta.url)),
         dataDir,
         String(from),
-        String(compaction.afterBytes ?? ''),
-        String(compaction.everyMs ?? ''),
+        mode,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    let lastAck = from - 1;
+    const acked: number[] = [];
     let output = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      for (const match of output.matchAll(/ACK (\d+)\n/g)) lastAck = Math.max(lastAck, Number(match[1]));
-      output = output.slice(output.lastIndexOf('\n') + 1);
+      const complete = output.slice(0, output.lastIndexOf('\n') + 1);
+      output = output.slice(complete.length);
+      for (const match of complete.matchAll(/ACK (\d+)\n/g)) acked.push(Number(match[1]));
+      for (const match of complete.matchAll(/ACKS (\d+) (\d+)\n/g))
+        for (let i = Number(match[1]); i <= Number(match[2]); i++) acked.push(i);
       // Kill at a moment that varies from run to run, while writes are in flight.
-      if (lastAck >= from + acks - 1 && !child.killed) setTimeout(() => child.kill('SIGKILL'), Math.random() * 5);
+      if (acked.length >= acks && !child.killed) setTimeout(() => child.kill('SIGKILL'), Math.random() * 5);
     });
     child.on('exit', (code, signal) =>
-      signal === 'SIGKILL' ? resolve(lastAck) : reject(new Error(`writer exited ${code}: ${stderr}`)),
+      signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`writer exited ${code}: ${stderr}`)),
     );
   });
-}
-
-async function readAllFrom(dataDir: string, db: string, name: string) {
-  const engine = await startEmbeddedMongo({ dataDir });
-  const client = await new MongoClient(engine.uri).connect();
-  const docs = await client.db(db).collection(name).find({}).sort({ n: 1 }).toArray();
-  await client.close();
-  await engine.stop();
-  return docs;
 }
 
 async function readAll(dataDir: string, warn?: (m: string) => void) {
@@ -103,7 +101,8 @@ describe('embedded engine durability', () => {
     const dataDir = freshDirectory();
     let next = 0;
     for (let round = 0; round < 3; round++) {
-      const lastAck = await writeThenKill(dataDir, next, 40 + Math.floor(Math.random() * 40));
+      const acked = await writeThenKill(dataDir, next, 40 + Math.floor(Math.random() * 40));
+      const lastAck = Math.max(...acked);
       const docs = await readAll(dataDir);
       const numbers = docs.map((d) => d.i as number);
       // Every acknowledged write is there, in order, with nothing in between missing.
@@ -118,45 +117,26 @@ describe('embedded engine durability', () => {
     }
   }, 60_000);
 
-  it('loses nothing when the journal is compacted into snapshots while writes keep coming', async () => {
+  it('loses no acknowledged write of a burst of concurrent batches, and its indexes agree with its documents', async () => {
     const dataDir = freshDirectory();
-    // A tiny threshold: a snapshot every few writes, racing with the writer, then a SIGKILL.
-    const lastAck = await writeThenKill(dataDir, 0, 60, { afterBytes: 15_000 });
-    expect(existsSync(join(dataDir, 'snapshot.bson'))).toBe(true); // compacted before the kill
-    const numbers = (await readAll(dataDir)).map((d) => d.i as number);
-    expect(numbers.slice(0, lastAck + 1)).toEqual(Array.from({ length: lastAck + 1 }, (_, i) => i));
-  }, 30_000);
-
-  it('loses nothing when snapshots are taken on time (every few milliseconds) while writes keep coming', async () => {
-    const dataDir = freshDirectory();
-    let next = 0;
-    for (let round = 0; round < 2; round++) {
-      const lastAck = await writeThenKill(dataDir, next, 80, { everyMs: 2 });
-      const numbers = (await readAll(dataDir)).map((d) => d.i as number);
-      expect(numbers.slice(0, lastAck + 1)).toEqual(Array.from({ length: lastAck + 1 }, (_, i) => i));
-      next = numbers.length;
-    }
-  }, 30_000);
-
-  it('folds a journal into a snapshot once it is old enough, even with no command coming', async () => {
-    const dataDir = freshDirectory();
-    const engine = await startEmbeddedMongo({ dataDir, compactEveryMs: 60_000 });
+    // Four clients writing batches of 250 indexed documents; killed after at least 6,000 are acknowledged.
+    const acked = await writeThenKill(dataDir, 0, 6000, 'burst');
+    const engine = await startEmbeddedMongo({ dataDir });
     const client = await new MongoClient(engine.uri).connect();
-    await client
-      .db('app')
-      .collection('notes')
-      .insertMany([{ n: 1 }, { n: 2 }]);
-    const journal = join(dataDir, 'journal.log');
-    expect(statSync(journal).size).toBeGreaterThan(0);
-    expect(await engine.compactIfDue()).toBe(false); // young and small: not due
-    expect(await engine.compactIfDue(Date.now() + 61_000)).toBe(true);
-    expect(statSync(journal).size).toBe(0);
-    expect(await engine.compactIfDue(Date.now() + 61_000)).toBe(false); // nothing new to fold
-    await client.db('app').collection('notes').insertOne({ n: 3 });
+    const burst = client.db('crash').collection('burst');
+    const stored = await burst.find({}, { projection: { payload: 0 } }).toArray();
+    const present = new Set(stored.map((d) => d._id as unknown as number));
+    expect(acked.filter((i) => !present.has(i))).toEqual([]);
+    // Batches land whole or not at all... per document: each one complete, none torn.
+    for (const doc of stored) expect(doc.checksum).toBe((doc._id as unknown as number) * 7);
+    // Every index holds exactly the stored documents.
+    const viaIndex = (hint: string) => burst.countDocuments({}, { hint });
+    expect(await viaIndex('board_1_score_-1')).toBe(stored.length);
+    expect(await viaIndex('slug_1')).toBe(stored.length);
+    await expect(burst.insertOne({ _id: -1, slug: 's-0' } as never)).rejects.toMatchObject({ code: 11000 });
     await client.close();
     await engine.stop();
-    expect((await readAllFrom(dataDir, 'app', 'notes')).map((d) => d.n)).toEqual([1, 2, 3]);
-  });
+  }, 120_000);
 
   it('keeps number types (int64, integral double, Decimal128) across restarts', async () => {
     const dataDir = freshDirectory();
@@ -176,7 +156,7 @@ describe('embedded engine durability', () => {
       .insertOne(typed as never);
     await client.close();
     await engine.stop();
-    // Journal and snapshot share one record format; two restarts read it back twice.
+    // Two restarts read it back twice.
     for (let i = 0; i < 2; i++) {
       const { engine: again, doc } = await read();
       const types = Object.values(doc!).map((v) => (v as { _bsontype?: string })._bsontype);
@@ -185,19 +165,35 @@ describe('embedded engine durability', () => {
     }
   });
 
-  it('cuts off a torn or corrupt journal tail, keeps what came before, and says so', async () => {
+  it('copies its store while it keeps serving writes; the copy opens as a data directory', async () => {
     const dataDir = freshDirectory();
-    const lastAck = await writeThenKill(dataDir, 0, 30);
-    appendFileSync(join(dataDir, 'journal.log'), Buffer.from([200, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7]));
-    const warnings: string[] = [];
-    const docs = await readAll(dataDir, (message) => warnings.push(message));
-    expect(docs.length).toBeGreaterThanOrEqual(lastAck + 1);
-    expect(warnings.join('\n')).toMatch(/cut off/);
-    // The tail is gone for good: a second start finds a clean journal.
-    const warningsAgain: string[] = [];
-    expect((await readAll(dataDir, (message) => warningsAgain.push(message))).length).toBe(docs.length);
-    expect(warningsAgain).toEqual([]);
-  }, 30_000);
+    const engine = await startEmbeddedMongo({ dataDir });
+    const client = await new MongoClient(engine.uri).connect();
+    const notes = client.db('app').collection<{ _id: number; n: number }>('notes');
+    await notes.createIndex({ n: 1 }, { unique: true });
+    await notes.insertMany(Array.from({ length: 2000 }, (_, i) => ({ _id: i, n: i })));
+    let writing = true;
+    const writes = (async () => {
+      for (let i = 2000; writing; i++) await notes.insertOne({ _id: i, n: i });
+    })();
+    const target = freshDirectory();
+    await copyStore(dataDir, target);
+    writing = false;
+    await writes;
+    await client.close();
+    await engine.stop();
+
+    const copy = await startEmbeddedMongo({ dataDir: target });
+    const reader = await new MongoClient(copy.uri).connect();
+    const copied = await reader.db('app').collection('notes').find({}).sort({ _id: 1 }).toArray();
+    // A snapshot: everything acknowledged before the copy, then a gap-free prefix of what followed.
+    expect(copied.map((d) => d._id)).toEqual(Array.from({ length: copied.length }, (_, i) => i));
+    expect(copied.length).toBeGreaterThanOrEqual(2000);
+    await expect(reader.db('app').collection('notes').insertOne({ n: 5 })).rejects.toMatchObject({ code: 11000 });
+    await reader.close();
+    await copy.stop();
+    await expect(copyStore(freshDirectory(), freshDirectory())).rejects.toThrow(/holds no store/);
+  });
 
   it('refuses to open a data directory another engine has open', async () => {
     const dataDir = freshDirectory();
@@ -208,13 +204,105 @@ describe('embedded engine durability', () => {
     await reopened.stop();
   });
 
-  it('writes nothing to disk in memory mode', async () => {
+  it('leaves nothing behind without a data directory (its temporary store is removed at stop)', async () => {
+    const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+    const temporaryStores = () => readdirSync(scratch).filter((name) => name.startsWith('engine-'));
     const cwdBefore = readdirSync(process.cwd()).sort();
+    const before = new Set(temporaryStores());
     const engine = await startEmbeddedMongo();
+    const created = temporaryStores().filter((name) => !before.has(name));
     const client = await new MongoClient(engine.uri).connect();
     await client.db('mem').collection('c').insertOne({ a: 1 });
     await client.close();
     await engine.stop();
     expect(readdirSync(process.cwd()).sort()).toEqual(cwdBefore);
+    // Other suites may be running engines meanwhile: ours (created at start) is gone.
+    const after = new Set(temporaryStores());
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.filter((name) => after.has(name)).length).toBeLessThan(created.length);
+  });
+});
+
+describe('a data directory of the format before the LMDB store (snapshot.bson + journal.log)', () => {
+  // Written by the engine of the starting commit (fixtures/legacy-data-dir/README-make-fixture.ts.txt):
+  // 50 posts with a unique and a compound index in the snapshot, then in the journal one more
+  // post, an update, a delete and a new collection.
+  const fixture = fileURLToPath(new URL('./fixtures/legacy-data-dir', import.meta.url));
+
+  function copyOfFixture(): string {
+    const dataDir = freshDirectory();
+    cpSync(fixture, dataDir, { recursive: true });
+    rmSync(join(dataDir, 'README-make-fixture.ts.txt'));
+    return dataDir;
+  }
+
+  async function contents(dataDir: string, warnings: string[] = []) {
+    const engine = await startEmbeddedMongo({ dataDir, warn: (message) => warnings.push(message) });
+    const client = await new MongoClient(engine.uri).connect();
+    const db = client.db('legacy');
+    const posts = await db
+      .collection<{ _id: number; [field: string]: unknown }>('posts')
+      .find({}, { promoteLongs: false })
+      .sort({ _id: 1 })
+      .toArray();
+    const notes = await db.collection('notes').find({}).toArray();
+    const users = await db.collection('users').find({}).toArray();
+    const indexes = (await db.collection('posts').listIndexes().toArray()).map((i) => i.name).sort();
+    const byIndex = await db
+      .collection<{ _id: number; [field: string]: unknown }>('posts')
+      .find({ board: 2 })
+      .sort({ score: -1 })
+      .hint('board_1_score_-1')
+      .toArray();
+    const duplicate = await db
+      .collection('posts')
+      .insertOne({ _id: 99, slug: 'post-7' } as never)
+      .then(
+        () => null,
+        (error: { code: number }) => error.code,
+      );
+    await client.close();
+    await engine.stop();
+    return { posts, notes, users, indexes, byIndex, duplicate };
+  }
+
+  it('is converted on the first start, checked, and its old files kept aside', async () => {
+    const dataDir = copyOfFixture();
+    const warnings: string[] = [];
+    const first = await contents(dataDir, warnings);
+    expect(warnings.join('\n')).toMatch(/converted .* \(52 documents\)/);
+    // The snapshot's documents with the journal's changes applied on top.
+    expect(first.posts.map((p) => p._id)).toEqual([
+      ...Array.from({ length: 50 }, (_, i) => i).filter((i) => i !== 4),
+      50,
+    ]);
+    expect(first.posts.find((p) => p._id === 3)?.score).toBe(1);
+    expect(String(first.posts[0].big)).toBe('9007199254740993');
+    expect(first.notes).toEqual([{ _id: 'n1', text: 'only in the journal' }]);
+    expect(first.users).toEqual([{ _id: 'ada', name: 'Ada' }]);
+    expect(first.indexes).toEqual(['_id_', 'board_1_score_-1', 'slug_1']);
+    expect(first.byIndex.map((p) => p.score)).toEqual([
+      500, 470, 440, 410, 380, 350, 320, 290, 260, 230, 200, 170, 140, 110, 80, 50, 20,
+    ]);
+    expect(first.duplicate).toBe(11000);
+    expect(readdirSync(dataDir).sort()).toEqual(
+      ['journal.log.pre-lmdb', 'snapshot.bson.pre-lmdb', 'store.mdb', 'store.mdb-lock'].sort(),
+    );
+    // The next start opens the store as it is: no second conversion, same data.
+    const warningsAgain: string[] = [];
+    const second = await contents(dataDir, warningsAgain);
+    expect(warningsAgain).toEqual([]);
+    expect(second.posts).toEqual(first.posts);
+  });
+
+  it('starts the conversion over when the previous one was interrupted', async () => {
+    const dataDir = copyOfFixture();
+    // A store file with part of the data and no mark of a finished conversion, as a crash during it leaves.
+    const partial = new Store(DiskStore.open(dataDir));
+    partial.apply([{ op: 'insert', ns: 'legacy.posts', doc: { _id: 0, slug: 'half-way' } }]);
+    await partial.close();
+    const { posts } = await contents(dataDir);
+    expect(posts).toHaveLength(50);
+    expect(posts[0].slug).toBe('post-0');
   });
 });

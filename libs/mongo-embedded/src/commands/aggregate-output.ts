@@ -46,12 +46,8 @@ export function runOut(context: CommandContext, spec: unknown, documents: Docume
     })),
     ...documents.map((doc) => ({ op: 'insert' as const, ns: temp, doc: withId(doc) })),
   ];
-  try {
-    context.applyOperations(operations);
-  } catch (error) {
-    context.store.dropCollection(temp);
-    throw error;
-  }
+  // One store write: if it fails, no part of the temporary collection exists.
+  context.applyOperations(operations);
   context.applyOperations([
     ...(existing ? [{ op: 'dropCollection' as const, ns: target }] : []),
     { op: 'renameCollection', ns: temp, to: target },

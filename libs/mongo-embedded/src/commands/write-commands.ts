@@ -47,11 +47,28 @@ const insert: CommandHandler = async (command, context) => {
   const documents = (command.documents as Document[]) ?? [];
   const isOrdered = command.ordered !== false;
   const writeErrors: Document[] = [];
-  let n = 0;
-  for (const [index, document] of documents.entries()) {
+  const docs = documents.map(withId);
+  // Outside transactions a batch is one write of the store when no document fails (and no
+  // collated unique index needs the per-document check below).
+  const hasCollatedUnique = [...(context.store.collection(ns)?.indexes.values() ?? [])].some(
+    (index) => index.isUnique && index.spec.collation,
+  );
+  const isStorable = (doc: Document) => {
     try {
-      assertStorableId(document);
-      const doc = withId(document);
+      assertStorableId(doc);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (docs.length > 1 && context.view.insertAll && !hasCollatedUnique && docs.every(isStorable)) {
+    for (const doc of docs) await context.view.prepareWrite(ns, Collection.keyOf(doc));
+    if (context.view.insertAll(ns, docs)) return { n: docs.length, ok: 1 };
+  }
+  let n = 0;
+  for (const [index, doc] of docs.entries()) {
+    try {
+      assertStorableId(doc);
       await context.view.prepareWrite(ns, Collection.keyOf(doc));
       assertCollatedUnique(context, ns, Collection.keyOf(doc), doc);
       context.view.insert(ns, doc);

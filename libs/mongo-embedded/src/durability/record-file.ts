@@ -2,6 +2,7 @@
 // at the first record that is truncated or fails its checksum: that is a torn write from a crash
 // and everything from there on was never acknowledged.
 import { deserialize, type Document, serialize } from 'bson';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { normalizeNumbers } from '../storage/numbers.js';
 
@@ -43,4 +44,31 @@ export function readRecords(data: Buffer): ReadResult {
     offset = end;
   }
   return { records, validLength: offset, isTornTail: offset !== data.length };
+}
+
+/**
+ * The records of a file, read frame by frame (a file may exceed what one Buffer holds); `torn`
+ * tells how many bytes after the last good record were left out.
+ */
+export function* readRecordsFromFile(path: string): Generator<Document, { tornBytes: number }> {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const header = Buffer.alloc(FRAME_HEADER);
+    let offset = 0;
+    while (offset + FRAME_HEADER <= size) {
+      readSync(fd, header, 0, FRAME_HEADER, offset);
+      const length = header.readUInt32LE(0);
+      if (length < 5 || length > MAX_RECORD_BYTES || offset + FRAME_HEADER + length > size) break;
+      const framed = Buffer.alloc(FRAME_HEADER + length);
+      readSync(fd, framed, 0, framed.length, offset);
+      const { records } = readRecords(framed);
+      if (records.length !== 1) break;
+      yield records[0];
+      offset += framed.length;
+    }
+    return { tornBytes: size - offset };
+  } finally {
+    closeSync(fd);
+  }
 }

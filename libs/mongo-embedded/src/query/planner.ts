@@ -6,7 +6,7 @@
 import { type Document } from 'bson';
 import { MongoCommandError } from '../errors.js';
 import { type Collection } from '../storage/collection.js';
-import { type CollectionIndex } from '../storage/collection-index.js';
+import { type CollectionIndex, type KeyRange } from '../storage/collection-index.js';
 import { KEY_MAX, KEY_MIN } from '../storage/bson-order.js';
 import { canonicalKey } from '../storage/values.js';
 import { collectBounds, fieldBounds, includesNull, type Interval, isFull, isPoint } from './index-bounds.js';
@@ -20,10 +20,8 @@ export interface QueryShape {
   hint?: string | Document;
 }
 
-export interface ScanRange {
-  from: number;
-  to: number;
-}
+/** Planning stops counting a range's entries here (an index on disk counts by reading them). */
+const COUNT_CAP = 2000;
 
 export type Plan =
   | { kind: 'collscan' }
@@ -32,7 +30,7 @@ export type Plan =
       kind: 'ixscan';
       index: CollectionIndex;
       bounds: Interval[][];
-      ranges: ScanRange[];
+      ranges: KeyRange[];
       isBackward: boolean;
       providesSort: boolean;
       estimate: number;
@@ -63,7 +61,7 @@ const toIndexOrder = (list: Interval[], direction: number): Interval[] =>
         .reverse();
 
 /** Key ranges in index order: point prefixes expanded, then one field's intervals, then anything. */
-function buildRanges(index: CollectionIndex, bounds: Interval[][]): ScanRange[] {
+function buildRanges(index: CollectionIndex, bounds: Interval[][]): KeyRange[] {
   const ordered = bounds.map((list, i) => toIndexOrder(list, index.directions[i]));
   const last = ordered.length - 1;
   let prefixes: unknown[][] = [[]];
@@ -81,10 +79,7 @@ function buildRanges(index: CollectionIndex, bounds: Interval[][]): ScanRange[] 
       intervals.map((interval) => {
         const lo = [...prefix, interval.lo, ...Array(rest).fill(interval.loInclusive ? KEY_MIN : KEY_MAX)];
         const hi = [...prefix, interval.hi, ...Array(rest).fill(interval.hiInclusive ? KEY_MAX : KEY_MIN)];
-        return {
-          from: index.sorted.position(lo, !interval.loInclusive),
-          to: index.sorted.position(hi, interval.hiInclusive),
-        };
+        return { lo, loAfter: !interval.loInclusive, hi, hiAfter: interval.hiInclusive };
       }),
     );
   }
@@ -119,11 +114,22 @@ function hintedIndex(collection: Collection, hint: string | Document): Collectio
   return found;
 }
 
+/** Entries the plan's ranges hold, counted up to `cap` (reading an index on disk costs per entry). */
+function countEntries(plan: Extract<Plan, { kind: 'ixscan' }>, cap: number): number {
+  let count = 0;
+  for (const range of plan.ranges) {
+    if (count >= cap) break;
+    count += plan.index.countRange(range, cap - count);
+  }
+  return count;
+}
+
+/** A scan of `index` for the filter's bounds and the sort; its estimate is counted apart (countEntries). */
 function indexPlan(index: CollectionIndex, collected: Map<string, Interval[][]>, sort: [string, number][]) {
   const bounds = index.fields.map((field, i) => fieldBounds(collected.get(field), index.isMultikey(i)));
   const direction = sortDirection(index, bounds, sort);
   const ranges = buildRanges(index, bounds);
-  const estimate = ranges.reduce((sum, range) => sum + Math.max(0, range.to - range.from), 0);
+  const estimate = 0;
   const plan: Extract<Plan, { kind: 'ixscan' }> = {
     kind: 'ixscan',
     index,
@@ -142,7 +148,9 @@ export function planQuery(collection: Collection, shape: QueryShape): Plan {
   const isHinted = shape.hint !== undefined && (typeof shape.hint === 'string' || Object.keys(shape.hint).length > 0);
   if (isHinted) {
     if (typeof shape.hint === 'object' && '$natural' in shape.hint!) return { kind: 'collscan' };
-    return indexPlan(hintedIndex(collection, shape.hint!)!, collected, sort).plan;
+    const { plan } = indexPlan(hintedIndex(collection, shape.hint!)!, collected, sort);
+    plan.estimate = countEntries(plan, COUNT_CAP);
+    return plan;
   }
   const idBounds = fieldBounds(collected.get('_id'), false);
   const isIdLookup = !isFull(idBounds) && idBounds.every(isPoint) && (sort.length === 0 || idBounds.length <= 1);
@@ -159,6 +167,16 @@ export function planQuery(collection: Collection, shape: QueryShape): Plan {
     if (index.isSparse && !bounds.some((list) => !includesNull(list))) continue;
     if (isBounded || plan.providesSort) candidates.push(plan);
   }
+  // Among scans that do not give the sort only the fewest entries matter: each is counted no
+  // further than the fewest so far. Those giving the sort are weighed by their size (see below).
+  let cap = Math.min(COUNT_CAP, Math.max(1, total));
+  for (const candidate of candidates) {
+    if (candidate.providesSort) continue;
+    candidate.estimate = countEntries(candidate, cap);
+    cap = Math.max(1, Math.min(cap, candidate.estimate + 1));
+  }
+  for (const candidate of candidates)
+    if (candidate.providesSort) candidate.estimate = countEntries(candidate, COUNT_CAP);
   const fewest = Math.max(1, Math.min(total, ...candidates.map((c) => c.estimate)));
   for (const candidate of candidates) {
     let cost: number;
@@ -194,13 +212,13 @@ export function* runPlan(collection: Collection, plan: Plan): Generator<[string,
   const seen = plan.index.fields.some((_, i) => plan.index.isMultikey(i)) ? new Set<string>() : undefined;
   const ranges = plan.isBackward ? [...plan.ranges].reverse() : plan.ranges;
   for (const range of ranges) {
-    for (const entry of plan.index.sorted.range(range.from, range.to, plan.isBackward)) {
+    for (const docKey of plan.index.scanRange(range, plan.isBackward)) {
       if (seen) {
-        if (seen.has(entry.docKey)) continue;
-        seen.add(entry.docKey);
+        if (seen.has(docKey)) continue;
+        seen.add(docKey);
       }
-      const doc = collection.docs.get(entry.docKey);
-      if (doc) yield [entry.docKey, doc];
+      const doc = collection.docs.get(docKey);
+      if (doc) yield [docKey, doc];
     }
   }
 }

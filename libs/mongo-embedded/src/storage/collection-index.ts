@@ -23,6 +23,18 @@ function cartesian(lists: unknown[][]): unknown[][] {
   return lists.reduce<unknown[][]>((acc, list) => acc.flatMap((prefix) => list.map((v) => [...prefix, v])), [[]]);
 }
 
+/** Index keys from `lo` to `hi` (tuples in index order); `…After`: past entries equal to the bound. */
+export interface KeyRange {
+  lo: unknown[];
+  loAfter: boolean;
+  hi: unknown[];
+  hiAfter: boolean;
+}
+
+/**
+ * The key logic of an index (which keys a document produces, uniqueness, parallel arrays) and,
+ * here, entries kept in memory (a transaction's overlay; see StoredIndex for the tables on disk).
+ */
 export class CollectionIndex {
   readonly fields: string[];
   readonly directions: number[];
@@ -63,7 +75,7 @@ export class CollectionIndex {
   }
 
   /** The ordered entries of a document: typed values, an empty array as EMPTY_ARRAY_KEY, missing as null. */
-  private orderedEntries(docKey: string, doc: Document): { entries: Entry[]; arrays: boolean[] } {
+  protected orderedEntries(docKey: string, doc: Document): { entries: Entry[]; arrays: boolean[] } {
     if (this.partial && !this.partial.test(doc)) return { entries: [], arrays: [] };
     const { single, raw } = this.fieldValues(doc);
     if (single) {
@@ -105,7 +117,7 @@ export class CollectionIndex {
   }
 
   /** Each key as its per-field canonical parts (so the first field's part is known exactly). */
-  private keyTuplesOf(doc: Document): string[][] {
+  protected keyTuplesOf(doc: Document): string[][] {
     if (this.partial && !this.partial.test(doc)) return [];
     const { single, raw } = this.fieldValues(doc);
     if (single) return this.spec.sparse && single.every((v) => v === undefined) ? [] : [single.map(canonicalKey)];
@@ -192,13 +204,25 @@ export class CollectionIndex {
     return clash ? this.keyValueFor(a, clash) : null;
   }
 
-  private keyValueFor(doc: Document, parts: string[]): Document {
+  protected keyValueFor(doc: Document, parts: string[]): Document {
     return Object.fromEntries(
       this.fields.map((field, i) => {
         const values = valuesAtPath(doc, field).flatMap((v) => (Array.isArray(v) ? v : [v]));
         return [field, values.find((v) => canonicalKey(v) === parts[i]) ?? null];
       }),
     );
+  }
+
+  /** How many entries the range holds (exact here; stored indexes stop counting at `cap`). */
+  countRange(range: KeyRange, _cap = Infinity): number {
+    return Math.max(0, this.sorted.position(range.hi, range.hiAfter) - this.sorted.position(range.lo, range.loAfter));
+  }
+
+  /** The document keys of the range's entries, in index order or backward. */
+  *scanRange(range: KeyRange, isBackward: boolean): Generator<string> {
+    const from = this.sorted.position(range.lo, range.loAfter);
+    const to = this.sorted.position(range.hi, range.hiAfter);
+    for (const entry of this.sorted.range(from, to, isBackward)) yield entry.docKey;
   }
 
   clear(): void {

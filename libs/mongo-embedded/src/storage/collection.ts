@@ -1,6 +1,6 @@
-// A collection's committed documents and indexes. Documents are stored by the canonical key of
-// their _id; every change keeps the indexes in step and bumps the document's version, which
-// transactions use to detect write conflicts.
+// A collection's documents and indexes. Documents are kept by the canonical key of their _id;
+// every change keeps the indexes in step. The committed collections live on disk
+// (StoredCollection); a transaction's own writes are indexed in memory (MemoryCollection).
 import { type Document } from 'bson';
 import { DuplicateKeyError, MongoCommandError } from '../errors.js';
 import { planQuery, type QueryShape, runPlan } from '../query/planner.js';
@@ -9,13 +9,20 @@ import { canonicalKey } from './values.js';
 
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
-export class Collection {
-  readonly docs = new Map<string, Document>();
-  /** Global version at which each document last changed (absent: never, or before start). */
-  readonly versions = new Map<string, number>();
-  readonly indexes = new Map<string, CollectionIndex>();
+/** A collection's documents by key, read-only (what queries and commands see). */
+export interface DocumentTable {
+  readonly size: number;
+  get(key: string): Document | undefined;
+  has(key: string): boolean;
+  values(): Iterable<Document>;
+  entries(): Iterable<[string, Document]>;
+}
+
+export abstract class Collection {
+  abstract readonly docs: DocumentTable;
+  abstract readonly indexes: Map<string, CollectionIndex>;
   /** _id in order (equality goes straight to `docs`); kept apart so listings and unique checks skip it. */
-  readonly idIndex = new CollectionIndex(ID_INDEX);
+  abstract readonly idIndex: CollectionIndex;
 
   constructor(
     readonly db: string,
@@ -47,21 +54,64 @@ export class Collection {
     }
   }
 
-  private duplicateId(doc: Document): never {
+  protected duplicateKey(index: CollectionIndex, keyValue: Document): never {
+    throw new DuplicateKeyError(this.ns, index.name, index.spec.key as Document, keyValue);
+  }
+
+  protected duplicateId(doc: Document): never {
     throw new DuplicateKeyError(this.ns, '_id_', { _id: 1 }, { _id: doc._id });
   }
 
-  insert(doc: Document, version: number): void {
+  abstract insert(doc: Document): void;
+  abstract replace(docKey: string, doc: Document): void;
+  /** Removes the document; returns it (undefined if there was none). */
+  abstract delete(docKey: string): Document | undefined;
+  /** Adds an index, filled from the documents; false if it already exists with that key. */
+  abstract createIndex(spec: IndexSpec): boolean;
+  abstract dropIndex(name: string): void;
+
+  /** Whether an index of that name exists already (with another key: an error). */
+  protected hasIndex(spec: IndexSpec): boolean {
+    const existing = [...this.indexes.values()].find((i) => i.name === spec.name);
+    if (!existing) return false;
+    if (JSON.stringify(existing.spec.key) !== JSON.stringify(spec.key)) {
+      throw new MongoCommandError(
+        'IndexKeySpecsConflict',
+        `An existing index has the same name as the requested index: ${spec.name}`,
+      );
+    }
+    return true;
+  }
+
+  protected assertDroppable(name: string): void {
+    if (name === '_id_') throw new MongoCommandError('InvalidOptions', 'cannot drop _id index');
+    if (!this.indexes.has(name)) throw new MongoCommandError('IndexNotFound', `index not found with name [${name}]`);
+  }
+
+  /** Documents that may match a query, in the plan's order (see query/planner.ts). */
+  candidates(shape: QueryShape): { entries: Iterable<[string, Document]>; isSorted: boolean } {
+    const plan = planQuery(this, shape);
+    const isSorted = plan.kind === 'ixscan' ? plan.providesSort : plan.kind === 'ids' && plan.keys.length <= 1;
+    return { entries: runPlan(this, plan), isSorted };
+  }
+}
+
+/** A collection held in memory: a transaction's own documents, indexed like the collection. */
+export class MemoryCollection extends Collection {
+  readonly docs = new Map<string, Document>();
+  readonly indexes = new Map<string, CollectionIndex>();
+  readonly idIndex = new CollectionIndex(ID_INDEX);
+
+  insert(doc: Document): void {
     const docKey = Collection.keyOf(doc);
     if (this.docs.has(docKey)) this.duplicateId(doc);
     this.assertUnique(docKey, doc);
     this.docs.set(docKey, doc);
-    this.versions.set(docKey, version);
     this.idIndex.add(docKey, doc);
     for (const index of this.indexes.values()) index.add(docKey, doc);
   }
 
-  replace(docKey: string, doc: Document, version: number): void {
+  replace(docKey: string, doc: Document): void {
     const previous = this.docs.get(docKey);
     if (!previous) throw new Error(`replace of missing document ${docKey}`);
     // Most updates change a counter or two: indexes over untouched fields keep their entries.
@@ -77,17 +127,15 @@ export class Collection {
       throw error;
     }
     this.docs.set(docKey, doc);
-    this.versions.set(docKey, version);
     for (const index of changed) index.add(docKey, doc);
   }
 
-  delete(docKey: string, version: number): Document | undefined {
+  delete(docKey: string): Document | undefined {
     const previous = this.docs.get(docKey);
     if (!previous) return undefined;
     for (const index of this.indexes.values()) index.remove(docKey, previous);
     this.idIndex.remove(docKey, previous);
     this.docs.delete(docKey);
-    this.versions.set(docKey, version);
     return previous;
   }
 
@@ -104,16 +152,7 @@ export class Collection {
   }
 
   createIndex(spec: IndexSpec): boolean {
-    const existing = [...this.indexes.values()].find((i) => i.name === spec.name);
-    if (existing) {
-      if (JSON.stringify(existing.spec.key) !== JSON.stringify(spec.key)) {
-        throw new MongoCommandError(
-          'IndexKeySpecsConflict',
-          `An existing index has the same name as the requested index: ${spec.name}`,
-        );
-      }
-      return false;
-    }
+    if (this.hasIndex(spec)) return false;
     const index = new CollectionIndex(spec);
     for (const [docKey, doc] of this.docs) {
       const keyValue = index.conflictFor(docKey, doc);
@@ -125,14 +164,7 @@ export class Collection {
   }
 
   dropIndex(name: string): void {
-    if (name === '_id_') throw new MongoCommandError('InvalidOptions', 'cannot drop _id index');
-    if (!this.indexes.delete(name)) throw new MongoCommandError('IndexNotFound', `index not found with name [${name}]`);
-  }
-
-  /** Documents that may match a query, in the plan's order (see query/planner.ts). */
-  candidates(shape: QueryShape): { entries: Iterable<[string, Document]>; isSorted: boolean } {
-    const plan = planQuery(this, shape);
-    const isSorted = plan.kind === 'ixscan' ? plan.providesSort : plan.kind === 'ids' && plan.keys.length <= 1;
-    return { entries: runPlan(this, plan), isSorted };
+    this.assertDroppable(name);
+    this.indexes.delete(name);
   }
 }

@@ -4,7 +4,7 @@ import { type Document } from 'bson';
 import { type CompiledFilter, compileFilter } from '../query/filter.js';
 import { DuplicateKeyError, writeConflict } from '../errors.js';
 import { planQuery, type QueryShape, runPlan } from '../query/planner.js';
-import { Collection } from './collection.js';
+import { Collection, MemoryCollection } from './collection.js';
 import type { CollectionIndex } from './collection-index.js';
 import { type Operation, splitNamespace, Store } from './store.js';
 import { Transaction, TransactionManager } from './transaction.js';
@@ -30,6 +30,11 @@ export interface DocumentView {
   /** Waits until the document may be written by this view (outside transactions: no lock held). */
   prepareWrite(ns: string, key: string): Promise<void>;
   insert(ns: string, doc: Document): void;
+  /**
+   * Inserts all the documents in one write if none fails (then true), else none (false: the
+   * caller goes one by one, for per-document errors). Outside transactions only.
+   */
+  insertAll?(ns: string, docs: Document[]): boolean;
   replace(ns: string, key: string, doc: Document): void;
   delete(ns: string, key: string): void;
   collectionExists(ns: string): boolean;
@@ -81,6 +86,21 @@ export class CommittedView implements DocumentView {
 
   insert(ns: string, doc: Document): void {
     this.record({ op: 'insert', ns, doc });
+  }
+
+  insertAll(ns: string, docs: Document[]): boolean {
+    // A transaction may have locked one of the keys while the caller waited for another.
+    if (docs.some((doc) => this.transactions.lockHolder(ns, Collection.keyOf(doc)))) return false;
+    const operations: Operation[] = docs.map((doc) => ({ op: 'insert', ns, doc }));
+    try {
+      const collection = this.store.collection(ns);
+      if (collection) for (const doc of docs) collection.assertIndexable(doc);
+      this.store.apply(operations);
+    } catch {
+      return false;
+    }
+    this.operations.push(...operations);
+    return true;
   }
 
   replace(ns: string, key: string, doc: Document): void {
@@ -138,11 +158,11 @@ export class TransactionView implements DocumentView {
   }
 
   /** The transaction's own documents of `ns`, indexed like the collection; kept up to date by `write`. */
-  private overlayCollection(ns: string, overlay: Map<string, Document | null>): Collection {
+  private overlayCollection(ns: string, overlay: Map<string, Document | null>): MemoryCollection {
     let own = this.transaction.indexedOverlays.get(ns);
     if (!own) {
       const [db, name] = splitNamespace(ns);
-      own = new Collection(db, name);
+      own = new MemoryCollection(db, name);
       for (const index of this.store.collection(ns)?.indexes.values() ?? []) own.createIndex(index.spec);
       for (const [key, doc] of overlay) if (doc) own.setUnchecked(key, doc);
       this.transaction.indexedOverlays.set(ns, own);
@@ -163,25 +183,25 @@ export class TransactionView implements DocumentView {
   }
 
   async prepareWrite(ns: string, key: string): Promise<void> {
-    this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
+    this.transactions.lock(this.transaction, ns, key);
   }
 
   insert(ns: string, doc: Document): void {
     const key = Collection.keyOf(doc);
     if (this.get(ns, key)) throw new DuplicateKeyError(ns, '_id_', { _id: 1 }, { _id: doc._id });
-    this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
+    this.transactions.lock(this.transaction, ns, key);
     this.assertUnique(ns, key, doc);
     this.write(ns, key, doc);
   }
 
   replace(ns: string, key: string, doc: Document): void {
-    this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
+    this.transactions.lock(this.transaction, ns, key);
     this.assertUnique(ns, key, doc);
     this.write(ns, key, doc);
   }
 
   delete(ns: string, key: string): void {
-    this.transactions.lock(this.transaction, this.store.collection(ns), ns, key);
+    this.transactions.lock(this.transaction, ns, key);
     this.write(ns, key, null);
   }
 

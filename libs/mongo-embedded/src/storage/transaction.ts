@@ -6,7 +6,7 @@
 // abort drops it.
 import { type Document } from 'bson';
 import { MongoCommandError, writeConflict } from '../errors.js';
-import { Collection } from './collection.js';
+import { type MemoryCollection } from './collection.js';
 import { type Operation, Store } from './store.js';
 
 export const TRANSACTION_LIFETIME_MS = 60_000;
@@ -21,7 +21,7 @@ export class Transaction {
   /** Per `ns\0index`, for unique indexes: key → overlay documents holding it (see TransactionView). */
   readonly uniqueKeys = new Map<string, Map<string, Set<string>>>();
   /** Per ns, the overlay's documents with the collection's indexes, built on the first query that needs them. */
-  readonly indexedOverlays = new Map<string, Collection>();
+  readonly indexedOverlays = new Map<string, MemoryCollection>();
   state: 'active' | 'committed' | 'aborted' = 'active';
   private release!: () => void;
   /** Settles when the transaction ends; writers outside it wait on this for its locks. */
@@ -92,14 +92,14 @@ export class TransactionManager {
   }
 
   /** Locks a document for `txn` or fails with WriteConflict, as MongoDB does (first writer wins). */
-  lock(txn: Transaction, collection: Collection | undefined, ns: string, docKey: string): void {
+  lock(txn: Transaction, ns: string, docKey: string): void {
     let locks = this.locks.get(ns);
     if (!locks) this.locks.set(ns, (locks = new Map()));
     const holder = locks.get(docKey);
     if (holder === txn) return;
     if (holder) throw writeConflict();
-    const changedAt = collection?.versions.get(docKey);
-    if (changedAt !== undefined && changedAt > txn.startVersion) throw writeConflict();
+    // Changed by another writer since this transaction began (its snapshot kept the old state).
+    if (txn.before.get(ns)?.has(docKey)) throw writeConflict();
     locks.set(docKey, txn);
     let mine = txn.locked.get(ns);
     if (!mine) txn.locked.set(ns, (mine = new Set()));

@@ -1,0 +1,139 @@
+// The engine's files: one LMDB environment (copy-on-write B+trees, readers on snapshots that
+// never wait for the writer) with four tables:
+//   catalog  ns → BSON { id, options, indexes: [{ id, spec, multikey }] }, plus a meta record
+//   docs     collection id + document ref → record id (8 bytes) + the document as BSON
+//   natural  collection id + record id → document ref (insertion order, as MongoDB's $natural)
+//   entries  index id + key bytes (key-encoding.ts) + document ref → the document's key
+// A document ref is its canonical _id key (values.ts) as UTF-8, or a hash of it when long.
+//
+// Each change is one synchronous LMDB write transaction (so the engine reads its own writes at
+// once); durability is a group sync: callers await `durable()` before acknowledging, and all
+// writes committed while a sync runs share the next one. Without a data directory the store
+// lives in a temporary directory (tmpfs when there is one), unsynced, removed at close.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Database, open, type RootDatabase } from 'lmdb';
+import { DocumentCache } from './document-cache.js';
+
+export const STORE_FILE = 'store.mdb';
+/** Longest document ref kept as is (longer ones become a hash, to stay within LMDB's key size). */
+const MAX_REF_BYTES = 256;
+/** BSON bytes of decoded documents kept for reads (their objects take about twice that). */
+const CACHE_BYTES = 24 * 1024 * 1024;
+
+export type Table = Database<Buffer, Buffer>;
+
+export class DiskStore {
+  readonly docs: Table;
+  readonly natural: Table;
+  readonly entries: Table;
+  readonly catalog: Table;
+  readonly cache = new DocumentCache(CACHE_BYTES);
+  /** Inside `write`: reads see uncommitted changes then, which must not be cached. */
+  isWriting = false;
+  private syncing?: Promise<void>;
+  private isSyncQueued = false;
+  private queued?: Promise<void>;
+  private isClosed = false;
+
+  private constructor(
+    private readonly root: RootDatabase<Buffer, Buffer>,
+    readonly path: string,
+    readonly isDurable: boolean,
+    private readonly temporaryDir?: string,
+  ) {
+    const table = (name: string) => root.openDB<Buffer, Buffer>(name, { keyEncoding: 'binary', encoding: 'binary' });
+    this.docs = table('docs');
+    this.natural = table('natural');
+    this.entries = table('entries');
+    this.catalog = table('catalog');
+  }
+
+  /** Opens (creating) the store file in `dir`, or a temporary one when `dir` is absent. */
+  static open(dir?: string): DiskStore {
+    const temporaryDir = dir ? undefined : mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'engine-'));
+    const base = dir ?? temporaryDir!;
+    mkdirSync(base, { recursive: true });
+    const path = join(base, STORE_FILE);
+    const root = open<Buffer, Buffer>({
+      path,
+      maxDbs: 8,
+      // Commits only write; `durable()` syncs. A durable store is synced before every reply.
+      noSync: true,
+      keyEncoding: 'binary',
+      encoding: 'binary',
+    });
+    return new DiskStore(root, path, dir !== undefined, temporaryDir);
+  }
+
+  /** Runs `work` in one write transaction: all of it is committed, or (if it throws) none. */
+  write<T>(work: () => T): T {
+    if (this.isClosed) throw new Error('the store is closed');
+    this.isWriting = true;
+    try {
+      return this.root.transactionSync(work);
+    } finally {
+      this.isWriting = false;
+    }
+  }
+
+  /**
+   * Resolves once every write committed before the call is on disk. One sync at a time; calls
+   * arriving during it share the next one (group commit).
+   */
+  durable(): Promise<void> {
+    if (!this.isDurable || this.isClosed) return Promise.resolve();
+    if (!this.syncing) {
+      this.syncing = this.syncNow().finally(() => (this.syncing = undefined));
+      return this.syncing;
+    }
+    if (!this.isSyncQueued) {
+      this.isSyncQueued = true;
+      this.queued = this.syncing.then(() => {
+        this.isSyncQueued = false;
+        return this.durable();
+      });
+    }
+    return this.queued!;
+  }
+
+  private syncNow(): Promise<void> {
+    // lmdb's sync (mdb_env_sync, forced) runs off the main thread; its typings leave it out.
+    const root = this.root as unknown as { sync(callback: (error?: Error) => void): void };
+    return new Promise((resolve, reject) => root.sync((error) => (error ? reject(error) : resolve())));
+  }
+
+  /** A consistent copy of the store file at `target` (a snapshot: writers go on meanwhile). */
+  backup(target: string, compact = true): Promise<void> {
+    return this.root.backup(target, compact);
+  }
+
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    await this.durable();
+    this.isClosed = true;
+    await this.root.close();
+    if (this.temporaryDir) rmSync(this.temporaryDir, { recursive: true, force: true });
+  }
+}
+
+/** Bytes that name a document within its collection's tables. */
+export function documentRef(docKey: string): Buffer {
+  const bytes = Buffer.from(docKey, 'utf8');
+  if (bytes.length <= MAX_REF_BYTES) return bytes;
+  return Buffer.concat([Buffer.from([0xfe]), createHash('sha256').update(bytes).digest()]);
+}
+
+export function u32(value: number): Buffer {
+  const out = Buffer.allocUnsafe(4);
+  out.writeUInt32BE(value);
+  return out;
+}
+
+export function u64(value: number): Buffer {
+  const out = Buffer.allocUnsafe(8);
+  out.writeBigUInt64BE(BigInt(value));
+  return out;
+}

@@ -1,0 +1,143 @@
+// An index on disk: one entry per (key, document) in the entries table, under the index's id,
+// its key encoded to sort in MongoDB's order (key-encoding.ts) and followed by the document
+// ref, so equal keys sit together and a range of keys is a range of bytes. Unique checks read
+// the entries of a key; multikey fields are remembered in the catalog (as MongoDB does, a field
+// stays multikey once an array was indexed there).
+import { type Document } from 'bson';
+import { EMPTY_ARRAY_KEY } from './bson-order.js';
+import { CollectionIndex, type IndexSpec, type KeyRange } from './collection-index.js';
+import { documentRef, type DiskStore, u32 } from './disk-store.js';
+import { KeyWriter, writeTuple } from './key-encoding.js';
+import { MongoCommandError } from '../errors.js';
+
+/** LMDB's largest key. */
+const MAX_KEY_BYTES = 1978;
+const AFTER = 0xff;
+
+export class StoredIndex extends CollectionIndex {
+  private readonly prefix: Buffer;
+  private readonly end: Buffer;
+
+  constructor(
+    spec: IndexSpec,
+    readonly id: number,
+    private readonly disk: DiskStore,
+    readonly multikey: boolean[],
+    /** Reads a committed document of the collection (unique checks compare the documents). */
+    private readonly documentOf: (docKey: string) => Document | undefined,
+    /** Called (inside the write) when a field first becomes multikey, to record it. */
+    private readonly onMultikey: () => void,
+  ) {
+    super(spec);
+    this.prefix = u32(id);
+    this.end = u32(id + 1);
+  }
+
+  override isMultikey(fieldIndex: number): boolean {
+    return this.multikey[fieldIndex] === true;
+  }
+
+  /** The entry keys of a document: prefix, encoded key, document ref. */
+  private entryKeys(docKey: string, doc: Document): { keys: Buffer[]; arrays: boolean[] } {
+    const { entries, arrays } = this.orderedEntries(docKey, doc);
+    const ref = documentRef(docKey);
+    const keys = entries.map((entry) => {
+      const out = new KeyWriter();
+      out.bytes(this.prefix);
+      writeTuple(out, entry.key, this.directions);
+      out.bytes(ref);
+      if (out.length > MAX_KEY_BYTES)
+        throw new MongoCommandError('KeyTooLong', `key too large to index in ${this.name} (${out.length} bytes)`);
+      return out.result();
+    });
+    return { keys, arrays };
+  }
+
+  override add(docKey: string, doc: Document): void {
+    const { keys, arrays } = this.entryKeys(docKey, doc);
+    const value = Buffer.from(docKey, 'utf8');
+    for (const key of keys) this.disk.entries.putSync(key, value);
+    if (arrays.some((isArray, i) => isArray && !this.multikey[i])) {
+      arrays.forEach((isArray, i) => isArray && (this.multikey[i] = true));
+      this.onMultikey();
+    }
+  }
+
+  override remove(docKey: string, doc: Document): void {
+    for (const key of this.entryKeys(docKey, doc).keys) this.disk.entries.removeSync(key);
+  }
+
+  /** Removes every entry (the index is dropped). */
+  override clear(): void {
+    for (const key of this.disk.entries.getKeys({ start: this.prefix, end: this.end }))
+      this.disk.entries.removeSync(key);
+  }
+
+  override conflictFor(docKey: string, doc: Document, isOther: (key: string) => boolean = () => true): Document | null {
+    if (!this.isUnique) return null;
+    for (const tuple of this.uniqueTuples(doc)) {
+      for (const holder of this.holdersOf(tuple)) {
+        if (holder === docKey || !isOther(holder)) continue;
+        const other = this.documentOf(holder);
+        const keyValue = other && this.sharesKey(doc, other);
+        if (keyValue) return keyValue;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Key tuples to look up for uniqueness: missing, null and an empty array are one key there,
+   * while the ordered entries keep an empty array apart, so each null also looks for [].
+   */
+  private uniqueTuples(doc: Document): unknown[][] {
+    const { entries } = this.orderedEntries('', doc);
+    let tuples = entries.map((entry) => entry.key.map((v) => (v === EMPTY_ARRAY_KEY ? null : v)));
+    for (let i = 0; i < this.fields.length; i++) {
+      tuples = tuples.flatMap((tuple) =>
+        tuple[i] === null ? [tuple, tuple.map((v, j) => (j === i ? EMPTY_ARRAY_KEY : v))] : [tuple],
+      );
+    }
+    return tuples;
+  }
+
+  private *holdersOf(tuple: unknown[]): Generator<string> {
+    const out = new KeyWriter();
+    out.bytes(this.prefix);
+    writeTuple(out, tuple, this.directions);
+    const start = out.result();
+    const end = Buffer.concat([start, Buffer.from([AFTER])]);
+    for (const { value } of this.disk.entries.getRange({ start, end })) yield value.toString('utf8');
+  }
+
+  private bounds(range: KeyRange): { start: Buffer; end: Buffer } {
+    const edge = (tuple: unknown[], isAfter: boolean, isUpper: boolean) => {
+      const out = new KeyWriter();
+      out.bytes(this.prefix);
+      writeTuple(out, tuple, this.directions);
+      // A cut string stands for every longer one: a lower bound then includes them, an upper one too.
+      const after = out.isLossy ? isUpper : isAfter;
+      if (after) out.byte(AFTER);
+      return out.result();
+    };
+    return { start: edge(range.lo, range.loAfter, false), end: edge(range.hi, range.hiAfter, true) };
+  }
+
+  override countRange(range: KeyRange, cap = Infinity): number {
+    const { start, end } = this.bounds(range);
+    if (Buffer.compare(start, end) >= 0) return 0;
+    let count = 0;
+    for (const _key of this.disk.entries.getKeys({ start, end, limit: Number.isFinite(cap) ? cap : undefined }))
+      count++;
+    return count;
+  }
+
+  override *scanRange(range: KeyRange, isBackward: boolean): Generator<string> {
+    const { start, end } = this.bounds(range);
+    if (Buffer.compare(start, end) >= 0) return;
+    const entries = isBackward
+      ? this.disk.entries.getRange({ start: end, end: start, reverse: true, exclusiveStart: true })
+      : this.disk.entries.getRange({ start, end });
+    for (const { value } of entries) yield value.toString('utf8');
+  }
+}
