@@ -35,6 +35,16 @@ export const ANSWERS_PER_PAGE = 50;
 export const MAX_ANSWER_PAGES = 100;
 const RELATED = 5;
 
+/** Everyone whose card the page shows: the posts' authors and their comments' authors, once each. */
+function authorIdsOf(
+  posts: readonly { authorId: Types.ObjectId }[],
+  comments: ReadonlyMap<string, readonly { authorId: Types.ObjectId }[]>,
+): string[] {
+  const ids = new Set(posts.map((p) => p.authorId.toHexString()));
+  for (const list of comments.values()) for (const c of list) ids.add(c.authorId.toHexString());
+  return [...ids];
+}
+
 export interface AuthorCard {
   user: UserRecord;
   role: BoardRole | null;
@@ -143,9 +153,7 @@ export class ThreadPageLoader {
     const posts = [question, ...answers];
     const postIds = posts.map((p) => p._id.toHexString());
     const comments = new Map(postIds.map((id) => [id, snapshot.comments.get(id) ?? []]));
-    const authorIds = new Set(posts.map((p) => p.authorId.toHexString()));
-    for (const list of comments.values()) for (const c of list) authorIds.add(c.authorId.toHexString());
-    const users = [...authorIds].flatMap((id) => snapshot.authors.get(id) ?? []);
+    const users = authorIdsOf(posts, comments).flatMap((id) => snapshot.authors.get(id) ?? []);
     const [operator, disclosures, related, duplicateOf, authors] = await Promise.all([
       this.operatorOf(board),
       this.disclosures.postsWithLinks(postIds),
@@ -213,9 +221,7 @@ export class ThreadPageLoader {
         this.relatedTo(actor, thread, board),
         thread.duplicateOfId ? this.titleOf(actor, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
       ]);
-    const authorIds = new Set(posts.map((p) => p.authorId.toHexString()));
-    for (const list of comments.values()) for (const c of list) authorIds.add(c.authorId.toHexString());
-    const authors = await this.authorCards(board, [...authorIds]);
+    const authors = await this.authorCards(board, authorIdsOf(posts, comments));
     return {
       thread,
       board,
