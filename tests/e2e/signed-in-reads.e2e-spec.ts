@@ -10,18 +10,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { answer, ask, comment, THREAD_PAGE, vote } from './support/threads.js';
-
-/** A thread page on the site as a signed-in browser sees it (the access token in its cookie). */
-export async function webPage(baseUrl: string, path: string, reader: TestUser): Promise<{ url: string; html: string }> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie: `hb_at=${reader.accessToken}` } });
-  expect(response.status).toBe(200);
-  return { url: new URL(response.url).pathname, html: await response.text() };
-}
-
-/** The unread count in the header's bell (0 when hidden). */
-export const unreadIn = (html: string) =>
-  Number(/<span class="count" data-unread( hidden)?>(\d+)<\/span>/.exec(html)![2]);
-export const hasStaffDesk = (html: string) => html.includes('href="/me/staff"');
+import { hasStaffDesk, unreadIn, webPage } from './support/web.js';
 
 describe('signed-in reads', () => {
   let t: TestApp;
