@@ -61,7 +61,7 @@ function releaseLock(dir: string): void {
 
 export interface OpenedStore {
   store: Store;
-  /** Syncs, closes the store and unlocks the directory (or removes a temporary store). */
+  /** Closes the store and unlocks the directory (or removes a temporary store). */
   close(): Promise<void>;
 }
 
@@ -103,8 +103,8 @@ async function convert(dir: string, partial: Store, warn: (message: string) => v
   await store.close();
   store = new Store(DiskStore.open(dir));
   const documents = verify(store);
+  // A committed write is on disk: the old files can step aside now.
   store.disk.write(() => store.setMeta({ convertedFrom: { at: new Date(), operations, documents } }));
-  await store.durable();
   for (const file of [LEGACY_SNAPSHOT, LEGACY_JOURNAL]) {
     const path = join(dir, file);
     if (existsSync(path)) renameSync(path, path + CONVERTED_SUFFIX);
