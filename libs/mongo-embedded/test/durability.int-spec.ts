@@ -1,6 +1,6 @@
 // Durability of the embedded engine (engine-only: a real MongoDB is not started by these tests).
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { Decimal128, Double, Long, MongoClient } from 'mongodb';
+import { Decimal128, type Document, Double, Long, MongoClient } from 'mongodb';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -383,5 +383,36 @@ describe('a data directory of the format before the LMDB store (snapshot.bson + 
     const { posts } = await contents(dataDir);
     expect(posts).toHaveLength(50);
     expect(posts[0].slug).toBe('post-0');
+  });
+});
+
+describe('a store written with the first index key format (numbers by their double, long strings tied)', () => {
+  // Written by the engine of the starting commit a33f48c (fixtures/key-format-1/README-make-fixture.ts.txt).
+  const fixture = fileURLToPath(new URL('./fixtures/key-format-1', import.meta.url));
+
+  it('has its indexes rebuilt with exact keys at the first start, documents moved to their exact _id', async () => {
+    const dataDir = freshDirectory();
+    cpSync(fixture, dataDir, { recursive: true, filter: (path) => !path.endsWith('.txt') });
+    const warnings: string[] = [];
+    const engine = await startEmbeddedMongo({ dataDir, warn: (message) => warnings.push(message) });
+    const client = await new MongoClient(engine.uri).connect();
+    const values = client.db('app').collection<{ _id: unknown; [field: string]: unknown }>('values');
+    const ids = async (filter: Document, hint: string) =>
+      (await values.find(filter, { hint }).sort({ v: 1, s: 1 }).toArray()).map((d) => String(d._id));
+    expect(warnings.join('\n')).toContain('rebuilt the indexes');
+    // Decimal128 0.1 < double 0.1; the int64 2^53+1 above the double 2^53 (the old keys tied them).
+    expect(await ids({}, 'v_1')).toEqual(['9007199254740993', '2.5', '7', '0.3']);
+    expect(await ids({ v: Decimal128.fromString('0.1') }, 'v_1')).toEqual(['9007199254740993']);
+    expect(await ids({ s: { $gt: 'x'.repeat(420) + 'a' } }, 's_1')).toEqual(['9007199254740993', '0.3']);
+    expect(await values.countDocuments({ _id: Long.fromString('9007199254740993') })).toBe(1);
+    expect(await values.countDocuments({ _id: Decimal128.fromString('0.3') })).toBe(1);
+    await expect(values.insertOne({ _id: 8, s: 'x'.repeat(420) + 'c' })).rejects.toMatchObject({ code: 11000 });
+    await client.close();
+    await engine.stop();
+    // Once: the second start finds the current format.
+    warnings.length = 0;
+    const again = await startEmbeddedMongo({ dataDir, warn: (message) => warnings.push(message) });
+    await again.stop();
+    expect(warnings).toEqual([]);
   });
 });
