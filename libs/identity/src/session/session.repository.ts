@@ -38,6 +38,10 @@ export class SessionRepository {
     return result.modifiedCount === 1;
   }
 
+  /**
+   * Callers also move the user's stateVersion (UserRepository.touchState), in the same
+   * transaction when there is one: instances that saw the session open trust it until then.
+   */
   async endSession(id: Types.ObjectId, reason: SessionEndReason, now: Date, tx?: ClientSession): Promise<void> {
     await this.sessions.updateOne(
       { _id: id, endedAt: null },
@@ -46,7 +50,7 @@ export class SessionRepository {
     );
   }
 
-  /** Ends every open session of a user, except optionally the one making the request. */
+  /** Ends every open session of a user, except optionally the one making the request (callers: see endSession). */
   async endUserSessions(
     userId: Types.ObjectId,
     reason: SessionEndReason,
