@@ -22,6 +22,7 @@ import { SettingsController } from './pages/settings/settings.controller.js';
 import { SecurityMiddleware } from './http/security.middleware.js';
 import { SessionCookieMiddleware } from './http/session-cookies.js';
 import { WebContextFactory } from './http/web-context.js';
+import { ViewerStates } from './http/viewer-state.js';
 import { WebExceptionFilter } from './http/web-exception.filter.js';
 import { HomeController } from './pages/home.controller.js';
 import { SeoController } from './seo/seo.controller.js';
@@ -96,6 +97,7 @@ export const PAGE_CONTROLLERS = [
     PostTitles,
     BoardTools,
     WebContextFactory,
+    ViewerStates,
     WebExceptionFilter,
     SecurityMiddleware,
     SessionCookieMiddleware,

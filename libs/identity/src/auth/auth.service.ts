@@ -163,6 +163,7 @@ export class AuthService {
       if (!session || session.endedAt || session.expiresAt <= now) return { kind: 'revoked' as const };
       if (!(await this.sessions.markTokenUsed(stored._id, now, tx))) {
         await this.sessions.endSession(session._id, SessionEndReason.TokenReused, now, tx);
+        await this.users.touchState([session.userId], tx);
         return { kind: 'reused' as const };
       }
       const next = this.tokens.newRefreshToken();
@@ -189,6 +190,7 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.sessions.endSession(new Types.ObjectId(actor.sessionId), SessionEndReason.Logout, this.clock.now());
+    await this.users.touchState([new Types.ObjectId(actor.userId)]);
   }
 
   /** Changes the password and signs out every other session of the user. */
@@ -217,6 +219,7 @@ export class AuthService {
         new Types.ObjectId(actor.sessionId),
         tx,
       );
+      await this.users.touchState([user._id], tx);
     });
   }
 
@@ -234,6 +237,7 @@ export class AuthService {
       this.clock.now(),
       new Types.ObjectId(actor.sessionId),
     );
+    await this.users.touchState([new Types.ObjectId(actor.userId)]);
   }
 
   private issue(user: UserRecord, sessionId: Types.ObjectId, refreshToken: string): IssuedSession {
