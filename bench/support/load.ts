@@ -42,6 +42,8 @@ export function loadResultOf(result: autocannon.Result): LoadResult {
 export async function startServerProcess(
   entry: string,
   env: Record<string, string> = {},
+  /** The checkout the entry belongs to (its tsconfig maps @helpboard/*): another one's, to compare. */
+  cwd?: string,
 ): Promise<{
   url: string;
   child: ChildProcess;
@@ -50,6 +52,7 @@ export async function startServerProcess(
   const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
+    cwd,
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
