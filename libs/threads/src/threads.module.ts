@@ -20,6 +20,7 @@ import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
 import { BoardTagsResolver } from './tag/board-tags.resolver.js';
 import { TagRepository } from './tag/tag.repository.js';
+import { TagCounts } from './tag/tag-counts.js';
 import { TagRecord, TagSchema } from './tag/tag.schema.js';
 import { AskQuestionService } from './thread/ask-question.service.js';
 import { AuthorCards } from './thread/author-cards.js';
@@ -62,6 +63,7 @@ import { VoteService } from './vote/vote.service.js';
     VoteRepository,
     RevisionRepository,
     TagRepository,
+    TagCounts,
     PostRenderer,
     PostBodyHooks,
     ThreadContextLoader,
