@@ -29,3 +29,4 @@ export { CommentService } from './comment/comment.service.js';
 export { EditPostService } from './revision/edit-post.service.js';
 export type { CommentRecord } from './comment/comment.schema.js';
 export { ThreadMergeService } from './thread/thread-merge.service.js';
+export * from './post/post-image.service.js';
