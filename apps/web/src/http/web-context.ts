@@ -15,6 +15,8 @@ export interface Viewer {
   actor: Actor;
   handle: string;
   displayName: string;
+  /** Shown in the header (render/avatar.ts decides whether it is one of ours). */
+  avatarUrl: string | null;
   /** For the bell in the header: right on every page load, kept live by the script. */
   unreadNotifications: number;
   isEmailVerified: boolean;
@@ -75,6 +77,7 @@ export class WebContextFactory {
           actor,
           handle: user.handle,
           displayName: user.displayName,
+          avatarUrl: user.avatarUrl,
           unreadNotifications,
           isEmailVerified: !user.email || user.emailVerifiedAt !== null,
           reach,

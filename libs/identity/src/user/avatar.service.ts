@@ -5,7 +5,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { type Actor, Clock, NotFoundError } from '@helpboard/core';
-import { FILE_STORE, type FileStore, fileKeyOf, fileUrl, type ImageRules, prepareImage } from '@helpboard/files';
+import {
+  FILE_STORE,
+  type FileStore,
+  fileKeyOf,
+  fileUrl,
+  type ImageRules,
+  isFileKey,
+  prepareImage,
+  type StoredFile,
+} from '@helpboard/files';
 import { UserRepository } from './user.repository.js';
 import type { UserRecord } from './user.schema.js';
 
@@ -44,6 +53,14 @@ export class AvatarService {
     }
     await this.forgetOwn(actor, previous.avatarUrl);
     return { ...previous, avatarUrl: fileUrl(key) };
+  }
+
+  /** An avatar file by its name (`/files/avatars/<name>`): anyone may see avatars. */
+  async open(name: string): Promise<StoredFile> {
+    const key = `avatars/${name}`;
+    const file = isFileKey(key) ? await this.files.get(key) : null;
+    if (!file) throw new NotFoundError('File', 'FILE_NOT_FOUND');
+    return file;
   }
 
   async removeAvatar(actor: Actor): Promise<void> {

@@ -6,7 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { type Actor, NotFoundError } from '@helpboard/core';
-import { BoardAccessService, BoardAction, BoardService, BoardVisibility } from '@helpboard/boards';
+import { BoardAccessService, BoardAction, type BoardRecord, BoardService, BoardVisibility } from '@helpboard/boards';
 import { FILE_STORE, type FileStore, fileUrl, type ImageRules, prepareImage, type StoredFile } from '@helpboard/files';
 
 export const POST_IMAGE_RULES: ImageRules = {
@@ -38,8 +38,7 @@ export class PostImageService {
 
   /** Stores an image for a post on this board (refusals: InvalidInputError on `image`). */
   async upload(actor: Actor, boardSlug: string, upload: Buffer | null, altText = ''): Promise<UploadedPostImage> {
-    const board = await this.boards.requireBoard(boardSlug);
-    await this.access.assert(actor, BoardAction.Participate, board);
+    const board = await this.boardToPostOn(actor, boardSlug);
     const image = await prepareImage(upload, 'image', POST_IMAGE_RULES);
     const key = `posts/${board._id.toHexString()}/${randomBytes(12).toString('hex')}.${image.extension}`;
     await this.files.put(key, image.bytes, image.contentType);
@@ -49,6 +48,17 @@ export class PostImageService {
       .trim()
       .slice(0, 200);
     return { url, markdown: `![${alt}](${url})` };
+  }
+
+  /**
+   * The board, if the actor may post on it. Reading is checked first so that an outsider learns
+   * nothing of a private board (NOT_FOUND, where Participate alone would answer FORBIDDEN).
+   */
+  async boardToPostOn(actor: Actor, boardSlug: string): Promise<BoardRecord> {
+    const board = await this.boards.requireBoard(boardSlug);
+    await this.access.assert(actor, BoardAction.View, board);
+    await this.access.assert(actor, BoardAction.Participate, board);
+    return board;
   }
 
   /** A post image for this reader: NOT_FOUND unless it exists and the reader may read its board. */

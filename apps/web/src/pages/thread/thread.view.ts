@@ -1,6 +1,7 @@
 // The thread page: question, accepted and official answers first (the answers' own order),
 // then the rest by score; the closed/duplicate banner, the answer form or the rule that
 // prevents it, related questions; canonical URL, OpenGraph tags and schema.org QAPage JSON-LD.
+import { composerTools } from '../../render/composer.js';
 import { markdownToText, type PostRecord } from '@helpboard/threads';
 import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
 import { boardPath, threadPath } from '../../render/urls.js';
@@ -88,6 +89,7 @@ function answerForm(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | 
   const id = data.thread._id.toHexString();
   return html`<form method="post" action="/t/${id}/answer" id="answer-form">${csrfField(ctx)}
 <label for="answer-body">${t('web.thread.yourAnswer')}</label>
+${composerTools(ctx, 'answer-body', data.board.slug)}
 <textarea id="answer-body" name="body" required aria-describedby="answer-hint"></textarea>
 <p class="hint" id="answer-hint">${t('web.markdownHint')}</p>
 <div id="answer-preview" class="preview" hidden aria-live="polite"></div>
