@@ -21,6 +21,7 @@ import { InboxController } from './pages/inbox/inbox.controller.js';
 import { SettingsController } from './pages/settings/settings.controller.js';
 import { FilesController } from './pages/files/files.controller.js';
 import { PostImagesController } from './pages/uploads/post-images.controller.js';
+import { BountyShareController } from './pages/thread/bounty-share.controller.js';
 import { SecurityMiddleware } from './http/security.middleware.js';
 import { SessionCookieMiddleware } from './http/session-cookies.js';
 import { WebContextFactory } from './http/web-context.js';
@@ -58,6 +59,7 @@ export const PAGE_CONTROLLERS = [
   SettingsController,
   FilesController,
   PostImagesController,
+  BountyShareController,
   HomeController,
   ThreadController,
   LegacyThreadLinkController,

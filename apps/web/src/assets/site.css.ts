@@ -68,6 +68,10 @@ button[disabled]{opacity:.6;cursor:not-allowed}
 .score{font-weight:700;font-size:1.1rem}
 .body{overflow-wrap:anywhere;min-width:0}
 .body img{height:auto}
+.amounts{display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.amounts label{display:inline-flex;gap:.25rem;align-items:center;min-height:44px}
+details.share{font-size:.875rem;margin-top:.25rem}
+details.share input{width:100%}
 .composer-tools{margin:.25rem 0}
 .toolbar{display:flex;flex-wrap:wrap;gap:.25rem;margin-bottom:.25rem}
 .toolbar[hidden],.composer-tools [hidden]{display:none}

@@ -26,7 +26,7 @@ document.addEventListener('click',function(e){
   var b=e.target.closest&&e.target.closest('[data-copy]');
   if(!b)return;
   var f=document.getElementById(b.getAttribute('data-copy'));
-  if(f&&navigator.clipboard){navigator.clipboard.writeText(f.value).then(function(){b.setAttribute('data-copied','');});}
+  if(f&&navigator.clipboard){navigator.clipboard.writeText(f.value).then(function(){b.setAttribute('data-copied','');if(b.hasAttribute('data-done'))b.textContent=b.getAttribute('data-done');});}
   else if(f){f.select();}
 });
 document.addEventListener('submit',function(e){
@@ -110,6 +110,7 @@ function format(ta,kind){
   var out=v.slice(start,e).split('\\n').map(function(l){return p+l;}).join('\\n');
   insert(ta,out,start,e,start,start+out.length);
 }
+document.querySelectorAll('[data-needs-script]').forEach(function(el){el.hidden=false;});
 document.querySelectorAll('[data-toolbar]').forEach(function(bar){
   var ta=document.getElementById(bar.getAttribute('data-toolbar'));if(!ta)return;
   var tools=[].slice.call(bar.querySelectorAll('button.tool')),file=bar.querySelector('[data-image-file]');

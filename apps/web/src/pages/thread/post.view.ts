@@ -9,6 +9,7 @@ import { contentLang } from '../../render/content-lang.js';
 import { csrfField } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { AuthorCard, ThreadPageData } from './thread-page.data.js';
+import { shareControl } from './bounty-share.view.js';
 
 /** A rule refusal to show next to one control (from the query string after a plain form post). */
 export interface RuleNotice {
@@ -167,6 +168,7 @@ ${labels.length ? html`<p class="row">${labels}</p>` : null}
 ${authorCard(ctx, data.authors.get(post.authorId.toHexString()), post.createdAt, isAnswer ? 'web.post.answered' : 'web.post.asked')}
 ${post.revision > 1 ? html`<a class="small" href="/p/${id}/revisions">${t('web.post.revisions', { count: post.revision })}</a>` : null}
 </div>
+${shareControl(ctx, data, post)}
 ${actions(ctx, data, post, notice)}
 ${comments(ctx, data, post, notice)}
 </div>

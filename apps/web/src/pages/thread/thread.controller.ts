@@ -16,6 +16,7 @@ import { threadView } from './thread.view.js';
 import { decodeRule } from './rule-notice.js';
 import { BoardTools } from '../staff/board-tools.js';
 import { SupportCaseService } from '@helpboard/insights';
+import { BountyService } from '@helpboard/reputation';
 
 const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 /** Whether the slug in the URL is the thread's current one (else: 301 to the canonical URL). */
@@ -53,6 +54,7 @@ export class ThreadController {
     private readonly views: ViewCounter,
     private readonly tools: BoardTools,
     private readonly cases: SupportCaseService,
+    private readonly bounties: BountyService,
   ) {}
 
   @Public()
@@ -100,15 +102,16 @@ export class ThreadController {
     // Signed-in readers' staff tools on this board (none in the shared anonymous rendering), and
     // the thread's support case: everyone sees that staff handle it, the asker and staff its state
     // (never its private reason). Opening a case publishes ThreadChanged, so cached pages follow.
-    const [tools, [supportCase]] = await Promise.all([
+    const [tools, [supportCase], bounty] = await Promise.all([
       actor ? this.tools.on(actor, data.board) : Promise.resolve([]),
       this.cases.casesOf([id]),
+      actor ? this.bounties.openBountyOn(data.thread._id) : null,
     ]);
     const isAsker = actor !== null && data.thread.authorId.equals(actor.userId);
     const caseView = supportCase
       ? { state: isAsker || tools.some((tool) => tool.key === 'escalations') ? supportCase.state : null }
       : null;
-    const page = threadView(ctx, data, decodeRule(rule, ctx.locale), tools, caseView);
+    const page = threadView(ctx, data, decodeRule(rule, ctx.locale), tools, caseView, bounty);
     if (actor || rule) return sendPage(request, response, page);
     const etag = etagOf(page.value);
     this.cache.set(cacheKey, [`thread:${id}`], { body: page.value, etag, path }, generation);

@@ -1,7 +1,6 @@
 // The thread page: question, accepted and official answers first (the answers' own order),
 // then the rest by score; the closed/duplicate banner, the answer form or the rule that
 // prevents it, related questions; canonical URL, OpenGraph tags and schema.org QAPage JSON-LD.
-import { composerTools } from '../../render/composer.js';
 import { markdownToText, type PostRecord } from '@helpboard/threads';
 import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
 import { boardPath, threadPath } from '../../render/urls.js';
@@ -10,6 +9,9 @@ import { notice as noticeBox } from '../../render/forms.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { ThreadPageData } from './thread-page.data.js';
+import { composerTools } from '../../render/composer.js';
+import { BOUNTY_AMOUNT } from '@helpboard/reputation';
+import { bountyAmounts, bountyBox, type OpenBountyView } from './bounty-share.view.js';
 import { postView, ruleAt, type RuleNotice } from './post.view.js';
 import { type BoardTool, toolLinks } from '../staff/board-tools.js';
 
@@ -159,6 +161,8 @@ export function threadView(
   notice: RuleNotice | null,
   tools: BoardTool[] = [],
   supportCase: SupportCaseView | null = null,
+  /** Signed-in readers only (the shared anonymous rendering would keep a bounty past its end). */
+  bounty: OpenBountyView | null = null,
 ): SafeHtml {
   const { t } = ctx;
   const { thread, board } = data;
@@ -191,6 +195,6 @@ ${postView(ctx, data, data.question, notice)}
 ${data.answers.map((a) => postView(ctx, data, a, notice))}
 ${answerPager(ctx, data, path)}
 <section aria-labelledby="answer-h" id="answer"><h2 id="answer-h">${t('web.thread.yourAnswer')}</h2>${answerForm(ctx, data, notice)}</section>
-</div><aside>${staffTools(ctx, data, tools)}${related}</aside></div>`;
+</div><aside>${bountyBox(ctx, data, bounty, bountyAmounts(BOUNTY_AMOUNT), notice)}${staffTools(ctx, data, tools)}${related}</aside></div>`;
   return layout(ctx, { title: thread.title, description, canonical: url, head, body });
 }
