@@ -137,7 +137,8 @@ document.querySelectorAll('[data-toolbar]').forEach(function(bar){
       .then(function(r){return r.json();})
       .then(function(res){
         if(!res.markdown){status.textContent=res.message||status.getAttribute('data-failed');return;}
-        insert(ta,res.markdown,ta.selectionStart,ta.selectionEnd);status.textContent=status.getAttribute('data-uploaded');
+        var at=ta.selectionStart,before=ta.value.slice(0,at);
+        insert(ta,(before&&!/\\n$/.test(before)?'\\n\\n':'')+res.markdown+'\\n',at,ta.selectionEnd);status.textContent=status.getAttribute('data-uploaded');
       },function(){status.textContent=status.getAttribute('data-failed');})
       .then(function(){file.value='';});
   });
