@@ -54,6 +54,10 @@ async function scan(page: Page, name: string, problems: string[]): Promise<void>
   await screenshot(page, name);
 }
 
+/** The width an image was decoded at in the page (0 when it did not load). */
+const naturalWidth = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+
 const submit = (page: Page, form: string) =>
   Promise.all([
     page.waitForLoadState('load'),
@@ -101,9 +105,7 @@ describe('the account loop on a phone', () => {
         page.waitForURL(/saved=avatar/),
         page.locator('form[action^="/settings/avatar?"] button[type=submit]').click(),
       ]);
-      await expect(
-        page.locator('header img.avatar').evaluate((img: HTMLImageElement) => img.naturalWidth),
-      ).resolves.toBe(256);
+      await expect(naturalWidth(page, 'header img.avatar')).resolves.toBe(256);
 
       // Follow the board, ask there, with the toolbar and an image uploaded from it.
       await page.goto(`${base}/b/${boardSlug}`);
@@ -124,9 +126,11 @@ describe('the account loop on a phone', () => {
       await expect(page.locator('#f-body').inputValue()).resolves.toMatch(/^\*\*Data roaming[^*]+\*\*$/);
       await page.locator('#f-body').press('End');
       await page.setInputFiles('[data-image-file]', { name: 'screen.jpg', mimeType: 'image/jpeg', buffer: picture });
-      await page.waitForFunction(() =>
-        /!\[\]\(\/files\/posts\//.test((document.getElementById('f-body') as HTMLTextAreaElement).value),
+      // The status line says so once the image's Markdown is in.
+      await page.waitForFunction(
+        "(s => s.textContent === s.getAttribute('data-uploaded'))(document.querySelector('[data-composer-status]'))",
       );
+      await expect(page.locator('#f-body').inputValue()).resolves.toMatch(/\n\n!\[\]\(\/files\/posts\/[^)]+\)\n$/);
       await scan(page, `ask.${locale}`, problems);
       await page.fill('input[name=tags]', 'roaming');
       await Promise.all([
@@ -134,9 +138,7 @@ describe('the account loop on a phone', () => {
         page.locator('button[name=action][value=ask]').click(),
       ]);
       const threadId = /\/t\/([0-9a-f]{24})\//.exec(page.url())![1];
-      await expect(
-        page.locator('#question img[src^="/files/posts/"]').evaluate((img: HTMLImageElement) => img.naturalWidth),
-      ).resolves.toBe(640);
+      await expect(naturalWidth(page, '#question img[src^="/files/posts/"]')).resolves.toBe(640);
 
       // An answer arrives: the bell counts it without a reload.
       await page.goto(`${base}/`);
