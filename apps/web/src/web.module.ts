@@ -19,6 +19,9 @@ import { AuthController } from './auth/auth.controller.js';
 import { AccountLinksController } from './auth/account-links.controller.js';
 import { InboxController } from './pages/inbox/inbox.controller.js';
 import { SettingsController } from './pages/settings/settings.controller.js';
+import { FilesController } from './pages/files/files.controller.js';
+import { PostImagesController } from './pages/uploads/post-images.controller.js';
+import { BountyShareController } from './pages/thread/bounty-share.controller.js';
 import { SecurityMiddleware } from './http/security.middleware.js';
 import { SessionCookieMiddleware } from './http/session-cookies.js';
 import { WebContextFactory } from './http/web-context.js';
@@ -55,6 +58,9 @@ export const PAGE_CONTROLLERS = [
   AccountLinksController,
   InboxController,
   SettingsController,
+  FilesController,
+  PostImagesController,
+  BountyShareController,
   HomeController,
   ThreadController,
   LegacyThreadLinkController,

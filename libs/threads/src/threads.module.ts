@@ -1,3 +1,5 @@
+import { FilesModule } from '@helpboard/files';
+import { PostImageService } from './post/post-image.service.js';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { BoardsModule } from '@helpboard/boards';
@@ -46,6 +48,7 @@ import { VoteService } from './vote/vote.service.js';
 @Module({
   imports: [
     IdentityModule,
+    FilesModule,
     BoardsModule,
     MongooseModule.forFeature([
       { name: ThreadRecord.name, schema: ThreadSchema },
@@ -68,6 +71,7 @@ import { VoteService } from './vote/vote.service.js';
     PostBodyHooks,
     ThreadContextLoader,
     AskQuestionService,
+    PostImageService,
     AnswerService,
     CommentService,
     EditPostService,
@@ -98,6 +102,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadPageReader,
     ViewCounter,
     AskQuestionService,
+    PostImageService,
     CommentService,
     EditPostService,
     PostBodyHooks,

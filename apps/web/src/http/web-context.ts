@@ -18,6 +18,8 @@ export interface Viewer {
   actor: Actor;
   handle: string;
   displayName: string;
+  /** Shown in the header (render/avatar.ts decides whether it is one of ours). */
+  avatarUrl: string | null;
   /** For the bell in the header: right on every page load, kept live by the script. */
   unreadNotifications: number;
   isEmailVerified: boolean;
@@ -71,6 +73,7 @@ export class WebContextFactory {
           actor,
           handle: actor.handle,
           displayName: account.displayName,
+          avatarUrl: account.avatarUrl,
           unreadNotifications: state.unreadNotifications,
           isEmailVerified: account.isEmailVerified,
           reach: reachOf(actor, state),
@@ -101,6 +104,7 @@ export class WebContextFactory {
           displayName: user.displayName,
           locale: user.locale,
           isEmailVerified: !user.email || user.emailVerifiedAt !== null,
+          avatarUrl: user.avatarUrl ?? null,
         }
       : null;
   }

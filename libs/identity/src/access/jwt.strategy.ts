@@ -62,6 +62,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         displayName: user.displayName,
         locale: user.locale,
         isEmailVerified: !user.email || user.emailVerifiedAt !== null,
+        avatarUrl: user.avatarUrl ?? null,
       },
     };
   }

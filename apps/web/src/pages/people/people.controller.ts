@@ -2,6 +2,7 @@
 // GET /b/<slug>/leaderboard?period=week|month|year|all: a board's top answerers by reputation
 // gained this calendar week, month or year (UTC) or ever, staff and peers ranked apart (staff
 // answer as part of their job).
+import { avatar } from '../../render/avatar.js';
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Types } from 'mongoose';
@@ -85,7 +86,7 @@ export class PeopleController {
         const thread = threadById.get(a.threadId.toHexString())!;
         return html`<li><span class="score">${a.score}</span> <a href="${threadPath({ id: thread._id.toHexString(), title: thread.title })}#a-${a._id.toHexString()}">${thread.title}</a>${a.isAccepted ? html` <span class="label accepted">✓</span>` : null}</li>`;
       });
-    const body = html`<h1>${user.displayName} <span class="muted small">@${user.handle}</span></h1>
+    const body = html`<h1 class="person">${avatar(user, 'large')} ${user.displayName} <span class="muted small">@${user.handle}</span></h1>
 ${user.bio ? html`<p>${user.bio}</p>` : null}
 <div class="layout"><div>
 <section class="card" aria-labelledby="rep"><h2 id="rep">${t('web.profile.reputation')}</h2>${rows.length ? html`<ul class="plain">${rows}</ul>` : html`<p class="muted">${t('web.profile.noReputation')}</p>`}</section>
