@@ -10,6 +10,7 @@ import { FlaggerStats, FlaggerStatsSchema, FlagRecord, FlagSchema } from './flag
 import { FlagService } from './flag.service.js';
 import { AuditEntry, AuditEntrySchema } from './audit-entry.schema.js';
 import { AuditLog } from './audit-log.js';
+import { StaffEditsAuditor } from './staff-edits.auditor.js';
 import { ModerationResolver } from './moderation.resolver.js';
 import { ModerationService } from './moderation.service.js';
 import {
@@ -84,6 +85,7 @@ registerMessages({
   ],
   providers: [
     AuditLog,
+    StaffEditsAuditor,
     ModerationService,
     ModerationResolver,
     FlagService,

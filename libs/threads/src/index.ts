@@ -29,3 +29,6 @@ export { CommentService } from './comment/comment.service.js';
 export { EditPostService } from './revision/edit-post.service.js';
 export type { CommentRecord } from './comment/comment.schema.js';
 export { ThreadMergeService } from './thread/thread-merge.service.js';
+export { TagService, type TagAnswerer, TAG_DESCRIPTION_MAX } from './tag/tag.service.js';
+export type { TagRecord } from './tag/tag.schema.js';
+export { COMMENT_EDIT_WINDOW_MS } from './comment/comment-rules.js';

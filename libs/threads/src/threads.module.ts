@@ -18,7 +18,8 @@ import { EditPostService } from './revision/edit-post.service.js';
 import { OthersPostEditing } from './revision/others-post-editing.js';
 import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
-import { BoardTagsResolver } from './tag/board-tags.resolver.js';
+import { BoardTagFieldsResolver, BoardTagsResolver } from './tag/board-tags.resolver.js';
+import { TagService } from './tag/tag.service.js';
 import { TagRepository } from './tag/tag.repository.js';
 import { TagRecord, TagSchema } from './tag/tag.schema.js';
 import { AskQuestionService } from './thread/ask-question.service.js';
@@ -90,6 +91,8 @@ import { VoteService } from './vote/vote.service.js';
     CommentFieldsResolver,
     RevisionFieldsResolver,
     BoardTagsResolver,
+    BoardTagFieldsResolver,
+    TagService,
   ],
   exports: [
     // The server-rendered site (apps/web) calls these directly.
@@ -110,6 +113,7 @@ import { VoteService } from './vote/vote.service.js';
     OthersPostEditing,
     ImportedContentService,
     ImportedVotesService,
+    TagService,
   ],
 })
 export class ThreadsModule {}

@@ -153,6 +153,24 @@ export class PostRepository {
     return rows.map(({ _id, ...stats }) => ({ authorId: _id, ...stats }));
   }
 
+  /** Authors of the visible answers in these threads, by the answers' total score (then count). */
+  async topAnswerersIn(
+    boardId: Types.ObjectId,
+    threadIds: readonly Types.ObjectId[],
+    limit: number,
+  ): Promise<{ authorId: Types.ObjectId; answers: number; totalScore: number }[]> {
+    if (threadIds.length === 0) return [];
+    const rows = await this.posts
+      .aggregate<{ _id: Types.ObjectId; answers: number; totalScore: number }>([
+        { $match: { boardId, threadId: { $in: threadIds }, kind: PostKind.ANSWER, hiddenAt: null } },
+        { $group: { _id: '$authorId', answers: { $sum: 1 }, totalScore: { $sum: '$score' } } },
+        { $sort: { totalScore: -1, answers: -1, _id: 1 } },
+        { $limit: limit },
+      ])
+      .exec();
+    return rows.map((row) => ({ authorId: row._id, answers: row.answers, totalScore: row.totalScore }));
+  }
+
   /** Visible answers on a board scored at least `minScore`. */
   answersScoredAtLeast(
     boardId: Types.ObjectId,

@@ -73,6 +73,17 @@ export class ThreadRepository {
       .exec();
   }
 
+  /** The latest active visible threads carrying a tag on a board (index boardId, tags, lastActivityAt). */
+  async idsTagged(boardId: Types.ObjectId, tag: string, limit: number): Promise<Types.ObjectId[]> {
+    const rows = await this.threads
+      .find({ boardId, tags: tag, hiddenAt: null }, { _id: 1 })
+      .sort({ lastActivityAt: -1 })
+      .limit(limit)
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((row) => row._id);
+  }
+
   /** A change of the thread's page commits with this (see ThreadRecord.pageVersion). */
   async bumpPageVersion(id: Types.ObjectId, session: ClientSession): Promise<void> {
     await this.threads.updateOne({ _id: id }, { $inc: { pageVersion: 1 } }, { session }).exec();

@@ -72,6 +72,8 @@ export interface ThreadPageData {
   viewerFollows: boolean;
   related: { id: string; title: string }[];
   duplicateOf: { id: string; title: string } | null;
+  /** The render time for signed-in readers (comment edit windows); absent on shared renderings. */
+  now?: Date;
 }
 
 @Injectable()
