@@ -27,7 +27,11 @@ export class CommentRepository {
    * Changes a comment that is still visible, in one atomic step: of two concurrent deletions only
    * one finds it visible (the other gets null and changes nothing).
    */
-  updateVisible(id: Types.ObjectId, set: Partial<CommentRecord>, session: ClientSession): Promise<CommentRecord | null> {
+  updateVisible(
+    id: Types.ObjectId,
+    set: Partial<CommentRecord>,
+    session: ClientSession,
+  ): Promise<CommentRecord | null> {
     return this.comments
       .findOneAndUpdate({ _id: id, hiddenAt: null }, { $set: set }, { session, returnDocument: 'after' })
       .lean<CommentRecord>()

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { type Actor, Clock, ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from '@helpboard/core';
+import {
+  type Actor,
+  Clock,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  PreconditionFailedError,
+} from '@helpboard/core';
 import { BoardAccessService, BoardAction } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
 import { CommentAdded, CommentDeleted } from '../events/thread-events.js';

@@ -65,7 +65,11 @@ export class TagService {
   async topAnswerers(board: BoardRecord, tag: string, limit: number): Promise<TagAnswerer[]> {
     const threadIds = await this.threads.idsTagged(board._id, tag, TOP_ANSWERERS_OVER_THREADS);
     const rows = await this.posts.topAnswerersIn(board._id, threadIds, limit);
-    return rows.map((row) => ({ userId: row.authorId.toHexString(), answers: row.answers, totalScore: row.totalScore }));
+    return rows.map((row) => ({
+      userId: row.authorId.toHexString(),
+      answers: row.answers,
+      totalScore: row.totalScore,
+    }));
   }
 
   /** Whether the actor may write tag descriptions on the board (moderators, owners, operator admins). */

@@ -113,7 +113,9 @@ export class ThreadResolver {
   }
 
   @SignedIn()
-  @Mutation(() => Comment, { description: 'Edit your own comment, within 5 minutes of posting it (as Stack Exchange).' })
+  @Mutation(() => Comment, {
+    description: 'Edit your own comment, within 5 minutes of posting it (as Stack Exchange).',
+  })
   async editComment(
     @CurrentActor() actor: Actor,
     @Args('commentId', { type: () => ID }) commentId: string,
@@ -124,7 +126,8 @@ export class ThreadResolver {
 
   @SignedIn()
   @Mutation(() => Comment, {
-    description: "Delete a comment: your own, or any on a board you moderate (soft; a moderator's deletion is audited).",
+    description:
+      "Delete a comment: your own, or any on a board you moderate (soft; a moderator's deletion is audited).",
   })
   async deleteComment(
     @CurrentActor() actor: Actor,

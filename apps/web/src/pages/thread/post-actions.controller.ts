@@ -181,9 +181,7 @@ export class PostActionsController {
     res: Response,
     threadId: string | null,
     control: string,
-    action: (
-      actor: Actor,
-    ) => Promise<{
+    action: (actor: Actor) => Promise<{
       anchor: string;
       score?: number;
       vote?: string;

@@ -116,7 +116,7 @@ function commentControls(
 <form method="post" action="/c/${id}/edit">${csrfField(ctx)}${threadField}<label for="cedit-${id}">${t('web.post.comment')}</label><textarea id="cedit-${id}" name="body" maxlength="600" required>${comment.body}</textarea>
 <button type="submit">${t('web.comment.save')}</button></form></details>`
       : null
-  }<form method="post" action="/c/${id}/delete" class="inline">${csrfField(ctx)}${threadField}<button type="submit" class="link">${t('web.comment.delete')}</button></form>${ruleAt(ctx, notice, `cedit-${id}`)}</span>`;
+  }<form method="post" action="/c/${id}/delete" class="inline">${csrfField(ctx)}${threadField}<button type="submit" class="linkish">${t('web.comment.delete')}</button></form>${ruleAt(ctx, notice, `cedit-${id}`)}</span>`;
 }
 
 /** A question's edit also changes the thread's title and tags (as the GraphQL edit allows). */

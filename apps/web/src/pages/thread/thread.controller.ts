@@ -109,7 +109,13 @@ export class ThreadController {
     const caseView = supportCase
       ? { state: isAsker || tools.some((tool) => tool.key === 'escalations') ? supportCase.state : null }
       : null;
-    const page = threadView(ctx, actor ? { ...data, now: this.clock.now() } : data, decodeRule(rule, ctx.locale), tools, caseView);
+    const page = threadView(
+      ctx,
+      actor ? { ...data, now: this.clock.now() } : data,
+      decodeRule(rule, ctx.locale),
+      tools,
+      caseView,
+    );
     if (actor || rule) return sendPage(request, response, page);
     const etag = etagOf(page.value);
     this.cache.set(cacheKey, [`thread:${id}`], { body: page.value, etag, path }, generation);

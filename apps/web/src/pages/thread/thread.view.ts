@@ -169,9 +169,7 @@ export function threadView(
 <meta property="og:url" content="${url}">
 <meta property="og:site_name" content="${t('web.siteName')}">
 <script type="application/ld+json" nonce="${ctx.nonce}">${jsonLd(ctx, data, url)}</script>`;
-  const tags = thread.tags.map(
-    (tag) => html`<a class="tag" href="${tagPath(board.slug, tag)}">${tag}</a>`,
-  );
+  const tags = thread.tags.map((tag) => html`<a class="tag" href="${tagPath(board.slug, tag)}">${tag}</a>`);
   const related = data.related.length
     ? html`<section class="card" aria-labelledby="related"><h2 id="related">${t('web.thread.related')}</h2><ul class="plain">${data.related.map(
         (r) => html`<li><a href="${threadPath(r)}" lang="${contentLang(r.title)}">${r.title}</a></li>`,

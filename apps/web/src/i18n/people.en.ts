@@ -1,0 +1,32 @@
+// Strings of tag pages, profiles, comment and post deletion, and the unverified-account setting.
+export const peopleEn: Record<string, string> = {
+  'web.comment.one': 'Comment',
+  'web.comment.edited': '(edited)',
+  'web.comment.edit': 'Edit',
+  'web.comment.save': 'Save comment',
+  'web.comment.delete': 'Delete',
+  'web.post.delete': 'Delete',
+  'web.post.deleteHint':
+    'Deleted posts leave the page; moderators can still see and restore them. An accepted answer, or a question whose answers others rely on, stays.',
+  'web.post.deleteConfirm': 'Delete this post',
+  'web.tags.title': 'Tags',
+  'web.tags.filter': 'Filter tags by name',
+  'web.tags.filterButton': 'Filter',
+  'web.tags.count': '{count, plural, one {# tag} other {# tags}}',
+  'web.tags.none': 'No tags match.',
+  'web.tags.pages': 'Pages of tags',
+  'web.tags.questions': '{count, plural, one {# question} other {# questions}}',
+  'web.tags.heading': 'Questions tagged {tag}',
+  'web.tags.follow': 'Follow this tag',
+  'web.tags.unfollow': 'Unfollow this tag',
+  'web.tags.topAnswerers': 'Top answerers',
+  'web.tags.noAnswerers': 'No answers yet.',
+  'web.tags.answererStats':
+    '{answers, plural, one {# answer} other {# answers}}, {score, plural, one {score #} other {score #}}',
+  'web.tags.noDescription': 'This tag has no description yet.',
+  'web.tags.describe': 'Edit the description',
+  'web.tags.description': 'Description',
+  'web.tags.describeHint': 'Plain text, up to {max} characters: what belongs under this tag.',
+  'web.tags.tooLong': 'Use at most {max} characters.',
+  'web.tags.saveDescription': 'Save description',
+};
