@@ -20,6 +20,7 @@ import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
 import { BoardTagFieldsResolver, BoardTagsResolver } from './tag/board-tags.resolver.js';
 import { TagService } from './tag/tag.service.js';
+import { UnverifiedAccounts } from './thread/unverified-accounts.js';
 import { TagRepository } from './tag/tag.repository.js';
 import { TagRecord, TagSchema } from './tag/tag.schema.js';
 import { AskQuestionService } from './thread/ask-question.service.js';
@@ -66,6 +67,7 @@ import { VoteService } from './vote/vote.service.js';
     PostRenderer,
     PostBodyHooks,
     ThreadContextLoader,
+    UnverifiedAccounts,
     AskQuestionService,
     AnswerService,
     CommentService,

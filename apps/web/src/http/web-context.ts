@@ -4,7 +4,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, APP_CONFIG, type AppConfig, isPlatformAdmin, type Locale, translate } from '@helpboard/core';
-import { UsersService } from '@helpboard/identity';
+import { hasVerifiedEmail, UsersService } from '@helpboard/identity';
 import { NotificationService } from '@helpboard/notifications';
 import { BoardRole, MembershipService, OperatorService } from '@helpboard/boards';
 import { issueCsrfCookie } from './security.middleware.js';
@@ -76,7 +76,7 @@ export class WebContextFactory {
           handle: user.handle,
           displayName: user.displayName,
           unreadNotifications,
-          isEmailVerified: !user.email || user.emailVerifiedAt !== null,
+          isEmailVerified: hasVerifiedEmail(user),
           reach,
         };
         // The user's own setting wins over the browser's, unless they just picked one here.

@@ -29,4 +29,10 @@ export const peopleEn: Record<string, string> = {
   'web.tags.describeHint': 'Plain text, up to {max} characters: what belongs under this tag.',
   'web.tags.tooLong': 'Use at most {max} characters.',
   'web.tags.saveDescription': 'Save description',
+  'web.staff.settings.unverifiedAccounts': 'Accounts with an unverified e-mail address',
+  'web.staff.settings.unverifiedAccounts.hint':
+    'They can always read and ask. Untick what they should wait for until they confirm their address.',
+  'web.staff.settings.unverifiedAccounts.mayAnswer': 'may answer',
+  'web.staff.settings.unverifiedAccounts.mayComment': 'may comment',
+  'web.staff.settings.unverifiedAccounts.mayVote': 'may vote',
 };

@@ -28,4 +28,9 @@ export const peopleZhCN: Record<string, string> = {
   'web.tags.describeHint': '纯文本，最多 {max} 个字符：说明哪些问题属于此标签。',
   'web.tags.tooLong': '最多 {max} 个字符。',
   'web.tags.saveDescription': '保存说明',
+  'web.staff.settings.unverifiedAccounts': '未验证电子邮件地址的账户',
+  'web.staff.settings.unverifiedAccounts.hint': '他们始终可以浏览和提问。取消勾选的操作需要在确认地址后才能进行。',
+  'web.staff.settings.unverifiedAccounts.mayAnswer': '可以回答',
+  'web.staff.settings.unverifiedAccounts.mayComment': '可以评论',
+  'web.staff.settings.unverifiedAccounts.mayVote': '可以投票',
 };

@@ -21,6 +21,7 @@ import { CommentRepository } from './comment.repository.js';
 import { CommentRecord } from './comment.schema.js';
 import { markThreadChanged, threadWrites } from '../thread/thread-changed.js';
 import { toObjectId } from '../thread/thread-context.js';
+import { UnverifiedAccounts } from '../thread/unverified-accounts.js';
 import { commentEditRefusal, mayDeleteComment } from './comment-rules.js';
 
 @Injectable()
@@ -34,11 +35,13 @@ export class CommentService {
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly access: BoardAccessService,
+    private readonly unverified: UnverifiedAccounts,
   ) {}
 
   /** Comments ask for clarification or add a note; closed threads still take them, locked ones not. */
   async addComment(actor: Actor, postId: string, body: string): Promise<CommentRecord> {
-    const { post, thread } = await this.context.post(actor, postId, BoardAction.Participate);
+    const { post, thread, board } = await this.context.post(actor, postId, BoardAction.Participate);
+    await this.unverified.assertMay(actor.userId, board, 'comment');
     assertUnlocked(thread);
     const problems = commentProblems(body);
     if (problems.length > 0) throw new InvalidInputError(problems);
