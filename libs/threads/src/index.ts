@@ -32,3 +32,4 @@ export { ThreadMergeService } from './thread/thread-merge.service.js';
 export { TagService, type TagAnswerer, TAG_DESCRIPTION_MAX } from './tag/tag.service.js';
 export type { TagRecord } from './tag/tag.schema.js';
 export { COMMENT_EDIT_WINDOW_MS } from './comment/comment-rules.js';
+export { ProfilePostsService, type ProfilePost } from './post/profile-posts.service.js';

@@ -20,6 +20,7 @@ import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
 import { BoardTagFieldsResolver, BoardTagsResolver } from './tag/board-tags.resolver.js';
 import { TagService } from './tag/tag.service.js';
+import { ProfilePostsService } from './post/profile-posts.service.js';
 import { UnverifiedAccounts } from './thread/unverified-accounts.js';
 import { TagRepository } from './tag/tag.repository.js';
 import { TagRecord, TagSchema } from './tag/tag.schema.js';
@@ -95,6 +96,7 @@ import { VoteService } from './vote/vote.service.js';
     BoardTagsResolver,
     BoardTagFieldsResolver,
     TagService,
+    ProfilePostsService,
   ],
   exports: [
     // The server-rendered site (apps/web) calls these directly.
@@ -116,6 +118,7 @@ import { VoteService } from './vote/vote.service.js';
     ImportedContentService,
     ImportedVotesService,
     TagService,
+    ProfilePostsService,
   ],
 })
 export class ThreadsModule {}

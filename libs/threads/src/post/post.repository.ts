@@ -12,6 +12,12 @@ export interface AnswerStats {
 }
 
 /** Display order of answers on a thread page. */
+/** A profile's lists of questions and answers: newest first. */
+export const AUTHOR_POST_ORDER: SortSpec = [
+  ['createdAt', -1],
+  ['_id', -1],
+];
+
 export const ANSWER_ORDER: SortSpec = [
   ['isAccepted', -1],
   ['isOfficial', -1],
@@ -59,6 +65,34 @@ export class PostRepository {
       .lean<{ createdAt: Date }[]>()
       .exec();
     return rows.map((row) => row.createdAt);
+  }
+
+  /** Boards a user wrote visible posts on (profiles decide which of them a viewer may read). */
+  boardIdsOfAuthor(authorId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    return this.posts.distinct('boardId', { authorId, hiddenAt: null }).exec();
+  }
+
+  /** A user's visible questions or answers on these boards, newest first, after a keyset position. */
+  byAuthor(
+    authorId: Types.ObjectId,
+    kind: PostKind,
+    boardIds: readonly Types.ObjectId[],
+    limit: number,
+    after?: readonly unknown[],
+  ): Promise<PostRecord[]> {
+    const conditions: Record<string, unknown>[] = [{ authorId, kind, hiddenAt: null, boardId: { $in: boardIds } }];
+    if (after) conditions.push(keysetFilter(AUTHOR_POST_ORDER, after));
+    return this.posts
+      .find({ $and: conditions })
+      .sort(sortDocument(AUTHOR_POST_ORDER))
+      .limit(limit)
+      .lean<PostRecord[]>()
+      .exec();
+  }
+
+  /** Threads a user asked or answered (visible posts) on these boards. */
+  threadIdsOfAuthor(authorId: Types.ObjectId, boardIds: readonly Types.ObjectId[]): Promise<Types.ObjectId[]> {
+    return this.posts.distinct('threadId', { authorId, hiddenAt: null, boardId: { $in: boardIds } }).exec();
   }
 
   /** A user's visible answers, best first (profile pages). */

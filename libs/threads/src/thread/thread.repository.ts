@@ -73,6 +73,18 @@ export class ThreadRepository {
       .exec();
   }
 
+  /** The views of these threads together (visible ones only): a profile's "people reached". */
+  async totalViews(ids: readonly Types.ObjectId[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const [row] = await this.threads
+      .aggregate<{ views: number }>([
+        { $match: { _id: { $in: ids }, hiddenAt: null } },
+        { $group: { _id: null, views: { $sum: '$viewCount' } } },
+      ])
+      .exec();
+    return row?.views ?? 0;
+  }
+
   /** The latest active visible threads carrying a tag on a board (index boardId, tags, lastActivityAt). */
   async idsTagged(boardId: Types.ObjectId, tag: string, limit: number): Promise<Types.ObjectId[]> {
     const rows = await this.threads
