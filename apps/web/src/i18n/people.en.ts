@@ -47,4 +47,7 @@ export const peopleEn: Record<string, string> = {
   'web.profile.no.answers': 'No answers yet.',
   'web.profile.importedBadges': 'Badges from before the import',
   'web.profile.importedFrom': 'from {site}',
+  'web.operator.boardPages': 'More boards',
+  'web.operator.moreBoards': 'More boards',
+  'web.operator.firstBoards': 'First boards',
 };

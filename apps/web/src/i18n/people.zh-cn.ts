@@ -45,4 +45,7 @@ export const peopleZhCN: Record<string, string> = {
   'web.profile.no.answers': '还没有回答。',
   'web.profile.importedBadges': '导入前获得的徽章',
   'web.profile.importedFrom': '来自 {site}',
+  'web.operator.boardPages': '更多版块',
+  'web.operator.moreBoards': '更多版块',
+  'web.operator.firstBoards': '第一页版块',
 };
