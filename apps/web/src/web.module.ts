@@ -1,6 +1,7 @@
 // The server-rendered site (apps/web): pages built on the server by calling the domain
 // services directly, served by the API process under `npm start` (AppModule imports this
 // module) or on its own (apps/web/src/main.ts). See apps/web/README.md.
+import { TagsController } from './pages/tags/tags.controller.js';
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
@@ -67,6 +68,7 @@ export const PAGE_CONTROLLERS = [
   PostActionsController,
   RevisionsController,
   BoardController,
+  TagsController,
   OperatorController,
   AskController,
   PeopleController,

@@ -30,3 +30,7 @@ export { EditPostService } from './revision/edit-post.service.js';
 export type { CommentRecord } from './comment/comment.schema.js';
 export { ThreadMergeService } from './thread/thread-merge.service.js';
 export * from './post/post-image.service.js';
+export { TagService, type TagAnswerer, TAG_DESCRIPTION_MAX } from './tag/tag.service.js';
+export type { TagRecord } from './tag/tag.schema.js';
+export { COMMENT_EDIT_WINDOW_MS } from './comment/comment-rules.js';
+export { ProfilePostsService, type ProfilePost } from './post/profile-posts.service.js';

@@ -20,7 +20,10 @@ import { EditPostService } from './revision/edit-post.service.js';
 import { OthersPostEditing } from './revision/others-post-editing.js';
 import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
-import { BoardTagsResolver } from './tag/board-tags.resolver.js';
+import { BoardTagFieldsResolver, BoardTagsResolver } from './tag/board-tags.resolver.js';
+import { TagService } from './tag/tag.service.js';
+import { ProfilePostsService } from './post/profile-posts.service.js';
+import { UnverifiedAccounts } from './thread/unverified-accounts.js';
 import { TagRepository } from './tag/tag.repository.js';
 import { TagCounts } from './tag/tag-counts.js';
 import { TagRecord, TagSchema } from './tag/tag.schema.js';
@@ -70,6 +73,7 @@ import { VoteService } from './vote/vote.service.js';
     PostRenderer,
     PostBodyHooks,
     ThreadContextLoader,
+    UnverifiedAccounts,
     AskQuestionService,
     PostImageService,
     AnswerService,
@@ -96,6 +100,9 @@ import { VoteService } from './vote/vote.service.js';
     CommentFieldsResolver,
     RevisionFieldsResolver,
     BoardTagsResolver,
+    BoardTagFieldsResolver,
+    TagService,
+    ProfilePostsService,
   ],
   exports: [
     // The server-rendered site (apps/web) calls these directly.
@@ -117,6 +124,8 @@ import { VoteService } from './vote/vote.service.js';
     OthersPostEditing,
     ImportedContentService,
     ImportedVotesService,
+    TagService,
+    ProfilePostsService,
   ],
 })
 export class ThreadsModule {}

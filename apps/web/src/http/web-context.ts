@@ -5,7 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, APP_CONFIG, type AppConfig, isPlatformAdmin, type Locale, translate } from '@helpboard/core';
-import { UsersService } from '@helpboard/identity';
+import { hasVerifiedEmail, UsersService } from '@helpboard/identity';
 import { BoardRole } from '@helpboard/boards';
 import { issueCsrfCookie } from './security.middleware.js';
 import { NONCE_SLOT } from './send-page.js';
@@ -103,7 +103,7 @@ export class WebContextFactory {
       ? {
           displayName: user.displayName,
           locale: user.locale,
-          isEmailVerified: !user.email || user.emailVerifiedAt !== null,
+          isEmailVerified: hasVerifiedEmail(user),
           avatarUrl: user.avatarUrl ?? null,
         }
       : null;

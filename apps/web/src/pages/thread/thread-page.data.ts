@@ -79,6 +79,8 @@ export interface ThreadPageData {
   supportCase: SupportCaseRecord | null;
   /** The question's open bounty (starting, awarding and expiring one move the thread's version). */
   bounty: BountyRecord | null;
+  /** The render time for signed-in readers (comment edit windows); absent on shared renderings. */
+  now?: Date;
 }
 
 @Injectable()

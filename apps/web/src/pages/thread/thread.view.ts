@@ -3,7 +3,7 @@
 // prevents it, related questions; canonical URL, OpenGraph tags and schema.org QAPage JSON-LD.
 import { markdownToText, type PostRecord } from '@helpboard/threads';
 import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
-import { boardPath, threadPath } from '../../render/urls.js';
+import { boardPath, tagPath, threadPath } from '../../render/urls.js';
 import { contentLang } from '../../render/content-lang.js';
 import { notice as noticeBox } from '../../render/forms.js';
 import { csrfField, layout } from '../../layout/layout.js';
@@ -173,9 +173,7 @@ export function threadView(
 <meta property="og:url" content="${url}">
 <meta property="og:site_name" content="${t('web.siteName')}">
 <script type="application/ld+json" nonce="${ctx.nonce}">${jsonLd(ctx, data, url)}</script>`;
-  const tags = thread.tags.map(
-    (tag) => html`<a class="tag" href="${boardPath(board.slug)}?tag=${encodeURIComponent(tag)}">${tag}</a>`,
-  );
+  const tags = thread.tags.map((tag) => html`<a class="tag" href="${tagPath(board.slug, tag)}">${tag}</a>`);
   const related = data.related.length
     ? html`<section class="card" aria-labelledby="related"><h2 id="related">${t('web.thread.related')}</h2><ul class="plain">${data.related.map(
         (r) => html`<li><a href="${threadPath(r)}" lang="${contentLang(r.title)}">${r.title}</a></li>`,
