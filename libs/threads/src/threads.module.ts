@@ -16,6 +16,7 @@ import { PostStatsService } from './post/post-stats.service.js';
 import { PostRecord, PostSchema } from './post/post.schema.js';
 import { EditPostService } from './revision/edit-post.service.js';
 import { OthersPostEditing } from './revision/others-post-editing.js';
+import { ProtectedThreadAnswering } from './post/protected-thread-answering.js';
 import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
 import { BoardTagsResolver } from './tag/board-tags.resolver.js';
@@ -70,6 +71,7 @@ import { VoteService } from './vote/vote.service.js';
     CommentService,
     EditPostService,
     OthersPostEditing,
+    ProtectedThreadAnswering,
     VoteService,
     ThreadQueryService,
     ViewCounter,
@@ -108,6 +110,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadMergeService,
     PostStatsService,
     OthersPostEditing,
+    ProtectedThreadAnswering,
     ImportedContentService,
     ImportedVotesService,
   ],

@@ -89,6 +89,7 @@ export const en: Record<string, string> = {
   'web.thread.duplicate': 'This question already has an answer here:',
   'web.thread.closed': 'This question is closed to new answers.',
   'web.thread.locked': 'This thread is locked: no new answers, comments or votes.',
+  'web.thread.protected': 'This question is protected: answering it needs {required} reputation on this board.',
   'web.closeReason.DUPLICATE': 'duplicate',
   'web.closeReason.OFF_TOPIC': 'off topic',
   'web.closeReason.NEEDS_DETAILS': 'needs details',

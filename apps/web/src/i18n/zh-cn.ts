@@ -89,6 +89,7 @@ export const zhCN: Record<string, string> = {
   'web.thread.duplicate': '这个问题已在此处得到回答：',
   'web.thread.closed': '该问题已关闭，不再接受新回答。',
   'web.thread.locked': '该主题已锁定：不能再回答、评论或投票。',
+  'web.thread.protected': '该问题受保护：需要在本专版获得 {required} 点声望才能回答。',
   'web.closeReason.DUPLICATE': '重复',
   'web.closeReason.OFF_TOPIC': '离题',
   'web.closeReason.NEEDS_DETAILS': '需要更多细节',

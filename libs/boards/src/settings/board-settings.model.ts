@@ -36,6 +36,7 @@ export class PrivilegeThresholds {
   @Field(() => Int) comment!: number;
   @Field(() => Int) downvote!: number;
   @Field(() => Int, { description: 'Posting links without review.' }) postLinks!: number;
+  @Field(() => Int, { description: 'Answering a question a moderator protected.' }) answerProtected!: number;
   @Field(() => Int) editOthersPosts!: number;
   @Field(() => Int, { description: "Seeing the board's review queues." }) reviewQueues!: number;
   @Field(() => Int, { description: 'Voting to close and reopen questions.' }) closeVotes!: number;
@@ -106,6 +107,7 @@ export class PrivilegeThresholdsInput {
   @Field(() => Int, { nullable: true }) comment?: number;
   @Field(() => Int, { nullable: true }) downvote?: number;
   @Field(() => Int, { nullable: true }) postLinks?: number;
+  @Field(() => Int, { nullable: true }) answerProtected?: number;
   @Field(() => Int, { nullable: true }) editOthersPosts?: number;
   @Field(() => Int, { nullable: true }) reviewQueues?: number;
   @Field(() => Int, { nullable: true }) closeVotes?: number;

@@ -30,6 +30,7 @@ export const boardSettingsSchema = z.object({
     comment: points(0, 100_000),
     downvote: points(0, 100_000),
     postLinks: points(0, 100_000),
+    answerProtected: points(0, 100_000),
     editOthersPosts: points(0, 1_000_000),
     reviewQueues: points(0, 1_000_000),
     closeVotes: points(0, 1_000_000),
@@ -86,13 +87,15 @@ export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
     dailyVoteCap: 200,
   },
   // SE: upvote 15, flag 15, comment 50, downvote 125, review queues 500, edit 2,000, close votes
-  // 3,000, moderator tools 10,000; asking and answering need only the starting 1.
+  // 3,000, moderator tools 10,000; asking and answering need only the starting 1, answering a
+  // protected question 10.
   privileges: {
     upvote: 15,
     flag: 15,
     comment: 50,
     downvote: 125,
     postLinks: 10,
+    answerProtected: 10,
     editOthersPosts: 2000,
     reviewQueues: 500,
     closeVotes: 3000,

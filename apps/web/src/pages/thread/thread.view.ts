@@ -1,6 +1,7 @@
 // The thread page: question, accepted and official answers first (the answers' own order),
 // then the rest by score; the closed/duplicate banner, the answer form or the rule that
 // prevents it, related questions; canonical URL, OpenGraph tags and schema.org QAPage JSON-LD.
+import { resolveBoardSettings } from '@helpboard/boards';
 import { markdownToText, type PostRecord } from '@helpboard/threads';
 import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
 import { boardPath, threadPath } from '../../render/urls.js';
@@ -75,6 +76,10 @@ function banner(ctx: WebContext, data: ThreadPageData): SafeHtml | null {
     );
   }
   if (thread.isLocked) return noticeBox('warn', t('web.thread.locked'));
+  if (thread.isProtected) {
+    const required = resolveBoardSettings(data.board.settingsOverrides).privileges.answerProtected;
+    return noticeBox('info', t('web.thread.protected', { required }));
+  }
   return null;
 }
 
