@@ -15,6 +15,7 @@ import {
   type BoardSettingsOverrides,
   DEFAULT_BOARD_SETTINGS,
   MembershipService,
+  type OperatorRecord,
   OperatorService,
   resolveBoardSettings,
 } from '@helpboard/boards';
@@ -70,15 +71,14 @@ export class OperatorAdminController {
       this.contexts.create(request, response),
       this.boards.listBoards(request.actor!, { operatorSlug: slug, limit: BOARDS }),
     ]);
-    this.renderHome(request, response, ctx, operator.name, slug, boards, query, {}, {});
+    await this.renderHome(request, response, ctx, operator, boards, query, {}, {});
   }
 
-  private renderHome(
+  private async renderHome(
     request: WebRequest,
     response: Response,
     ctx: WebContext,
-    name: string,
-    slug: string,
+    operator: OperatorRecord,
     boards: BoardRecord[],
     query: Record<string, unknown>,
     values: Form,
@@ -86,6 +86,17 @@ export class OperatorAdminController {
     status = 200,
   ) {
     const { t } = ctx;
+    const { slug, name } = operator;
+    const admins = await this.users.findByIds(operator.adminIds.map((id) => id.toHexString()));
+    const adminForm = (handle: string | null) =>
+      html`<form method="post" action="/o/${slug}/admin/admins" class="${handle ? 'inline' : 'stack'}">${csrfField(ctx)}${
+        handle
+          ? html`<input type="hidden" name="handle" value="${handle}" /><button type="submit" class="secondary">${t('web.staff.admin.revoke')}</button>`
+          : html`<input type="hidden" name="grant" value="1" />${field({ name: 'handle', id: 'f-admin', label: t('web.field.handle'), isRequired: true, maxLength: 40 })}<button type="submit">${t('web.staff.admin.addAdmin')}</button>`
+      }</form>`;
+    const adminList = html`<ul class="plain">${admins.map(
+      (user) => html`<li><a href="${userPath(user.handle)}">${user.displayName}</a> ${adminForm(user.handle)}</li>`,
+    )}</ul>${adminForm(null)}`;
     const list = html`<ul class="plain">${boards.map(
       (board) =>
         html`<li><a href="/o/${slug}/admin/b/${board.slug}">${board.title}</a> <span class="muted small">${board.slug}</span>${
@@ -103,10 +114,11 @@ export class OperatorAdminController {
       ${field({ name: 'region', label: t('web.staff.admin.region'), hint: t('web.staff.admin.regionHint'), value: text(values.region), error: problems.region, maxLength: 10 })}
       <button type="submit">${t('web.staff.admin.create')}</button></form>`;
     const title = t('web.staff.admin.title', { operator: name });
-    const body = html`<p class="small"><a href="/o/${slug}">${name}</a> · <a href="/o/${slug}/insights">${t('web.staff.tool.operator')}</a></p>
+    const body = html`<p class="small"><a href="/o/${slug}">${name}</a> · <a href="/o/${slug}/insights">${t('web.staff.tool.operator')}</a> · <a href="/o/${slug}/admin/audit">${t('web.staff.audit.title')}</a></p>
       <h1>${title}</h1>${outcomeNotice(ctx, query)}
       <section class="card" aria-labelledby="boards-h"><h2 id="boards-h">${t('web.staff.admin.boards')}</h2>${list}</section>
-      <section class="card" aria-labelledby="create-h"><h2 id="create-h">${t('web.staff.admin.create')}</h2>${create}</section>`;
+      <section class="card" aria-labelledby="create-h"><h2 id="create-h">${t('web.staff.admin.create')}</h2>${create}</section>
+      <section class="card" aria-labelledby="admins-h"><h2 id="admins-h">${t('web.staff.admin.admins')}</h2>${adminList}</section>`;
     sendPage(request, response, layout(ctx, { title, robots: 'noindex', body }), { status });
   }
 
@@ -140,7 +152,7 @@ export class OperatorAdminController {
         this.contexts.create(request, response),
         this.boards.listBoards(request.actor!, { operatorSlug: slug, limit: BOARDS }),
       ]);
-      this.renderHome(request, response, ctx, operator.name, slug, boards, {}, form, translated(problems, ctx), 400);
+      await this.renderHome(request, response, ctx, operator, boards, {}, form, translated(problems, ctx), 400);
     }
   }
 
