@@ -175,6 +175,7 @@ export const en: Record<string, string> = {
   'web.operator.expertsNote': 'Ranked by reputation earned on {operator}’s boards.',
   'web.operator.reputation': '{score} reputation',
   'web.operator.region': 'region: {region}',
+  'web.operator.languages': 'in {languages}',
   'web.mod.title': 'Flags on {board}',
   'web.mod.flagged': '{count, plural, one {# flag} other {# flags}}, weight {weight}',
   'web.mod.hide': 'Hide the post',

@@ -175,6 +175,7 @@ export const zhCN: Record<string, string> = {
   'web.operator.expertsNote': '按在{operator}各专版获得的声望排名。',
   'web.operator.reputation': '声望 {score}',
   'web.operator.region': '地区：{region}',
+  'web.operator.languages': '语言：{languages}',
   'web.mod.title': '{board}的举报',
   'web.mod.flagged': '{count} 次举报，权重 {weight}',
   'web.mod.hide': '隐藏该帖',

@@ -11,6 +11,35 @@ export enum RemoteImages {
 
 const points = (min: number, max: number) => z.number().int().min(min).max(max);
 
+/**
+ * Languages a board may name as its content languages: BCP 47 tags, written as here (language,
+ * and a region or script only where readers need it told apart).
+ */
+export const BOARD_LANGUAGES = [
+  'en',
+  'zh-CN',
+  'zh-TW',
+  'ja',
+  'ko',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt-BR',
+  'nl',
+  'pl',
+  'ru',
+  'tr',
+  'ar',
+  'hi',
+  'id',
+  'th',
+  'vi',
+] as const;
+export type BoardLanguage = (typeof BOARD_LANGUAGES)[number];
+/** At most this many content languages per board. */
+export const MAX_BOARD_LANGUAGES = 5;
+
 export const boardSettingsSchema = z.object({
   /** Reputation rules (Stack Exchange defaults; an operator may tune them per board). */
   reputation: z.object({
@@ -67,6 +96,12 @@ export const boardSettingsSchema = z.object({
   content: z.object({
     /** null: the default for the board's visibility (links on private boards, images on public ones). */
     remoteImages: z.enum(RemoteImages).nullable(),
+    /** The languages people write in here, the main one first: the default `lang` of posts. */
+    languages: z
+      .array(z.enum(BOARD_LANGUAGES))
+      .min(1)
+      .max(MAX_BOARD_LANGUAGES)
+      .refine((tags) => new Set(tags).size === tags.length),
   }),
 });
 
@@ -115,7 +150,7 @@ export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
     newUserFlagsPerHour: 10,
     flagsPerDay: 10,
   },
-  content: { remoteImages: null },
+  content: { remoteImages: null, languages: ['en'] },
 };
 
 // `base` is absent for boards created without overrides (mongoose drops the empty object).
@@ -146,11 +181,22 @@ export function settingsProblems(overrides: BoardSettingsOverrides): { field: st
   const result = boardSettingsSchema.safeParse(effective);
   const problems = result.success
     ? []
-    : result.error.issues.map((issue) => ({ field: ['settings', ...issue.path].join('.'), message: 'INVALID_VALUE' }));
+    : result.error.issues
+        .map((issue) => ({
+          // A problem in a list (one of the languages) is the list's: its field is what people edit.
+          field: ['settings', ...issue.path.filter((part) => typeof part !== 'number')].join('.'),
+          message: 'INVALID_VALUE',
+        }))
+        .filter((problem, i, all) => all.findIndex((other) => other.field === problem.field) === i);
   if (effective.escalation.staffAfterMinutes <= effective.escalation.expertsAfterMinutes) {
     problems.push({ field: 'settings.escalation.staffAfterMinutes', message: 'STAFF_AFTER_EXPERTS' });
   }
   return problems;
+}
+
+/** A board's content languages, the main one first. */
+export function boardLanguages(board: { settingsOverrides?: BoardSettingsOverrides }): readonly BoardLanguage[] {
+  return resolveBoardSettings(board.settingsOverrides).content.languages;
 }
 
 /** Whether a board's posts show remote images as images: its choice, else only if the board is public. */

@@ -3,7 +3,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { encodeCursor, Public, SignedIn } from '@helpboard/core';
-import { BoardAccessService, BoardRole, BoardService, MembershipService } from '@helpboard/boards';
+import { BoardAccessService, boardLanguages, BoardRole, BoardService, MembershipService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import { FollowService } from '@helpboard/notifications';
 import { ThreadQueryService, ThreadSort } from '@helpboard/threads';
@@ -63,6 +63,7 @@ export class BoardController {
     const people = await this.users.findByIds(members.slice(0, 20).map((m) => m.userId.toHexString()));
     const { t } = ctx;
     const rows = page.rows.slice(0, PAGE);
+    const languages = boardLanguages(board);
     const query = (extra: Record<string, string>) =>
       `${boardPath(slug)}?${new URLSearchParams({ sort, ...(tag ? { tag } : {}), ...extra })}`;
     const tabs = SORTS.map(
@@ -72,7 +73,7 @@ export class BoardController {
     const list = rows.map(
       (thread) => html`<li>
 <div class="stats"><div>${t('web.board.votes', { count: thread.score })}</div><div class="${thread.acceptedAnswerId ? 'answered' : ''}">${t('web.board.answers', { count: thread.answerCount })}</div></div>
-<div>${thread.isPinned ? html`<span class="label official">${t('web.board.pinned')}</span> ` : null}<a href="${threadPath({ id: thread._id.toHexString(), title: thread.title })}" lang="${contentLang(thread.title)}">${thread.title}</a>
+<div>${thread.isPinned ? html`<span class="label official">${t('web.board.pinned')}</span> ` : null}<a href="${threadPath({ id: thread._id.toHexString(), title: thread.title })}" lang="${contentLang(thread.title, languages)}">${thread.title}</a>
 <div>${thread.tags.map((x) => html`<a class="tag" href="${`${boardPath(slug)}?tag=${encodeURIComponent(x)}`}">${x}</a>`)}</div></div></li>`,
     );
     const more =

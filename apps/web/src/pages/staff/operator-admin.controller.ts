@@ -8,7 +8,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilte
 import type { Response } from 'express';
 import { type FieldProblem, InvalidInputError, SignedIn, translate } from '@helpboard/core';
 import {
+  BOARD_LANGUAGES,
   BoardKind,
+  boardLanguages,
   type BoardRecord,
   BoardRole,
   BoardService,
@@ -23,6 +25,7 @@ import { UsersService } from '@helpboard/identity';
 import { html } from '../../render/html.js';
 import { field } from '../../render/forms.js';
 import { boardPath, userPath } from '../../render/urls.js';
+import { languageNames } from '../../render/language-names.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import { sendPage } from '../../http/send-page.js';
 import { type WebContext, WebContextFactory } from '../../http/web-context.js';
@@ -38,6 +41,7 @@ const EDITABLE = {
   reputation: Object.keys(DEFAULT_BOARD_SETTINGS.reputation),
 } as const;
 type Group = keyof typeof EDITABLE;
+const LANGUAGES_FIELD = 'content.languages';
 const GRANTABLE = [BoardRole.MODERATOR, BoardRole.STAFF, BoardRole.EXPERT, BoardRole.OWNER];
 const BOARDS = 100;
 
@@ -207,6 +211,16 @@ export class OperatorAdminController {
           });
         })}</fieldset>`,
     );
+    const supported = languageNames(ctx.locale, BOARD_LANGUAGES).map((name, i) => `${BOARD_LANGUAGES[i]} (${name})`);
+    const languages = html`<fieldset><legend>${t('web.staff.settings.content')}</legend>${field({
+      name: LANGUAGES_FIELD,
+      id: 's-content-languages',
+      label: t('web.staff.setting.content.languages'),
+      hint: t('web.staff.setting.content.languagesHint', { supported: supported.join(', ') }),
+      value: values ? text(values[LANGUAGES_FIELD]) : boardLanguages(board).join(', '),
+      error: problems[LANGUAGES_FIELD],
+      maxLength: 200,
+    })}</fieldset>`;
     const teamList = team.length
       ? html`<ul class="plain">${team.map((m) => {
           const user = people.get(m.userId.toHexString());
@@ -229,7 +243,7 @@ export class OperatorAdminController {
       <h1>${title}</h1>${outcomeNotice(ctx, query)}
       ${Object.keys(problems).length ? html`<div class="notice error" role="alert">${t('web.staff.admin.fix')}</div>` : null}
       <section class="card" aria-labelledby="settings-h"><h2 id="settings-h">${t('web.staff.admin.settings')}</h2>
-        <form method="post" action="${back}/settings" class="stack" novalidate>${csrfField(ctx)}${groups}<button type="submit">${t('web.staff.admin.save')}</button></form></section>
+        <form method="post" action="${back}/settings" class="stack" novalidate>${csrfField(ctx)}${groups}${languages}<button type="submit">${t('web.staff.admin.save')}</button></form></section>
       <section class="card" aria-labelledby="team-h"><h2 id="team-h">${t('web.staff.admin.team')}</h2>${teamList}${grant}</section>
       <section class="card" aria-labelledby="archive-h"><h2 id="archive-h">${t('web.staff.admin.archive')}</h2>${archive}</section>`;
     sendPage(request, response, layout(ctx, { title, robots: 'noindex', body }), { status });
@@ -261,6 +275,11 @@ export class OperatorAdminController {
           (changes[group] ??= {})[key] = value;
         }
       }
+    }
+    if (form[LANGUAGES_FIELD] !== undefined) {
+      const languages = languageTags(text(form[LANGUAGES_FIELD]));
+      if (!languages.length) problems.push({ field: `settings.${LANGUAGES_FIELD}`, message: 'REQUIRED' });
+      else if (languages.join() !== current.content.languages.join()) changes.content = { languages };
     }
     try {
       if (problems.length) throw new InvalidInputError(problems);
@@ -312,6 +331,17 @@ export class OperatorAdminController {
       return 'archived';
     });
   }
+}
+
+/**
+ * "zh-cn, EN" → ["zh-CN", "en"]: supported tags in their canonical case; anything else as typed,
+ * for the boards lib to refuse beside the field.
+ */
+function languageTags(typed: string): string[] {
+  return typed
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((tag) => BOARD_LANGUAGES.find((known) => known.toLowerCase() === tag.toLowerCase()) ?? tag);
 }
 
 /** An invalid-input error's field problems (a slug taken is the slug's problem), else null. */

@@ -1,7 +1,7 @@
 // The thread page: question, accepted and official answers first (the answers' own order),
 // then the rest by score; the closed/duplicate banner, the answer form or the rule that
 // prevents it, related questions; canonical URL, OpenGraph tags and schema.org QAPage JSON-LD.
-import { resolveBoardSettings } from '@helpboard/boards';
+import { boardLanguages, resolveBoardSettings } from '@helpboard/boards';
 import { markdownToText, type PostRecord } from '@helpboard/threads';
 import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
 import { boardPath, threadPath } from '../../render/urls.js';
@@ -179,13 +179,14 @@ export function threadView(
   );
   const related = data.related.length
     ? html`<section class="card" aria-labelledby="related"><h2 id="related">${t('web.thread.related')}</h2><ul class="plain">${data.related.map(
-        (r) => html`<li><a href="${threadPath(r)}" lang="${contentLang(r.title)}">${r.title}</a></li>`,
+        (r) =>
+          html`<li><a href="${threadPath(r)}" lang="${contentLang(r.title, boardLanguages(data.board))}">${r.title}</a></li>`,
       )}</ul></section>`
     : null;
   const body = html`<nav aria-label="${t('web.breadcrumbs')}" class="small">${
     data.operator ? html`<a href="/o/${data.operator.slug}">${data.operator.name}</a> › ` : null
   }<a href="${boardPath(board.slug)}">${board.title}</a></nav>
-<div class="row spread"><h1 lang="${contentLang(thread.title)}">${thread.title}</h1>${followControl(ctx, data, notice)}</div>
+<div class="row spread"><h1 lang="${contentLang(thread.title, boardLanguages(data.board))}">${thread.title}</h1>${followControl(ctx, data, notice)}</div>
 <p class="row small muted">${tags} <span>${t('web.thread.views', { count: thread.viewCount })}</span></p>
 ${banner(ctx, data)}${caseNotice(ctx, supportCase)}
 <div class="layout"><div>
