@@ -2,10 +2,6 @@
 export const staffEn: Record<string, string> = {
   'web.staff.nav': 'Staff pages',
   'web.staff.backToBoard': 'Board',
-  'web.staff.section.review': 'Review queue',
-  'web.staff.section.moderation': 'Moderation log',
-  'web.staff.section.insights': 'Insights',
-  'web.staff.section.escalations': 'Escalations',
   'web.staff.home.title': 'My staff pages',
   'web.staff.home.referrals': 'My referral links, clicks, conversions and commissions',
   'web.staff.home.boards': 'Boards I help run',
@@ -13,7 +9,6 @@ export const staffEn: Record<string, string> = {
   'web.staff.role.STAFF': 'Staff',
   'web.staff.role.MODERATOR': 'Moderator',
   'web.staff.role.OWNER': 'Owner',
-  'web.staff.section.alerts': 'Alerts',
   'web.staff.done.acknowledged': 'Alert acknowledged.',
   'web.staff.alerts.title': 'Early-warning alerts',
   'web.staff.alerts.open': 'Open',

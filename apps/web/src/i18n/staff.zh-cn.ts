@@ -2,10 +2,6 @@
 export const staffZhCN: Record<string, string> = {
   'web.staff.nav': '员工页面',
   'web.staff.backToBoard': '专版',
-  'web.staff.section.review': '审核队列',
-  'web.staff.section.moderation': '管理日志',
-  'web.staff.section.insights': '数据洞察',
-  'web.staff.section.escalations': '升级队列',
   'web.staff.home.title': '我的员工页面',
   'web.staff.home.referrals': '我的推广链接、点击、转化和佣金',
   'web.staff.home.boards': '我参与管理的专版',
@@ -13,7 +9,6 @@ export const staffZhCN: Record<string, string> = {
   'web.staff.role.STAFF': '员工',
   'web.staff.role.MODERATOR': '版主',
   'web.staff.role.OWNER': '所有者',
-  'web.staff.section.alerts': '预警',
   'web.staff.done.acknowledged': '已确认该预警。',
   'web.staff.alerts.title': '早期预警',
   'web.staff.alerts.open': '未处理',

@@ -22,16 +22,8 @@ import { sendPage } from '../../http/send-page.js';
 import { type WebContext, WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
-import {
-  type Form,
-  formatDate,
-  isObjectIdText,
-  outcomeNotice,
-  reasonField,
-  runAction,
-  staffNav,
-  text,
-} from './staff-common.js';
+import { type Form, formatDate, isObjectIdText, outcomeNotice, reasonField, runAction, text } from './staff-common.js';
+import { BoardTools, staffNav } from './board-tools.js';
 import { flagDecision } from './review.controller.js';
 
 const ANSWERS = 50;
@@ -51,6 +43,7 @@ export class ThreadModerationController {
     private readonly access: BoardAccessService,
     private readonly users: UsersService,
     private readonly contexts: WebContextFactory,
+    private readonly tools: BoardTools,
   ) {}
 
   @SignedIn()
@@ -65,11 +58,12 @@ export class ThreadModerationController {
     const thread = await this.threadState.requireThread(threadId);
     const board = await this.boards.requireById(thread.boardId);
     await this.access.assert(actor, BoardAction.Moderate, board);
-    const [ctx, question, answers, flagged] = await Promise.all([
+    const [ctx, question, answers, flagged, tools] = await Promise.all([
       this.contexts.create(request, response),
       this.pages.question(threadId),
       this.queries.answers(actor, { id: threadId, boardId: board._id.toHexString() }, ANSWERS),
       this.flags.flaggedQueue(actor, board.slug, FLAGGED_SCAN),
+      this.tools.on(actor, board),
     ]);
     const threadFlags = flagged.filter((entry) => entry.threadId.equals(thread._id));
     const posts = [...(question ? [question] : []), ...answers.rows];
@@ -108,7 +102,7 @@ export class ThreadModerationController {
           )
         : html`<p class="muted">${t('web.staff.thread.noFlags')}</p>`
     }</section>`;
-    const body = html`${staffNav(ctx, board.slug, null)}
+    const body = html`${staffNav(ctx, board.slug, tools, null)}
       <h1><a href="${threadPath({ id: threadId, title: thread.title })}">${thread.title}</a></h1>
       ${outcomeNotice(ctx, query)}
       <section class="card" aria-labelledby="state-h"><h2 id="state-h">${t('web.staff.thread.state')}</h2>${state}${closeForm}</section>

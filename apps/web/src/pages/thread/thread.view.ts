@@ -150,7 +150,8 @@ function caseNotice(ctx: WebContext, supportCase: SupportCaseView | null): SafeH
 function staffTools(ctx: WebContext, data: ThreadPageData, tools: BoardTool[]): SafeHtml | null {
   if (tools.length === 0) return null;
   const { t } = ctx;
-  const canModerate = tools.some((tool) => tool.key === 'moderation');
+  // The flags tool is the moderators' alone (staff also read the moderation log, by privilege).
+  const canModerate = tools.some((tool) => tool.key === 'flags');
   return html`<section class="card staff-box" aria-labelledby="staff-tools-h"><h2 id="staff-tools-h">${t('web.staff.threadTools')}</h2>
 ${canModerate ? html`<p><a class="button" href="/mod/t/${data.thread._id.toHexString()}">${t('web.staff.moderateThread')}</a></p>` : null}
 ${toolLinks(ctx, tools, t('web.staff.boardTools'))}</section>`;
