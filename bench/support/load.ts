@@ -47,6 +47,7 @@ export function loadResultOf(result: autocannon.Result): LoadResult {
 export async function startServerProcess(
   entry: string,
   env: Record<string, string> = {},
+  /** The checkout the entry belongs to (its tsconfig maps @helpboard/*): another one's, to compare. */
   root = process.cwd(),
 ): Promise<{
   url: string;

@@ -20,6 +20,8 @@ import { UserRepository } from './user/user.repository.js';
 import { UserResolver } from './user/user.resolver.js';
 import { UserRecord, UserSchema } from './user/user.schema.js';
 import { UsersService } from './user/users.service.js';
+import { AvatarService } from './user/avatar.service.js';
+import { FilesModule } from '@helpboard/files';
 import { ImportedAccountsService } from './user/imported-accounts.service.js';
 import { AccountEmailService } from './account/account-email.service.js';
 import { AccountMailer } from './account/account-mail.port.js';
@@ -29,6 +31,7 @@ import { AccountResolver } from './account/account.resolver.js';
 
 @Module({
   imports: [
+    FilesModule,
     PassportModule,
     JwtModule.register({}),
     MongooseModule.forFeature([
@@ -42,6 +45,7 @@ import { AccountResolver } from './account/account.resolver.js';
     UserRepository,
     SessionRepository,
     UsersService,
+    AvatarService,
     ImportedAccountsService,
     AuthService,
     TokenService,
@@ -60,6 +64,14 @@ import { AccountResolver } from './account/account.resolver.js';
     AccountEmailService,
     AccountResolver,
   ],
-  exports: [UsersService, ImportedAccountsService, AuthService, AccessGuard, AccountEmailService, AccountMailer],
+  exports: [
+    UsersService,
+    AvatarService,
+    ImportedAccountsService,
+    AuthService,
+    AccessGuard,
+    AccountEmailService,
+    AccountMailer,
+  ],
 })
 export class IdentityModule {}

@@ -15,3 +15,4 @@ export { AlertService } from './alerts/alert.service.js';
 export { AlertKind } from './alerts/alert.schema.js';
 export type { AlertRecord } from './alerts/alert.schema.js';
 export type { InsightFiguresValue } from './metrics/figures.js';
+export { AnswerShareService } from './share/answer-share.service.js';

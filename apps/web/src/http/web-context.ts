@@ -5,7 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, APP_CONFIG, type AppConfig, isPlatformAdmin, type Locale, translate } from '@helpboard/core';
-import { UsersService } from '@helpboard/identity';
+import { hasVerifiedEmail, UsersService } from '@helpboard/identity';
 import { BoardRole } from '@helpboard/boards';
 import { issueCsrfCookie } from './security.middleware.js';
 import { NONCE_SLOT } from './send-page.js';
@@ -18,6 +18,8 @@ export interface Viewer {
   actor: Actor;
   handle: string;
   displayName: string;
+  /** Shown in the header (render/avatar.ts decides whether it is one of ours). */
+  avatarUrl: string | null;
   /** For the bell in the header: right on every page load, kept live by the script. */
   unreadNotifications: number;
   isEmailVerified: boolean;
@@ -71,6 +73,7 @@ export class WebContextFactory {
           actor,
           handle: actor.handle,
           displayName: account.displayName,
+          avatarUrl: account.avatarUrl,
           unreadNotifications: state.unreadNotifications,
           isEmailVerified: account.isEmailVerified,
           reach: reachOf(actor, state),
@@ -100,7 +103,8 @@ export class WebContextFactory {
       ? {
           displayName: user.displayName,
           locale: user.locale,
-          isEmailVerified: !user.email || user.emailVerifiedAt !== null,
+          isEmailVerified: hasVerifiedEmail(user),
+          avatarUrl: user.avatarUrl ?? null,
         }
       : null;
   }

@@ -26,6 +26,7 @@ export interface ActorAccount {
   displayName: string;
   locale: string;
   isEmailVerified: boolean;
+  avatarUrl: string | null;
 }
 
 export function isPlatformAdmin(actor: Actor | null | undefined): boolean {

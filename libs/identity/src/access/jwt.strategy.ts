@@ -11,6 +11,7 @@ import { OpenSessions } from './open-sessions.js';
 import { SessionRepository } from '../session/session.repository.js';
 import { type AccessTokenClaims, JWT_ISSUER } from '../session/token.service.js';
 import { UserRepository } from '../user/user.repository.js';
+import { hasVerifiedEmail } from '../user/users.service.js';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -61,7 +62,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         stateVersion,
         displayName: user.displayName,
         locale: user.locale,
-        isEmailVerified: !user.email || user.emailVerifiedAt !== null,
+        isEmailVerified: hasVerifiedEmail(user),
+        avatarUrl: user.avatarUrl ?? null,
       },
     };
   }

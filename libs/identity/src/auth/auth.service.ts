@@ -229,6 +229,11 @@ export class AuthService {
     return rows.map((row) => ({ ...row, isCurrent: row._id.toHexString() === actor.sessionId }));
   }
 
+  /** When the user was last active in a session, if their tokens still say (profiles show it coarsely). */
+  lastSeenAt(userId: string): Promise<Date | null> {
+    return this.sessions.lastActivityOf(new Types.ObjectId(userId));
+  }
+
   /** "Log out everywhere else": every session of the user but this one ends. */
   async endOtherSessions(actor: Actor): Promise<void> {
     await this.sessions.endUserSessions(

@@ -44,6 +44,14 @@ export class UserRepository {
     return this.users.findOne({ email }).lean<UserRecord>().exec();
   }
 
+  /** Sets the avatar URL and returns the record as it was before (its old avatar), in one step. */
+  async swapAvatar(id: Types.ObjectId, avatarUrl: string | null, at: Date): Promise<UserRecord | null> {
+    return this.users
+      .findByIdAndUpdate(id, { $set: { avatarUrl, updatedAt: at } }, { returnDocument: 'before' })
+      .lean<UserRecord>()
+      .exec();
+  }
+
   async update(
     id: Types.ObjectId,
     changes: Partial<Omit<UserRecord, '_id'>>,

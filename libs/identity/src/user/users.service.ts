@@ -23,6 +23,11 @@ export interface ProfileChanges {
   avatarUrl?: string | null;
 }
 
+/** Accounts without an address (imported ones) have nothing to verify; others, once they used the link. */
+export function hasVerifiedEmail(user: Pick<UserRecord, 'email' | 'emailVerifiedAt'>): boolean {
+  return !user.email || user.emailVerifiedAt !== null;
+}
+
 @Injectable()
 export class UsersService {
   constructor(

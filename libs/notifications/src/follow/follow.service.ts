@@ -73,6 +73,15 @@ export class FollowService {
     });
   }
 
+  /** Whether the user follows this tag on the board (the tag page's button). */
+  isFollowingTag(userId: string, boardId: Types.ObjectId, tag: string): Promise<boolean> {
+    return this.follows.isFollowing(new Types.ObjectId(userId), {
+      targetType: FollowTargetType.TAG,
+      targetId: boardId,
+      tag,
+    });
+  }
+
   followersOfThread(threadId: string): Promise<string[]> {
     return this.follows.followerIds([threadTarget(threadId)]);
   }

@@ -16,7 +16,7 @@ import {
   type BoardRecord,
 } from '@helpboard/boards';
 import { type UserRecord, UsersService } from '@helpboard/identity';
-import { BadgeKind, BadgeService, ReputationReader } from '@helpboard/reputation';
+import { BadgeKind, BadgeService, type BountyRecord, BountyService, ReputationReader } from '@helpboard/reputation';
 import { FollowService } from '@helpboard/notifications';
 import { ReferralDisclosures } from '@helpboard/referrals';
 import { SearchPort } from '@helpboard/search';
@@ -77,6 +77,10 @@ export interface ThreadPageData {
   duplicateOf: { id: string; title: string } | null;
   /** The thread's support case, as of the page's data (its state may have moved since). */
   supportCase: SupportCaseRecord | null;
+  /** The question's open bounty (starting, awarding and expiring one move the thread's version). */
+  bounty: BountyRecord | null;
+  /** The render time for signed-in readers (comment edit windows); absent on shared renderings. */
+  now?: Date;
 }
 
 @Injectable()
@@ -96,6 +100,7 @@ export class ThreadPageLoader {
     private readonly cache: PublicQueryCache,
     private readonly follows: FollowService,
     private readonly cases: SupportCaseService,
+    private readonly bounties: BountyService,
   ) {}
 
   /** The viewer-independent page built from each snapshot, dropped with the snapshot. */
@@ -170,13 +175,14 @@ export class ThreadPageLoader {
     const comments = new Map(postIds.map((id) => [id, snapshot.comments.get(id) ?? []]));
     const users = authorIdsOf(posts, comments).flatMap((id) => snapshot.authors.get(id) ?? []);
     // A case opened moves the thread's version (a new snapshot); its later states do not.
-    const [operator, disclosures, related, duplicateOf, authors, [supportCase]] = await Promise.all([
+    const [operator, disclosures, related, duplicateOf, authors, [supportCase], bounty] = await Promise.all([
       this.operatorOf(board),
       this.disclosures.postsWithLinks(postIds),
       this.relatedTo(null, thread, board),
       thread.duplicateOfId ? this.titleOf(null, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
       this.cards(board, users, snapshot.roles),
       this.cases.casesOf([snapshot.threadId]),
+      this.bounties.openBountyOn(thread._id),
     ]);
     return {
       thread,
@@ -195,6 +201,7 @@ export class ThreadPageLoader {
       related,
       duplicateOf,
       supportCase: supportCase ?? null,
+      bounty,
     };
   }
 
@@ -228,18 +235,29 @@ export class ThreadPageLoader {
     const answers = answerRows.rows.slice(0, ANSWERS_PER_PAGE);
     const posts = [question, ...answers];
     const postIds = posts.map((p) => p._id.toHexString());
-    const [operator, comments, disclosures, viewerVotes, viewerRole, viewerFollows, related, duplicateOf, cases] =
-      await Promise.all([
-        this.operatorOf(board),
-        this.pages.commentsFor(postIds),
-        this.disclosures.postsWithLinks(postIds),
-        actor ? this.pages.viewerVotes(actor.userId, postIds) : Promise.resolve(new Map<string, 1 | -1>()),
-        actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
-        actor ? this.follows.isFollowingThread(actor.userId, id) : Promise.resolve(false),
-        this.relatedTo(actor, thread, board),
-        thread.duplicateOfId ? this.titleOf(actor, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
-        this.cases.casesOf([id]),
-      ]);
+    const [
+      operator,
+      comments,
+      disclosures,
+      viewerVotes,
+      viewerRole,
+      viewerFollows,
+      related,
+      duplicateOf,
+      cases,
+      bounty,
+    ] = await Promise.all([
+      this.operatorOf(board),
+      this.pages.commentsFor(postIds),
+      this.disclosures.postsWithLinks(postIds),
+      actor ? this.pages.viewerVotes(actor.userId, postIds) : Promise.resolve(new Map<string, 1 | -1>()),
+      actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
+      actor ? this.follows.isFollowingThread(actor.userId, id) : Promise.resolve(false),
+      this.relatedTo(actor, thread, board),
+      thread.duplicateOfId ? this.titleOf(actor, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
+      this.cases.casesOf([id]),
+      this.bounties.openBountyOn(thread._id),
+    ]);
     const authors = await this.authorCards(board, authorIdsOf(posts, comments));
     return {
       thread,
@@ -258,6 +276,7 @@ export class ThreadPageLoader {
       related,
       duplicateOf,
       supportCase: cases[0] ?? null,
+      bounty,
     };
   }
 

@@ -4,7 +4,7 @@
 // ?answers=N (a stable URL, cached and revalidated the same way, one entry per page).
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { NotFoundError, PublicQueryCache, Public } from '@helpboard/core';
+import { Clock, NotFoundError, PublicQueryCache, Public } from '@helpboard/core';
 import { ViewCounter, viewerKey } from '@helpboard/threads';
 import { threadPath } from '../../render/urls.js';
 import { etagOf, sendPage, sendPublic } from '../../http/send-page.js';
@@ -54,6 +54,7 @@ export class ThreadController {
     private readonly views: ViewCounter,
     private readonly tools: BoardTools,
     private readonly cases: SupportCaseService,
+    private readonly clock: Clock,
   ) {}
 
   @Public()
@@ -112,7 +113,13 @@ export class ThreadController {
     const supportCase =
       data.supportCase && mayKnowState ? ((await this.cases.casesOf([id]))[0] ?? null) : data.supportCase;
     const caseView = supportCase ? { state: mayKnowState ? supportCase.state : null } : null;
-    const page = threadView(ctx, data, decodeRule(rule, ctx.locale), tools, caseView);
+    const page = threadView(
+      ctx,
+      actor ? { ...data, now: this.clock.now() } : data,
+      decodeRule(rule, ctx.locale),
+      tools,
+      caseView,
+    );
     if (actor || rule) return sendPage(request, response, page);
     const etag = etagOf(page.value);
     this.cache.set(cacheKey, [`thread:${id}`], { body: page.value, etag, path }, generation);
