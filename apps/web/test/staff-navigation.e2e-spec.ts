@@ -237,6 +237,18 @@ describe('operator administration', () => {
     });
     expect(saved.status).toBe(303);
     expect((await client.get(saved.location!)).body).toMatch(/id="s-moderation-hideThreshold"[^>]*value="5"/);
+    // Yes/no settings are checkboxes: an unticked one sends nothing and turns the setting off.
+    expect(settingsPage.body).toContain('id="s-unverified-mayVote" name="unverifiedAccounts.mayVote" checked');
+    const unticked = await client.post(`/o/${operatorSlug}/admin/b/${newSlug}/settings`, {
+      ...form,
+      'moderation.hideThreshold': '5',
+      'unverifiedAccounts.shown': '1',
+      'unverifiedAccounts.mayAnswer': 'on',
+      'unverifiedAccounts.mayComment': 'on',
+    });
+    const after = (await client.get(unticked.location!)).body;
+    expect(after).toContain('name="unverifiedAccounts.mayVote" />');
+    expect(after).toContain('name="unverifiedAccounts.mayAnswer" checked');
     const granted = await client.post(`/o/${operatorSlug}/admin/b/${newSlug}/roles`, {
       handle: people.member.handle,
       role: 'MODERATOR',

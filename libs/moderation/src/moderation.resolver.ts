@@ -28,7 +28,7 @@ registerEnumType(ModerationAction, { name: 'ModerationAction', description: 'Wha
 export class ModerationLogEntry {
   @Field(() => ID) id!: string;
   @Field(() => ModerationAction) action!: ModerationAction;
-  @Field({ description: '`thread`, `post` or `user`.' }) targetType!: string;
+  @Field({ description: '`thread`, `post`, `comment`, `tag` or `user`.' }) targetType!: string;
   @Field(() => ID) targetId!: string;
   @Field() reason!: string;
   @Field({ description: 'The state before, as JSON.' }) before!: string;

@@ -141,6 +141,8 @@ export const staffEn: Record<string, string> = {
   'web.staff.action.HIDE': 'Hidden',
   'web.staff.action.RESTORE': 'Restored',
   'web.staff.action.DELETE': 'Deleted',
+  'web.staff.action.DELETE_COMMENT': 'Comment deleted',
+  'web.staff.action.DESCRIBE_TAG': 'Tag described',
   'web.staff.action.UNDELETE': 'Undeleted',
   'web.staff.action.SUSPEND': 'Suspended',
   'web.staff.action.UNSUSPEND': 'Suspension lifted',

@@ -140,6 +140,8 @@ export const staffZhCN: Record<string, string> = {
   'web.staff.action.HIDE': '隐藏',
   'web.staff.action.RESTORE': '恢复',
   'web.staff.action.DELETE': '删除',
+  'web.staff.action.DELETE_COMMENT': '删除评论',
+  'web.staff.action.DESCRIBE_TAG': '编辑标签说明',
   'web.staff.action.UNDELETE': '取消删除',
   'web.staff.action.SUSPEND': '停用',
   'web.staff.action.UNSUSPEND': '解除停用',

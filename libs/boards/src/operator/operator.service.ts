@@ -40,12 +40,15 @@ export class OperatorService {
     const slug = input.slug.trim();
     if (!SLUG_PATTERN.test(slug)) throw new InvalidInputError([{ field: 'slug', message: 'SLUG_INVALID' }]);
     const adminIds = await this.resolveHandles(input.adminHandles ?? [], 'adminHandles');
+    let created: OperatorRecord;
     try {
-      return await this.operators.insert({ slug, name: input.name.trim(), adminIds, createdAt: this.clock.now() });
+      created = await this.operators.insert({ slug, name: input.name.trim(), adminIds, createdAt: this.clock.now() });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ConflictError('OPERATOR_SLUG_TAKEN');
       throw error;
     }
+    await this.users.touchViewerState(adminIds); // their staff links
+    return created;
   }
 
   async requireBySlug(slug: string): Promise<OperatorRecord> {
@@ -98,6 +101,7 @@ export class OperatorService {
       if (wasAdmin === isAdmin) return before;
       if (!isAdmin && before.adminIds.length === 1) throw new PreconditionFailedError('LAST_OPERATOR_ADMIN');
       const after = (await this.operators.setAdmin(operator._id, userId, isAdmin, tx.session))!;
+      await this.users.touchViewerState([userId], tx.session); // their staff links
       await this.roleAudit.record(tx, {
         operatorId: operator._id,
         boardId: null,

@@ -84,6 +84,13 @@ export class ModerationSettings {
   flagsPerDay!: number;
 }
 
+@ObjectType({ description: 'What accounts with an unverified e-mail address may do on this board.' })
+export class UnverifiedAccountSettings {
+  @Field({ description: 'Accounts with an unverified e-mail address may answer.' }) mayAnswer!: boolean;
+  @Field({ description: '…may comment.' }) mayComment!: boolean;
+  @Field({ description: '…may vote.' }) mayVote!: boolean;
+}
+
 @ObjectType({ description: "A board's effective settings (defaults with the operator's overrides)." })
 export class BoardSettings {
   @Field(() => ReputationRules) reputation!: ReputationRules;
@@ -92,6 +99,10 @@ export class BoardSettings {
   @Field(() => EscalationSettings) escalation!: EscalationSettings;
   @Field(() => ModerationSettings) moderation!: ModerationSettings;
   @Field(() => ContentSettings) content!: ContentSettings;
+  @Field(() => UnverifiedAccountSettings, {
+    description: 'What accounts with an unverified e-mail address may do, besides reading and asking (always allowed).',
+  })
+  unverifiedAccounts!: UnverifiedAccountSettings;
 }
 
 @InputType({ description: 'Reputation rule overrides; omitted fields keep their current value.' })
@@ -153,6 +164,13 @@ export class ContentSettingsInput {
   languages?: BoardLanguage[];
 }
 
+@InputType({ description: 'Overrides of what unverified accounts may do.' })
+export class UnverifiedAccountSettingsInput {
+  @Field(() => Boolean, { nullable: true }) mayAnswer?: boolean;
+  @Field(() => Boolean, { nullable: true }) mayComment?: boolean;
+  @Field(() => Boolean, { nullable: true }) mayVote?: boolean;
+}
+
 @InputType({ description: 'Setting overrides, by group; validated together.' })
 export class BoardSettingsInput {
   @Field(() => ReputationRulesInput, { nullable: true }) reputation?: ReputationRulesInput;
@@ -161,4 +179,5 @@ export class BoardSettingsInput {
   @Field(() => EscalationSettingsInput, { nullable: true }) escalation?: EscalationSettingsInput;
   @Field(() => ModerationSettingsInput, { nullable: true }) moderation?: ModerationSettingsInput;
   @Field(() => ContentSettingsInput, { nullable: true }) content?: ContentSettingsInput;
+  @Field(() => UnverifiedAccountSettingsInput, { nullable: true }) unverifiedAccounts?: UnverifiedAccountSettingsInput;
 }

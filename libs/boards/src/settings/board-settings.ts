@@ -103,6 +103,15 @@ export const boardSettingsSchema = z.object({
       .max(MAX_BOARD_LANGUAGES)
       .refine((tags) => new Set(tags).size === tags.length),
   }),
+  /**
+   * What accounts whose e-mail address is not verified yet may do here, besides reading and
+   * asking (always allowed: a customer with a problem should not wait for a mail).
+   */
+  unverifiedAccounts: z.object({
+    mayAnswer: z.boolean(),
+    mayComment: z.boolean(),
+    mayVote: z.boolean(),
+  }),
 });
 
 export type BoardSettingsValues = z.infer<typeof boardSettingsSchema>;
@@ -151,6 +160,8 @@ export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
     flagsPerDay: 10,
   },
   content: { remoteImages: null, languages: ['en'] },
+  // Open by default, as before verification existed; an operator closes what spam targets.
+  unverifiedAccounts: { mayAnswer: true, mayComment: true, mayVote: true },
 };
 
 // `base` is absent for boards created without overrides (mongoose drops the empty object).
@@ -203,4 +214,18 @@ export function boardLanguages(board: { settingsOverrides?: BoardSettingsOverrid
 export function showsRemoteImages(board: { visibility: string; settingsOverrides?: BoardSettingsOverrides }): boolean {
   const choice = resolveBoardSettings(board.settingsOverrides).content.remoteImages;
   return (choice ?? (board.visibility === 'PUBLIC' ? RemoteImages.ALLOW : RemoteImages.LINK)) === RemoteImages.ALLOW;
+}
+
+/** What an unverified account may do beyond reading and asking; each is a board setting. */
+export type UnverifiedAct = 'answer' | 'comment' | 'vote';
+
+const UNVERIFIED_SETTING: Record<UnverifiedAct, keyof BoardSettingsValues['unverifiedAccounts']> = {
+  answer: 'mayAnswer',
+  comment: 'mayComment',
+  vote: 'mayVote',
+};
+
+/** Whether an account with an unverified address may do this on the board. */
+export function unverifiedMay(board: { settingsOverrides?: BoardSettingsOverrides }, act: UnverifiedAct): boolean {
+  return resolveBoardSettings(board.settingsOverrides).unverifiedAccounts[UNVERIFIED_SETTING[act]];
 }

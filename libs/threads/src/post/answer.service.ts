@@ -18,6 +18,7 @@ import { markThreadChanged } from '../thread/thread-changed.js';
 import { answerBodyProblems, assertOpen, assertUnlocked } from '../thread/post-rules.js';
 import { type PostContext, ThreadContextLoader } from '../thread/thread-context.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
+import { UnverifiedAccounts } from '../thread/unverified-accounts.js';
 import { PostRepository } from './post.repository.js';
 import { PostBodyHooks } from './post-body-hooks.js';
 import { ProtectedThreadAnswering } from './protected-thread-answering.js';
@@ -40,10 +41,12 @@ export class AnswerService {
     private readonly protectedAnswering: ProtectedThreadAnswering,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly unverified: UnverifiedAccounts,
   ) {}
 
   async postAnswer(actor: Actor, threadId: string, body: string): Promise<PostRecord> {
     const { thread, board } = await this.context.thread(actor, threadId, BoardAction.Participate);
+    await this.unverified.assertMay(actor.userId, board, 'answer');
     assertOpen(thread);
     const problems = answerBodyProblems(body);
     if (problems.length > 0) throw new InvalidInputError(problems);

@@ -55,6 +55,7 @@ export function toComment(record: CommentRecord): Comment {
     body: record.body,
     bodyHtml: record.bodyHtml,
     createdAt: record.createdAt,
+    editedAt: record.editedAt ?? null,
     authorId: record.authorId.toHexString(),
     boardId: record.boardId.toHexString(),
   };

@@ -43,6 +43,8 @@ export class Comment {
   @Field({ description: 'Markdown as written.' }) body!: string;
   @Field({ description: 'Sanitised HTML.' }) bodyHtml!: string;
   @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When its author last edited it (or it was deleted).' })
+  editedAt!: Date | null;
   authorId!: string;
   boardId!: string;
 }

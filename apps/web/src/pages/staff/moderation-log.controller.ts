@@ -9,7 +9,7 @@ import { BoardService, OperatorService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import { type AuditEntry, ModerationService, moderationReason } from '@helpboard/moderation';
 import { html, type SafeHtml } from '../../render/html.js';
-import { userPath } from '../../render/urls.js';
+import { tagPath, userPath } from '../../render/urls.js';
 import { field } from '../../render/forms.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import { sendPage } from '../../http/send-page.js';
@@ -80,7 +80,7 @@ export class ModerationLogController {
           <thead><tr><th scope="col">${t('web.staff.log.when')}</th><th scope="col">${t('web.staff.log.who')}</th><th scope="col">${t('web.staff.log.action')}</th><th scope="col">${t('web.staff.log.target')}</th><th scope="col">${t('web.staff.reason')}</th></tr></thead>
           <tbody>${rows.map(
             (row) =>
-              html`<tr><td>${formatDate(row.at, locale)}</td><td>${person(row.actorId.toHexString())}</td><td><span class="label">${t(`web.staff.action.${row.action}`)}</span></td><td>${targetOf(ctx, row, posts, person)}</td><td>${row.reason}</td></tr>`,
+              html`<tr><td>${formatDate(row.at, locale)}</td><td>${person(row.actorId.toHexString())}</td><td><span class="label">${t(`web.staff.action.${row.action}`)}</span></td><td>${targetOf(ctx, row, posts, person, slug)}</td><td>${row.reason}</td></tr>`,
           )}</tbody></table></div>`
       : html`<p class="muted">${t('web.staff.log.empty')}</p>`;
     const more =
@@ -145,9 +145,12 @@ function targetOf(
   row: AuditEntry,
   posts: Map<string, PostLink>,
   person: (id: string) => SafeHtml | string,
+  boardSlug: string,
 ): SafeHtml | string {
   const id = row.targetId.toHexString();
   if (row.targetType === 'user') return person(id);
+  if (row.targetType === 'tag') return html`<a class="tag" href="${tagPath(boardSlug, row.reason)}">${row.reason}</a>`;
+  if (row.targetType === 'comment') return ctx.t('web.comment.one');
   if (row.targetType === 'thread') return html`<a href="/mod/t/${id}">${ctx.t('web.post.question')}</a>`;
   const post = posts.get(id);
   const kind = ctx.t(post?.isAnswer ? 'web.post.answer' : 'web.post.question');

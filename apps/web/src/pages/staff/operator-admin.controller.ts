@@ -15,6 +15,7 @@ import {
   BoardRole,
   BoardService,
   type BoardSettingsOverrides,
+  type BoardSettingsValues,
   DEFAULT_BOARD_SETTINGS,
   MembershipService,
   type OperatorRecord,
@@ -22,7 +23,7 @@ import {
   resolveBoardSettings,
 } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
-import { html } from '../../render/html.js';
+import { html, type SafeHtml } from '../../render/html.js';
 import { field } from '../../render/forms.js';
 import { boardPath, userPath } from '../../render/urls.js';
 import { languageNames } from '../../render/language-names.js';
@@ -41,6 +42,10 @@ const EDITABLE = {
   reputation: Object.keys(DEFAULT_BOARD_SETTINGS.reputation),
 } as const;
 type Group = keyof typeof EDITABLE;
+/** Yes/no settings, as checkboxes: what accounts with an unverified address may do. */
+const UNVERIFIED_KEYS = Object.keys(
+  DEFAULT_BOARD_SETTINGS.unverifiedAccounts,
+) as (keyof BoardSettingsValues['unverifiedAccounts'])[];
 const LANGUAGES_FIELD = 'content.languages';
 const GRANTABLE = [BoardRole.MODERATOR, BoardRole.STAFF, BoardRole.EXPERT, BoardRole.OWNER];
 const BOARDS = 100;
@@ -243,7 +248,7 @@ export class OperatorAdminController {
       <h1>${title}</h1>${outcomeNotice(ctx, query)}
       ${Object.keys(problems).length ? html`<div class="notice error" role="alert">${t('web.staff.admin.fix')}</div>` : null}
       <section class="card" aria-labelledby="settings-h"><h2 id="settings-h">${t('web.staff.admin.settings')}</h2>
-        <form method="post" action="${back}/settings" class="stack" novalidate>${csrfField(ctx)}${groups}${languages}<button type="submit">${t('web.staff.admin.save')}</button></form></section>
+        <form method="post" action="${back}/settings" class="stack" novalidate>${csrfField(ctx)}${groups}${languages}${unverifiedFieldset(ctx, current, values)}<button type="submit">${t('web.staff.admin.save')}</button></form></section>
       <section class="card" aria-labelledby="team-h"><h2 id="team-h">${t('web.staff.admin.team')}</h2>${teamList}${grant}</section>
       <section class="card" aria-labelledby="archive-h"><h2 id="archive-h">${t('web.staff.admin.archive')}</h2>${archive}</section>`;
     sendPage(request, response, layout(ctx, { title, robots: 'noindex', body }), { status });
@@ -274,6 +279,13 @@ export class OperatorAdminController {
         } else if (value !== (current[group] as Record<string, number>)[key]) {
           (changes[group] ??= {})[key] = value;
         }
+      }
+    }
+    // An unticked checkbox sends nothing: the marker says the form had the boxes at all.
+    if (form['unverifiedAccounts.shown'] === '1') {
+      for (const key of UNVERIFIED_KEYS) {
+        const value = form[`unverifiedAccounts.${key}`] === 'on';
+        if (value !== current.unverifiedAccounts[key]) (changes.unverifiedAccounts ??= {})[key] = value;
       }
     }
     if (form[LANGUAGES_FIELD] !== undefined) {
@@ -359,6 +371,17 @@ function translated(problems: FieldProblem[], ctx: WebContext): Record<string, s
 }
 
 /** "Flag" under privileges reads "Reputation needed to flag"; unknown keys fall back to the key. */
+function unverifiedFieldset(ctx: WebContext, current: BoardSettingsValues, values: Form | null): SafeHtml {
+  const isOn = (key: (typeof UNVERIFIED_KEYS)[number]) =>
+    values ? values[`unverifiedAccounts.${key}`] === 'on' : current.unverifiedAccounts[key];
+  return html`<fieldset><legend>${ctx.t('web.staff.settings.unverifiedAccounts')}</legend>
+    <p class="hint">${ctx.t('web.staff.settings.unverifiedAccounts.hint')}</p><input type="hidden" name="unverifiedAccounts.shown" value="1" />
+    ${UNVERIFIED_KEYS.map(
+      (key) =>
+        html`<div class="check"><input type="checkbox" id="s-unverified-${key}" name="unverifiedAccounts.${key}"${isOn(key) ? html` checked` : null} /><label for="s-unverified-${key}">${ctx.t(`web.staff.settings.unverifiedAccounts.${key}`)}</label></div>`,
+    )}</fieldset>`;
+}
+
 function settingLabel(ctx: WebContext, group: Group, key: string): string {
   const labelKey = `web.staff.setting.${group}.${key}`;
   const label = ctx.t(labelKey);

@@ -4,12 +4,15 @@
 import { boardLanguages, resolveBoardSettings } from '@helpboard/boards';
 import { markdownToText, type PostRecord } from '@helpboard/threads';
 import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
-import { boardPath, threadPath } from '../../render/urls.js';
+import { boardPath, tagPath, threadPath } from '../../render/urls.js';
 import { contentLang } from '../../render/content-lang.js';
 import { notice as noticeBox } from '../../render/forms.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { ThreadPageData } from './thread-page.data.js';
+import { composerTools } from '../../render/composer.js';
+import { BOUNTY_AMOUNT } from '@helpboard/reputation';
+import { bountyAmounts, bountyBox } from './bounty-share.view.js';
 import { postView, ruleAt, type RuleNotice } from './post.view.js';
 import { type BoardTool, toolLinks } from '../staff/board-tools.js';
 
@@ -93,6 +96,7 @@ function answerForm(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | 
   const id = data.thread._id.toHexString();
   return html`<form method="post" action="/t/${id}/answer" id="answer-form">${csrfField(ctx)}
 <label for="answer-body">${t('web.thread.yourAnswer')}</label>
+${composerTools(ctx, 'answer-body', data.board.slug)}
 <textarea id="answer-body" name="body" required aria-describedby="answer-hint"></textarea>
 <p class="hint" id="answer-hint">${t('web.markdownHint')}</p>
 <div id="answer-preview" class="preview" hidden aria-live="polite"></div>
@@ -175,9 +179,7 @@ export function threadView(
 <meta property="og:url" content="${url}">
 <meta property="og:site_name" content="${t('web.siteName')}">
 <script type="application/ld+json" nonce="${ctx.nonce}">${jsonLd(ctx, data, url)}</script>`;
-  const tags = thread.tags.map(
-    (tag) => html`<a class="tag" href="${boardPath(board.slug)}?tag=${encodeURIComponent(tag)}">${tag}</a>`,
-  );
+  const tags = thread.tags.map((tag) => html`<a class="tag" href="${tagPath(board.slug, tag)}">${tag}</a>`);
   const related = data.related.length
     ? html`<section class="card" aria-labelledby="related"><h2 id="related">${t('web.thread.related')}</h2><ul class="plain">${data.related.map(
         (r) =>
@@ -196,6 +198,6 @@ ${postView(ctx, data, data.question, notice)}
 ${data.answers.map((a) => postView(ctx, data, a, notice))}
 ${answerPager(ctx, data, path)}
 <section aria-labelledby="answer-h" id="answer"><h2 id="answer-h">${t('web.thread.yourAnswer')}</h2>${answerForm(ctx, data, notice)}</section>
-</div><aside>${staffTools(ctx, data, tools)}${related}</aside></div>`;
+</div><aside>${bountyBox(ctx, data, data.bounty, bountyAmounts(BOUNTY_AMOUNT), notice)}${staffTools(ctx, data, tools)}${related}</aside></div>`;
   return layout(ctx, { title: thread.title, description, canonical: url, head, body });
 }
