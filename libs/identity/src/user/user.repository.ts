@@ -5,7 +5,7 @@ import { PlatformRole } from '@helpboard/core';
 import { presentIds } from '@helpboard/database';
 import { UserRecord } from './user.schema.js';
 
-export type NewUser = Omit<UserRecord, '_id'>;
+export type NewUser = Omit<UserRecord, '_id'> & { _id?: Types.ObjectId };
 
 @Injectable()
 export class UserRepository {
