@@ -6,6 +6,7 @@ import './identity.messages.js';
 import { AccessGuard } from './access/access.guard.js';
 import { JwtAuthenticator } from './access/jwt-authenticator.js';
 import { JwtStrategy } from './access/jwt.strategy.js';
+import { OpenSessions } from './access/open-sessions.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { LocalStrategy } from './auth/local.strategy.js';
@@ -52,6 +53,7 @@ import { AccountResolver } from './account/account.resolver.js';
     LoginThrottle,
     RegistrationLimit,
     JwtStrategy,
+    OpenSessions,
     LocalStrategy,
     JwtAuthenticator,
     AccessGuard,

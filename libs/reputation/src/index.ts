@@ -8,6 +8,7 @@ export { ProfileReader } from './profile/profile-reader.js';
 export { BadgeKind, BadgeTier } from './badges/badge.schema.js';
 export { BadgeService } from './badges/badge.service.js';
 export { BountyService, BOUNTY_AMOUNT, BOUNTY_DAYS } from './bounties/bounty.service.js';
+export { type BountyRecord } from './bounties/bounty.schema.js';
 export { SerialVotingJob, SERIAL_VOTE_THRESHOLD } from './serial-voting.job.js';
 export { Privilege, Privileges, type PrivilegeStanding } from './privileges.js';
 export * from './events/badge-earned.event.js';

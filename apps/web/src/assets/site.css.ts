@@ -99,8 +99,11 @@ h1.person{display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}
 .inbox li.unread{font-weight:600}
 .inbox li .row{font-weight:400}
 form.inline{display:inline}
+ul.facts{list-style:none;padding:0;margin:0 0 .75rem;gap:.25rem 1rem}
+.check{display:flex;gap:.5rem;align-items:center;min-height:44px}.check label{margin:0;font-weight:400}.check input{width:1.25rem;height:1.25rem}
 details>summary{cursor:pointer;color:#0a58ca;min-height:44px;display:flex;align-items:center}
-.threads li{display:grid;grid-template-columns:4.5rem 1fr;gap:.5rem}
+.threads li{display:grid;grid-template-columns:4.5rem minmax(0,1fr);gap:.5rem}
+.threads li>div:last-child,.tag-list li,ul.plain>li{overflow-wrap:anywhere}
 .stats{font-size:.8125rem;color:#57606a;text-align:right}
 .stats .answered{color:#116329;font-weight:700}
 .pill-nav{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;padding:0;margin:.5rem 0}

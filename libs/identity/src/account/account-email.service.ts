@@ -101,6 +101,7 @@ export class AccountEmailService {
       if (!(await this.tokens.consume(tokenHash, AccountTokenPurpose.ResetPassword, now, tx))) throw invalidLink();
       await this.tokens.retireAll(user._id, AccountTokenPurpose.ResetPassword, now, tx);
       await this.sessions.endUserSessions(user._id, SessionEndReason.PasswordReset, now, undefined, tx);
+      await this.users.touchState([user._id], tx);
       // The link reached this address, which is what a verification proves too.
       const verified = user.email === link.email ? { emailVerifiedAt: user.emailVerifiedAt ?? now } : {};
       return (await this.users.update(user._id, { passwordHash, ...verified, updatedAt: now }, tx))!;

@@ -82,6 +82,12 @@ export class UserRepository {
     if (users.length > 0) await this.users.insertMany(users, { session, ordered: false, lean: true });
   }
 
+  /** Moves the users' stateVersion (one atomic update, in `session` when given). */
+  async touchState(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<void> {
+    if (ids.length === 0) return;
+    await this.users.updateMany({ _id: { $in: ids } }, { $inc: { stateVersion: 1 } }, { session });
+  }
+
   countAdmins(): Promise<number> {
     return this.users.countDocuments({ platformRole: PlatformRole.Admin }).exec();
   }
