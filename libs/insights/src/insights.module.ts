@@ -129,6 +129,8 @@ import { InfluenceService } from './influence/influence.service.js';
     DeflectionService,
     EscalationQueueService,
     SupportCaseService,
+    // The site's share action on answers.
+    AnswerShareService,
   ],
 })
 export class InsightsModule {}

@@ -163,6 +163,7 @@ export class AuthService {
       if (!session || session.endedAt || session.expiresAt <= now) return { kind: 'revoked' as const };
       if (!(await this.sessions.markTokenUsed(stored._id, now, tx))) {
         await this.sessions.endSession(session._id, SessionEndReason.TokenReused, now, tx);
+        await this.users.touchState([session.userId], tx);
         return { kind: 'reused' as const };
       }
       const next = this.tokens.newRefreshToken();
@@ -189,6 +190,7 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.sessions.endSession(new Types.ObjectId(actor.sessionId), SessionEndReason.Logout, this.clock.now());
+    await this.users.touchState([new Types.ObjectId(actor.userId)]);
   }
 
   /** Changes the password and signs out every other session of the user. */
@@ -217,6 +219,7 @@ export class AuthService {
         new Types.ObjectId(actor.sessionId),
         tx,
       );
+      await this.users.touchState([user._id], tx);
     });
   }
 
@@ -224,6 +227,11 @@ export class AuthService {
   async sessionsOf(actor: Actor): Promise<(SessionRecord & { isCurrent: boolean })[]> {
     const rows = await this.sessions.openSessionsOf(new Types.ObjectId(actor.userId), this.clock.now());
     return rows.map((row) => ({ ...row, isCurrent: row._id.toHexString() === actor.sessionId }));
+  }
+
+  /** When the user was last active in a session, if their tokens still say (profiles show it coarsely). */
+  lastSeenAt(userId: string): Promise<Date | null> {
+    return this.sessions.lastActivityOf(new Types.ObjectId(userId));
   }
 
   /** "Log out everywhere else": every session of the user but this one ends. */
@@ -234,6 +242,7 @@ export class AuthService {
       this.clock.now(),
       new Types.ObjectId(actor.sessionId),
     );
+    await this.users.touchState([new Types.ObjectId(actor.userId)]);
   }
 
   private issue(user: UserRecord, sessionId: Types.ObjectId, refreshToken: string): IssuedSession {
