@@ -64,6 +64,13 @@ describe('profile', () => {
     expect(next.body).toContain('>Question number 1 about my phone bill<');
     expect(next.body).not.toContain('Question number 11 about my phone bill');
 
+    // The API answers the same, through the same service.
+    const api = await t.graphql(
+      'query ($h: String!) { user(handle: $h) { peopleReached posts(kind: ANSWER, first: 5) { edges { node { threadId } } } } }',
+      { h: person.handle },
+    );
+    expect(api.data?.user).toEqual({ peopleReached: 12, posts: { edges: [{ node: { threadId: theirs.id } }] } });
+
     const insider = await clients.as(operatorAdmin, STRONG_PASSWORD);
     const seenByInsider = (await insider.get(`/u/${person.handle}`)).body;
     expect(seenByInsider).toContain('Internal launch checklist');
