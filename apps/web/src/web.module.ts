@@ -20,9 +20,13 @@ import { AuthController } from './auth/auth.controller.js';
 import { AccountLinksController } from './auth/account-links.controller.js';
 import { InboxController } from './pages/inbox/inbox.controller.js';
 import { SettingsController } from './pages/settings/settings.controller.js';
+import { FilesController } from './pages/files/files.controller.js';
+import { PostImagesController } from './pages/uploads/post-images.controller.js';
+import { BountyShareController } from './pages/thread/bounty-share.controller.js';
 import { SecurityMiddleware } from './http/security.middleware.js';
 import { SessionCookieMiddleware } from './http/session-cookies.js';
 import { WebContextFactory } from './http/web-context.js';
+import { ViewerStates } from './http/viewer-state.js';
 import { WebExceptionFilter } from './http/web-exception.filter.js';
 import { HomeController } from './pages/home.controller.js';
 import { SeoController } from './seo/seo.controller.js';
@@ -55,6 +59,9 @@ export const PAGE_CONTROLLERS = [
   AccountLinksController,
   InboxController,
   SettingsController,
+  FilesController,
+  PostImagesController,
+  BountyShareController,
   HomeController,
   ThreadController,
   LegacyThreadLinkController,
@@ -98,6 +105,7 @@ export const PAGE_CONTROLLERS = [
     PostTitles,
     BoardTools,
     WebContextFactory,
+    ViewerStates,
     WebExceptionFilter,
     SecurityMiddleware,
     SessionCookieMiddleware,

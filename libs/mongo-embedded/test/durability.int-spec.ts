@@ -1,8 +1,8 @@
 // Durability of the embedded engine (engine-only: a real MongoDB is not started by these tests).
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { Decimal128, Double, Long, MongoClient } from 'mongodb';
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { Decimal128, type Document, Double, Long, MongoClient } from 'mongodb';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,72 @@ function writeThenKill(
   });
 }
 
+/** Whether this machine can trace a child's system calls (strace installed, ptrace allowed). */
+const canTrace = spawnSync('strace', ['-o', '/dev/null', 'true']).status === 0;
+
+/**
+ * The crash writer under strace, killed after `acks` acknowledged writes: its file writes,
+ * syncs and acknowledgements in the order the kernel saw them.
+ */
+function traceWriter(dataDir: string, acks: number): Promise<string[]> {
+  const traceFile = join(dataDir, 'trace.txt');
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'strace',
+      ['-f', '-qq', '-e', 'trace=openat,close,pwrite64,pwritev,pwritev2,write,fdatasync,fsync', '-o', traceFile]
+        .concat([process.execPath, '--import', '@swc-node/register/esm-register'])
+        .concat([fileURLToPath(new URL('./support/crash-writer.ts', import.meta.url)), join(dataDir, 'db'), '0']),
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    // The writer itself is killed (strace, killed, would leave it running detached).
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const writer = /READY (\d+)/.exec(output)?.[1];
+      if (writer && output.split('ACK ').length > acks) process.kill(Number(writer), 'SIGKILL');
+    });
+    child.on('exit', () => resolve(readFileSync(traceFile, 'utf8').split('\n')));
+    child.on('error', reject);
+  });
+}
+
+/**
+ * Checks LMDB's power-cut rule on a trace: a meta page (the first two pages of the file, which
+ * say which tree is current) is written only once every data page written before it was synced,
+ * and through a synchronous (O_DSYNC) descriptor; a write is acknowledged only after that.
+ * Returns the violations found.
+ */
+function powerCutViolations(trace: string[], storeFile: string): string[] {
+  const dataFds = new Set<number>();
+  const syncFds = new Set<number>();
+  const violations: string[] = [];
+  let isReady = false;
+  let unsyncedData = false;
+  let uncommittedData = false;
+  for (const line of trace) {
+    const call = line.replace(/^\d+\s+/, '');
+    if (call.startsWith('<...')) continue; // the end of a call already counted at its start
+    const opened = /^openat\(AT_FDCWD, "([^"]+)", ([A-Z_|]+).*= (\d+)$/.exec(call);
+    if (opened && opened[1] === storeFile) (opened[2].includes('O_DSYNC') ? syncFds : dataFds).add(Number(opened[3]));
+    const closed = /^close\((\d+)\)/.exec(call);
+    if (closed) [dataFds, syncFds].forEach((fds) => fds.delete(Number(closed[1])));
+    if (/^write\(1, "READY/.test(call)) isReady = true;
+    if (!isReady) continue; // creating the empty store, before any commit
+    const written = /^pwrite(?:64|v2?)\((\d+), .*, (\d+)(?:, \d+)?\)/.exec(call);
+    const fd = written ? Number(written[1]) : /^f(?:data)?sync\((\d+)\)/.exec(call)?.[1];
+    if (written && (dataFds.has(Number(fd)) || syncFds.has(Number(fd)))) {
+      const isMeta = Number(written[2]) < 8192;
+      if (!isMeta) unsyncedData = uncommittedData = true;
+      else if (unsyncedData) violations.push(`meta page written before the data pages were synced: ${call}`);
+      else if (!syncFds.has(Number(fd))) violations.push(`meta page written without a sync: ${call}`);
+      else uncommittedData = false;
+    } else if (!written && fd !== undefined && dataFds.has(Number(fd))) unsyncedData = false;
+    if (/^write\(1, "ACK/.test(call) && uncommittedData)
+      violations.push(`acknowledged before its commit was durable: ${call}`);
+  }
+  return violations;
+}
+
 async function readAll(dataDir: string, warn?: (m: string) => void) {
   const engine = await startEmbeddedMongo({ dataDir, warn });
   const client = await new MongoClient(engine.uri).connect();
@@ -116,6 +182,19 @@ describe('embedded engine durability', () => {
       next = numbers.length;
     }
   }, 60_000);
+
+  (canTrace ? it : it.skip)(
+    "syncs every commit's pages before the meta page that makes them current (power-cut safe)",
+    async () => {
+      const dataDir = freshDirectory();
+      const trace = await traceWriter(dataDir, 60);
+      const storeFile = join(dataDir, 'db', 'store.mdb');
+      expect(trace.some((line) => line.includes(storeFile))).toBe(true);
+      expect(trace.filter((line) => /write\(1, "ACK/.test(line)).length).toBeGreaterThanOrEqual(60);
+      expect(powerCutViolations(trace, storeFile)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('loses no acknowledged write of a burst of concurrent batches, and its indexes agree with its documents', async () => {
     const dataDir = freshDirectory();
@@ -304,5 +383,36 @@ describe('a data directory of the format before the LMDB store (snapshot.bson + 
     const { posts } = await contents(dataDir);
     expect(posts).toHaveLength(50);
     expect(posts[0].slug).toBe('post-0');
+  });
+});
+
+describe('a store written with the first index key format (numbers by their double, long strings tied)', () => {
+  // Written by the engine of the starting commit a33f48c (fixtures/key-format-1/README-make-fixture.ts.txt).
+  const fixture = fileURLToPath(new URL('./fixtures/key-format-1', import.meta.url));
+
+  it('has its indexes rebuilt with exact keys at the first start, documents moved to their exact _id', async () => {
+    const dataDir = freshDirectory();
+    cpSync(fixture, dataDir, { recursive: true, filter: (path) => !path.endsWith('.txt') });
+    const warnings: string[] = [];
+    const engine = await startEmbeddedMongo({ dataDir, warn: (message) => warnings.push(message) });
+    const client = await new MongoClient(engine.uri).connect();
+    const values = client.db('app').collection<{ _id: unknown; [field: string]: unknown }>('values');
+    const ids = async (filter: Document, hint: string) =>
+      (await values.find(filter, { hint }).sort({ v: 1, s: 1 }).toArray()).map((d) => String(d._id));
+    expect(warnings.join('\n')).toContain('rebuilt the indexes');
+    // Decimal128 0.1 < double 0.1; the int64 2^53+1 above the double 2^53 (the old keys tied them).
+    expect(await ids({}, 'v_1')).toEqual(['9007199254740993', '2.5', '7', '0.3']);
+    expect(await ids({ v: Decimal128.fromString('0.1') }, 'v_1')).toEqual(['9007199254740993']);
+    expect(await ids({ s: { $gt: 'x'.repeat(420) + 'a' } }, 's_1')).toEqual(['9007199254740993', '0.3']);
+    expect(await values.countDocuments({ _id: Long.fromString('9007199254740993') })).toBe(1);
+    expect(await values.countDocuments({ _id: Decimal128.fromString('0.3') })).toBe(1);
+    await expect(values.insertOne({ _id: 8, s: 'x'.repeat(420) + 'c' })).rejects.toMatchObject({ code: 11000 });
+    await client.close();
+    await engine.stop();
+    // Once: the second start finds the current format.
+    warnings.length = 0;
+    const again = await startEmbeddedMongo({ dataDir, warn: (message) => warnings.push(message) });
+    await again.stop();
+    expect(warnings).toEqual([]);
   });
 });

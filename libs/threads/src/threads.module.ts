@@ -1,3 +1,5 @@
+import { FilesModule } from '@helpboard/files';
+import { PostImageService } from './post/post-image.service.js';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { BoardsModule } from '@helpboard/boards';
@@ -24,6 +26,7 @@ import { ProfilePostsService } from './post/profile-posts.service.js';
 import { UserPostsResolver } from './post/user-posts.resolver.js';
 import { UnverifiedAccounts } from './thread/unverified-accounts.js';
 import { TagRepository } from './tag/tag.repository.js';
+import { TagCounts } from './tag/tag-counts.js';
 import { TagRecord, TagSchema } from './tag/tag.schema.js';
 import { AskQuestionService } from './thread/ask-question.service.js';
 import { AuthorCards } from './thread/author-cards.js';
@@ -49,6 +52,7 @@ import { VoteService } from './vote/vote.service.js';
 @Module({
   imports: [
     IdentityModule,
+    FilesModule,
     BoardsModule,
     MongooseModule.forFeature([
       { name: ThreadRecord.name, schema: ThreadSchema },
@@ -66,11 +70,13 @@ import { VoteService } from './vote/vote.service.js';
     VoteRepository,
     RevisionRepository,
     TagRepository,
+    TagCounts,
     PostRenderer,
     PostBodyHooks,
     ThreadContextLoader,
     UnverifiedAccounts,
     AskQuestionService,
+    PostImageService,
     AnswerService,
     CommentService,
     EditPostService,
@@ -105,6 +111,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadPageReader,
     ViewCounter,
     AskQuestionService,
+    PostImageService,
     CommentService,
     EditPostService,
     PostBodyHooks,

@@ -73,10 +73,10 @@ export class MembershipService {
     return this.memberships.findByRole(boardId, roles);
   }
 
-  /** Which of these roles a user holds on any board (one query; the site's navigation). */
-  async teamRolesOf(userId: string, roles: readonly BoardRole[]): Promise<Set<BoardRole>> {
+  /** Which of these roles a user holds, by board id (one query; the site's navigation and pages). */
+  async teamRolesOf(userId: string, roles: readonly BoardRole[]): Promise<Map<string, BoardRole>> {
     const rows = await this.memberships.withRolesOf(new Types.ObjectId(userId), roles);
-    return new Set(rows.map((row) => row.role));
+    return new Map(rows.map((row) => [row.boardId.toHexString(), row.role]));
   }
 
   /** The boards on which a user holds one of these roles, with the role (two queries). */
@@ -115,6 +115,8 @@ export class MembershipService {
           await this.boardRepository.incrementMembers(board._id, 1, tx.session);
         }
       }
+      // Their staff links and their role on this board's pages.
+      await this.users.touchViewerState([userId], tx.session);
       tx.publishAfterCommit(
         new BoardRoleChanged(
           board._id.toHexString(),

@@ -34,12 +34,15 @@ export class OperatorService {
     const slug = input.slug.trim();
     if (!SLUG_PATTERN.test(slug)) throw new InvalidInputError([{ field: 'slug', message: 'SLUG_INVALID' }]);
     const adminIds = await this.resolveHandles(input.adminHandles ?? [], 'adminHandles');
+    let created: OperatorRecord;
     try {
-      return await this.operators.insert({ slug, name: input.name.trim(), adminIds, createdAt: this.clock.now() });
+      created = await this.operators.insert({ slug, name: input.name.trim(), adminIds, createdAt: this.clock.now() });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ConflictError('OPERATOR_SLUG_TAKEN');
       throw error;
     }
+    await this.users.touchViewerState(adminIds); // their staff links
+    return created;
   }
 
   async requireBySlug(slug: string): Promise<OperatorRecord> {
@@ -76,7 +79,9 @@ export class OperatorService {
     const operator = await this.requireBySlug(operatorSlug);
     await this.assertAdmin(actor, operator);
     const [userId] = await this.resolveHandles([handle], 'handle');
-    return (await this.operators.addAdmin(operator._id, userId))!;
+    const updated = (await this.operators.addAdmin(operator._id, userId))!;
+    await this.users.touchViewerState([userId]); // their staff links
+    return updated;
   }
 
   private async resolveHandles(handles: string[], field: string): Promise<Types.ObjectId[]> {

@@ -51,6 +51,16 @@ export class UsersService {
     );
   }
 
+  /**
+   * Tells every instance that what these users see outside their own row changed (their
+   * notifications, board roles, operators, follows): caches keyed by UserRecord.stateVersion are
+   * rebuilt on their next request. Call it with the change's transaction, or after it committed.
+   */
+  touchViewerState(userIds: readonly (string | Types.ObjectId)[], session?: ClientSession): Promise<void> {
+    const ids = userIds.flatMap((id) => (Types.ObjectId.isValid(id) ? [new Types.ObjectId(id)] : []));
+    return this.users.touchState(ids, session);
+  }
+
   findByHandle(handle: string): Promise<UserRecord | null> {
     return this.users.findByHandleKey(handleKeyOf(handle));
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { KEY_MAX, KEY_MIN } from '../storage/bson-order.js';
 import { DiskStore, STORE_FILE } from '../storage/disk-store.js';
 import { Store } from '../storage/store.js';
+import { KEY_FORMAT, upgradeKeyFormat } from './key-format.js';
 import { hasLegacyData, LEGACY_JOURNAL, LEGACY_SNAPSHOT, readLegacyData } from './legacy-format.js';
 
 const LOCK = 'mongod.lock';
@@ -61,7 +62,7 @@ function releaseLock(dir: string): void {
 
 export interface OpenedStore {
   store: Store;
-  /** Syncs, closes the store and unlocks the directory (or removes a temporary store). */
+  /** Closes the store and unlocks the directory (or removes a temporary store). */
   close(): Promise<void>;
 }
 
@@ -69,6 +70,7 @@ export interface OpenedStore {
 export async function openStore(dir: string | undefined, warn: (message: string) => void): Promise<OpenedStore> {
   if (!dir) {
     const store = new Store(DiskStore.open());
+    upgradeKeyFormat(store, warn);
     return { store, close: () => store.close() };
   }
   mkdirSync(dir, { recursive: true });
@@ -76,6 +78,7 @@ export async function openStore(dir: string | undefined, warn: (message: string)
   try {
     let store = new Store(DiskStore.open(dir));
     if (hasLegacyData(dir) && !store.metadata.convertedFrom) store = await convert(dir, store, warn);
+    upgradeKeyFormat(store, warn);
     return {
       store,
       close: async () => {
@@ -103,8 +106,10 @@ async function convert(dir: string, partial: Store, warn: (message: string) => v
   await store.close();
   store = new Store(DiskStore.open(dir));
   const documents = verify(store);
-  store.disk.write(() => store.setMeta({ convertedFrom: { at: new Date(), operations, documents } }));
-  await store.durable();
+  // A committed write is on disk: the old files can step aside now.
+  store.disk.write(() =>
+    store.setMeta({ convertedFrom: { at: new Date(), operations, documents }, keyFormat: KEY_FORMAT }),
+  );
   for (const file of [LEGACY_SNAPSHOT, LEGACY_JOURNAL]) {
     const path = join(dir, file);
     if (existsSync(path)) renameSync(path, path + CONVERTED_SUFFIX);

@@ -3,6 +3,7 @@
 // < booleans < dates < timestamps < regular expressions < MaxKey. Numbers compare by value
 // whatever their BSON type.
 import { type Document, ObjectId } from 'bson';
+import { compareExact, exactNumber } from './exact-numbers.js';
 
 /** Sorts before every value: an empty array's sort key (MongoDB: less than null or missing). */
 export const EMPTY_ARRAY_KEY = Symbol('emptyArray');
@@ -66,24 +67,11 @@ export function rankOf(value: unknown): Rank {
   return Rank.Object;
 }
 
-/** A numeric BSON value as a JS number (Long beyond 2^53 and Decimal128 approximately). */
-export function toNumber(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint') return Number(value);
-  const bsonType = (value as { _bsontype?: string })._bsontype;
-  if (bsonType === 'Long') return (value as { toNumber(): number }).toNumber();
-  if (bsonType === 'Int32' || bsonType === 'Double') return (value as { value: number }).value;
-  return Number(String(value)); // Decimal128
-}
-
+/** Numbers by exact value whatever their types (exact-numbers.ts); plain doubles the quick way. */
 function compareNumbers(a: unknown, b: unknown): number {
   const bothLong = (a as Document)?._bsontype === 'Long' && (b as Document)?._bsontype === 'Long';
   if (bothLong) return (a as { compare(other: unknown): number }).compare(b);
-  const x = toNumber(a);
-  const y = toNumber(b);
-  if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : -1; // NaN sorts below every number
-  if (Number.isNaN(y)) return 1;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return compareExact(exactNumber(a), exactNumber(b));
 }
 
 const cmp = <T>(a: T, b: T): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -7,9 +7,12 @@
 // A document ref is its canonical _id key (values.ts) as UTF-8, or a hash of it when long.
 //
 // Each change is one synchronous LMDB write transaction (so the engine reads its own writes at
-// once); durability is a group sync: callers await `durable()` before acknowledging, and all
-// writes committed while a sync runs share the next one. Without a data directory the store
-// lives in a temporary directory (tmpfs when there is one), unsynced, removed at close.
+// once). In a data directory every commit is LMDB's own durable commit: the new pages are
+// written and fdatasync'd, and only then the meta page that makes them current is written
+// through a synchronous descriptor. The file on disk is therefore always one committed state,
+// whatever instant the power goes, and a commit that returned is on disk (docs/engine-storage.md).
+// Without a data directory the store lives in a temporary directory (tmpfs when there is one),
+// unsynced, removed at close.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,15 +36,13 @@ export class DiskStore {
   readonly cache = new DocumentCache(CACHE_BYTES);
   /** Inside `write`: reads see uncommitted changes then, which must not be cached. */
   isWriting = false;
-  private syncing?: Promise<void>;
-  private isSyncQueued = false;
-  private queued?: Promise<void>;
+  /** Undoes in-memory state changed beside the current write (collated indexes) if it aborts. */
+  private abortSteps: (() => void)[] = [];
   private isClosed = false;
 
   private constructor(
     private readonly root: RootDatabase<Buffer, Buffer>,
     readonly path: string,
-    readonly isDurable: boolean,
     private readonly temporaryDir?: string,
   ) {
     const table = (name: string) => root.openDB<Buffer, Buffer>(name, { keyEncoding: 'binary', encoding: 'binary' });
@@ -60,49 +61,39 @@ export class DiskStore {
     const root = open<Buffer, Buffer>({
       path,
       maxDbs: 8,
-      // Commits only write; `durable()` syncs. A durable store is synced before every reply.
-      noSync: true,
+      // A data directory: plain synchronous commits (see the header). lmdb's overlappingSync
+      // would sync on this same thread inside the commit as well, with more steps; a temporary
+      // store needs no sync at all.
+      noSync: dir === undefined,
+      overlappingSync: false,
       keyEncoding: 'binary',
       encoding: 'binary',
     });
-    return new DiskStore(root, path, dir !== undefined, temporaryDir);
-  }
-
-  /** Runs `work` in one write transaction: all of it is committed, or (if it throws) none. */
-  write<T>(work: () => T): T {
-    if (this.isClosed) throw new Error('the store is closed');
-    this.isWriting = true;
-    try {
-      return this.root.transactionSync(work);
-    } finally {
-      this.isWriting = false;
-    }
+    return new DiskStore(root, path, temporaryDir);
   }
 
   /**
-   * Resolves once every write committed before the call is on disk. One sync at a time; calls
-   * arriving during it share the next one (group commit).
+   * Runs `work` in one write transaction: all of it is committed, or (if it throws) none. In a
+   * data directory the commit is on disk when this returns.
    */
-  durable(): Promise<void> {
-    if (!this.isDurable || this.isClosed) return Promise.resolve();
-    if (!this.syncing) {
-      this.syncing = this.syncNow().finally(() => (this.syncing = undefined));
-      return this.syncing;
+  write<T>(work: () => T): T {
+    if (this.isClosed) throw new Error('the store is closed');
+    this.isWriting = true;
+    this.abortSteps = [];
+    try {
+      return this.root.transactionSync(work);
+    } catch (error) {
+      for (const step of this.abortSteps.reverse()) step();
+      throw error;
+    } finally {
+      this.isWriting = false;
+      this.abortSteps = [];
     }
-    if (!this.isSyncQueued) {
-      this.isSyncQueued = true;
-      this.queued = this.syncing.then(() => {
-        this.isSyncQueued = false;
-        return this.durable();
-      });
-    }
-    return this.queued!;
   }
 
-  private syncNow(): Promise<void> {
-    // lmdb's sync (mdb_env_sync, forced) runs off the main thread; its typings leave it out.
-    const root = this.root as unknown as { sync(callback: (error?: Error) => void): void };
-    return new Promise((resolve, reject) => root.sync((error) => (error ? reject(error) : resolve())));
+  /** Inside `write`: `step` runs if the write aborts, after its changes on disk are dropped. */
+  undoOnAbort(step: () => void): void {
+    if (this.isWriting) this.abortSteps.push(step);
   }
 
   /** A consistent copy of the store file at `target` (a snapshot: writers go on meanwhile). */
@@ -112,7 +103,6 @@ export class DiskStore {
 
   async close(): Promise<void> {
     if (this.isClosed) return;
-    await this.durable();
     this.isClosed = true;
     await this.root.close();
     if (this.temporaryDir) rmSync(this.temporaryDir, { recursive: true, force: true });

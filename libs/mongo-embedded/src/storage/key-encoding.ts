@@ -4,14 +4,18 @@
 // be concatenated, and a descending field is its bytes complemented. The sentinels KEY_MIN and
 // KEY_MAX and the type edges of BracketEdge get bytes below/above the values they bound.
 //
-// Lossy on purpose, where exactness would cost unbounded key sizes: strings (and names inside
-// objects) keep their first MAX_STRING_BYTES bytes, the longer ones sort just after the exact
-// string of that prefix and tie with each other (the engine re-tests every document against the
-// filter, and unique checks compare the documents themselves); Decimal128 sorts by its nearest
-// double. Strings compare by UTF-8 bytes, as in MongoDB (JS code units differ only for
-// characters beyond U+FFFF against U+E000–U+FFFF).
+// Numbers are exact (exact-numbers.ts): the floor double, then 00 when the number is that double,
+// or 01 and its decimal digits (an int64 beyond 2^53, a Decimal128 between two doubles).
+// Strings (and names inside objects) keep their first MAX_STRING_BYTES bytes in the key, so a
+// key stays within LMDB's 1978 bytes; a longer string sorts just after the whole string of that
+// prefix, and longer strings sharing a prefix tie in the bytes. Those ties are settled by the
+// full values: the index orders each run of tied entries by the documents' keys
+// (StoredIndex.scanRange), the engine re-tests every document against the filter, and unique
+// checks compare the documents. Strings compare by UTF-8 bytes, as in MongoDB (JS code units
+// differ only for characters beyond U+FFFF against U+E000–U+FFFF).
 import { type Document } from 'bson';
-import { EMPTY_ARRAY_KEY, KEY_MAX, KEY_MIN, Rank, rankOf, toNumber } from './bson-order.js';
+import { EMPTY_ARRAY_KEY, KEY_MAX, KEY_MIN, Rank, rankOf } from './bson-order.js';
+import { exactNumber } from './exact-numbers.js';
 import { BracketEdge } from './sorted-keys.js';
 
 /** Longest string kept whole in a key. */
@@ -22,11 +26,15 @@ const END = 0x00;
 
 const tagOf = (rank: Rank): number => 0x10 + 4 * rank + 1;
 
-/** Collects bytes; `isLossy` tells that some string was cut (bounds must then be inclusive). */
+/**
+ * Collects bytes; `isLossy` tells that some string was cut (bounds must then be inclusive), and
+ * `cutEnd` where the first cut string's bytes end (entries sharing the bytes before it may tie).
+ */
 export class KeyWriter {
   private buffer = Buffer.allocUnsafe(256);
   length = 0;
   isLossy = false;
+  cutEnd = -1;
 
   byte(value: number): void {
     this.ensure(1);
@@ -70,17 +78,19 @@ function writeDouble(out: KeyWriter, value: number): void {
   out.bytes(scratch);
 }
 
-/** A number: its double, then what an int64 has beyond it (so large longs keep their order). */
+/** A number, exactly: its floor double, then 00, or 01 and its digits (see exact-numbers.ts). */
 function writeNumber(out: KeyWriter, value: unknown): void {
-  const approximate = toNumber(value);
-  writeDouble(out, approximate);
-  let rest = 0n;
-  if ((value as { _bsontype?: string })?._bsontype === 'Long' && Number.isFinite(approximate))
-    rest = BigInt((value as { toString(): string }).toString()) - BigInt(approximate);
-  else if (typeof value === 'bigint' && Number.isFinite(approximate)) rest = value - BigInt(approximate);
-  scratch.writeBigInt64BE(rest);
-  scratch[0] ^= 0x80;
-  out.bytes(scratch);
+  const { floor, rest } = typeof value === 'number' ? { floor: value, rest: undefined } : exactNumber(value);
+  writeDouble(out, floor);
+  if (!rest) return out.byte(0);
+  out.byte(1);
+  // Numbers sharing a floor share a sign: a larger magnitude is larger unless negative.
+  const from = out.length;
+  scratch.writeUInt16BE(rest.exponent + 0x8000);
+  out.bytes(scratch.subarray(0, 2));
+  out.bytes(Buffer.from(rest.digits, 'latin1'));
+  out.byte(0);
+  if (rest.isNegative) out.complementFrom(from);
 }
 
 /** A string: UTF-8 with 0x00 escaped as 00 FF, ended by 00 00 (whole) or 00 01 (cut short). */
@@ -100,6 +110,7 @@ function writeString(out: KeyWriter, value: string): void {
   out.bytes(bytes.subarray(start));
   out.byte(0);
   out.byte(isCut ? 1 : 0);
+  if (isCut && out.cutEnd < 0) out.cutEnd = out.length;
 }
 
 function bytesOf(value: unknown): Uint8Array {
@@ -179,8 +190,8 @@ export function writeTuple(out: KeyWriter, key: unknown[], directions: number[])
   }
 }
 
-export function encodeTuple(key: unknown[], directions: number[]): { bytes: Buffer; isLossy: boolean } {
+export function encodeTuple(key: unknown[], directions: number[]): { bytes: Buffer; isLossy: boolean; cutEnd: number } {
   const out = new KeyWriter();
   writeTuple(out, key, directions);
-  return { bytes: out.result(), isLossy: out.isLossy };
+  return { bytes: out.result(), isLossy: out.isLossy, cutEnd: out.cutEnd };
 }

@@ -112,8 +112,8 @@ export class Store {
   }
 
   /**
-   * Applies operations in one write transaction of the store: all or none. On failure the
-   * transaction is dropped, and what this object keeps in memory (catalog, counts) is undone.
+   * Applies operations in one write transaction of the store: all or none, and on disk when this
+   * returns (a data directory). On failure the transaction is dropped, and what this object keeps in memory (catalog, counts) is undone.
    */
   apply(operations: Operation[]): void {
     const undo: (() => void)[] = [];
@@ -129,11 +129,6 @@ export class Store {
       for (const step of undo.reverse()) step();
       throw error;
     }
-  }
-
-  /** Waits until every applied operation is on disk (a durable store), before a reply acknowledges it. */
-  durable(): Promise<void> {
-    return this.disk.durable();
   }
 
   close(): Promise<void> {

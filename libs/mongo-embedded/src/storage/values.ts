@@ -1,16 +1,17 @@
 // Value helpers: canonical keys for equality (indexes, _id), deep cloning, dotted paths.
 import { Binary, Decimal128, type Document, Double, EJSON, Int32, Long, ObjectId } from 'bson';
+import { exactNumberKey } from './exact-numbers.js';
 
 /**
- * A string equal for values MongoDB considers equal in an index: numbers compare by value
- * whatever their type (1, 1.0 and Long(1) are one key), everything else by type and content.
+ * A string equal for values MongoDB considers equal in an index: numbers compare by exact value
+ * whatever their type (1, 1.0, Long(1) and Decimal128("1.0") are one key, Decimal128("0.1") and
+ * 0.1 are not), everything else by type and content.
  */
 export function canonicalKey(value: unknown): string {
   if (value === undefined || value === null) return 'z';
-  if (typeof value === 'number') return `n:${value}`;
-  if (value instanceof Double || value instanceof Int32) return `n:${value.value}`;
-  if (value instanceof Long) return `n:${value.toString()}`;
-  if (value instanceof Decimal128) return `n:${Number(value.toString())}`;
+  if (typeof value === 'number') return numberKey(value);
+  if (value instanceof Double || value instanceof Int32) return numberKey(value.value);
+  if (value instanceof Long || value instanceof Decimal128) return `n:${exactNumberKey(value)}`;
   if (typeof value === 'string') return `s:${value}`;
   if (typeof value === 'boolean') return `b:${value}`;
   if (value instanceof ObjectId) return `o:${value.toHexString()}`;
@@ -18,6 +19,11 @@ export function canonicalKey(value: unknown): string {
   if (value instanceof Binary) return `x:${value.sub_type}:${Buffer.from(value.buffer).toString('base64')}`;
   if (Array.isArray(value)) return `a:[${value.map(canonicalKey).join(',')}]`;
   return `e:${EJSON.stringify(value as Document, { relaxed: false })}`;
+}
+
+/** A double's key: as JS prints it, but exact digits beyond 2^53 (where an int64 may equal it). */
+function numberKey(value: number): string {
+  return Math.abs(value) > Number.MAX_SAFE_INTEGER ? `n:${exactNumberKey(value)}` : `n:${value}`;
 }
 
 export function cloneValue<T>(value: T): T {

@@ -9,7 +9,7 @@ const [dataDir, firstArg, mode = 'sequential'] = process.argv.slice(2);
 const engine = await startEmbeddedMongo({ dataDir });
 const client = await new MongoClient(engine.uri, { maxPoolSize: 8 }).connect();
 const payload = 'x'.repeat(2000); // big enough that a kill can land mid-write
-process.stdout.write('READY\n');
+process.stdout.write(`READY ${process.pid}\n`);
 
 if (mode === 'burst') {
   const docs = client.db('crash').collection<{ _id: number }>('burst');

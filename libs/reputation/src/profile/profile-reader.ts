@@ -34,6 +34,25 @@ export class ProfileReader {
     return reputationFromEarned(total);
   }
 
+  /**
+   * Reputation on one operator's boards (1 + earned there), counting only the boards the viewer may
+   * read: the stored operator total also holds private boards' points, and a change in it would
+   * tell an outsider of activity on a board they cannot see.
+   */
+  async onOperator(viewer: Actor | null, userId: string, operatorId: Types.ObjectId): Promise<number> {
+    const rows = (await this.ledger.boardTotalsOfUser(new Types.ObjectId(userId))).filter((row) =>
+      row.operatorId?.equals(operatorId),
+    );
+    const readable = await this.access.readableBoardIds(
+      viewer,
+      rows.map((row) => row.boardId!),
+    );
+    const earned = rows
+      .filter((row) => readable.has(row.boardId!.toHexString()))
+      .reduce((sum, row) => sum + row.total, 0);
+    return reputationFromEarned(earned);
+  }
+
   /** Reputation per board (1 + earned there), on the boards the viewer may read. */
   async boardTotals(viewer: Actor | null, userId: string): Promise<{ boardId: string; total: number }[]> {
     const rows = await this.ledger.boardTotalsOfUser(new Types.ObjectId(userId));

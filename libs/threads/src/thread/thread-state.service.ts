@@ -1,7 +1,7 @@
 // Changes to a thread's state that moderation decides on: the threads lib stays the only writer
 // of its collections, and moderation calls this inside its own transaction (with its audit entry).
 import { Injectable } from '@nestjs/common';
-import { Types } from 'mongoose';
+import { type ClientSession, Types } from 'mongoose';
 import { NotFoundError, PreconditionFailedError } from '@helpboard/core';
 import type { TransactionContext } from '@helpboard/database';
 import { PostHidden, PostRestored } from '../events/thread-events.js';
@@ -33,8 +33,9 @@ export class ThreadStateService {
     private readonly votes: VoteRepository,
   ) {}
 
-  async requireThread(threadId: string): Promise<ThreadRecord> {
-    const thread = await this.threads.findById(toObjectId(threadId, 'Thread', 'THREAD_NOT_FOUND'));
+  /** `session`: read inside that transaction (e.g. a thread it is creating). */
+  async requireThread(threadId: string, session?: ClientSession): Promise<ThreadRecord> {
+    const thread = await this.threads.findById(toObjectId(threadId, 'Thread', 'THREAD_NOT_FOUND'), session);
     if (!thread) throw new NotFoundError('Thread', 'THREAD_NOT_FOUND');
     return thread;
   }

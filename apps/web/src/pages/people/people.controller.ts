@@ -2,6 +2,7 @@
 // GET /b/<slug>/leaderboard?period=week|month|year|all: a board's top answerers by reputation
 // gained this calendar week, month or year (UTC) or ever, staff and peers ranked apart (staff
 // answer as part of their job).
+import { avatar } from '../../render/avatar.js';
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Types } from 'mongoose';
@@ -122,7 +123,7 @@ export class PeopleController {
       (b) =>
         html`<li><span class="badge ${b.tier.toLowerCase()}">${b.name}</span> <span class="muted small">${t('web.profile.importedFrom', { site: b.origin.site })}</span></li>`,
     );
-    const body = html`<h1>${user.displayName} <span class="muted small">@${user.handle}</span></h1>
+    const body = html`<h1 class="person">${avatar(user, 'large')} ${user.displayName} <span class="muted small">@${user.handle}</span></h1>
 ${user.bio ? html`<p>${user.bio}</p>` : null}
 <ul class="facts row small muted">
 <li>${t('web.profile.memberSince', { date: formatDate(ctx, user.createdAt) })}</li>

@@ -4,10 +4,12 @@ import { COMMENT_EDIT_WINDOW_MS, type CommentRecord, imagesAsLinks, type PostRec
 import { showsRemoteImages } from '@helpboard/boards';
 import { html, type SafeHtml, trustedHtml } from '../../render/html.js';
 import { userPath } from '../../render/urls.js';
+import { avatar } from '../../render/avatar.js';
 import { contentLang } from '../../render/content-lang.js';
 import { csrfField } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { AuthorCard, ThreadPageData } from './thread-page.data.js';
+import { shareControl } from './bounty-share.view.js';
 
 /** A rule refusal to show next to one control (from the query string after a plain form post). */
 export interface RuleNotice {
@@ -31,7 +33,7 @@ export function authorCard(ctx: WebContext, card: AuthorCard | undefined, at: Da
     .map((b) => html`<span class="badge ${b.tier.toLowerCase()}">${t(`web.badge.${b.kind}`)}</span>`);
   return html`<div class="author">
 <span class="muted">${t(verbKey)} <time datetime="${at.toISOString()}">${formatDate(ctx, at)}</time></span>
-<a href="${userPath(card.user.handle)}">${card.user.displayName}</a>
+<a class="who" href="${userPath(card.user.handle)}">${avatar(card.user, 'medium')} ${card.user.displayName}</a>
 <span title="${t('web.author.reputation')}"><span class="vh">${t('web.author.reputation')}: </span>${card.reputation}</span>
 ${card.isStaff ? html`<span class="badge staff">${t('web.author.staff')}</span>` : null}
 ${card.isOfficialExpert ? html`<span class="badge expert">${t('web.author.officialExpert')}</span>` : null}
@@ -205,6 +207,7 @@ ${labels.length ? html`<p class="row">${labels}</p>` : null}
 ${authorCard(ctx, data.authors.get(post.authorId.toHexString()), post.createdAt, isAnswer ? 'web.post.answered' : 'web.post.asked')}
 ${post.revision > 1 ? html`<a class="small" href="/p/${id}/revisions">${t('web.post.revisions', { count: post.revision })}</a>` : null}
 </div>
+${shareControl(ctx, data, post)}
 ${actions(ctx, data, post, notice)}
 ${comments(ctx, data, post, notice)}
 </div>

@@ -9,6 +9,9 @@ import { notice as noticeBox } from '../../render/forms.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { ThreadPageData } from './thread-page.data.js';
+import { composerTools } from '../../render/composer.js';
+import { BOUNTY_AMOUNT } from '@helpboard/reputation';
+import { bountyAmounts, bountyBox } from './bounty-share.view.js';
 import { postView, ruleAt, type RuleNotice } from './post.view.js';
 import { type BoardTool, toolLinks } from '../staff/board-tools.js';
 
@@ -88,6 +91,7 @@ function answerForm(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | 
   const id = data.thread._id.toHexString();
   return html`<form method="post" action="/t/${id}/answer" id="answer-form">${csrfField(ctx)}
 <label for="answer-body">${t('web.thread.yourAnswer')}</label>
+${composerTools(ctx, 'answer-body', data.board.slug)}
 <textarea id="answer-body" name="body" required aria-describedby="answer-hint"></textarea>
 <p class="hint" id="answer-hint">${t('web.markdownHint')}</p>
 <div id="answer-preview" class="preview" hidden aria-live="polite"></div>
@@ -187,6 +191,6 @@ ${postView(ctx, data, data.question, notice)}
 ${data.answers.map((a) => postView(ctx, data, a, notice))}
 ${answerPager(ctx, data, path)}
 <section aria-labelledby="answer-h" id="answer"><h2 id="answer-h">${t('web.thread.yourAnswer')}</h2>${answerForm(ctx, data, notice)}</section>
-</div><aside>${staffTools(ctx, data, tools)}${related}</aside></div>`;
+</div><aside>${bountyBox(ctx, data, data.bounty, bountyAmounts(BOUNTY_AMOUNT), notice)}${staffTools(ctx, data, tools)}${related}</aside></div>`;
   return layout(ctx, { title: thread.title, description, canonical: url, head, body });
 }
