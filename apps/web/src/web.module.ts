@@ -46,6 +46,7 @@ import { StaffHomeController } from './pages/staff/staff-home.controller.js';
 import { AlertsPageController } from './pages/staff/alerts.controller.js';
 import { OperatorInsightsController } from './pages/staff/operator-insights.controller.js';
 import { OperatorAdminController } from './pages/staff/operator-admin.controller.js';
+import { RoleAuditController } from './pages/staff/role-audit.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 import { OperatorController } from './pages/board/operator.controller.js';
@@ -85,6 +86,7 @@ export const PAGE_CONTROLLERS = [
   EscalationsPageController,
   OperatorInsightsController,
   OperatorAdminController,
+  RoleAuditController,
 ];
 
 @Module({

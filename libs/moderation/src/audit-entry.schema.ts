@@ -10,6 +10,8 @@ export enum ModerationAction {
   UNLOCK = 'UNLOCK',
   PIN = 'PIN',
   UNPIN = 'UNPIN',
+  PROTECT = 'PROTECT',
+  UNPROTECT = 'UNPROTECT',
   MOVE = 'MOVE',
   MERGE = 'MERGE',
   HIDE = 'HIDE',

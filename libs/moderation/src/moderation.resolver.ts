@@ -107,6 +107,20 @@ export class ModerationResolver {
   }
 
   @SignedIn()
+  @Mutation(() => Thread, {
+    description:
+      "Protect a thread (board moderators): only people with the board's `privileges.answerProtected` reputation may answer it. `isProtected: false` lifts it.",
+  })
+  async protectThread(
+    @CurrentActor() actor: Actor,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('reason') reason: string,
+    @Args('isProtected', { defaultValue: true }) isProtected: boolean,
+  ) {
+    return toThread(await this.moderation.protectThread(actor, threadId, isProtected, reasonOf(reason)));
+  }
+
+  @SignedIn()
   @Mutation(() => Thread, { description: 'Move a thread to another board (moderators of both).' })
   async moveThread(
     @CurrentActor() actor: Actor,

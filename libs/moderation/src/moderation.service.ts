@@ -59,6 +59,7 @@ const threadState = (thread: ThreadRecord) => ({
   closeReason: thread.closeReason,
   isLocked: thread.isLocked,
   isPinned: thread.isPinned,
+  isProtected: thread.isProtected ?? false,
   boardId: thread.boardId.toHexString(),
 });
 
@@ -128,6 +129,16 @@ export class ModerationService {
     return this.changeThread(actor, board, thread, isPinned ? ModerationAction.PIN : ModerationAction.UNPIN, reason, {
       isPinned,
     });
+  }
+
+  /**
+   * Protection (SE "protected questions"): answering then needs the board's answerProtected
+   * reputation, so new accounts cannot pile "me too" answers or spam onto a popular question.
+   */
+  async protectThread(actor: Actor, threadId: string, isProtected: boolean, reason: string) {
+    const { thread, board } = await this.moderatedThread(actor, threadId);
+    const action = isProtected ? ModerationAction.PROTECT : ModerationAction.UNPROTECT;
+    return this.changeThread(actor, board, thread, action, reason, { isProtected });
   }
 
   /** Moving needs moderation rights on both boards, within one operator. */

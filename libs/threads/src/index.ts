@@ -16,6 +16,7 @@ export * from './thread/searchable-thread.reader.js';
 export * from './thread/thread-state.service.js';
 export * from './post/post-stats.service.js';
 export { OthersPostEditing } from './revision/others-post-editing.js';
+export { ProtectedThreadAnswering } from './post/protected-thread-answering.js';
 export * from './post/post-body-hooks.js';
 export * from './import/imported-content.service.js';
 export * from './import/imported-votes.service.js';

@@ -18,6 +18,7 @@ import { PostStatsService } from './post/post-stats.service.js';
 import { PostRecord, PostSchema } from './post/post.schema.js';
 import { EditPostService } from './revision/edit-post.service.js';
 import { OthersPostEditing } from './revision/others-post-editing.js';
+import { ProtectedThreadAnswering } from './post/protected-thread-answering.js';
 import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
 import { BoardTagFieldsResolver, BoardTagsResolver } from './tag/board-tags.resolver.js';
@@ -81,6 +82,7 @@ import { VoteService } from './vote/vote.service.js';
     CommentService,
     EditPostService,
     OthersPostEditing,
+    ProtectedThreadAnswering,
     VoteService,
     ThreadQueryService,
     ViewCounter,
@@ -124,6 +126,7 @@ import { VoteService } from './vote/vote.service.js';
     ThreadMergeService,
     PostStatsService,
     OthersPostEditing,
+    ProtectedThreadAnswering,
     ImportedContentService,
     ImportedVotesService,
     TagService,

@@ -14,6 +14,7 @@ import { BoardAccessService } from '../permissions/board-access.service.js';
 import { BoardAction, BoardRole } from '../permissions/board-permissions.js';
 import { MembershipRepository } from './membership.repository.js';
 import { MembershipRecord } from './membership.schema.js';
+import { RoleAuditLog, roleKindOf } from '../role-audit/role-audit-log.js';
 
 @Injectable()
 export class MembershipService {
@@ -24,6 +25,7 @@ export class MembershipService {
     private readonly operators: OperatorService,
     private readonly access: BoardAccessService,
     private readonly users: UsersService,
+    private readonly roleAudit: RoleAuditLog,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -105,6 +107,8 @@ export class MembershipService {
     const now = this.clock.now();
     const actorId = new Types.ObjectId(actor.userId);
     await this.unitOfWork.run(async (tx) => {
+      // The role as this transaction sees it: of two concurrent grants, each logs what it replaced.
+      const replaced = await this.memberships.find(board._id, userId, tx.session);
       if (role === null) {
         if (await this.memberships.remove(board._id, userId, tx.session)) {
           await this.boardRepository.incrementMembers(board._id, -1, tx.session);
@@ -117,6 +121,15 @@ export class MembershipService {
       }
       // Their staff links and their role on this board's pages.
       await this.users.touchViewerState([userId], tx.session);
+      await this.roleAudit.record(tx, {
+        operatorId: board.operatorId,
+        boardId: board._id,
+        userId,
+        actorId: actor.userId,
+        previousRole: roleKindOf(replaced?.role ?? null),
+        role: roleKindOf(role),
+        at: now,
+      });
       tx.publishAfterCommit(
         new BoardRoleChanged(
           board._id.toHexString(),

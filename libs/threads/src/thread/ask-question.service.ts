@@ -60,6 +60,7 @@ export class AskQuestionService {
       duplicateOfId: null,
       isLocked: false,
       isPinned: false,
+      isProtected: false,
       acceptedAnswerId: null,
       officialAnswerId: null,
       score: 0,

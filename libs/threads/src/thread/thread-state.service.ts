@@ -21,6 +21,7 @@ export interface ThreadStateChange {
   duplicateOfId?: string | null;
   isLocked?: boolean;
   isPinned?: boolean;
+  isProtected?: boolean;
   boardId?: Types.ObjectId;
 }
 

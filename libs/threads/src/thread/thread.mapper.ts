@@ -14,6 +14,7 @@ export function toThread(record: ThreadRecord, pendingViews = 0): Thread {
     duplicateOfId: record.duplicateOfId?.toHexString() ?? null,
     isLocked: record.isLocked,
     isPinned: record.isPinned,
+    isProtected: record.isProtected ?? false,
     score: record.score,
     answerCount: record.answerCount,
     viewCount: record.viewCount + pendingViews,

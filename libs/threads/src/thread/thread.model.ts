@@ -82,6 +82,11 @@ export class Thread {
   duplicateOfId!: string | null;
   @Field() isLocked!: boolean;
   @Field() isPinned!: boolean;
+  @Field({
+    description:
+      'Protected by a moderator: answering needs the board\'s "answer protected questions" reputation (see `privileges`).',
+  })
+  isProtected!: boolean;
   @Field(() => Int, { description: "The question's score." }) score!: number;
   @Field(() => Int) answerCount!: number;
   @Field(() => Int, { description: 'Distinct viewers, counted once per viewer per hour.' }) viewCount!: number;

@@ -77,7 +77,7 @@ ${toolLinks(ctx, tools, t('web.staff.boardTools'))}
 ${board.description ? html`<p>${board.description}</p>` : null}
 ${tag ? html`<p>${t('web.board.taggedWith')} <a class="tag" href="${tagPath(slug, tag)}">${tag}</a> <a href="${boardPath(slug)}">${t('web.board.clearTag')}</a></p>` : null}
 <div class="layout"><div>${sortTabs(ctx, boardPath(slug), sort, tag ? { tag } : {})}
-${threadList(ctx, slug, page, (after) => query({ after }))}</div>
+${threadList(ctx, board, page, (after) => query({ after }))}</div>
 <aside>${team}</aside></div>`;
     sendPage(
       request,

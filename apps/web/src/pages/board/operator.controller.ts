@@ -3,12 +3,13 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '@helpboard/core';
-import { BoardService, OperatorService } from '@helpboard/boards';
+import { boardLanguages, BoardService, OperatorService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import { ReputationReader } from '@helpboard/reputation';
 import { ThreadQueryService, type ThreadRecord, ThreadSort } from '@helpboard/threads';
 import { html, type SafeHtml } from '../../render/html.js';
 import { boardPath, threadPath, userPath } from '../../render/urls.js';
+import { languageNames } from '../../render/language-names.js';
 import { layout } from '../../layout/layout.js';
 import { sendPage } from '../../http/send-page.js';
 import { type WebContext, WebContextFactory } from '../../http/web-context.js';
@@ -98,7 +99,7 @@ export class OperatorController {
           .filter((b) => b.kind === kind)
           .map(
             (b) =>
-              html`<li><a href="${boardPath(b.slug)}">${b.title}</a>${b.region ? html` <span class="muted small">· ${t('web.operator.region', { region: regionName(b.region) })}</span>` : null}${b.description ? html`<div class="small muted">${b.description}</div>` : null}</li>`,
+              html`<li><a href="${boardPath(b.slug)}">${b.title}</a>${b.region ? html` <span class="muted small">· ${t('web.operator.region', { region: regionName(b.region) })}</span>` : null} <span class="muted small">· ${t('web.operator.languages', { languages: languageNames(ctx.locale, boardLanguages(b)).join(', ') })}</span>${b.description ? html`<div class="small muted">${b.description}</div>` : null}</li>`,
           )}</ul></section>`,
     );
     // Busy: answered threads, most recently active first. New: the newest questions not already

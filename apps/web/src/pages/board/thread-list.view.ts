@@ -2,6 +2,7 @@
 // and the "more" link that keeps its place (a keyset cursor).
 import { encodeCursor } from '@helpboard/core';
 import type { Page, ThreadRecord } from '@helpboard/threads';
+import { type BoardRecord, boardLanguages } from '@helpboard/boards';
 import { html, type SafeHtml } from '../../render/html.js';
 import { contentLang } from '../../render/content-lang.js';
 import { tagPath, threadPath } from '../../render/urls.js';
@@ -26,17 +27,18 @@ export function sortTabs(ctx: WebContext, path: string, current: ThreadSortName,
 /** The list card and the "more" link; `page` was read with one row more than THREADS_PER_PAGE. */
 export function threadList(
   ctx: WebContext,
-  boardSlug: string,
+  board: Pick<BoardRecord, 'slug' | 'settingsOverrides'>,
   page: Page<ThreadRecord>,
   moreHref: (cursor: string) => string,
 ): SafeHtml {
   const { t } = ctx;
   const rows = page.rows.slice(0, THREADS_PER_PAGE);
+  const languages = boardLanguages(board);
   const items = rows.map(
     (thread) => html`<li>
 <div class="stats"><div>${t('web.board.votes', { count: thread.score })}</div><div class="${thread.acceptedAnswerId ? 'answered' : ''}">${t('web.board.answers', { count: thread.answerCount })}</div></div>
-<div>${thread.isPinned ? html`<span class="label official">${t('web.board.pinned')}</span> ` : null}<a href="${threadPath({ id: thread._id.toHexString(), title: thread.title })}" lang="${contentLang(thread.title)}">${thread.title}</a>
-<div>${thread.tags.map((tag) => html`<a class="tag" href="${tagPath(boardSlug, tag)}">${tag}</a>`)}</div></div></li>`,
+<div>${thread.isPinned ? html`<span class="label official">${t('web.board.pinned')}</span> ` : null}<a href="${threadPath({ id: thread._id.toHexString(), title: thread.title })}" lang="${contentLang(thread.title, languages)}">${thread.title}</a>
+<div>${thread.tags.map((tag) => html`<a class="tag" href="${tagPath(board.slug, tag)}">${tag}</a>`)}</div></div></li>`,
   );
   const more =
     page.rows.length > THREADS_PER_PAGE

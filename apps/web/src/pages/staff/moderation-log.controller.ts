@@ -17,7 +17,8 @@ import { type WebContext, WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
 import { type PostLink, PostTitles } from './post-titles.js';
-import { type Form, formatDate, outcomeNotice, reasonField, runAction, staffNav, text } from './staff-common.js';
+import { type Form, formatDate, outcomeNotice, reasonField, runAction, text } from './staff-common.js';
+import { BoardTools, staffNav } from './board-tools.js';
 
 const PAGE = 50;
 const DAY_MS = 24 * 3_600_000;
@@ -33,6 +34,7 @@ export class ModerationLogController {
     private readonly users: UsersService,
     private readonly titles: PostTitles,
     private readonly contexts: WebContextFactory,
+    private readonly tools: BoardTools,
     private readonly clock: Clock,
   ) {}
 
@@ -57,13 +59,14 @@ export class ModerationLogController {
       row.actorId.toHexString(),
       ...(row.targetType === 'user' ? [row.targetId.toHexString()] : []),
     ]);
-    const [ctx, people, posts] = await Promise.all([
+    const [ctx, people, posts, tools] = await Promise.all([
       this.contexts.create(request, response),
       this.users.findByIds([...new Set(userIds)]),
       this.titles.linksFor(
         actor,
         rows.filter((row) => row.targetType === 'post').map((row) => row.targetId.toHexString()),
       ),
+      this.tools.onSlug(actor, slug),
     ]);
     const names = new Map(people.map((u) => [u._id.toHexString(), u]));
     const { t, locale } = ctx;
@@ -84,7 +87,7 @@ export class ModerationLogController {
       entries.length > PAGE
         ? html`<p><a class="button secondary" href="/b/${slug}/moderation?before=${rows.at(-1)!._id.toHexString()}">${t('web.staff.log.older')}</a></p>`
         : null;
-    const body = html`${staffNav(ctx, slug, 'moderation')}
+    const body = html`${staffNav(ctx, slug, tools, 'moderation')}
       <h1>${t('web.staff.log.title')}</h1>
       ${outcomeNotice(ctx, query)}
       <section class="card" aria-labelledby="log-h"><h2 id="log-h" class="vh">${t('web.staff.log.title')}</h2>${table}${more}</section>

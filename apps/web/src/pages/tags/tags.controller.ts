@@ -62,7 +62,10 @@ export class TagsController {
     );
     const paging =
       pages > 1
-        ? html`<nav aria-label="${t('web.tags.pages')}"><ul class="pill-nav">${Array.from({ length: Math.min(pages, 20) }, (_, i) => i + 1).map(
+        ? html`<nav aria-label="${t('web.tags.pages')}"><ul class="pill-nav">${Array.from(
+            { length: Math.min(pages, 20) },
+            (_, i) => i + 1,
+          ).map(
             (n) => html`<li><a href="${at(n)}"${n === page ? html` aria-current="page"` : null}>${n}</a></li>`,
           )}</ul></nav>`
         : null;
@@ -146,7 +149,7 @@ ${paging}`;
 ${tag.description ? html`<p>${tag.description}</p>` : html`<p class="muted">${t('web.tags.noDescription')}</p>`}
 ${describeForm}
 <div class="layout"><div>${sortTabs(ctx, here, sort)}
-${threadList(ctx, slug, page, (cursor) => `${here}?${new URLSearchParams({ sort, after: cursor })}`)}</div>
+${threadList(ctx, board, page, (cursor) => `${here}?${new URLSearchParams({ sort, after: cursor })}`)}</div>
 <aside><section class="card" aria-labelledby="top-answerers"><h2 id="top-answerers">${t('web.tags.topAnswerers')}</h2>${
       top.length ? html`<ol>${top}</ol>` : html`<p class="muted">${t('web.tags.noAnswerers')}</p>`
     }</section></aside></div>`;

@@ -1,7 +1,7 @@
 // One question or answer on a thread page: votes, body, labels, author card, comments and the
 // actions the reader may take, each with the rule message (if any) right beside it.
 import { COMMENT_EDIT_WINDOW_MS, type CommentRecord, imagesAsLinks, type PostRecord } from '@helpboard/threads';
-import { showsRemoteImages } from '@helpboard/boards';
+import { boardLanguages, showsRemoteImages } from '@helpboard/boards';
 import { html, type SafeHtml, trustedHtml } from '../../render/html.js';
 import { userPath } from '../../render/urls.js';
 import { avatar } from '../../render/avatar.js';
@@ -78,7 +78,7 @@ function comments(ctx: WebContext, data: ThreadPageData, post: PostRecord, notic
   const list: CommentRecord[] = data.comments.get(id) ?? [];
   const items = list.map((c) => {
     const author = data.authors.get(c.authorId.toHexString());
-    return html`<li id="c-${c._id.toHexString()}"><span class="body" lang="${contentLang(c.body)}">${trustedHtml(shownOnBoard(data, c.bodyHtml))}</span> – ${
+    return html`<li id="c-${c._id.toHexString()}"><span class="body" lang="${contentLang(c.body, boardLanguages(data.board))}">${trustedHtml(shownOnBoard(data, c.bodyHtml))}</span> – ${
       author ? html`<a href="${userPath(author.user.handle)}">${author.user.displayName}</a>` : null
     }${author?.isStaff ? html` <span class="badge staff">${t('web.author.staff')}</span>` : null} <time class="muted small" datetime="${c.createdAt.toISOString()}">${formatDate(ctx, c.createdAt)}</time>${
       c.editedAt ? html` <span class="muted small">${t('web.comment.edited')}</span>` : null
@@ -202,7 +202,7 @@ export function postView(ctx: WebContext, data: ThreadPageData, post: PostRecord
 ${voteBox(ctx, data, post, notice)}
 <div class="body">
 ${labels.length ? html`<p class="row">${labels}</p>` : null}
-<div lang="${contentLang(post.body)}">${trustedHtml(shownOnBoard(data, post.bodyHtml))}</div>
+<div lang="${contentLang(post.body, boardLanguages(data.board))}">${trustedHtml(shownOnBoard(data, post.bodyHtml))}</div>
 <div class="row spread">
 ${authorCard(ctx, data.authors.get(post.authorId.toHexString()), post.createdAt, isAnswer ? 'web.post.answered' : 'web.post.asked')}
 ${post.revision > 1 ? html`<a class="small" href="/p/${id}/revisions">${t('web.post.revisions', { count: post.revision })}</a>` : null}

@@ -1,6 +1,7 @@
 // The thread page: question, accepted and official answers first (the answers' own order),
 // then the rest by score; the closed/duplicate banner, the answer form or the rule that
 // prevents it, related questions; canonical URL, OpenGraph tags and schema.org QAPage JSON-LD.
+import { boardLanguages, resolveBoardSettings } from '@helpboard/boards';
 import { markdownToText, type PostRecord } from '@helpboard/threads';
 import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
 import { boardPath, tagPath, threadPath } from '../../render/urls.js';
@@ -78,6 +79,10 @@ function banner(ctx: WebContext, data: ThreadPageData): SafeHtml | null {
     );
   }
   if (thread.isLocked) return noticeBox('warn', t('web.thread.locked'));
+  if (thread.isProtected) {
+    const required = resolveBoardSettings(data.board.settingsOverrides).privileges.answerProtected;
+    return noticeBox('info', t('web.thread.protected', { required }));
+  }
   return null;
 }
 
@@ -149,7 +154,8 @@ function caseNotice(ctx: WebContext, supportCase: SupportCaseView | null): SafeH
 function staffTools(ctx: WebContext, data: ThreadPageData, tools: BoardTool[]): SafeHtml | null {
   if (tools.length === 0) return null;
   const { t } = ctx;
-  const canModerate = tools.some((tool) => tool.key === 'moderation');
+  // The flags tool is the moderators' alone (staff also read the moderation log, by privilege).
+  const canModerate = tools.some((tool) => tool.key === 'flags');
   return html`<section class="card staff-box" aria-labelledby="staff-tools-h"><h2 id="staff-tools-h">${t('web.staff.threadTools')}</h2>
 ${canModerate ? html`<p><a class="button" href="/mod/t/${data.thread._id.toHexString()}">${t('web.staff.moderateThread')}</a></p>` : null}
 ${toolLinks(ctx, tools, t('web.staff.boardTools'))}</section>`;
@@ -176,13 +182,14 @@ export function threadView(
   const tags = thread.tags.map((tag) => html`<a class="tag" href="${tagPath(board.slug, tag)}">${tag}</a>`);
   const related = data.related.length
     ? html`<section class="card" aria-labelledby="related"><h2 id="related">${t('web.thread.related')}</h2><ul class="plain">${data.related.map(
-        (r) => html`<li><a href="${threadPath(r)}" lang="${contentLang(r.title)}">${r.title}</a></li>`,
+        (r) =>
+          html`<li><a href="${threadPath(r)}" lang="${contentLang(r.title, boardLanguages(data.board))}">${r.title}</a></li>`,
       )}</ul></section>`
     : null;
   const body = html`<nav aria-label="${t('web.breadcrumbs')}" class="small">${
     data.operator ? html`<a href="/o/${data.operator.slug}">${data.operator.name}</a> › ` : null
   }<a href="${boardPath(board.slug)}">${board.title}</a></nav>
-<div class="row spread"><h1 lang="${contentLang(thread.title)}">${thread.title}</h1>${followControl(ctx, data, notice)}</div>
+<div class="row spread"><h1 lang="${contentLang(thread.title, boardLanguages(data.board))}">${thread.title}</h1>${followControl(ctx, data, notice)}</div>
 <p class="row small muted">${tags} <span>${t('web.thread.views', { count: thread.viewCount })}</span></p>
 ${banner(ctx, data)}${caseNotice(ctx, supportCase)}
 <div class="layout"><div>
