@@ -1,6 +1,6 @@
 // The entities a unified test creates (clients with their observed command events, databases,
 // collections, sessions), fresh for each test.
-import { type Document } from 'bson';
+import { deserialize, type Document, serialize } from 'bson';
 import {
   type ClientSession,
   type Collection,
@@ -28,7 +28,11 @@ export class Entities {
   /** Each session's lsid, kept after it ends (expectations refer to it). */
   readonly lsids = new Map<string, Document>();
 
-  constructor(private readonly uri: string) {}
+  constructor(
+    private readonly uri: string,
+    /** Whether the target replica set has one member (no secondary to select). */
+    private readonly isSingleMember: boolean,
+  ) {}
 
   /** An entity; `lsid:<session>` is that session's lsid, kept after it ends. */
   get = (id: string): unknown => {
@@ -63,6 +67,10 @@ export class Entities {
     if (spec.storeEventsAsEntities || spec.observeLogMessages || spec.autoEncryptOpts)
       throw new UnsupportedError('client option');
     const uriOptions = { ...((spec.uriOptions as Document) ?? {}) };
+    // Connecting selects a server by the client's read preference: `secondary` is never met by a
+    // one-member replica set (a real single-node mongod times out the same way).
+    if (uriOptions.readPreference === 'secondary' && this.isSingleMember)
+      throw new UnsupportedError('a client reading from secondaries needs a replica set with a secondary');
     if ('appname' in uriOptions) {
       uriOptions.appName = uriOptions.appname;
       delete uriOptions.appname;
@@ -74,7 +82,7 @@ export class Entities {
     const record = (kind: string) => (event: CommandEvent) => {
       if (!observed.has(kind) || ignored.has(event.commandName)) return;
       if (!spec.observeSensitiveCommands && SENSITIVE.has(event.commandName)) return;
-      entity.events.push({ kind, event });
+      entity.events.push({ kind, event: snapshot(event) });
     };
     client.on('commandStarted', record('commandStartedEvent'));
     client.on('commandSucceeded', record('commandSucceededEvent'));
@@ -99,4 +107,26 @@ export class Entities {
         await (value as ClientSession).endSession().catch(() => undefined);
     for (const { client } of this.clients.values()) await client.close().catch(() => undefined);
   }
+}
+
+/**
+ * The event as it was when the driver sent (or received) it: the driver reuses some objects of a
+ * command (a transaction's readConcern) and later adds to them (afterClusterTime), which would
+ * otherwise show up in events recorded earlier.
+ */
+function snapshot(event: CommandEvent): CommandEvent {
+  const copy = Object.create(Object.getPrototypeOf(event) as object) as CommandEvent;
+  Object.assign(copy, event);
+  for (const field of ['command', 'reply'] as const) {
+    const value = (event as unknown as Record<string, unknown>)[field];
+    if (value && typeof value === 'object')
+      (copy as unknown as Record<string, unknown>)[field] = deserialize(
+        serialize(value as Document, { ignoreUndefined: true }),
+        {
+          promoteValues: false,
+          promoteLongs: false,
+        },
+      );
+  }
+  return copy;
 }

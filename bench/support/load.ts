@@ -2,6 +2,7 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -38,17 +39,24 @@ export function loadResultOf(result: autocannon.Result): LoadResult {
   };
 }
 
-/** Starts a TypeScript entry point in its own process and waits for it to print `READY <url>`. */
+/**
+ * Starts a TypeScript entry point in its own process and waits for it to print `READY <url>`.
+ * `root` is the checkout it runs from (its tsconfig resolves the @helpboard/* imports): another
+ * checkout's server is measured the same way (see compare.ts).
+ */
 export async function startServerProcess(
   entry: string,
   env: Record<string, string> = {},
+  /** The checkout the entry belongs to (its tsconfig maps @helpboard/*): another one's, to compare. */
+  root = process.cwd(),
 ): Promise<{
   url: string;
   child: ChildProcess;
   stop(): Promise<void>;
 }> {
   const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', entry], {
-    env: { ...process.env, ...env },
+    cwd: root,
+    env: { ...process.env, SWC_NODE_PROJECT: join(root, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

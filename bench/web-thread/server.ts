@@ -1,6 +1,7 @@
 // A Helpboard process (API + site) on an in-memory engine with one thread of 30 answers, each
 // with 2 comments, seeded through the services. /bench-info gives the thread page's path and the
-// database round trips of building it once for an anonymous and for a signed-in reader.
+// database round trips of building it once for an anonymous and for a signed-in reader (first
+// and second page).
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { type Actor, PlatformRole } from '@helpboard/core';
@@ -12,7 +13,7 @@ import { threadPath } from '../../apps/web/src/render/urls.js';
 
 const started = await startBenchApp();
 const { app } = started;
-const info = { path: '', anonymousRoundTrips: 0, signedInRoundTrips: 0, readerCookie: '' };
+const info = { path: '', anonymousRoundTrips: 0, signedInRoundTrips: 0, signedInWarmRoundTrips: 0, readerCookie: '' };
 const http = app.getHttpAdapter().getInstance() as {
   get(path: string, handler: (req: unknown, res: { json(v: unknown): void }) => void): void;
 };
@@ -73,4 +74,6 @@ await serveBenchApp(started, async (url) => {
   };
   info.anonymousRoundTrips = await measure({});
   info.signedInRoundTrips = await measure({ cookie: info.readerCookie });
+  // The reader's next page: their session and header are known, the snapshot is warm.
+  info.signedInWarmRoundTrips = await measure({ cookie: info.readerCookie });
 });

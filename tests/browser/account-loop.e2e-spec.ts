@@ -1,10 +1,12 @@
 // A new customer's whole account loop in Chromium on a phone, in English and in Chinese: sign up,
 // confirm the address from the .eml file, choose e-mail for answers in settings, follow a board,
 // ask, see the bell count an answer live (no reload), find it in the inbox and in an e-mail whose
-// link opens the answer, then forget the password and reset it from the mailed link. Every new
-// page gets an axe-core scan (no serious or critical violation).
+// link opens the answer, then forget the password and reset it from the mailed link. On the way:
+// upload an avatar in settings, and write the question with the Markdown toolbar, uploading an
+// image from it. Every new page gets an axe-core scan (no serious or critical violation).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { OutboxRelay } from '@helpboard/database';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
 import { createPlatformAdmin, registerUser, STRONG_PASSWORD, type TestUser } from '../e2e/support/accounts.js';
@@ -52,6 +54,10 @@ async function scan(page: Page, name: string, problems: string[]): Promise<void>
   await screenshot(page, name);
 }
 
+/** The width an image was decoded at in the page (0 when it did not load). */
+const naturalWidth = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+
 const submit = (page: Page, form: string) =>
   Promise.all([
     page.waitForLoadState('load'),
@@ -75,13 +81,14 @@ describe('the account loop on a phone', () => {
       await page.fill('input[name=handle]', handle);
       await page.fill('input[name=password]', STRONG_PASSWORD);
       await submit(page, '/signup');
-      await expect(page.locator('header [data-bell]').count()).resolves.toBe(1);
-
-      // Confirm the address from the .eml file.
-      await page.goto(`${base}${await mailedLink(email, /./)}`);
-      await scan(page, `verify-email.${locale}`, problems);
-      await submit(page, '/verify-email');
+      await scan(page, `signup-sent.${locale}`, problems);
       await expect(page.locator('.notice.info').count()).resolves.toBe(1);
+
+      // The account is made (and signed in) from the link in the .eml file.
+      await page.goto(`${base}${await mailedLink(email, /./)}`);
+      await scan(page, `complete-signup.${locale}`, problems);
+      await submit(page, '/complete-signup');
+      await expect(page.locator('header [data-bell]').count()).resolves.toBe(1);
 
       // Answers by e-mail, chosen in settings.
       await page.goto(`${base}/settings`);
@@ -90,9 +97,22 @@ describe('the account loop on a phone', () => {
       await submit(page, '/settings/notifications');
       await expect(page.locator('select[name=NEW_ANSWER]').inputValue()).resolves.toBe('EMAIL');
 
-      // Follow the board, ask there.
+      // A picture: uploaded in settings, then shown in the header.
+      const picture = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a7' } })
+        .jpeg()
+        .toBuffer();
+      await page.setInputFiles('#f-avatar', { name: 'me.jpg', mimeType: 'image/jpeg', buffer: picture });
+      await Promise.all([
+        page.waitForURL(/saved=avatar/),
+        page.locator('form[action^="/settings/avatar?"] button[type=submit]').click(),
+      ]);
+      await expect(naturalWidth(page, 'header img.avatar')).resolves.toBe(256);
+
+      // Follow the board, ask there, with the toolbar and an image uploaded from it.
       await page.goto(`${base}/b/${boardSlug}`);
       await submit(page, `/b/${boardSlug}/follow`);
+      await page.goto(`${base}/b/${boardSlug}/images/new`);
+      await scan(page, `upload-image.${locale}`, problems);
       await page.goto(`${base}/b/${boardSlug}/ask`);
       await page.fill(
         '#ask-title',
@@ -102,12 +122,24 @@ describe('the account loop on a phone', () => {
         'textarea[name=body]',
         'Data roaming is on, the phone shows the network, but nothing loads at all.',
       );
+      await page.locator('#f-body').selectText();
+      await page.locator('[data-toolbar] button[data-md=bold]').click();
+      await expect(page.locator('#f-body').inputValue()).resolves.toMatch(/^\*\*Data roaming[^*]+\*\*$/);
+      await page.locator('#f-body').press('End');
+      await page.setInputFiles('[data-image-file]', { name: 'screen.jpg', mimeType: 'image/jpeg', buffer: picture });
+      // The status line says so once the image's Markdown is in.
+      await page.waitForFunction(
+        "(s => s.textContent === s.getAttribute('data-uploaded'))(document.querySelector('[data-composer-status]'))",
+      );
+      await expect(page.locator('#f-body').inputValue()).resolves.toMatch(/\n\n!\[\]\(\/files\/posts\/[^)]+\)\n$/);
+      await scan(page, `ask.${locale}`, problems);
       await page.fill('input[name=tags]', 'roaming');
       await Promise.all([
         page.waitForURL(/\/t\/[0-9a-f]{24}\//),
         page.locator('button[name=action][value=ask]').click(),
       ]);
       const threadId = /\/t\/([0-9a-f]{24})\//.exec(page.url())![1];
+      await expect(naturalWidth(page, '#question img[src^="/files/posts/"]')).resolves.toBe(640);
 
       // An answer arrives: the bell counts it without a reload.
       await page.goto(`${base}/`);

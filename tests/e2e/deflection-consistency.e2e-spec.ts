@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { login, registerUser, createPlatformAdmin, STRONG_PASSWORD, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator } from './support/boards.js';
 import { runCli } from './support/cli.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { afterCommitJobsDone, startTestApp, type TestApp } from './support/test-app.js';
 import { ask } from './support/threads.js';
 import { signIn, WebClient } from '../../apps/web/test/support/web-client.js';
 
@@ -68,6 +68,7 @@ describe('deflected drafts, self-service share and "not asked" agree', () => {
       }
     }
 
+    await afterCommitJobsDone(t); // the questions' counts
     // Every age from the last draft's showing to all drafts settled, across the window's edges.
     for (const minute of [85, 90, 99, 101, 115, 119, 121, 130]) {
       t.clock.set(new Date(start + minute * MINUTE));

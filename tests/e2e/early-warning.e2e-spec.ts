@@ -3,7 +3,7 @@ import { EarlyWarningJob } from '@helpboard/insights';
 import { createPlatformAdmin, login, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { notificationsOf } from './support/notifications.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { afterCommitJobsDone, startTestApp, type TestApp } from './support/test-app.js';
 import { answer, ask, comment, vote } from './support/threads.js';
 
 const HOUR = 3_600_000;
@@ -39,7 +39,11 @@ describe('early warning', () => {
     ...user,
     accessToken: (await login(t, user.handle)).data!.login.accessToken,
   });
-  const detect = () => t.app.get(EarlyWarningJob).run();
+  /** The detector reads the buckets that the posts' after-commit jobs write. */
+  const detect = async () => {
+    await afterCommitJobsDone(t);
+    return t.app.get(EarlyWarningJob).run();
+  };
   const alertsOf = async (variables: Record<string, unknown>, user: TestUser) => {
     const response = await t.graphql(ALERTS, variables, { token: (await fresh(user)).accessToken });
     if (!response.data) throw new Error(JSON.stringify(response.errors));

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { executeOverWebSocket, startTestApp, type TestApp } from './support/test-app.js';
 import { login, refresh, registerUser, STRONG_PASSWORD, uniqueHandle } from './support/accounts.js';
+import { accountLinkToken, mailIn } from './support/mail.js';
 
 const ME = '{ me { id handle email } }';
+const REGISTER = 'mutation ($i: RegisterInput!) { register(input: $i) }';
+const COMPLETE = 'mutation ($token: String!) { completeRegistration(token: $token) { accessToken user { handle } } }';
+const OTHER_PASSWORD = 'a different long passphrase 42';
 
 describe('identity: accounts and sessions', () => {
   let t: TestApp;
@@ -43,23 +47,90 @@ describe('identity: accounts and sessions', () => {
     expect((await t.graphql(ME, {}, { token: registered.accessToken })).data?.me.handle).toBe(handle);
   });
 
-  it('rejects a duplicate e-mail or handle with CONFLICT', async () => {
+  it('answers a sign-up alike whether or not the address has an account, and tells the owner by mail', async () => {
+    const owner = await registerUser(t);
+    const freshEmail = `${uniqueHandle()}@example.com`;
+    const attempt = (email: string, address: string) =>
+      t.graphql(
+        REGISTER,
+        { i: { email, handle: uniqueHandle(), password: OTHER_PASSWORD } },
+        { headers: { 'x-forwarded-for': address } },
+      );
+    const taken = await attempt(owner.email.toUpperCase(), '10.21.0.1');
+    const fresh = await attempt(freshEmail, '10.21.0.2');
+    expect(taken.status).toBe(fresh.status);
+    expect({ data: taken.data, errors: taken.errors }).toEqual({ data: fresh.data, errors: fresh.errors });
+    expect(taken.data).toEqual({ register: true });
+
+    // The owner is told, with the way to a new password; the new address gets the link instead.
+    const notes = mailIn(t.config.dataDir).filter((mail) => mail.headers.to === owner.email);
+    // (the first is the owner's own sign-up link)
+    expect(notes.map((mail) => mail.subject)).toEqual([
+      'Finish creating your Helpboard account',
+      'You already have a Helpboard account',
+    ]);
+    notes.shift();
+    expect(notes[0].text).toContain(`@${owner.handle}`);
+    expect(notes[0].text).toContain('/forgot-password');
+    expect(accountLinkToken(t.config.dataDir, freshEmail, '/complete-signup')).toMatch(/^[\w-]{43}$/);
+
+    // Neither sign-up made an account that signs in: the answers to a login cannot tell them apart either.
+    const intoTaken = await login(t, owner.email, OTHER_PASSWORD, { 'x-forwarded-for': '10.21.0.3' });
+    const intoFresh = await login(t, freshEmail, OTHER_PASSWORD, { 'x-forwarded-for': '10.21.0.3' });
+    expect(intoTaken.errors?.[0]).toEqual(intoFresh.errors?.[0]);
+    expect(intoTaken.errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
+    expect((await login(t, owner.email)).data?.login.user.handle).toBe(owner.handle);
+  });
+
+  it('rejects a taken handle with CONFLICT at once (handles are public)', async () => {
     const user = await registerUser(t);
-    const sameEmail = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
-      i: { email: user.email.toUpperCase(), handle: uniqueHandle(), password: STRONG_PASSWORD },
-    });
-    expect(sameEmail.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
-    const sameHandle = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+    const sameHandle = await t.graphql(REGISTER, {
       i: { email: `${uniqueHandle()}@example.com`, handle: user.handle.toUpperCase(), password: STRONG_PASSWORD },
     });
     expect(sameHandle.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'HANDLE_TAKEN' });
+  });
+
+  it('creates the account once when its link is opened 20 times in parallel; the link then stops working', async () => {
+    const handle = uniqueHandle('pending');
+    const email = `${handle}@example.com`;
+    await t.graphql(REGISTER, { i: { email, handle, password: STRONG_PASSWORD } });
+    const token = accountLinkToken(t.config.dataDir, email, '/complete-signup')!;
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.graphql(COMPLETE, { token })));
+    const created = results.filter((r) => r.data?.completeRegistration);
+    expect(created).toHaveLength(1);
+    expect(new Set(results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.reason))).toEqual(
+      new Set(['ACCOUNT_LINK_INVALID']),
+    );
+    const me = await t.graphql(ME, {}, { token: created[0].data!.completeRegistration.accessToken });
+    expect(me.data?.me).toMatchObject({ handle, email });
+    expect((await t.graphql(COMPLETE, { token })).errors?.[0].extensions?.reason).toBe('ACCOUNT_LINK_INVALID');
+  });
+
+  it('gives a handle to the first sign-up link opened; a later one for the same handle is HANDLE_TAKEN', async () => {
+    const handle = uniqueHandle('race');
+    const [first, second] = [`a-${handle}@example.com`, `b-${handle}@example.com`];
+    await t.graphql(REGISTER, { i: { email: first, handle, password: STRONG_PASSWORD } });
+    await t.graphql(REGISTER, { i: { email: second, handle, password: STRONG_PASSWORD } });
+    const open = (email: string) =>
+      t.graphql(COMPLETE, { token: accountLinkToken(t.config.dataDir, email, '/complete-signup') });
+    expect((await open(second)).data?.completeRegistration.user.handle).toBe(handle);
+    expect((await open(first)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'HANDLE_TAKEN' });
+  });
+
+  it('refuses a sign-up link after 24 hours', async () => {
+    const handle = uniqueHandle('late');
+    const email = `${handle}@example.com`;
+    await t.graphql(REGISTER, { i: { email, handle, password: STRONG_PASSWORD } });
+    const token = accountLinkToken(t.config.dataDir, email, '/complete-signup');
+    t.clock.advance(24 * 3600 * 1000 + 1000);
+    expect((await t.graphql(COMPLETE, { token })).errors?.[0].extensions?.reason).toBe('ACCOUNT_LINK_INVALID');
   });
 
   it.each([
     ['short', 'PASSWORD_TOO_SHORT'],
     ['password123', 'PASSWORD_TOO_COMMON'],
   ])('rejects the weak password %s naming the password field', async (password) => {
-    const response = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+    const response = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) }', {
       i: { email: `${uniqueHandle()}@example.com`, handle: uniqueHandle(), password },
     });
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -67,12 +138,12 @@ describe('identity: accounts and sessions', () => {
   });
 
   it('rejects invalid and reserved handles and malformed e-mails, naming each field', async () => {
-    const response = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+    const response = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) }', {
       i: { email: 'not-an-email', handle: 'a b', password: STRONG_PASSWORD },
     });
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field)).toEqual(['email']);
-    const reserved = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+    const reserved = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) }', {
       i: { email: `${uniqueHandle()}@example.com`, handle: 'Admin', password: STRONG_PASSWORD },
     });
     expect(reserved.errors?.[0].extensions?.fields).toEqual([{ field: 'handle', message: 'This handle is reserved.' }]);
@@ -187,7 +258,7 @@ describe('identity: accounts and sessions', () => {
   it('limits sign-ups per client address', async () => {
     const register = (i: number) =>
       t.graphql(
-        'mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }',
+        'mutation ($i: RegisterInput!) { register(input: $i) }',
         { i: { email: `flood${i}@example.com`, handle: `flood${i}x`, password: STRONG_PASSWORD } },
         { headers: { 'x-forwarded-for': '203.0.113.9' } },
       );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ViewCounter } from '../../libs/threads/src/views/view-counter.js';
 import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { afterCommitJobsDone, startTestApp, type TestApp } from './support/test-app.js';
 import { answer, ask, vote } from './support/threads.js';
 
 const INFLUENCERS = `query ($o: String!, $p: InfluencePeriod, $by: InfluenceMeasure, $n: Int) {
@@ -35,6 +35,8 @@ describe('influencers', () => {
     const peerAnswer = await answer(t, helpful, roaming.id, 'Settings → Mobile data → Roaming, then restart.');
     await t.graphql(ACCEPT, { a: peerAnswer.id }, { token: asker.accessToken });
     await vote(t, voter, peerAnswer.id, 'UP');
+    // Follows and views credit the answerers that the answers' after-commit jobs recorded.
+    await afterCommitJobsDone(t);
     const followed = await t.graphql(
       'mutation ($t: ID!) { follow(input: { threadId: $t }) { createdAt } }',
       { t: roaming.id },
@@ -49,6 +51,7 @@ describe('influencers', () => {
     await answer(t, occasional, billing.id, 'Check for roaming charges.');
     const staffAnswer = await answer(t, staff, billing.id, 'A one-off activation fee; it will not recur.');
     await t.graphql(ACCEPT, { a: staffAnswer.id }, { token: asker.accessToken });
+    await afterCommitJobsDone(t);
   });
   afterAll(async () => {
     await t.close();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EscalationJob } from '@helpboard/insights';
 import { runCli } from './support/cli.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { afterCommitJobsDone, startTestApp, type TestApp } from './support/test-app.js';
 import { answer, ask, comment } from './support/threads.js';
 
 const MINUTE = 60_000;
@@ -94,6 +94,7 @@ describe('operator insights', () => {
     await comment(t, await fresh(asker), staffAnswer.id, 'Thanks, that explains it.');
 
     at(40);
+    await afterCommitJobsDone(t);
     const response = await t.graphql(
       INSIGHTS,
       { b: board.slug, f: DAY_START.toISOString(), to: new Date(DAY_START.getTime() + 86_400_000).toISOString() },
@@ -162,6 +163,7 @@ describe('operator insights', () => {
     });
     await answer(t, peer, question.id, '我家也断网了，客服不理人，太差了，我要投诉！');
     await comment(t, peer, question.id, '谢谢，现在网络很稳定，非常满意。');
+    await afterCommitJobsDone(t);
     const signals = (await t.graphql(SIGNALS, { t: question.id }, { token: (await fresh(staff)).accessToken })).data!
       .threadSignals;
     expect(signals).toEqual([
@@ -206,6 +208,7 @@ describe('operator insights', () => {
     );
     expect(solved.data!.setSupportCaseState.state).toBe('SOLVED');
 
+    await afterCommitJobsDone(t);
     const report = await t.graphql(
       INSIGHTS,
       { b: ladder.slug, f: new Date(day).toISOString(), to: new Date(day + 1).toISOString() },

@@ -201,11 +201,12 @@ describe('moderation: accountable actions within the moderator’s boards', () =
     const [author, stranger] = await Promise.all([registerUser(t), registerUser(t)]);
     const q = await ask(t, author, board.slug, { title: 'A question its author wants to delete' });
     const a = await answer(t, author, q.id, 'Answering my own question, then deleting it.');
+    await vote(t, stranger, a.id, 'UP');
     const del = 'mutation ($p: ID!) { deletePost(postId: $p) { id } }';
     expect((await m(del, { p: a.id }, stranger)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await m(del, { p: q.id }, author)).errors?.[0].extensions).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      reason: 'POST_HAS_DEPENDENTS',
+      reason: 'QUESTION_HAS_UPVOTED_ANSWER',
     });
     expect((await m(del, { p: a.id }, author)).errors).toBeUndefined();
     expect(

@@ -9,15 +9,24 @@ import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { answer, ask, vote } from './support/threads.js';
 import { clientsOn } from '../../apps/web/test/support/web-client.js';
 
-type Viewer = 'anonymous' | 'outsider' | 'member' | 'staff';
-const VIEWERS: Viewer[] = ['anonymous', 'outsider', 'member', 'staff'];
-const MAY_READ: Record<Viewer, boolean> = { anonymous: false, outsider: false, member: true, staff: true };
+/** `admin` is a platform admin with no role on the board: platform admins may read every board. */
+type Viewer = 'anonymous' | 'outsider' | 'member' | 'staff' | 'admin';
+const VIEWERS: Viewer[] = ['anonymous', 'outsider', 'member', 'staff', 'admin'];
+const MAY_READ: Record<Viewer, boolean> = {
+  anonymous: false,
+  outsider: false,
+  member: true,
+  staff: true,
+  admin: true,
+};
 
 describe('private boards on every path that takes or returns board data', () => {
   let t: TestApp;
   let board: { id: string; slug: string; title: string };
   let expert: TestUser;
   let operatorAdmin: TestUser;
+  let platformAdmin: TestUser;
+  let operatorSlug: string;
   let answerId: string;
   const tokens: Partial<Record<Viewer, string>> = {};
   const users: Partial<Record<Viewer, TestUser>> = {};
@@ -26,8 +35,11 @@ describe('private boards on every path that takes or returns board data', () => 
   beforeAll(async () => {
     t = await startTestApp();
     const admin = await createPlatformAdmin(t);
+    platformAdmin = admin;
+    users.admin = admin;
     operatorAdmin = await registerUser(t);
     const operator = await createOperator(t, admin, [operatorAdmin.handle]);
+    operatorSlug = operator.slug;
     const created = await createBoard(t, operatorAdmin, operator.slug, {
       visibility: 'PRIVATE',
       title: 'Secret beta firmware',
@@ -49,7 +61,7 @@ describe('private boards on every path that takes or returns board data', () => 
       { token: users.staff.accessToken },
     );
     expect(granted.errors).toBeUndefined();
-    for (const viewer of ['outsider', 'member', 'staff'] as const) tokens[viewer] = users[viewer]!.accessToken;
+    for (const viewer of ['outsider', 'member', 'staff', 'admin'] as const) tokens[viewer] = users[viewer]!.accessToken;
   });
   afterAll(async () => {
     await t.close();
@@ -85,6 +97,18 @@ describe('private boards on every path that takes or returns board data', () => 
         if (mayRead)
           expect(response.data?.user.reputation).toBe(11); // 1 + 10 earned there
         else expectUserFieldRefused(response);
+      },
+    },
+    {
+      // The operator's total also holds the private board's points: only readable boards count.
+      name: 'user.reputation(operatorSlug)',
+      check: async (viewer, mayRead) => {
+        const response = await query(
+          viewer,
+          'query ($h: String!, $o: String!) { user(handle: $h) { reputation(operatorSlug: $o) } }',
+          { h: expert.handle, o: operatorSlug },
+        );
+        expect(response.data?.user.reputation).toBe(mayRead ? 11 : 1);
       },
     },
     {
@@ -208,6 +232,19 @@ describe('private boards on every path that takes or returns board data', () => 
     await answer(t, helper, q.id, 'Or reset the network settings.');
     seen = await notifications();
     expect(seen).toEqual({ unreadNotificationCount: 0, notifications: { edges: [] } });
+  });
+
+  it('notifies a platform admin who is no member of answers on a private board, as it lets them read it', async () => {
+    const helper = await registerUser(t);
+    await setBoardRole(t, operatorAdmin, board.slug, helper.handle, 'MEMBER');
+    const q = await ask(t, platformAdmin, board.slug, { title: 'Beta firmware resets the APN settings' });
+    await answer(t, helper, q.id, 'Set the APN again after the update.');
+    const seen = await t.graphql(
+      'query { unreadNotificationCount notifications { edges { node { threadId } } } }',
+      {},
+      { token: platformAdmin.accessToken },
+    );
+    expect(seen.data).toEqual({ unreadNotificationCount: 1, notifications: { edges: [{ node: { threadId: q.id } }] } });
   });
 
   for (const path of PATHS) {

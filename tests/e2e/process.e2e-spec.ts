@@ -1,11 +1,12 @@
 // The API as `npm start` runs it, in its own process: bad configuration fails fast, data in the
 // embedded engine survives a restart, and SIGTERM lets in-flight requests finish.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { accountLinkToken } from './support/mail.js';
 
 const dataDirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -55,6 +56,38 @@ function startApi(env: Record<string, string>): Api {
   return { child, url, stderr: () => stderr, printed };
 }
 
+/** The TCP ports a process listens on (Linux: its socket inodes matched in /proc/net/tcp{,6}). */
+function listeningTcpPorts(pid: number): number[] {
+  const inodes = new Set(
+    readdirSync(`/proc/${pid}/fd`)
+      .map((fd) => {
+        try {
+          return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+        } catch {
+          return undefined; // closed while we looked
+        }
+      })
+      .filter((inode): inode is string => inode !== undefined),
+  );
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').trim().split('\n').slice(1)) {
+      const columns = line.trim().split(/\s+/);
+      const [local, state, inode] = [columns[1], columns[3], columns[9]];
+      if (state === '0A' && inodes.has(inode)) ports.push(parseInt(local.split(':')[1], 16));
+    }
+  }
+  return ports;
+}
+
+/** What a connection to a Unix socket says, tried by a process running as `uid` (or as us). */
+function connectAs(socketPath: string, uid?: number): string {
+  const script = `require('node:net').connect(${JSON.stringify(socketPath)})
+    .on('connect', () => { console.log('connected'); process.exit(0); })
+    .on('error', (error) => { console.log(error.code); process.exit(0); });`;
+  return execFileSync(process.execPath, ['-e', script], { uid, gid: uid, encoding: 'utf8' }).trim();
+}
+
 function graphql(url: string, query: string) {
   return fetch(`${url}/graphql`, {
     method: 'POST',
@@ -73,7 +106,7 @@ describe('the API process', () => {
     await api.url.catch(() => undefined);
   });
 
-  it('finishes an in-flight request on SIGTERM, exits cleanly and keeps the data for the next start', async () => {
+  it('finishes an in-flight request on SIGTERM, exits cleanly and keeps the data for the next start, whose engine no other user can reach', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'api-'));
     dataDirs.push(dataDir);
     // At debug level the server says when it starts handling a request: SIGTERM is sent only
@@ -83,18 +116,40 @@ describe('the API process', () => {
     const handling = first.printed(/"msg":"request received"/);
     const inFlight = graphql(
       url,
-      'mutation { register(input: { email: "kept@example.com", handle: "kept", password: "correct horse battery staple" }) { user { handle } } }',
+      'mutation { register(input: { email: "kept@example.com", handle: "kept", password: "correct horse battery staple" }) }',
     );
     await handling; // the request is being handled (password hashing takes a while)
     first.child.kill('SIGTERM');
     const response = await inFlight;
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { register: { user: { handle: 'kept' } } } });
+    expect(await response.json()).toEqual({ data: { register: true } });
     const [code] = await once(first.child, 'exit');
     expect(code).toBe(0);
 
     const second = startApi({ DATA_DIR: dataDir });
     const again = await second.url;
+    // Started as `npm start` does, the engine (no authentication) is reachable by its own user only:
+    // no TCP port but the site's, and its socket in a 0700 directory. Even with DATA_DIR and the
+    // socket file open to all (a lax umask), another user cannot connect (checked as root).
+    // (Connecting to a socket needs write permission on it; the directory is what must stop them.)
+    expect(listeningTcpPorts(second.child.pid!)).toEqual([Number(new URL(again).port)]);
+    const socketPath = join(dataDir, 'run', 'mongo.sock');
+    expect(statSync(join(dataDir, 'run')).mode & 0o777).toBe(0o700);
+    expect(connectAs(socketPath)).toBe('connected');
+    if (process.getuid?.() === 0) {
+      chmodSync(dataDir, 0o755);
+      chmodSync(socketPath, 0o777);
+      expect(connectAs(socketPath, 65534)).toBe('EACCES');
+      chmodSync(join(dataDir, 'run'), 0o755);
+      expect(connectAs(socketPath, 65534)).toBe('connected'); // the check can fail
+      chmodSync(join(dataDir, 'run'), 0o700);
+    }
+    // The sign-up and its mailed link survived the restart: opening it creates the account.
+    const token = accountLinkToken(dataDir, 'kept@example.com', '/complete-signup');
+    const completed = await (
+      await graphql(again, `mutation { completeRegistration(token: "${token}") { user { handle } } }`)
+    ).json();
+    expect(completed).toEqual({ data: { completeRegistration: { user: { handle: 'kept' } } } });
     const found = await (await graphql(again, '{ user(handle: "kept") { handle } }')).json();
     expect(found).toEqual({ data: { user: { handle: 'kept' } } });
     second.child.kill('SIGTERM');

@@ -65,6 +65,37 @@ describe('referrals: from an answer to a payout', () => {
     expect(new Set([clicks[0].clickId, otherBrowser.clickId, otherAddress.clickId]).size).toBe(3);
   });
 
+  it('counts 20 parallel clicks of one visitor once, with or without the cookie', async () => {
+    const rep = await registerUser(t);
+    const question = await ask(t, await registerUser(t), board.slug);
+    const posted = await answer(
+      t,
+      rep,
+      question.id,
+      'Dragon Games gives new players 500 gems: https://games.example/join.',
+    );
+    const [node] = (await thread(question.id)).data!.thread.answers.edges.map((e: { node: any }) => e.node);
+    const code = codeIn(node.body)!;
+
+    const cookieless = await Promise.all(Array.from({ length: 20 }, () => clickLink(t, code, { ip: '203.0.113.60' })));
+    expect(cookieless.map((click) => click.status)).toEqual(Array(20).fill(302));
+    expect(new Set(cookieless.map((click) => click.clickId)).size).toBe(1);
+    // A visitor with the cookie, clicking from 20 addresses at once, is still one visitor.
+    const first = await clickLink(t, code, { ip: '203.0.113.61' });
+    const withCookie = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => clickLink(t, code, { ip: `203.0.114.${i + 1}`, cookie: first.cookie })),
+    );
+    expect(new Set(withCookie.map((click) => click.clickId))).toEqual(new Set([first.clickId]));
+
+    const report = await t.graphql(
+      'query ($c: ID!) { campaignReport(campaignId: $c) { byAnswer { key clicks uniqueVisitors } } }',
+      { c: campaign.id },
+      { token: operatorAdmin.accessToken },
+    );
+    const row = report.data!.campaignReport.byAnswer.find((r: { key: string }) => r.key === posted.id);
+    expect(row).toEqual({ key: posted.id, clicks: 2, uniqueVisitors: 2 });
+  });
+
   it('tracks a click from an answer to a signed conversion, approval after the hold and a payout, reputation untouched', async () => {
     const rep = await registerUser(t);
     const asker = await registerUser(t);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { executeOverWebSocket, startTestApp, type TestApp } from './support/test-app.js';
+import { afterCommitJobsDone, executeOverWebSocket, startTestApp, type TestApp } from './support/test-app.js';
 import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { answer, ask, comment, THREAD_PAGE, vote } from './support/threads.js';
@@ -315,6 +315,7 @@ describe('threads: a question answered once, in public, for many', () => {
     expect(await list('ACTIVE')).toEqual([ids[0], ...ids.slice(1).reverse()]);
     expect(await list('UNANSWERED')).toEqual(ids.slice(1).reverse());
     expect(await list('NEWEST', ', tag: "roaming"')).toEqual([ids[5], ids[3], ids[1]]);
+    await afterCommitJobsDone(t); // tag counts
     const tags = await t.graphql('query ($s: String!) { board(slug: $s) { questionTags { name questionCount } } }', {
       s: operatorBoard.slug,
     });

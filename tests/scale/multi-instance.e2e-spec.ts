@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Queue } from 'bullmq';
 import { login, registerUser, type TestUser } from '../e2e/support/accounts.js';
-import { createBoard, createOperator } from '../e2e/support/boards.js';
+import { createBoard, createOperator, setBoardRole } from '../e2e/support/boards.js';
 import { mailIn } from '../e2e/support/mail.js';
 import type { TestApp } from '../e2e/support/test-app.js';
 import { answer, ask, THREAD_PAGE, vote } from '../e2e/support/threads.js';
+import { hasStaffDesk, unreadIn, webPage } from '../e2e/support/web.js';
 import { type Cluster, eventually, hasRedis, REDIS_SERVER, startCluster } from './support/cluster.js';
 import { clientOf, createAdminWithCli, signIn } from './support/client.js';
 import { uniqueHandle } from '../e2e/support/accounts.js';
@@ -23,6 +24,7 @@ describeWithRedis('scale: two API instances and a worker on Redis', () => {
   let queue: Queue;
   let board: { slug: string };
   let asker: TestUser;
+  let owner: TestUser;
 
   beforeAll(async () => {
     const adminHandle = uniqueHandle('admin');
@@ -34,7 +36,7 @@ describeWithRedis('scale: two API instances and a worker on Redis', () => {
     [a, b] = cluster.apis.map(clientOf);
     queue = openQueue(cluster.redis.url);
     const admin = await signIn(a, adminHandle);
-    const owner = await registerUser(a);
+    owner = await registerUser(a);
     const operator = await createOperator(a, admin, [owner.handle]);
     board = await createBoard(b, owner, operator.slug);
     asker = await registerUser(b);
@@ -85,6 +87,21 @@ describeWithRedis('scale: two API instances and a worker on Redis', () => {
     expect(afterAnswer.answers.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([posted.id]);
     expect((await vote(a, reader, posted.id, 'UP')).errors).toBeUndefined();
     expect((await read(b)).answers.edges[0].node).toMatchObject({ score: 1, viewerVote: 'UP' });
+  });
+
+  it("shows a notification and a role granted through one instance in the other's very next page, and ends a session there at once", async () => {
+    const reader = await registerUser(a);
+    // B has the reader's session and header in memory.
+    const before = (await webPage(b.baseUrl, '/', reader)).html;
+    expect([unreadIn(before), hasStaffDesk(before)]).toEqual([0, false]);
+    const question = await ask(a, reader, board.slug);
+    await answer(a, await registerUser(a), question.id);
+    expect(unreadIn((await webPage(b.baseUrl, '/', reader)).html)).toBe(1);
+    expect((await setBoardRole(a, owner, board.slug, reader.handle, 'STAFF')).errors).toBeUndefined();
+    expect(hasStaffDesk((await webPage(b.baseUrl, '/', reader)).html)).toBe(true);
+    expect((await a.graphql('mutation { logout }', {}, { token: reader.accessToken })).errors).toBeUndefined();
+    const after = await b.graphql('{ me { id } }', {}, { token: reader.accessToken });
+    expect(after.errors?.[0].extensions?.reason).toBe('SESSION_REVOKED');
   });
 
   it('runs a job enqueued once exactly once while every process takes jobs', async () => {

@@ -19,6 +19,7 @@ import { Metrics, ObservabilityModule } from '@helpboard/observability';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
+import { GraphQLRouteFirst } from './graphql/graphql-route-first.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsController } from './observability/metrics.controller.js';
 import { GraphiqlAssetsController } from './graphql/graphiql/graphiql-assets.controller.js';
@@ -63,6 +64,7 @@ export class AppModule {
         // Deny by default: every resolver and route must declare who may call it.
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        GraphQLRouteFirst,
       ],
     };
   }

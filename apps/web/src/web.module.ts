@@ -1,6 +1,7 @@
 // The server-rendered site (apps/web): pages built on the server by calling the domain
 // services directly, served by the API process under `npm start` (AppModule imports this
 // module) or on its own (apps/web/src/main.ts). See apps/web/README.md.
+import { TagsController } from './pages/tags/tags.controller.js';
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
@@ -19,9 +20,13 @@ import { AuthController } from './auth/auth.controller.js';
 import { AccountLinksController } from './auth/account-links.controller.js';
 import { InboxController } from './pages/inbox/inbox.controller.js';
 import { SettingsController } from './pages/settings/settings.controller.js';
+import { FilesController } from './pages/files/files.controller.js';
+import { PostImagesController } from './pages/uploads/post-images.controller.js';
+import { BountyShareController } from './pages/thread/bounty-share.controller.js';
 import { SecurityMiddleware } from './http/security.middleware.js';
 import { SessionCookieMiddleware } from './http/session-cookies.js';
 import { WebContextFactory } from './http/web-context.js';
+import { ViewerStates } from './http/viewer-state.js';
 import { WebExceptionFilter } from './http/web-exception.filter.js';
 import { HomeController } from './pages/home.controller.js';
 import { SeoController } from './seo/seo.controller.js';
@@ -41,6 +46,7 @@ import { StaffHomeController } from './pages/staff/staff-home.controller.js';
 import { AlertsPageController } from './pages/staff/alerts.controller.js';
 import { OperatorInsightsController } from './pages/staff/operator-insights.controller.js';
 import { OperatorAdminController } from './pages/staff/operator-admin.controller.js';
+import { RoleAuditController } from './pages/staff/role-audit.controller.js';
 import { AskController } from './pages/ask/ask.controller.js';
 import { BoardController } from './pages/board/board.controller.js';
 import { OperatorController } from './pages/board/operator.controller.js';
@@ -54,12 +60,16 @@ export const PAGE_CONTROLLERS = [
   AccountLinksController,
   InboxController,
   SettingsController,
+  FilesController,
+  PostImagesController,
+  BountyShareController,
   HomeController,
   ThreadController,
   LegacyThreadLinkController,
   PostActionsController,
   RevisionsController,
   BoardController,
+  TagsController,
   OperatorController,
   AskController,
   PeopleController,
@@ -76,6 +86,7 @@ export const PAGE_CONTROLLERS = [
   EscalationsPageController,
   OperatorInsightsController,
   OperatorAdminController,
+  RoleAuditController,
 ];
 
 @Module({
@@ -96,6 +107,7 @@ export const PAGE_CONTROLLERS = [
     PostTitles,
     BoardTools,
     WebContextFactory,
+    ViewerStates,
     WebExceptionFilter,
     SecurityMiddleware,
     SessionCookieMiddleware,

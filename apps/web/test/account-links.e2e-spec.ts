@@ -4,9 +4,10 @@
 // get 410 and change nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../../tests/e2e/support/test-app.js';
-import { STRONG_PASSWORD, uniqueHandle } from '../../../tests/e2e/support/accounts.js';
+import { createPlatformAdmin, STRONG_PASSWORD, uniqueHandle } from '../../../tests/e2e/support/accounts.js';
 import { mailIn, type ReadMail } from '../../../tests/e2e/support/mail.js';
 import { clientsOn, type WebClient } from './support/web-client.js';
+import { signUpOnSite } from './support/sign-up.js';
 
 const NEW_PASSWORD = 'another long passphrase 42';
 let t: TestApp;
@@ -24,18 +25,47 @@ const linkIn = (mail: ReadMail) => /http:\/\/helpboard\.test(\/\S+)/.exec(mail.t
 async function signUp(b: WebClient) {
   const handle = uniqueHandle('acct');
   const email = `${handle}@example.com`;
-  await b.get('/signup');
-  const response = await b.post('/signup', { email, handle, password: STRONG_PASSWORD, next: '/' });
-  expect(response.status).toBe(303);
+  const { completed } = await signUpOnSite(b, t.config.dataDir, { email, handle, password: STRONG_PASSWORD });
+  expect(completed.status).toBe(303);
   return { handle, email };
 }
 
 describe('account links', () => {
-  it('verifies the address from the sign-up mail once; the used or forged link answers 410', async () => {
+  it('creates the account from the sign-up mail once, signed in and verified; the used or forged link answers 410', async () => {
     const b = browser();
-    const { email } = await signUp(b);
+    const handle = uniqueHandle('acct');
+    const email = `${handle}@example.com`;
+    await b.get('/signup');
+    expect((await b.post('/signup', { email, handle, password: STRONG_PASSWORD, next: '/' })).status).toBe(200);
     const [mail] = mailTo(email);
-    expect(mail.subject).toBe('Confirm your e-mail address for Helpboard');
+    expect(mail.subject).toBe('Finish creating your Helpboard account');
+    const path = linkIn(mail);
+    expect(path).toMatch(/^\/complete-signup\?token=[\w-]{43}$/);
+
+    // Opening the link (a mail scanner does) changes nothing; the page's button does.
+    const page = await b.get(path);
+    expect(page.status).toBe(200);
+    await b.get('/login');
+    expect((await b.post('/login', { identifier: handle, password: STRONG_PASSWORD })).status).toBe(401);
+    await b.get(path);
+    const token = new URLSearchParams(path.split('?')[1]).get('token')!;
+    const done = await b.post('/complete-signup', { token });
+    expect(done.status).toBe(303);
+    const home = await b.get('/');
+    expect(home.body).toContain(`/u/${handle}`);
+    expect(home.body).not.toContain('Please confirm your e-mail address');
+
+    expect((await b.get(path)).status).toBe(410);
+    expect((await b.post('/complete-signup', { token })).status).toBe(410);
+    expect((await b.get(`/complete-signup?token=${'x'.repeat(43)}`)).status).toBe(410);
+  });
+
+  it('verifies the address of an account made by the CLI from the resent link, once', async () => {
+    const admin = await createPlatformAdmin(t);
+    const b = await as(admin, STRONG_PASSWORD);
+    expect((await b.get('/')).body).toContain('Please confirm your e-mail address');
+    await b.post('/verify-email/resend', { next: '/' });
+    const mail = mailTo(admin.email).find((m) => m.subject === 'Confirm your e-mail address for Helpboard')!;
     const path = linkIn(mail);
     expect(path).toMatch(/^\/verify-email\?token=[\w-]{43}$/);
 

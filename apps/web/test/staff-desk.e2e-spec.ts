@@ -155,11 +155,12 @@ describe('staff pages', () => {
     expect(after.body).toContain('$5.00');
     expect(after.body).toContain('Pending');
     expect(after.body).toContain(`#a-${story.repAnswer.id}`);
-    // Someone else sees only their own (empty) figures.
+    // A customer with no rep role and no links of their own gets the forbidden page, not the desk.
     const other = await as((await registerUser(t)).handle);
     const theirs = await other.get('/me/referrals');
+    expect(theirs.status).toBe(403);
     expect(theirs.body).not.toContain(story.repAnswer.code);
-    expect(theirs.body).toContain('No commissions yet.');
+    expect(theirs.body).not.toContain('No commissions yet.');
   });
 
   it('gives staff the dashboard and the escalation queue, and converts a question to a case', async () => {

@@ -50,7 +50,7 @@ const header = (page: string) => page.slice(page.indexOf('<header'), page.indexO
 describe('staff links by role', () => {
   const expected = {
     member: { tools: [], desk: false, referrals: false },
-    staff: { tools: ['insights', 'alerts', 'escalations'], desk: true, referrals: true },
+    staff: { tools: ['review', 'moderation', 'insights', 'alerts', 'escalations'], desk: true, referrals: true },
     moderator: { tools: ['review', 'flags', 'moderation', 'insights', 'alerts'], desk: true, referrals: false },
     operatorAdmin: { tools: [...TOOLS], desk: true, referrals: false },
   } as const;
@@ -67,7 +67,7 @@ describe('staff links by role', () => {
       });
     }
     const thread = (await client.get(threadPath)).body;
-    expect(thread.includes(`href="/mod/t/`)).toBe(want.tools.includes('moderation' as never));
+    expect(thread.includes(`href="/mod/t/`)).toBe(want.tools.includes('flags' as never));
     const desk = await client.get('/me/staff');
     expect(desk.status).toBe(200);
     expect(toolsIn(desk.body)).toEqual(want.tools);
@@ -93,6 +93,51 @@ describe('staff links by role', () => {
       expect(page.body).not.toContain(TITLE);
       expect(toolsIn(page.body)).toEqual([]);
     }
+  });
+});
+
+describe("the staff pages' own navigation", () => {
+  // Each staff page lists the viewer's tools on the board (the page they are on marked), nothing else.
+  const pages = {
+    review: () => `/b/${boardSlug}/review`,
+    moderation: () => `/b/${boardSlug}/moderation`,
+    insights: () => `/b/${boardSlug}/insights`,
+    alerts: () => `/b/${boardSlug}/alerts`,
+    escalations: () => `/b/${boardSlug}/escalations`,
+    thread: () => `/mod/t/${thread.id}`,
+  } as const;
+  const opens = {
+    member: [],
+    staff: ['review', 'moderation', 'insights', 'alerts', 'escalations'],
+    moderator: ['review', 'moderation', 'insights', 'alerts', 'thread'],
+    operatorAdmin: Object.keys(pages),
+  } as Record<keyof typeof people, string[]>;
+  const nav = (page: string) => {
+    const start = page.indexOf('<main');
+    return page.slice(start, page.indexOf('</nav>', start));
+  };
+
+  it.each(Object.keys(opens))('shows a %s only their tools on every staff page they open', async (role) => {
+    const person = role as keyof typeof people;
+    const client = await as(people[person], STRONG_PASSWORD);
+    const tools = (await client.get(`/b/${boardSlug}`)).body;
+    for (const [name, path] of Object.entries(pages)) {
+      const page = await client.get(path());
+      expect({ name, status: page.status }).toEqual({ name, status: opens[person].includes(name) ? 200 : 403 });
+      if (page.status !== 200) continue;
+      // The same tools as the board page shows them, with their counts, and no link that would be refused.
+      expect({ name, tools: toolsIn(nav(page.body)) }).toEqual({ name, tools: toolsIn(tools) });
+      for (const other of ['review', 'moderation', 'insights', 'alerts', 'escalations'])
+        expect({ name, other, linked: nav(page.body).includes(`href="/b/${boardSlug}/${other}`) }).toEqual({
+          name,
+          other,
+          linked: toolsIn(tools).includes(other as never),
+        });
+      const current = /data-tool="([a-z]+)" aria-current="page"/.exec(nav(page.body))?.[1] ?? null;
+      expect({ name, current }).toEqual({ name, current: name === 'thread' ? null : name });
+    }
+    const referrals = await client.get('/me/referrals');
+    expect(referrals.status).toBe(person === 'staff' ? 200 : 403);
   });
 });
 
@@ -192,6 +237,18 @@ describe('operator administration', () => {
     });
     expect(saved.status).toBe(303);
     expect((await client.get(saved.location!)).body).toMatch(/id="s-moderation-hideThreshold"[^>]*value="5"/);
+    // Yes/no settings are checkboxes: an unticked one sends nothing and turns the setting off.
+    expect(settingsPage.body).toContain('id="s-unverified-mayVote" name="unverifiedAccounts.mayVote" checked');
+    const unticked = await client.post(`/o/${operatorSlug}/admin/b/${newSlug}/settings`, {
+      ...form,
+      'moderation.hideThreshold': '5',
+      'unverifiedAccounts.shown': '1',
+      'unverifiedAccounts.mayAnswer': 'on',
+      'unverifiedAccounts.mayComment': 'on',
+    });
+    const after = (await client.get(unticked.location!)).body;
+    expect(after).toContain('name="unverifiedAccounts.mayVote" />');
+    expect(after).toContain('name="unverifiedAccounts.mayAnswer" checked');
     const granted = await client.post(`/o/${operatorSlug}/admin/b/${newSlug}/roles`, {
       handle: people.member.handle,
       role: 'MODERATOR',

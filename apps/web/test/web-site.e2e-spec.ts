@@ -2,8 +2,9 @@
 // languages, robots.txt, sitemap.xml and the friendly 404 page.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../../tests/e2e/support/test-app.js';
-import { STRONG_PASSWORD, uniqueHandle } from '../../../tests/e2e/support/accounts.js';
+import { registerUser, STRONG_PASSWORD, uniqueHandle } from '../../../tests/e2e/support/accounts.js';
 import { WebClient } from './support/web-client.js';
+import { signUpOnSite } from './support/sign-up.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,16 +20,17 @@ describe('the site', () => {
   it('signs up, shows the signed-in name, logs out and in again with HttpOnly SameSite cookies', async () => {
     const b = browser();
     const handle = uniqueHandle('web');
-    await b.get('/signup');
-    const signup = await b.post('/signup', {
+    const { sent, completed } = await signUpOnSite(b, t.config.dataDir, {
       email: `${handle}@example.com`,
       handle,
       displayName: 'Web Person',
       password: STRONG_PASSWORD,
-      next: '/',
     });
-    expect(signup.status).toBe(303);
-    const setCookie = signup.headers.getSetCookie().join('\n');
+    // The form signs nobody in; the mailed link does.
+    expect(sent.body).toContain('Check your mail');
+    expect(sent.headers.getSetCookie().join('\n')).not.toContain('hb_at=');
+    expect(completed.status).toBe(303);
+    const setCookie = completed.headers.getSetCookie().join('\n');
     expect(setCookie).toMatch(/hb_at=[^;]+;.*HttpOnly/);
     expect(setCookie).toMatch(/hb_rt=[^;]+;.*SameSite=Lax/);
 
@@ -52,8 +54,7 @@ describe('the site', () => {
   it('keeps a browser signed in past the access token lifetime by rotating its refresh token', async () => {
     const b = browser();
     const handle = uniqueHandle('rot');
-    await b.get('/signup');
-    await b.post('/signup', { email: `${handle}@example.com`, handle, password: STRONG_PASSWORD, next: '/' });
+    await signUpOnSite(b, t.config.dataDir, { email: `${handle}@example.com`, handle, password: STRONG_PASSWORD });
     const before = b.cookie('hb_rt');
     t.clock.advance(20 * 60 * 1000);
     const page = await b.get('/');
@@ -81,7 +82,26 @@ describe('the site', () => {
     expect(page.body).toContain('Must be a valid e-mail address.');
     expect(b.cookie('hb_at')).toBeUndefined();
     const retry = await b.post('/signup', { email: `${handle}@example.com`, handle, password: STRONG_PASSWORD });
-    expect(retry.status).toBe(303);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toContain('Check your mail');
+  });
+
+  it('answers a sign-up with a taken address as it answers a new one, signing nobody in', async () => {
+    const owner = await registerUser(t);
+    const freshEmail = `${uniqueHandle('new')}@example.com`;
+    const signUp = async (email: string) => {
+      const b = browser();
+      await b.get('/signup');
+      const page = await b.post('/signup', { email, handle: uniqueHandle('try'), password: STRONG_PASSWORD });
+      return { page, cookie: b.cookie('hb_at') };
+    };
+    const taken = await signUp(owner.email);
+    const fresh = await signUp(freshEmail);
+    const main = (body: string) => /<main[\s\S]*<\/main>/.exec(body)![0];
+    expect(taken.page.status).toBe(fresh.page.status);
+    expect(main(taken.page.body).replace(owner.email, freshEmail)).toBe(main(fresh.page.body));
+    expect(taken.cookie).toBeUndefined();
+    expect(fresh.cookie).toBeUndefined();
   });
 
   it('refuses a form posted without the CSRF token', async () => {

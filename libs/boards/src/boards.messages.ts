@@ -14,6 +14,7 @@ registerMessages({
     OPERATOR_ADMIN_REQUIRED: "Only the operator's administrators can do that.",
     STAFF_AFTER_EXPERTS: 'Staff escalation must come after expert escalation.',
     OWNER_GRANT_REQUIRES_OPERATOR_ADMIN: 'Only operator administrators can appoint or remove owners.',
+    LAST_OPERATOR_ADMIN: 'An operator keeps at least one administrator.',
   },
   'zh-CN': {
     SLUG_INVALID: '请使用 3–40 个小写字母、数字和“-”，首尾须为字母或数字。',
@@ -28,6 +29,7 @@ registerMessages({
     OPERATOR_ADMIN_REQUIRED: '只有运营方管理员可以执行此操作。',
     STAFF_AFTER_EXPERTS: '转交客服的时间必须晚于转交达人的时间。',
     OWNER_GRANT_REQUIRES_OPERATOR_ADMIN: '只有运营方管理员可以任命或撤销版主负责人。',
+    LAST_OPERATOR_ADMIN: '运营方至少要保留一名管理员。',
   },
 });
 

@@ -17,6 +17,10 @@ import { OperatorService } from './operator/operator.service.js';
 import { OperatorSuspensionRecord, OperatorSuspensionSchema } from './operator/operator-suspension.schema.js';
 import { OperatorSuspensions } from './operator/operator-suspensions.js';
 import { BoardAccessService } from './permissions/board-access.service.js';
+import { RoleAuditLog } from './role-audit/role-audit-log.js';
+import { RoleAuditResolver } from './role-audit/role-audit.resolver.js';
+import { RoleAuditService } from './role-audit/role-audit.service.js';
+import { RoleChangeRecord, RoleChangeSchema } from './role-audit/role-change.schema.js';
 
 @Module({
   imports: [
@@ -26,6 +30,7 @@ import { BoardAccessService } from './permissions/board-access.service.js';
       { name: BoardRecord.name, schema: BoardSchema },
       { name: MembershipRecord.name, schema: MembershipSchema },
       { name: OperatorSuspensionRecord.name, schema: OperatorSuspensionSchema },
+      { name: RoleChangeRecord.name, schema: RoleChangeSchema },
     ]),
   ],
   providers: [
@@ -37,10 +42,20 @@ import { BoardAccessService } from './permissions/board-access.service.js';
     MembershipService,
     BoardAccessService,
     OperatorSuspensions,
+    RoleAuditLog,
+    RoleAuditService,
+    RoleAuditResolver,
     OperatorResolver,
     BoardResolver,
     MembershipResolver,
   ],
-  exports: [OperatorService, BoardService, MembershipService, BoardAccessService, OperatorSuspensions],
+  exports: [
+    OperatorService,
+    BoardService,
+    MembershipService,
+    BoardAccessService,
+    OperatorSuspensions,
+    RoleAuditService,
+  ],
 })
 export class BoardsModule {}

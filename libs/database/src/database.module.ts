@@ -7,6 +7,8 @@ import { OutboxMessage, OutboxMessageSchema } from './outbox/outbox.schema.js';
 import { UnitOfWork } from './transaction/unit-of-work.js';
 import { InTransactionHandlers } from './transaction/in-transaction-handlers.js';
 import { DatabaseHealth } from './database-health.js';
+import { AfterCommitJobs } from './after-commit/after-commit-jobs.js';
+import { AppliedJob, AppliedJobSchema } from './after-commit/applied-job.schema.js';
 
 /** Owns the one EmbeddedMongoHost, so mongoose and shutdown see the same engine. */
 @Module({ providers: [EmbeddedMongoHost], exports: [EmbeddedMongoHost] })
@@ -28,9 +30,20 @@ export class EmbeddedMongoModule {}
         monitorCommands: true,
       }),
     }),
-    MongooseModule.forFeature([{ name: OutboxMessage.name, schema: OutboxMessageSchema }]),
+    MongooseModule.forFeature([
+      { name: OutboxMessage.name, schema: OutboxMessageSchema },
+      { name: AppliedJob.name, schema: AppliedJobSchema },
+    ]),
   ],
-  providers: [OutboxRepository, OutboxRelay, UnitOfWork, InTransactionHandlers, DatabaseHealth],
-  exports: [MongooseModule, EmbeddedMongoModule, UnitOfWork, InTransactionHandlers, OutboxRelay, DatabaseHealth],
+  providers: [OutboxRepository, OutboxRelay, UnitOfWork, InTransactionHandlers, AfterCommitJobs, DatabaseHealth],
+  exports: [
+    MongooseModule,
+    EmbeddedMongoModule,
+    UnitOfWork,
+    InTransactionHandlers,
+    OutboxRelay,
+    AfterCommitJobs,
+    DatabaseHealth,
+  ],
 })
 export class DatabaseModule {}

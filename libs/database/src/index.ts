@@ -5,3 +5,4 @@ export * from './transaction/unit-of-work.js';
 export * from './outbox/outbox-relay.js';
 export * from './transaction/in-transaction-handlers.js';
 export * from './bulk/present-ids.js';
+export * from './after-commit/after-commit-jobs.js';

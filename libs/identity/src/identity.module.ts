@@ -6,6 +6,7 @@ import './identity.messages.js';
 import { AccessGuard } from './access/access.guard.js';
 import { JwtAuthenticator } from './access/jwt-authenticator.js';
 import { JwtStrategy } from './access/jwt.strategy.js';
+import { OpenSessions } from './access/open-sessions.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { LocalStrategy } from './auth/local.strategy.js';
@@ -19,6 +20,8 @@ import { UserRepository } from './user/user.repository.js';
 import { UserResolver } from './user/user.resolver.js';
 import { UserRecord, UserSchema } from './user/user.schema.js';
 import { UsersService } from './user/users.service.js';
+import { AvatarService } from './user/avatar.service.js';
+import { FilesModule } from '@helpboard/files';
 import { ImportedAccountsService } from './user/imported-accounts.service.js';
 import { AccountEmailService } from './account/account-email.service.js';
 import { AccountMailer } from './account/account-mail.port.js';
@@ -28,6 +31,7 @@ import { AccountResolver } from './account/account.resolver.js';
 
 @Module({
   imports: [
+    FilesModule,
     PassportModule,
     JwtModule.register({}),
     MongooseModule.forFeature([
@@ -41,6 +45,7 @@ import { AccountResolver } from './account/account.resolver.js';
     UserRepository,
     SessionRepository,
     UsersService,
+    AvatarService,
     ImportedAccountsService,
     AuthService,
     TokenService,
@@ -48,6 +53,7 @@ import { AccountResolver } from './account/account.resolver.js';
     LoginThrottle,
     RegistrationLimit,
     JwtStrategy,
+    OpenSessions,
     LocalStrategy,
     JwtAuthenticator,
     AccessGuard,
@@ -58,6 +64,14 @@ import { AccountResolver } from './account/account.resolver.js';
     AccountEmailService,
     AccountResolver,
   ],
-  exports: [UsersService, ImportedAccountsService, AuthService, AccessGuard, AccountEmailService, AccountMailer],
+  exports: [
+    UsersService,
+    AvatarService,
+    ImportedAccountsService,
+    AuthService,
+    AccessGuard,
+    AccountEmailService,
+    AccountMailer,
+  ],
 })
 export class IdentityModule {}

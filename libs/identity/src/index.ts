@@ -3,6 +3,7 @@ export * from './access/access.guard.js';
 export * from './auth/auth.service.js';
 export { PasswordHasher } from './auth/password-hasher.js';
 export * from './user/users.service.js';
+export * from './user/avatar.service.js';
 export * from './user/imported-accounts.service.js';
 export * from './user/user.model.js';
 export * from './user/user.mapper.js';

@@ -38,6 +38,7 @@ import { InsightBucket, InsightBucketSchema } from './metrics/insight-bucket.sch
 import { InsightThreadRepository } from './metrics/insight-thread.repository.js';
 import { InsightThread, InsightThreadSchema } from './metrics/insight-thread.schema.js';
 import { InsightsListener } from './metrics/insights.listener.js';
+import { InsightsFacts } from './metrics/insights-facts.js';
 import { InsightsRecorder } from './metrics/insights-recorder.js';
 import { StaffDirectory } from './metrics/staff-directory.js';
 import { PostSignalRepository } from './signals/post-signal.repository.js';
@@ -54,6 +55,7 @@ import { EarlyWarningJob } from './alerts/early-warning.job.js';
 import { InfluenceStatRepository } from './influence/influence-stat.repository.js';
 import { InfluenceStat, InfluenceStatSchema } from './influence/influence-stat.schema.js';
 import { InfluenceListener } from './influence/influence.listener.js';
+import { InfluenceCredit } from './influence/influence-credit.js';
 import { InfluenceResolver } from './influence/influence.resolver.js';
 import { InfluenceService } from './influence/influence.service.js';
 
@@ -100,6 +102,7 @@ import { InfluenceService } from './influence/influence.service.js';
     StaffDirectory,
     InsightsRecorder,
     InsightsListener,
+    InsightsFacts,
     BoardInsightsService,
     BoardInsightsResolver,
     PostSignalRepository,
@@ -113,6 +116,7 @@ import { InfluenceService } from './influence/influence.service.js';
     AlertResolver,
     InfluenceStatRepository,
     InfluenceService,
+    InfluenceCredit,
     InfluenceListener,
     InfluenceResolver,
   ],
@@ -125,6 +129,8 @@ import { InfluenceService } from './influence/influence.service.js';
     DeflectionService,
     EscalationQueueService,
     SupportCaseService,
+    // The site's share action on answers.
+    AnswerShareService,
   ],
 })
 export class InsightsModule {}

@@ -10,6 +10,8 @@ export enum ModerationAction {
   UNLOCK = 'UNLOCK',
   PIN = 'PIN',
   UNPIN = 'UNPIN',
+  PROTECT = 'PROTECT',
+  UNPROTECT = 'UNPROTECT',
   MOVE = 'MOVE',
   MERGE = 'MERGE',
   HIDE = 'HIDE',
@@ -23,6 +25,10 @@ export enum ModerationAction {
   UPHOLD_FLAGS = 'UPHOLD_FLAGS',
   /** A moderator declined a post's open flags. */
   DECLINE_FLAGS = 'DECLINE_FLAGS',
+  /** A moderator deleted someone's comment. */
+  DELETE_COMMENT = 'DELETE_COMMENT',
+  /** A moderator wrote or changed a tag's description. */
+  DESCRIBE_TAG = 'DESCRIBE_TAG',
 }
 
 @Schema({ collection: 'moderation_audit', versionKey: false })
@@ -39,7 +45,7 @@ export class AuditEntry {
   @Prop({ type: String, enum: Object.values(ModerationAction), required: true })
   action!: ModerationAction;
 
-  /** `thread`, `post` or `user`, and its id. */
+  /** `thread`, `post`, `comment`, `tag` or `user`, and its id. */
   @Prop({ required: true })
   targetType!: string;
 

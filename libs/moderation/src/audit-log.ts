@@ -11,7 +11,7 @@ export const SYSTEM_ACTOR_ID = '000000000000000000000000';
 
 export interface AuditedAction extends Omit<AuditEntry, '_id' | 'actorId' | 'targetType'> {
   actorId: string;
-  targetType: 'thread' | 'post' | 'user';
+  targetType: 'thread' | 'post' | 'comment' | 'tag' | 'user';
   /** The thread the target belongs to (none for users). */
   threadId: Types.ObjectId | null;
   /** Whom the action concerns: the post's or thread's author, or the user acted on. */

@@ -10,6 +10,7 @@ import { FlaggerStats, FlaggerStatsSchema, FlagRecord, FlagSchema } from './flag
 import { FlagService } from './flag.service.js';
 import { AuditEntry, AuditEntrySchema } from './audit-entry.schema.js';
 import { AuditLog } from './audit-log.js';
+import { StaffEditsAuditor } from './staff-edits.auditor.js';
 import { ModerationResolver } from './moderation.resolver.js';
 import { ModerationService } from './moderation.service.js';
 import {
@@ -35,7 +36,6 @@ registerMessages({
     FLAG_ALLOWANCE_USED: 'You have used your flags for today. Try again in {seconds} seconds.',
     FLAG_NOT_FOUND: 'Flag not found.',
     FLAG_RESOLVED: 'This flag has already been resolved.',
-    POST_HAS_DEPENDENTS: 'Others rely on this post (it is accepted or has answers); ask a moderator.',
     NEW_USER_RATE_LIMITED:
       'New members may post only a few of these an hour. Try again in {seconds, plural, one {# second} other {# seconds}}.',
     REVIEW_ITEM_NOT_FOUND: 'Review item not found.',
@@ -55,7 +55,6 @@ registerMessages({
     FLAG_ALLOWANCE_USED: '你今天的举报次数已用完，请在 {seconds} 秒后重试。',
     FLAG_NOT_FOUND: '未找到该举报。',
     FLAG_RESOLVED: '该举报已处理。',
-    POST_HAS_DEPENDENTS: '其他人依赖此帖子（已被采纳或已有回答），请联系版主。',
     NEW_USER_RATE_LIMITED: '新成员每小时只能发布少量此类内容，请在 {seconds} 秒后重试。',
     REVIEW_ITEM_NOT_FOUND: '未找到该审核项。',
     REVIEW_ITEM_RESOLVED: '该审核项已处理。',
@@ -84,6 +83,7 @@ registerMessages({
   ],
   providers: [
     AuditLog,
+    StaffEditsAuditor,
     ModerationService,
     ModerationResolver,
     FlagService,

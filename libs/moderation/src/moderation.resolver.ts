@@ -28,7 +28,7 @@ registerEnumType(ModerationAction, { name: 'ModerationAction', description: 'Wha
 export class ModerationLogEntry {
   @Field(() => ID) id!: string;
   @Field(() => ModerationAction) action!: ModerationAction;
-  @Field({ description: '`thread`, `post` or `user`.' }) targetType!: string;
+  @Field({ description: '`thread`, `post`, `comment`, `tag` or `user`.' }) targetType!: string;
   @Field(() => ID) targetId!: string;
   @Field() reason!: string;
   @Field({ description: 'The state before, as JSON.' }) before!: string;
@@ -104,6 +104,20 @@ export class ModerationResolver {
     return toThread(
       await this.moderation.pinThread(actor, threadId, isPinned, reason?.trim() || (isPinned ? 'pinned' : 'unpinned')),
     );
+  }
+
+  @SignedIn()
+  @Mutation(() => Thread, {
+    description:
+      "Protect a thread (board moderators): only people with the board's `privileges.answerProtected` reputation may answer it. `isProtected: false` lifts it.",
+  })
+  async protectThread(
+    @CurrentActor() actor: Actor,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('reason') reason: string,
+    @Args('isProtected', { defaultValue: true }) isProtected: boolean,
+  ) {
+    return toThread(await this.moderation.protectThread(actor, threadId, isProtected, reasonOf(reason)));
   }
 
   @SignedIn()

@@ -22,7 +22,6 @@ import {
 import { type TransactionContext, UnitOfWork } from '@helpboard/database';
 import { SUSPENDED_INDEFINITELY, UsersService } from '@helpboard/identity';
 import {
-  PostKind,
   type PostRecord,
   type ThreadRecord,
   type ThreadStateChange,
@@ -60,6 +59,7 @@ const threadState = (thread: ThreadRecord) => ({
   closeReason: thread.closeReason,
   isLocked: thread.isLocked,
   isPinned: thread.isPinned,
+  isProtected: thread.isProtected ?? false,
   boardId: thread.boardId.toHexString(),
 });
 
@@ -131,6 +131,16 @@ export class ModerationService {
     });
   }
 
+  /**
+   * Protection (SE "protected questions"): answering then needs the board's answerProtected
+   * reputation, so new accounts cannot pile "me too" answers or spam onto a popular question.
+   */
+  async protectThread(actor: Actor, threadId: string, isProtected: boolean, reason: string) {
+    const { thread, board } = await this.moderatedThread(actor, threadId);
+    const action = isProtected ? ModerationAction.PROTECT : ModerationAction.UNPROTECT;
+    return this.changeThread(actor, board, thread, action, reason, { isProtected });
+  }
+
   /** Moving needs moderation rights on both boards, within one operator. */
   async moveThread(actor: Actor, threadId: string, toBoardSlug: string, reason: string) {
     const { thread, board } = await this.moderatedThread(actor, threadId);
@@ -191,8 +201,9 @@ export class ModerationService {
   }
 
   /**
-   * Soft deletion (revisions are kept). Authors may delete their own post unless others rely on
-   * it (an accepted answer, a question with answers); only moderators undelete.
+   * Soft deletion (revisions are kept; moderators still see the post and may undelete it).
+   * Authors may delete their own post unless others rely on it (SE rules, threads'
+   * own-post-deletion); only moderators undelete.
    */
   async deletePost(actor: Actor, postId: string, isDeleted: boolean, reason: string) {
     const post = await this.threadState.requirePost(postId);
@@ -202,10 +213,6 @@ export class ModerationService {
       if (!isDeleted || !post.authorId.equals(actor.userId))
         await this.access.assert(actor, BoardAction.Moderate, board);
       await this.access.assert(actor, BoardAction.Participate, board);
-      const thread = await this.threadState.requireThread(post.threadId.toHexString());
-      if (post.isAccepted || (post.kind === PostKind.QUESTION && thread.answerCount > 0)) {
-        throw new PreconditionFailedError('POST_HAS_DEPENDENTS');
-      }
     }
     return this.setPostVisibility(
       actor,
@@ -214,6 +221,7 @@ export class ModerationService {
       isDeleted,
       isDeleted ? ModerationAction.DELETE : ModerationAction.UNDELETE,
       reason,
+      isModerator ? undefined : (tx) => this.threadState.assertAuthorMayDelete(tx, post._id),
     );
   }
 
@@ -224,9 +232,14 @@ export class ModerationService {
     isHidden: boolean,
     action: ModerationAction,
     reason: string,
+    /** A rule checked inside the transaction, before the change. */
+    precondition?: (tx: TransactionContext) => Promise<void>,
   ) {
     const now = this.clock.now();
-    await this.unitOfWork.run((tx) => this.recordPostVisibility(tx, actor, board, post, isHidden, action, reason, now));
+    await this.unitOfWork.run(async (tx) => {
+      await precondition?.(tx);
+      await this.recordPostVisibility(tx, actor, board, post, isHidden, action, reason, now);
+    });
     // The client sees the post as the change left it (issue #21: it got the state before).
     return this.threadState.requirePost(post._id.toHexString());
   }

@@ -1,6 +1,6 @@
 import { Global, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '@helpboard/core';
-import { OutboxRelay } from '@helpboard/database';
+import { OutboxRelay, UnitOfWork } from '@helpboard/database';
 import { DbCommandMonitor } from './database/db-command-monitor.js';
 import { Metrics } from './metrics/metrics.js';
 
@@ -41,7 +41,20 @@ class LagGauges implements OnModuleInit {
   }
 }
 
+/** Counts the write transactions that had to run again, by reason. */
+@Injectable()
+class TransactionRetryCounter implements OnModuleInit {
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  onModuleInit(): void {
+    this.unitOfWork.onRetry((reason) => this.metrics.transactionRetries.inc({ reason }));
+  }
+}
+
 /** Metrics, database command monitoring and outbox lag for the API and worker processes alike. */
 @Global()
-@Module({ providers: [Metrics, DbCommandMonitor, LagGauges], exports: [Metrics] })
+@Module({ providers: [Metrics, DbCommandMonitor, LagGauges, TransactionRetryCounter], exports: [Metrics] })
 export class ObservabilityModule {}

@@ -13,7 +13,7 @@ import { CampaignRecord, CampaignSchema } from './campaign/campaign.schema.js';
 import { CampaignService } from './campaign/campaign.service.js';
 import { ClickController } from './click/click.controller.js';
 import { ClickRepository } from './click/click.repository.js';
-import { ClickRecord, ClickSchema } from './click/click.schema.js';
+import { ClickRecord, ClickSchema, ClickVisitRecord, ClickVisitSchema } from './click/click.schema.js';
 import { ClickService } from './click/click.service.js';
 import { CommissionApprovalJob } from './commission/commission-approval.job.js';
 import { CommissionRepository } from './commission/commission.repository.js';
@@ -61,6 +61,7 @@ import { PartnerReportController } from './report/partner-report.controller.js';
       { name: LinkRecord.name, schema: LinkSchema },
       { name: PostLinkRecord.name, schema: PostLinkSchema },
       { name: ClickRecord.name, schema: ClickSchema },
+      { name: ClickVisitRecord.name, schema: ClickVisitSchema },
       { name: ConversionRecord.name, schema: ConversionSchema },
       { name: CommissionRecord.name, schema: CommissionSchema },
       { name: AdjustmentRecord.name, schema: AdjustmentSchema },

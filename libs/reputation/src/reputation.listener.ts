@@ -12,6 +12,7 @@ import {
   OthersPostEditing,
   PostHidden,
   PostRestored,
+  ProtectedThreadAnswering,
   VoteChanged,
 } from '@helpboard/threads';
 import { Privilege, Privileges } from './privileges.js';
@@ -26,6 +27,7 @@ export class ReputationListener implements OnModuleInit {
     private readonly boards: BoardService,
     private readonly privileges: Privileges,
     private readonly othersPosts: OthersPostEditing,
+    private readonly protectedThreads: ProtectedThreadAnswering,
   ) {}
 
   onModuleInit(): void {
@@ -33,6 +35,9 @@ export class ReputationListener implements OnModuleInit {
     this.handlers.on(VoteChanged, (event) => this.privileges.assertMayVote(event));
     this.handlers.on(CommentAdded, (event) => this.privileges.assertMayComment(event));
     this.othersPosts.allowWhen((userId, board) => this.privileges.assert(userId, board, Privilege.EDIT_OTHERS_POSTS));
+    this.protectedThreads.allowWhen((userId, board) =>
+      this.privileges.assert(userId, board, Privilege.ANSWER_PROTECTED),
+    );
     this.handlers.on(VoteChanged, (event, tx) => this.onVote(event, tx));
     this.handlers.on(PostHidden, (event, tx) =>
       this.reputation.reverseForPost(tx, causeOf(`post:${event.postId}`, event, event.postId)),

@@ -116,7 +116,7 @@ export class UserReputationResolver {
 
   @ResolveField(() => Int, {
     description:
-      'Reputation overall, on one board (NOT_FOUND for a board you may not read), or on one operator’s boards (privileges there use it): everyone starts at 1 in each scope and has 1 + what they earned there, never less than 1.',
+      'Reputation overall, on one board (NOT_FOUND for a board you may not read), or on one operator’s boards (only those you may read): everyone starts at 1 in each scope and has 1 + what they earned there, never less than 1.',
   })
   async reputation(
     @Parent() user: User,
@@ -125,11 +125,10 @@ export class UserReputationResolver {
     @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
     @Args('operatorSlug', { type: () => String, nullable: true }) operatorSlug: string | null,
   ): Promise<number> {
-    const userId = new Types.ObjectId(user.id);
     if (boardSlug) return this.profiles.onBoard(viewer, user.id, boardSlug);
     if (operatorSlug) {
       const operator = await this.operators.requireBySlug(operatorSlug);
-      return reputationFromEarned(await this.ledger.total(userId, { operatorId: operator._id, boardId: null }));
+      return this.profiles.onOperator(viewer, user.id, operator._id);
     }
     return (await totalsLoader(context, this.ledger).load(user.id))!;
   }

@@ -1,3 +1,5 @@
+import { FilesModule } from '@helpboard/files';
+import { PostImageService } from './post/post-image.service.js';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { BoardsModule } from '@helpboard/boards';
@@ -16,10 +18,15 @@ import { PostStatsService } from './post/post-stats.service.js';
 import { PostRecord, PostSchema } from './post/post.schema.js';
 import { EditPostService } from './revision/edit-post.service.js';
 import { OthersPostEditing } from './revision/others-post-editing.js';
+import { ProtectedThreadAnswering } from './post/protected-thread-answering.js';
 import { RevisionRepository } from './revision/revision.repository.js';
 import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
-import { BoardTagsResolver } from './tag/board-tags.resolver.js';
+import { BoardTagFieldsResolver, BoardTagsResolver } from './tag/board-tags.resolver.js';
+import { TagService } from './tag/tag.service.js';
+import { ProfilePostsService } from './post/profile-posts.service.js';
+import { UnverifiedAccounts } from './thread/unverified-accounts.js';
 import { TagRepository } from './tag/tag.repository.js';
+import { TagCounts } from './tag/tag-counts.js';
 import { TagRecord, TagSchema } from './tag/tag.schema.js';
 import { AskQuestionService } from './thread/ask-question.service.js';
 import { AuthorCards } from './thread/author-cards.js';
@@ -45,6 +52,7 @@ import { VoteService } from './vote/vote.service.js';
 @Module({
   imports: [
     IdentityModule,
+    FilesModule,
     BoardsModule,
     MongooseModule.forFeature([
       { name: ThreadRecord.name, schema: ThreadSchema },
@@ -62,14 +70,18 @@ import { VoteService } from './vote/vote.service.js';
     VoteRepository,
     RevisionRepository,
     TagRepository,
+    TagCounts,
     PostRenderer,
     PostBodyHooks,
     ThreadContextLoader,
+    UnverifiedAccounts,
     AskQuestionService,
+    PostImageService,
     AnswerService,
     CommentService,
     EditPostService,
     OthersPostEditing,
+    ProtectedThreadAnswering,
     VoteService,
     ThreadQueryService,
     ViewCounter,
@@ -90,12 +102,16 @@ import { VoteService } from './vote/vote.service.js';
     CommentFieldsResolver,
     RevisionFieldsResolver,
     BoardTagsResolver,
+    BoardTagFieldsResolver,
+    TagService,
+    ProfilePostsService,
   ],
   exports: [
     // The server-rendered site (apps/web) calls these directly.
     ThreadPageReader,
     ViewCounter,
     AskQuestionService,
+    PostImageService,
     CommentService,
     EditPostService,
     PostBodyHooks,
@@ -108,8 +124,11 @@ import { VoteService } from './vote/vote.service.js';
     ThreadMergeService,
     PostStatsService,
     OthersPostEditing,
+    ProtectedThreadAnswering,
     ImportedContentService,
     ImportedVotesService,
+    TagService,
+    ProfilePostsService,
   ],
 })
 export class ThreadsModule {}

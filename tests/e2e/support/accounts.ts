@@ -1,4 +1,5 @@
 // Builds accounts through the public API, as a client would.
+import { accountLinkToken } from './mail.js';
 import type { TestApp } from './test-app.js';
 
 export const STRONG_PASSWORD = 'correct horse battery staple';
@@ -26,15 +27,28 @@ function clientAddress(): string {
   return `10.${(nextAddress >> 16) & 255}.${(nextAddress >> 8) & 255}.${nextAddress & 255}`;
 }
 
+/**
+ * Signs up as a person does: `register`, then the link from the mail it sends (read from the app's
+ * .eml files), whose `completeRegistration` creates the account and signs in.
+ */
 export async function registerUser(t: TestApp, handle = uniqueHandle()): Promise<TestUser> {
   const email = `${handle}@example.com`;
-  const response = await t.graphql(
-    `mutation ($input: RegisterInput!) { register(input: $input) { ${AUTH_FIELDS} } }`,
+  const started = await t.graphql(
+    'mutation ($input: RegisterInput!) { register(input: $input) }',
     { input: { email, handle, password: STRONG_PASSWORD } },
     { headers: { 'x-forwarded-for': clientAddress() } },
   );
-  if (!response.data?.register) throw new Error(`register failed: ${JSON.stringify(response.errors)}`);
-  const { accessToken, refreshToken, user } = response.data.register;
+  if (started.data?.register !== true) throw new Error(`register failed: ${JSON.stringify(started.errors)}`);
+  const token = accountLinkToken(t.config.dataDir, email, '/complete-signup');
+  if (!token) throw new Error(`no sign-up link was mailed to ${email}`);
+  const response = await t.graphql(
+    `mutation ($token: String!) { completeRegistration(token: $token) { ${AUTH_FIELDS} } }`,
+    { token },
+  );
+  if (!response.data?.completeRegistration) {
+    throw new Error(`completeRegistration failed: ${JSON.stringify(response.errors)}`);
+  }
+  const { accessToken, refreshToken, user } = response.data.completeRegistration;
   return { id: user.id, handle, email, accessToken, refreshToken };
 }
 

@@ -72,3 +72,31 @@ export function mailIn(dataDir: string): ReadMail[] {
     .sort()
     .map((name) => parseMail(join(dir, name)));
 }
+
+const parsed = new Map<string, ReadMail>();
+
+/**
+ * The token of the newest account link (e.g. `/complete-signup`) mailed to `to`. Account mails are
+ * written before the request that sends them answers; each file is parsed once per test process.
+ */
+export function accountLinkToken(dataDir: string, to: string, path: string): string | null {
+  const dir = join(dataDir, 'mail');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.startsWith('account-') && name.endsWith('.eml'));
+  } catch {
+    return null;
+  }
+  const pattern = new RegExp(`${path.replace(/[/?]/g, '\\$&')}\\?token=([\\w-]+)`);
+  let token: string | null = null;
+  for (const name of names.sort()) {
+    const file = join(dir, name);
+    let mail = parsed.get(file);
+    if (!mail) {
+      mail = parseMail(file);
+      parsed.set(file, mail);
+    }
+    if (mail.headers.to === to) token = pattern.exec(mail.text)?.[1] ?? token;
+  }
+  return token;
+}

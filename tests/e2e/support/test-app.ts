@@ -7,6 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { type AppConfig, ManualClock, parseEnvironment, toAppConfig } from '@helpboard/core';
+import { OutboxRelay } from '@helpboard/database';
 import { type EmbeddedMongo, startEmbeddedMongo } from '@helpboard/mongo-embedded';
 import { createApp } from '../../../apps/api/src/create-app.js';
 
@@ -41,8 +42,12 @@ export interface TestApp {
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 export const TEST_REFERRALS_SECRET_KEY = '7e'.repeat(32);
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const engine = await startEmbeddedMongo();
+/**
+ * `on`: another instance's engine, for a second instance of the app on the same database (its
+ * `close()` then leaves the engine running).
+ */
+export async function startTestApp(env: Record<string, string> = {}, on?: EmbeddedMongo): Promise<TestApp> {
+  const engine = on ?? (await startEmbeddedMongo());
   const config = toAppConfig(
     parseEnvironment({
       NODE_ENV: 'test',
@@ -81,9 +86,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await Promise.all(clients.map((client) => client.dispose()));
       await app.close();
-      await engine.stop();
+      if (!on) await engine.stop();
     },
   };
+}
+
+/**
+ * Waits until this instance has delivered every outbox message due: the after-commit jobs of the
+ * writes made so far (insight buckets, tag counts) are applied. Counts those jobs keep lag a
+ * write's response by a moment, so a test reads them after this.
+ */
+export async function afterCommitJobsDone(t: Pick<TestApp, 'app'>): Promise<void> {
+  await t.app.get(OutboxRelay).nudge();
 }
 
 /** GraphQL over HTTP to the app at `baseUrl` (this process's or another's). */

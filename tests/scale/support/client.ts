@@ -9,6 +9,8 @@ export function clientOf(instance: Instance): TestApp & { close(): Promise<void>
   const clients: Client[] = [];
   const client = {
     baseUrl: instance.baseUrl,
+    // Where the instance writes its mail (registerUser reads sign-up links there).
+    config: { dataDir: instance.dataDir },
     graphql: graphqlAt(instance.baseUrl),
     websocket(connectionParams?: Record<string, unknown>) {
       const ws = websocketAt(instance.baseUrl, connectionParams);

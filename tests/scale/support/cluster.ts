@@ -144,6 +144,9 @@ export class Instance {
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }
+  get dataDir(): string {
+    return this.shared.dataDir;
+  }
   get output(): string {
     return this.child?.output ?? '';
   }

@@ -1,4 +1,5 @@
-// Writes the demo boards' content through the public API: people sign up, ask, answer, comment,
+// Writes the demo boards' content through the public API: people (made as the CLI makes accounts:
+// sign-ups wait for an e-mailed link) sign in, ask, answer, comment,
 // vote, accept; staff mark official answers; a few posts get flagged; a partner campaign runs.
 import {
   DEMO_BOARDS,
@@ -14,6 +15,14 @@ import type { Gql } from './graphql-client.js';
 export const DEMO_OPERATOR = 'demo';
 export const DEMO_PASSWORD = 'helpboard-demo-2026';
 
+export interface DemoAccount {
+  email: string;
+  handle: string;
+  password: string;
+  displayName: string;
+  locale: 'en' | 'zh-CN';
+}
+
 /** Demo boards let newcomers vote, comment and post without review, so the demo looks alive at once. */
 const OPEN_SETTINGS = {
   privileges: { upvote: 0, downvote: 0, comment: 0, flag: 0, postLinks: 0 },
@@ -27,6 +36,7 @@ export class DemoSeeder {
   constructor(
     private readonly gql: Gql,
     private readonly adminToken: string,
+    private readonly createAccount: (account: DemoAccount) => Promise<unknown>,
   ) {}
 
   async seed(): Promise<{ notes: string[] }> {
@@ -51,19 +61,18 @@ export class DemoSeeder {
   }
 
   private async signUp(handle: string, displayName: string, locale: string): Promise<void> {
-    const data = await this.gql<{ register: { accessToken: string } }>(
-      `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`,
-      {
-        input: {
-          email: `${handle}@demo.helpboard.test`,
-          handle,
-          password: DEMO_PASSWORD,
-          displayName,
-          locale: locale === 'zh-CN' ? 'ZH_CN' : 'EN',
-        },
-      },
+    await this.createAccount({
+      email: `${handle}@demo.helpboard.test`,
+      handle,
+      password: DEMO_PASSWORD,
+      displayName,
+      locale: locale === 'zh-CN' ? 'zh-CN' : 'en',
+    });
+    const data = await this.gql<{ login: { accessToken: string } }>(
+      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+      { input: { emailOrHandle: handle, password: DEMO_PASSWORD } },
     );
-    this.tokens.set(handle, data.register.accessToken);
+    this.tokens.set(handle, data.login.accessToken);
   }
 
   private async seedBoard(board: DemoBoard) {

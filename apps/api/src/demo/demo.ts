@@ -54,7 +54,8 @@ let counts: DemoSeeder['counts'];
 try {
   await app.listen(0, '127.0.0.1');
   const gql = graphqlClient((await app.getUrl()).replace('[::1]', '127.0.0.1'));
-  await app.get(AuthService).createAccount({
+  const auth = app.get(AuthService);
+  await auth.createAccount({
     email: 'admin@demo.helpboard.test',
     handle: 'demo-admin',
     password: DEMO_PASSWORD,
@@ -65,7 +66,7 @@ try {
     `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
     { input: { emailOrHandle: 'demo-admin', password: DEMO_PASSWORD } },
   );
-  const seeder = new DemoSeeder(gql, login.accessToken);
+  const seeder = new DemoSeeder(gql, login.accessToken, (account) => auth.createAccount(account));
   ({ notes } = await seeder.seed());
   counts = seeder.counts;
 } finally {

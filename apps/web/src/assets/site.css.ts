@@ -68,6 +68,26 @@ button[disabled]{opacity:.6;cursor:not-allowed}
 .score{font-weight:700;font-size:1.1rem}
 .body{overflow-wrap:anywhere;min-width:0}
 .body img{height:auto}
+.amounts{display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.amounts label{display:inline-flex;gap:.25rem;align-items:center;min-height:44px}
+details.share{font-size:.875rem;margin-top:.25rem}
+details.share input{width:100%}
+.composer-tools{margin:.25rem 0}
+.toolbar{display:flex;flex-wrap:wrap;gap:.25rem;margin-bottom:.25rem}
+.toolbar[hidden],.composer-tools [hidden]{display:none}
+.toolbar .tool{min-width:44px;min-height:44px;padding:.25rem .5rem;background:#fff;color:#1b1f24;border:1px solid #8c959f;border-radius:4px;cursor:pointer}
+.toolbar .tool:hover{background:#eef1f4}
+img.uploaded{max-height:240px;border:1px solid #d0d7de}
+.avatar{display:inline-block;vertical-align:middle;border-radius:50%;object-fit:cover;flex:none}
+.avatar.small{width:24px;height:24px;font-size:.75rem;line-height:24px}
+.avatar.medium{width:32px;height:32px;font-size:.9rem;line-height:32px}
+.avatar.large{width:96px;height:96px;font-size:2.5rem;line-height:96px}
+.avatar.fallback{text-align:center;color:#fff;font-weight:700}
+.avatar.h0{background:#8a1c1c}.avatar.h1{background:#7a4a00}.avatar.h2{background:#55600f}.avatar.h3{background:#1d6b2c}
+.avatar.h4{background:#0b6268}.avatar.h5{background:#1f4f99}.avatar.h6{background:#5b34a0}.avatar.h7{background:#8a1f63}
+a.who,a.me{display:inline-flex;gap:.35rem;align-items:center}
+h1.person{display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}
+.avatar-setting{display:flex;gap:1rem;align-items:flex-start;flex-wrap:wrap}
 .author{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;font-size:.875rem;margin-top:.5rem}
 .comments{margin-top:.5rem;font-size:.9rem;border-top:1px solid #eaeef2}
 .comments li{padding:.35rem 0;border-bottom:1px solid #eaeef2}
@@ -79,8 +99,11 @@ button[disabled]{opacity:.6;cursor:not-allowed}
 .inbox li.unread{font-weight:600}
 .inbox li .row{font-weight:400}
 form.inline{display:inline}
+ul.facts{list-style:none;padding:0;margin:0 0 .75rem;gap:.25rem 1rem}
+.check{display:flex;gap:.5rem;align-items:center;min-height:44px}.check label{margin:0;font-weight:400}.check input{width:1.25rem;height:1.25rem}
 details>summary{cursor:pointer;color:#0a58ca;min-height:44px;display:flex;align-items:center}
-.threads li{display:grid;grid-template-columns:4.5rem 1fr;gap:.5rem}
+.threads li{display:grid;grid-template-columns:4.5rem minmax(0,1fr);gap:.5rem}
+.threads li>div:last-child,.tag-list li,ul.plain>li{overflow-wrap:anywhere}
 .stats{font-size:.8125rem;color:#57606a;text-align:right}
 .stats .answered{color:#116329;font-weight:700}
 .pill-nav{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;padding:0;margin:.5rem 0}

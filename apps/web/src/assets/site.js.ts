@@ -6,6 +6,8 @@
 // - the header's bell counts new notifications live, over the API's graphql-ws subscription
 //   (graphql-transport-ws protocol, authenticated with /inbox/live-token; reconnects later).
 // - a data-copy button copies the value of the field it names (the referral desk's links).
+// - a composer's Markdown toolbar (render/composer.ts) appears and wraps the selection; its image
+//   button uploads to the board and inserts the image's Markdown at the caret.
 export const SITE_JS = `(function(){
 'use strict';
 var csrf=function(f){var i=f.querySelector('input[name=_csrf]');return i?i.value:'';};
@@ -24,7 +26,7 @@ document.addEventListener('click',function(e){
   var b=e.target.closest&&e.target.closest('[data-copy]');
   if(!b)return;
   var f=document.getElementById(b.getAttribute('data-copy'));
-  if(f&&navigator.clipboard){navigator.clipboard.writeText(f.value).then(function(){b.setAttribute('data-copied','');});}
+  if(f&&navigator.clipboard){navigator.clipboard.writeText(f.value).then(function(){b.setAttribute('data-copied','');if(b.hasAttribute('data-done'))b.textContent=b.getAttribute('data-done');});}
   else if(f){f.select();}
 });
 document.addEventListener('submit',function(e){
@@ -89,5 +91,56 @@ document.addEventListener('click',function(e){
   e.preventDefault();
   var form=b.form,out=document.getElementById(b.getAttribute('data-preview'));
   send('/preview',form).then(function(res){out.innerHTML=res.html||'';out.hidden=false;});
+});
+function insert(ta,text,s,e,selS,selE){
+  ta.focus();ta.setSelectionRange(s,e);
+  // insertText keeps the browser's undo history; setRangeText where it is missing.
+  if(!document.execCommand||!document.execCommand('insertText',false,text))ta.setRangeText(text,s,e,'end');
+  if(selS!==undefined)ta.setSelectionRange(selS,selE);
+}
+function format(ta,kind){
+  var s=ta.selectionStart,e=ta.selectionEnd,v=ta.value,sel=v.slice(s,e),tick=String.fromCharCode(96);
+  if(kind==='bold'||kind==='italic'||(kind==='code'&&sel.indexOf('\\n')<0)){
+    var m=kind==='bold'?'**':kind==='italic'?'_':tick;
+    insert(ta,m+sel+m,s,e,s+m.length,s+m.length+sel.length);return;
+  }
+  if(kind==='code'){var f=tick+tick+tick;insert(ta,'\\n'+f+'\\n'+sel+'\\n'+f+'\\n',s,e);return;}
+  if(kind==='link'){var url='https://',at=s+sel.length+3;insert(ta,'['+sel+']('+url+')',s,e,at,at+url.length);return;}
+  var start=v.lastIndexOf('\\n',s-1)+1,p=kind==='list'?'- ':'> ';
+  var out=v.slice(start,e).split('\\n').map(function(l){return p+l;}).join('\\n');
+  insert(ta,out,start,e,start,start+out.length);
+}
+document.querySelectorAll('[data-needs-script]').forEach(function(el){el.hidden=false;});
+document.querySelectorAll('[data-toolbar]').forEach(function(bar){
+  var ta=document.getElementById(bar.getAttribute('data-toolbar'));if(!ta)return;
+  var tools=[].slice.call(bar.querySelectorAll('button.tool')),file=bar.querySelector('[data-image-file]');
+  var box=bar.parentNode,status=box.querySelector('[data-composer-status]'),link=box.querySelector('[data-upload-link]');
+  bar.hidden=false;if(link)link.hidden=true;tools[0].tabIndex=0;
+  bar.addEventListener('keydown',function(e){
+    var i=tools.indexOf(document.activeElement);if(i<0)return;
+    var j={ArrowRight:i+1,ArrowLeft:i-1,Home:0,End:tools.length-1}[e.key];if(j===undefined)return;
+    e.preventDefault();j=(j+tools.length)%tools.length;tools[i].tabIndex=-1;tools[j].tabIndex=0;tools[j].focus();
+  });
+  bar.addEventListener('click',function(e){
+    var b=e.target.closest('button.tool');if(!b)return;
+    if(b.getAttribute('data-md')==='image')file.click();else format(ta,b.getAttribute('data-md'));
+  });
+  ta.addEventListener('keydown',function(e){
+    var k=(e.ctrlKey||e.metaKey)&&!e.altKey&&e.key.toLowerCase();
+    if(k==='b'||k==='i'){e.preventDefault();format(ta,k==='b'?'bold':'italic');}
+  });
+  file.addEventListener('change',function(){
+    var f=file.files[0];if(!f)return;
+    var data=new FormData();data.append('image',f);
+    status.textContent=status.getAttribute('data-uploading');
+    fetch(bar.querySelector('[data-upload]').getAttribute('data-upload'),{method:'POST',body:data,credentials:'same-origin',headers:{'x-requested-with':'fetch','x-csrf-token':csrf(ta.form)}})
+      .then(function(r){return r.json();})
+      .then(function(res){
+        if(!res.markdown){status.textContent=res.message||status.getAttribute('data-failed');return;}
+        var at=ta.selectionStart,before=ta.value.slice(0,at);
+        insert(ta,(before&&!/\\n$/.test(before)?'\\n\\n':'')+res.markdown+'\\n',at,ta.selectionEnd);status.textContent=status.getAttribute('data-uploaded');
+      },function(){status.textContent=status.getAttribute('data-failed');})
+      .then(function(){file.value='';});
+  });
 });
 })();`;

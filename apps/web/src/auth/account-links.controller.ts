@@ -1,13 +1,21 @@
-// Forgot password, reset it, verify an address, confirm a new one: the site's side of the links
+// Finish a sign-up, forgot password, reset it, verify an address, confirm a new one: the site's side of the links
 // identity e-mails (see AccountEmailService). Every link page answers 200 while the link works
 // and 410 once it is used or expired.
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, InvalidInputError, Public, SignedIn } from '@helpboard/core';
-import { AccountEmailService, AccountTokenPurpose } from '@helpboard/identity';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  ConflictError,
+  DomainError,
+  InvalidInputError,
+  Public,
+  SignedIn,
+} from '@helpboard/core';
+import { AccountEmailService, AccountTokenPurpose, AuthService } from '@helpboard/identity';
 import { problemsByField } from '../render/forms.js';
 import { sendPage } from '../http/send-page.js';
-import { clearSessionCookies } from '../http/session-cookies.js';
+import { clearSessionCookies, setSessionCookies } from '../http/session-cookies.js';
 import { type WebContext, WebContextFactory } from '../http/web-context.js';
 import { messageOf, WebExceptionFilter } from '../http/web-exception.filter.js';
 import { safeReturnPath, type WebRequest } from '../http/web-request.js';
@@ -20,6 +28,7 @@ import {
   resetPasswordPage,
 } from './account-links.pages.js';
 import { emptyForm } from './auth.pages.js';
+import { clientOf } from './auth.controller.js';
 
 const text = (value: unknown, max = 1024): string => (typeof value === 'string' ? value.slice(0, max) : '');
 const isLinkInvalid = (error: unknown) => error instanceof DomainError && error.reason === 'ACCOUNT_LINK_INVALID';
@@ -44,8 +53,45 @@ type AddressLink = keyof typeof ADDRESS_LINKS;
 export class AccountLinksController {
   constructor(
     private readonly accountEmail: AccountEmailService,
+    private readonly auth: AuthService,
     private readonly contexts: WebContextFactory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  @Public()
+  @Get('complete-signup')
+  async completeSignupForm(@Req() request: WebRequest, @Res() response: Response, @Query('token') token?: string) {
+    const ctx = await this.contexts.create(request, response);
+    const value = text(token, 200);
+    if (!(await this.accountEmail.isUsable(value, AccountTokenPurpose.CompleteRegistration))) {
+      return sendPage(request, response, this.invalidSignup(ctx), { status: 410 });
+    }
+    const keys = {
+      title: 'web.completeSignup.title',
+      intro: 'web.completeSignup.intro',
+      submit: 'web.completeSignup.submit',
+    };
+    sendPage(request, response, confirmLinkPage(ctx, '/complete-signup', keys, value));
+  }
+
+  /** Creates the account and signs this browser in (the click proved the address). */
+  @Public()
+  @Post('complete-signup')
+  @HttpCode(200)
+  async completeSignup(@Req() request: WebRequest, @Res() response: Response, @Body() body: Record<string, unknown>) {
+    try {
+      const session = await this.auth.completeRegistration(text(body.token, 200), clientOf(request));
+      setSessionCookies(request, response, session, this.config);
+      response.redirect(303, '/');
+    } catch (error) {
+      const ctx = await this.contexts.create(request, response);
+      if (isLinkInvalid(error)) return sendPage(request, response, this.invalidSignup(ctx), { status: 410 });
+      if (!(error instanceof ConflictError)) throw error;
+      const title = ctx.t('web.completeSignup.title');
+      const again = { href: '/signup', label: ctx.t('web.nav.signup') };
+      sendPage(request, response, linkDonePage(ctx, title, ctx.t('web.completeSignup.taken'), again), { status: 409 });
+    }
+  }
 
   @Public()
   @Get('forgot-password')
@@ -165,6 +211,10 @@ export class AccountLinksController {
     const { keys, done } = ADDRESS_LINKS[link];
     const next = { href: ctx.viewer ? '/settings' : '/login', label: ctx.t('web.continue') };
     sendPage(request, response, linkDonePage(ctx, ctx.t(keys.title), ctx.t(done), next));
+  }
+
+  private invalidSignup(ctx: WebContext) {
+    return invalidLinkPage(ctx, { href: '/signup', label: ctx.t('web.nav.signup') });
   }
 
   private invalid(ctx: WebContext) {

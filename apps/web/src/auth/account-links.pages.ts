@@ -1,5 +1,5 @@
 // Pages of the e-mailed account links: ask for a reset, choose a new password, confirm an
-// address. Each link's page is a form: only its POST spends the token, so a mail scanner that
+// address, finish a sign-up. Each link's page is a form: only its POST spends the token, so a mail scanner that
 // fetches links spends nothing.
 import { html, type SafeHtml } from '../render/html.js';
 import { field, notice } from '../render/forms.js';
@@ -27,6 +27,10 @@ export function forgotPasswordPage(ctx: WebContext, state: FormState): SafeHtml 
 export const resetLinkSentPage = (ctx: WebContext, email: string) =>
   card(ctx, ctx.t('web.forgot.title'), notice('info', ctx.t('web.forgot.sent', { email })));
 
+/** After a sign-up, whether or not the address had an account: the same words either way. */
+export const signupLinkSentPage = (ctx: WebContext, email: string) =>
+  card(ctx, ctx.t('web.signup.title'), notice('info', ctx.t('web.signup.sent', { email })));
+
 export function resetPasswordPage(ctx: WebContext, token: string, state: FormState): SafeHtml {
   const { t } = ctx;
   return card(
@@ -44,7 +48,7 @@ export function resetPasswordPage(ctx: WebContext, token: string, state: FormSta
 /** A link's confirmation form: one button that spends it. */
 export function confirmLinkPage(
   ctx: WebContext,
-  action: '/verify-email' | '/confirm-email',
+  action: '/verify-email' | '/confirm-email' | '/complete-signup',
   keys: { title: string; intro: string; submit: string },
   token: string,
 ): SafeHtml {

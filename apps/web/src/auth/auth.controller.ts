@@ -1,4 +1,4 @@
-// Sign up, log in and log out with cookies holding the identity lib's session tokens.
+// Sign up (the account is made from the mailed link, AccountLinksController), log in and log out with cookies holding the identity lib's session tokens.
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig, DomainError, InvalidInputError, Public, SUPPORTED_LOCALES } from '@helpboard/core';
@@ -10,6 +10,7 @@ import { WebContextFactory } from '../http/web-context.js';
 import { messageOf, WebExceptionFilter } from '../http/web-exception.filter.js';
 import { LOCALE_COOKIE, safeReturnPath, type WebRequest } from '../http/web-request.js';
 import { emptyForm, type FormState, loginPage, signupPage } from './auth.pages.js';
+import { signupLinkSentPage } from './account-links.pages.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -69,7 +70,7 @@ export class AuthController {
     };
     const ctx = await this.contexts.create(request, response);
     try {
-      const session = await this.auth.register(
+      await this.auth.register(
         {
           email: values.email,
           handle: values.handle,
@@ -79,8 +80,8 @@ export class AuthController {
         },
         clientOf(request),
       );
-      setSessionCookies(request, response, session, this.config);
-      response.redirect(303, values.next);
+      // Nobody is signed in yet: the mailed link creates the account (see AuthService.register).
+      sendPage(request, response, signupLinkSentPage(ctx, values.email));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const state: FormState =

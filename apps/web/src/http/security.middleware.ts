@@ -56,7 +56,12 @@ export class SecurityMiddleware implements NestMiddleware {
     if (isSecureRequest(request, this.config)) res.setHeader('Strict-Transport-Security', 'max-age=15552000');
 
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      const token = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? request.headers[CSRF_HEADER];
+      // A multipart body (uploads) is read by its page, after this check: its forms carry the
+      // token in the action's query string instead.
+      const token =
+        (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD] ??
+        request.headers[CSRF_HEADER] ??
+        (request.is('multipart/form-data') ? request.query[CSRF_FIELD] : undefined);
       if (!this.csrf.isValid(request.cookies?.[CSRF_COOKIE], token)) return next(new CsrfRejectedError());
     }
     next();

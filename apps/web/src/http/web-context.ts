@@ -1,25 +1,32 @@
 // The view of a request that pages render from: who is reading, in which language, the CSP
-// nonce and the CSRF token. For signed-in readers, their user (name and locale setting) and what
-// staff tools they reach and their unread notifications (indexed lookups side by side); none for anonymous ones.
+// nonce and the CSRF token. For signed-in readers, their account as read to authenticate the
+// request, what staff tools they reach and their unread notifications (their ViewerState, kept
+// per user while their account's version stands); none for anonymous ones.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, APP_CONFIG, type AppConfig, isPlatformAdmin, type Locale, translate } from '@helpboard/core';
-import { UsersService } from '@helpboard/identity';
-import { NotificationService } from '@helpboard/notifications';
-import { BoardRole, MembershipService, OperatorService } from '@helpboard/boards';
+import { hasVerifiedEmail, UsersService } from '@helpboard/identity';
+import { BoardRole } from '@helpboard/boards';
 import { issueCsrfCookie } from './security.middleware.js';
 import { NONCE_SLOT } from './send-page.js';
+import { type ViewerState, ViewerStates } from './viewer-state.js';
 import type { WebRequest } from './web-request.js';
+
+export { TEAM_ROLES } from './viewer-state.js';
 
 export interface Viewer {
   actor: Actor;
   handle: string;
   displayName: string;
+  /** Shown in the header (render/avatar.ts decides whether it is one of ours). */
+  avatarUrl: string | null;
   /** For the bell in the header: right on every page load, kept live by the script. */
   unreadNotifications: number;
   isEmailVerified: boolean;
   /** Which staff links the header shows (each page still checks the role when opened). */
   reach: StaffReach;
+  /** Their roles, operators and follows, for pages that show them (a thread's follow button). */
+  state: ViewerState;
 }
 
 export interface StaffReach {
@@ -28,9 +35,6 @@ export interface StaffReach {
   /** Staff reps promote partner campaigns: `/me/referrals`. */
   isRep: boolean;
 }
-
-/** The board roles that open staff pages (experts and members have none). */
-export const TEAM_ROLES = [BoardRole.STAFF, BoardRole.MODERATOR, BoardRole.OWNER];
 
 export interface WebContext {
   locale: Locale;
@@ -53,9 +57,7 @@ export function translator(locale: Locale): WebContext['t'] {
 export class WebContextFactory {
   constructor(
     private readonly users: UsersService,
-    private readonly notifications: NotificationService,
-    private readonly memberships: MembershipService,
-    private readonly operators: OperatorService,
+    private readonly states: ViewerStates,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,22 +67,20 @@ export class WebContextFactory {
     let viewer: Viewer | null = null;
     let locale = request.web.requestLocale;
     if (actor) {
-      const [user, unreadNotifications, reach] = await Promise.all([
-        this.users.findById(actor.userId),
-        this.notifications.unreadCount(actor),
-        this.reachOf(actor),
-      ]);
-      if (user) {
+      const [account, state] = await Promise.all([this.accountOf(actor), this.states.of(actor)]);
+      if (account) {
         viewer = {
           actor,
-          handle: user.handle,
-          displayName: user.displayName,
-          unreadNotifications,
-          isEmailVerified: !user.email || user.emailVerifiedAt !== null,
-          reach,
+          handle: actor.handle,
+          displayName: account.displayName,
+          avatarUrl: account.avatarUrl,
+          unreadNotifications: state.unreadNotifications,
+          isEmailVerified: account.isEmailVerified,
+          reach: reachOf(actor, state),
+          state,
         };
         // The user's own setting wins over the browser's, unless they just picked one here.
-        if (!request.web.hasLocaleCookie && user.locale) locale = user.locale;
+        if (!request.web.hasLocaleCookie && account.locale) locale = account.locale as Locale;
       }
     }
     if (response) issueCsrfCookie(request, response, this.config);
@@ -95,14 +95,24 @@ export class WebContextFactory {
     };
   }
 
-  private async reachOf(actor: Actor): Promise<StaffReach> {
-    const [roles, operators] = await Promise.all([
-      this.memberships.teamRolesOf(actor.userId, TEAM_ROLES),
-      isPlatformAdmin(actor) ? Promise.resolve([]) : this.operators.administeredBy(actor.userId),
-    ]);
-    return {
-      hasStaffDesk: roles.size > 0 || operators.length > 0 || isPlatformAdmin(actor),
-      isRep: roles.has(BoardRole.STAFF),
-    };
+  /** The account as the request's authentication read it (else read now). */
+  private async accountOf(actor: Actor): Promise<Omit<NonNullable<Actor['account']>, 'stateVersion'> | null> {
+    if (actor.account) return actor.account;
+    const user = await this.users.findById(actor.userId);
+    return user
+      ? {
+          displayName: user.displayName,
+          locale: user.locale,
+          isEmailVerified: hasVerifiedEmail(user),
+          avatarUrl: user.avatarUrl ?? null,
+        }
+      : null;
   }
+}
+
+function reachOf(actor: Actor, state: ViewerState): StaffReach {
+  return {
+    hasStaffDesk: state.teamRoles.size > 0 || state.operatorIds.size > 0 || isPlatformAdmin(actor),
+    isRep: [...state.teamRoles.values()].includes(BoardRole.STAFF),
+  };
 }

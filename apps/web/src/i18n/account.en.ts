@@ -22,6 +22,12 @@ export const accountEn: Record<string, string> = {
   'web.confirmEmail.submit': 'Use this address',
   'web.confirmEmail.done': 'Your account now uses this e-mail address.',
   'web.continue': 'Continue',
+  'web.signup.sent':
+    'Check your mail: we sent a link to {email}. Open it within 24 hours to create your account and sign in. If the address already has an account, we told its owner instead.',
+  'web.completeSignup.title': 'Create your account',
+  'web.completeSignup.intro': 'Create the account you signed up for, and sign in.',
+  'web.completeSignup.submit': 'Create my account',
+  'web.completeSignup.taken': 'This handle or address was taken since you signed up. Please sign up again.',
   'web.unverified.notice': 'Please confirm your e-mail address: we sent you a link.',
   'web.unverified.resend': 'Send the link again',
   'web.unverified.resent': 'A new confirmation link is on its way.',

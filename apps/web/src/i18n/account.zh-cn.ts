@@ -21,6 +21,12 @@ export const accountZhCN: Record<string, string> = {
   'web.confirmEmail.submit': '使用此地址',
   'web.confirmEmail.done': '你的账户现在使用此电子邮件地址。',
   'web.continue': '继续',
+  'web.signup.sent':
+    '请查收邮件：我们已向 {email} 发送了一个链接。请在 24 小时内打开它以创建账户并登录。如果该地址已有账户，我们会改为通知其所有者。',
+  'web.completeSignup.title': '创建你的账户',
+  'web.completeSignup.intro': '创建你注册的账户并登录。',
+  'web.completeSignup.submit': '创建我的账户',
+  'web.completeSignup.taken': '自你注册以来，此用户名或地址已被占用。请重新注册。',
   'web.unverified.notice': '请确认你的电子邮件地址：我们已向你发送了链接。',
   'web.unverified.resend': '重新发送链接',
   'web.unverified.resent': '新的确认链接已发出。',

@@ -7,7 +7,13 @@ import { staffEn } from './staff.en.js';
 import { staffZhCN } from './staff.zh-cn.js';
 import { accountEn } from './account.en.js';
 import { accountZhCN } from './account.zh-cn.js';
+import { mediaEn } from './media.en.js';
+import { mediaZhCN } from './media.zh-cn.js';
+import { peopleEn } from './people.en.js';
+import { peopleZhCN } from './people.zh-cn.js';
 
 registerMessages({ en, 'zh-CN': zhCN });
 registerMessages({ en: staffEn, 'zh-CN': staffZhCN });
 registerMessages({ en: accountEn, 'zh-CN': accountZhCN });
+registerMessages({ en: mediaEn, 'zh-CN': mediaZhCN });
+registerMessages({ en: peopleEn, 'zh-CN': peopleZhCN });

@@ -4,6 +4,7 @@ import { FAVICON, SCRIPT, STYLESHEET } from '../assets/assets.js';
 import { html, type HtmlValue, type SafeHtml } from '../render/html.js';
 import type { WebContext } from '../http/web-context.js';
 import { accountLinks, bell, unverifiedNotice } from './account-menu.js';
+import { avatar } from '../render/avatar.js';
 
 export interface PageOptions {
   title: string;
@@ -30,7 +31,7 @@ function siteHeader(ctx: WebContext): SafeHtml {
   const { t, viewer } = ctx;
   const next = encodeURIComponent(ctx.path);
   const account = viewer
-    ? html`${bell(ctx)}<li><a href="/u/${viewer.handle}">${viewer.displayName}</a></li>
+    ? html`${bell(ctx)}<li><a class="me" href="/u/${viewer.handle}">${avatar(viewer, 'small')} ${viewer.displayName}</a></li>
         ${accountLinks(ctx)}
         ${viewer.reach.hasStaffDesk ? html`<li><a href="/me/staff">${t('web.nav.staffDesk')}</a></li>` : null}
         ${viewer.reach.isRep ? html`<li><a href="/me/referrals">${t('web.nav.referrals')}</a></li>` : null}

@@ -17,6 +17,8 @@ export interface FieldOptions {
   id?: string;
   list?: string;
   maxLength?: number;
+  /** File inputs: the types offered in the picker (the server checks the bytes anyway). */
+  accept?: string;
 }
 
 export function field(options: FieldOptions): SafeHtml {
@@ -36,7 +38,9 @@ export function field(options: FieldOptions): SafeHtml {
         value="${options.value ?? ''}"
         ${
           options.autocomplete ? html` autocomplete="${options.autocomplete}"` : null
-        }${options.list ? html` list="${options.list}"` : null}
+        }${options.list ? html` list="${options.list}"` : null}${
+          options.accept ? html` accept="${options.accept}"` : null
+        }
       />`;
   return html`<div class="field">
     <label for="${id}">${options.label}</label>${control}${

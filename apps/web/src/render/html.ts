@@ -4,8 +4,11 @@
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const NEEDS_ESCAPING = /[&<>"']/;
+
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+  // Most values (names, dates, counts, labels) have nothing to escape: a test is far cheaper than a replace.
+  return NEEDS_ESCAPING.test(value) ? value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]) : value;
 }
 
 export class SafeHtml {

@@ -17,3 +17,5 @@ export const threadPath = (thread: { id: string; title: string }) =>
 export const boardPath = (slug: string) => `/b/${encodeURIComponent(slug)}`;
 export const operatorPath = (slug: string) => `/o/${encodeURIComponent(slug)}`;
 export const userPath = (handle: string) => `/u/${encodeURIComponent(handle)}`;
+export const tagIndexPath = (boardSlug: string) => `${boardPath(boardSlug)}/tags`;
+export const tagPath = (boardSlug: string, tag: string) => `${tagIndexPath(boardSlug)}/${encodeURIComponent(tag)}`;

@@ -16,6 +16,11 @@ export class WebClient {
     private readonly defaults: Record<string, string> = {},
   ) {}
 
+  /** The CSRF token read from the last page (for forms whose token rides in the URL). */
+  get csrfToken(): string {
+    return this.csrf;
+  }
+
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
   }
@@ -51,6 +56,41 @@ export class WebClient {
       method: 'POST',
       headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded', ...extra }),
       body,
+      redirect: 'manual',
+    });
+    this.remember(response);
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text,
+      location: response.headers.get('location'),
+    };
+  }
+
+  /**
+   * Posts a multipart form with one file, as a browser does. `csrf`: in the action's query string
+   * (the plain form), in the x-csrf-token header (the script), or not at all.
+   */
+  async upload(
+    path: string,
+    file: { field: string; name: string; type: string; bytes: Uint8Array },
+    options: {
+      csrf?: 'query' | 'header' | 'none';
+      fields?: Record<string, string>;
+      extra?: Record<string, string>;
+    } = {},
+  ): Promise<WebResponse> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
+    form.append(file.field, new Blob([file.bytes], { type: file.type }), file.name);
+    const csrf = options.csrf ?? 'query';
+    const url =
+      csrf === 'query' ? `${path}${path.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(this.csrf)}` : path;
+    const response = await fetch(`${this.baseUrl}${url}`, {
+      method: 'POST',
+      headers: this.headers({ ...(csrf === 'header' ? { 'x-csrf-token': this.csrf } : {}), ...options.extra }),
+      body: form,
       redirect: 'manual',
     });
     this.remember(response);

@@ -14,6 +14,7 @@ import { BoardAccessService } from '../permissions/board-access.service.js';
 import { BoardAction, BoardRole } from '../permissions/board-permissions.js';
 import { MembershipRepository } from './membership.repository.js';
 import { MembershipRecord } from './membership.schema.js';
+import { RoleAuditLog, roleKindOf } from '../role-audit/role-audit-log.js';
 
 @Injectable()
 export class MembershipService {
@@ -24,6 +25,7 @@ export class MembershipService {
     private readonly operators: OperatorService,
     private readonly access: BoardAccessService,
     private readonly users: UsersService,
+    private readonly roleAudit: RoleAuditLog,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -73,10 +75,10 @@ export class MembershipService {
     return this.memberships.findByRole(boardId, roles);
   }
 
-  /** Which of these roles a user holds on any board (one query; the site's navigation). */
-  async teamRolesOf(userId: string, roles: readonly BoardRole[]): Promise<Set<BoardRole>> {
+  /** Which of these roles a user holds, by board id (one query; the site's navigation and pages). */
+  async teamRolesOf(userId: string, roles: readonly BoardRole[]): Promise<Map<string, BoardRole>> {
     const rows = await this.memberships.withRolesOf(new Types.ObjectId(userId), roles);
-    return new Set(rows.map((row) => row.role));
+    return new Map(rows.map((row) => [row.boardId.toHexString(), row.role]));
   }
 
   /** The boards on which a user holds one of these roles, with the role (two queries). */
@@ -105,6 +107,8 @@ export class MembershipService {
     const now = this.clock.now();
     const actorId = new Types.ObjectId(actor.userId);
     await this.unitOfWork.run(async (tx) => {
+      // The role as this transaction sees it: of two concurrent grants, each logs what it replaced.
+      const replaced = await this.memberships.find(board._id, userId, tx.session);
       if (role === null) {
         if (await this.memberships.remove(board._id, userId, tx.session)) {
           await this.boardRepository.incrementMembers(board._id, -1, tx.session);
@@ -115,6 +119,17 @@ export class MembershipService {
           await this.boardRepository.incrementMembers(board._id, 1, tx.session);
         }
       }
+      // Their staff links and their role on this board's pages.
+      await this.users.touchViewerState([userId], tx.session);
+      await this.roleAudit.record(tx, {
+        operatorId: board.operatorId,
+        boardId: board._id,
+        userId,
+        actorId: actor.userId,
+        previousRole: roleKindOf(replaced?.role ?? null),
+        role: roleKindOf(role),
+        at: now,
+      });
       tx.publishAfterCommit(
         new BoardRoleChanged(
           board._id.toHexString(),

@@ -37,9 +37,24 @@ export class OperatorRepository {
     return this.operators.find({ adminIds: userId }).sort({ slug: 1 }).lean<OperatorRecord[]>().exec();
   }
 
-  addAdmin(id: Types.ObjectId, userId: Types.ObjectId): Promise<OperatorRecord | null> {
+  findById(id: Types.ObjectId, session?: ClientSession): Promise<OperatorRecord | null> {
     return this.operators
-      .findByIdAndUpdate(id, { $addToSet: { adminIds: userId } }, { returnDocument: 'after' })
+      .findById(id)
+      .session(session ?? null)
+      .lean<OperatorRecord>()
+      .exec();
+  }
+
+  /** Adds or removes an admin; returns the operator after the change. */
+  setAdmin(
+    id: Types.ObjectId,
+    userId: Types.ObjectId,
+    isAdmin: boolean,
+    session?: ClientSession,
+  ): Promise<OperatorRecord | null> {
+    const change = isAdmin ? { $addToSet: { adminIds: userId } } : { $pull: { adminIds: userId } };
+    return this.operators
+      .findByIdAndUpdate(id, change, { returnDocument: 'after', session })
       .lean<OperatorRecord>()
       .exec();
   }

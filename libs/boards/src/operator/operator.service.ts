@@ -7,13 +7,17 @@ import {
   InvalidInputError,
   isPlatformAdmin,
   NotFoundError,
+  PreconditionFailedError,
 } from '@helpboard/core';
+import { UnitOfWork } from '@helpboard/database';
 import { UsersService } from '@helpboard/identity';
 import { Types } from 'mongoose';
 import { SLUG_PATTERN } from '../boards.messages.js';
 import { isDuplicateKeyError } from '../duplicate-key.js';
 import { OperatorRepository } from './operator.repository.js';
 import { OperatorRecord } from './operator.schema.js';
+import { RoleAuditLog } from '../role-audit/role-audit-log.js';
+import { RoleKind } from '../role-audit/role-change.schema.js';
 
 export interface NewOperator {
   slug: string;
@@ -26,6 +30,8 @@ export class OperatorService {
   constructor(
     private readonly operators: OperatorRepository,
     private readonly users: UsersService,
+    private readonly roleAudit: RoleAuditLog,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -34,12 +40,15 @@ export class OperatorService {
     const slug = input.slug.trim();
     if (!SLUG_PATTERN.test(slug)) throw new InvalidInputError([{ field: 'slug', message: 'SLUG_INVALID' }]);
     const adminIds = await this.resolveHandles(input.adminHandles ?? [], 'adminHandles');
+    let created: OperatorRecord;
     try {
-      return await this.operators.insert({ slug, name: input.name.trim(), adminIds, createdAt: this.clock.now() });
+      created = await this.operators.insert({ slug, name: input.name.trim(), adminIds, createdAt: this.clock.now() });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ConflictError('OPERATOR_SLUG_TAKEN');
       throw error;
     }
+    await this.users.touchViewerState(adminIds); // their staff links
+    return created;
   }
 
   async requireBySlug(slug: string): Promise<OperatorRecord> {
@@ -72,11 +81,38 @@ export class OperatorService {
     if (!this.isAdmin(actor, operator)) throw new ForbiddenError('OPERATOR_ADMIN_REQUIRED');
   }
 
-  async addAdmin(actor: Actor, operatorSlug: string, handle: string): Promise<OperatorRecord> {
+  addAdmin(actor: Actor, operatorSlug: string, handle: string): Promise<OperatorRecord> {
+    return this.setAdmin(actor, operatorSlug, handle, true);
+  }
+
+  /** An operator keeps at least one admin of its own (platform admins are not counted). */
+  removeAdmin(actor: Actor, operatorSlug: string, handle: string): Promise<OperatorRecord> {
+    return this.setAdmin(actor, operatorSlug, handle, false);
+  }
+
+  /** Grants or revokes administration, with its role audit entry in the same transaction. */
+  private async setAdmin(actor: Actor, operatorSlug: string, handle: string, isAdmin: boolean) {
     const operator = await this.requireBySlug(operatorSlug);
     await this.assertAdmin(actor, operator);
     const [userId] = await this.resolveHandles([handle], 'handle');
-    return (await this.operators.addAdmin(operator._id, userId))!;
+    return this.unitOfWork.run(async (tx) => {
+      const before = (await this.operators.findById(operator._id, tx.session))!;
+      const wasAdmin = before.adminIds.some((id) => id.equals(userId));
+      if (wasAdmin === isAdmin) return before;
+      if (!isAdmin && before.adminIds.length === 1) throw new PreconditionFailedError('LAST_OPERATOR_ADMIN');
+      const after = (await this.operators.setAdmin(operator._id, userId, isAdmin, tx.session))!;
+      await this.users.touchViewerState([userId], tx.session); // their staff links
+      await this.roleAudit.record(tx, {
+        operatorId: operator._id,
+        boardId: null,
+        userId,
+        actorId: actor.userId,
+        previousRole: wasAdmin ? RoleKind.OPERATOR_ADMIN : null,
+        role: isAdmin ? RoleKind.OPERATOR_ADMIN : null,
+        at: this.clock.now(),
+      });
+      return after;
+    });
   }
 
   private async resolveHandles(handles: string[], field: string): Promise<Types.ObjectId[]> {

@@ -6,11 +6,13 @@ import {
   type Actor,
   isPlatformAdmin,
   memberActor,
+  PlatformRole,
   ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
   UnauthenticatedError,
 } from '@helpboard/core';
+import { UsersService } from '@helpboard/identity';
 import { BoardRecord } from '../board/board.schema.js';
 import { BoardRepository } from '../board/board.repository.js';
 import { MembershipRepository } from '../membership/membership.repository.js';
@@ -25,6 +27,7 @@ export class BoardAccessService {
     private readonly operators: OperatorRepository,
     private readonly boardRepository: BoardRepository,
     private readonly suspensions: OperatorSuspensions,
+    private readonly users: UsersService,
   ) {}
 
   async roleOf(actor: Actor | null, board: Pick<BoardRecord, '_id'>): Promise<BoardRole | null> {
@@ -85,26 +88,28 @@ export class BoardAccessService {
 
   /**
    * Of these users, those who may read the board, by the same rule (notifications and mail to
-   * many recipients). Platform admins count only through a role or their operator here: the
-   * recipients are ids, not signed-in actors, and denying is the safe side.
+   * many recipients): members, the operator's admins, and platform admins, who may read every
+   * board (decide()), so they hear of what they may read.
    */
   async readersAmong(boardId: Types.ObjectId, userIds: readonly string[]): Promise<string[]> {
     const [board] = await this.boardRepository.findByIds([boardId]);
     if (!board) return [];
     if (board.visibility === BoardVisibility.PUBLIC) return [...userIds];
-    const [memberships, [operator]] = await Promise.all([
+    const [memberships, [operator], users] = await Promise.all([
       this.memberships.findForBoard(
         board._id,
         userIds.map((id) => new Types.ObjectId(id)),
       ),
       this.operators.findByIds([board.operatorId]),
+      this.users.findByIds(userIds),
     ]);
     const roles = new Map(memberships.map((row) => [row.userId.toHexString(), row.role]));
+    const platformRoles = new Map(users.map((user) => [user._id.toHexString(), user.platformRole]));
     return userIds.filter(
       (userId) =>
         decide(
           {
-            actor: memberActor(userId),
+            actor: { ...memberActor(userId), platformRole: platformRoles.get(userId) ?? PlatformRole.User },
             role: roles.get(userId) ?? null,
             isOperatorAdmin: operator?.adminIds.some((id) => id.toHexString() === userId) ?? false,
           },

@@ -1,6 +1,6 @@
 // GraphQL shapes of board settings: the effective values (output) and partial overrides (input).
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { RemoteImages } from './board-settings.js';
+import { type BoardLanguage, RemoteImages } from './board-settings.js';
 
 registerEnumType(RemoteImages, {
   name: 'RemoteImages',
@@ -15,6 +15,12 @@ export class ContentSettings {
       "Images from other sites tell their host who read the post: ALLOW shows them, LINK shows links. null: the board's default (LINK on private boards, ALLOW on public ones).",
   })
   remoteImages!: RemoteImages | null;
+
+  @Field(() => [String], {
+    description:
+      'The languages people write in on this board, the main one first (BCP 47 tags from a supported list: en, zh-CN, zh-TW, ja, ko, de, fr, es, it, pt-BR, nl, pl, ru, tr, ar, hi, id, th, vi; 1–5).',
+  })
+  languages!: string[];
 }
 
 @ObjectType({ description: 'Reputation points each event gives or takes on this board.' })
@@ -36,6 +42,7 @@ export class PrivilegeThresholds {
   @Field(() => Int) comment!: number;
   @Field(() => Int) downvote!: number;
   @Field(() => Int, { description: 'Posting links without review.' }) postLinks!: number;
+  @Field(() => Int, { description: 'Answering a question a moderator protected.' }) answerProtected!: number;
   @Field(() => Int) editOthersPosts!: number;
   @Field(() => Int, { description: "Seeing the board's review queues." }) reviewQueues!: number;
   @Field(() => Int, { description: 'Voting to close and reopen questions.' }) closeVotes!: number;
@@ -77,6 +84,13 @@ export class ModerationSettings {
   flagsPerDay!: number;
 }
 
+@ObjectType({ description: 'What accounts with an unverified e-mail address may do on this board.' })
+export class UnverifiedAccountSettings {
+  @Field({ description: 'Accounts with an unverified e-mail address may answer.' }) mayAnswer!: boolean;
+  @Field({ description: '…may comment.' }) mayComment!: boolean;
+  @Field({ description: '…may vote.' }) mayVote!: boolean;
+}
+
 @ObjectType({ description: "A board's effective settings (defaults with the operator's overrides)." })
 export class BoardSettings {
   @Field(() => ReputationRules) reputation!: ReputationRules;
@@ -85,6 +99,10 @@ export class BoardSettings {
   @Field(() => EscalationSettings) escalation!: EscalationSettings;
   @Field(() => ModerationSettings) moderation!: ModerationSettings;
   @Field(() => ContentSettings) content!: ContentSettings;
+  @Field(() => UnverifiedAccountSettings, {
+    description: 'What accounts with an unverified e-mail address may do, besides reading and asking (always allowed).',
+  })
+  unverifiedAccounts!: UnverifiedAccountSettings;
 }
 
 @InputType({ description: 'Reputation rule overrides; omitted fields keep their current value.' })
@@ -106,6 +124,7 @@ export class PrivilegeThresholdsInput {
   @Field(() => Int, { nullable: true }) comment?: number;
   @Field(() => Int, { nullable: true }) downvote?: number;
   @Field(() => Int, { nullable: true }) postLinks?: number;
+  @Field(() => Int, { nullable: true }) answerProtected?: number;
   @Field(() => Int, { nullable: true }) editOthersPosts?: number;
   @Field(() => Int, { nullable: true }) reviewQueues?: number;
   @Field(() => Int, { nullable: true }) closeVotes?: number;
@@ -140,6 +159,16 @@ export class ModerationSettingsInput {
 @InputType({ description: 'Content overrides.' })
 export class ContentSettingsInput {
   @Field(() => RemoteImages, { nullable: true }) remoteImages?: RemoteImages;
+  /** Typed as the supported tags, checked against them with the other settings (settingsProblems). */
+  @Field(() => [String], { nullable: true, description: 'Replaces the list; validated against the supported tags.' })
+  languages?: BoardLanguage[];
+}
+
+@InputType({ description: 'Overrides of what unverified accounts may do.' })
+export class UnverifiedAccountSettingsInput {
+  @Field(() => Boolean, { nullable: true }) mayAnswer?: boolean;
+  @Field(() => Boolean, { nullable: true }) mayComment?: boolean;
+  @Field(() => Boolean, { nullable: true }) mayVote?: boolean;
 }
 
 @InputType({ description: 'Setting overrides, by group; validated together.' })
@@ -150,4 +179,5 @@ export class BoardSettingsInput {
   @Field(() => EscalationSettingsInput, { nullable: true }) escalation?: EscalationSettingsInput;
   @Field(() => ModerationSettingsInput, { nullable: true }) moderation?: ModerationSettingsInput;
   @Field(() => ContentSettingsInput, { nullable: true }) content?: ContentSettingsInput;
+  @Field(() => UnverifiedAccountSettingsInput, { nullable: true }) unverifiedAccounts?: UnverifiedAccountSettingsInput;
 }

@@ -34,6 +34,25 @@ describe('board settings', () => {
     ]);
   });
 
+  it('takes content languages from the supported BCP 47 list, once each, naming the list on a problem', () => {
+    expect(settingsProblems({ content: { languages: ['zh-CN', 'en'] } })).toEqual([]);
+    expect(resolveBoardSettings({ content: { languages: ['ja'] } }).content).toEqual({
+      remoteImages: null,
+      languages: ['ja'],
+    });
+    for (const languages of [
+      [],
+      ['en', 'en'],
+      ['english'],
+      ['en', 'xx-YY', 'zz'],
+      ['en', 'de', 'fr', 'es', 'it', 'ja'],
+    ]) {
+      expect(settingsProblems({ content: { languages: languages as never } })).toEqual([
+        { field: 'settings.content.languages', message: 'INVALID_VALUE' },
+      ]);
+    }
+  });
+
   it('accepts the defaults', () => {
     expect(settingsProblems({})).toEqual([]);
   });

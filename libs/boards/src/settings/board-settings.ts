@@ -11,6 +11,35 @@ export enum RemoteImages {
 
 const points = (min: number, max: number) => z.number().int().min(min).max(max);
 
+/**
+ * Languages a board may name as its content languages: BCP 47 tags, written as here (language,
+ * and a region or script only where readers need it told apart).
+ */
+export const BOARD_LANGUAGES = [
+  'en',
+  'zh-CN',
+  'zh-TW',
+  'ja',
+  'ko',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt-BR',
+  'nl',
+  'pl',
+  'ru',
+  'tr',
+  'ar',
+  'hi',
+  'id',
+  'th',
+  'vi',
+] as const;
+export type BoardLanguage = (typeof BOARD_LANGUAGES)[number];
+/** At most this many content languages per board. */
+export const MAX_BOARD_LANGUAGES = 5;
+
 export const boardSettingsSchema = z.object({
   /** Reputation rules (Stack Exchange defaults; an operator may tune them per board). */
   reputation: z.object({
@@ -30,6 +59,7 @@ export const boardSettingsSchema = z.object({
     comment: points(0, 100_000),
     downvote: points(0, 100_000),
     postLinks: points(0, 100_000),
+    answerProtected: points(0, 100_000),
     editOthersPosts: points(0, 1_000_000),
     reviewQueues: points(0, 1_000_000),
     closeVotes: points(0, 1_000_000),
@@ -66,6 +96,21 @@ export const boardSettingsSchema = z.object({
   content: z.object({
     /** null: the default for the board's visibility (links on private boards, images on public ones). */
     remoteImages: z.enum(RemoteImages).nullable(),
+    /** The languages people write in here, the main one first: the default `lang` of posts. */
+    languages: z
+      .array(z.enum(BOARD_LANGUAGES))
+      .min(1)
+      .max(MAX_BOARD_LANGUAGES)
+      .refine((tags) => new Set(tags).size === tags.length),
+  }),
+  /**
+   * What accounts whose e-mail address is not verified yet may do here, besides reading and
+   * asking (always allowed: a customer with a problem should not wait for a mail).
+   */
+  unverifiedAccounts: z.object({
+    mayAnswer: z.boolean(),
+    mayComment: z.boolean(),
+    mayVote: z.boolean(),
   }),
 });
 
@@ -86,13 +131,15 @@ export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
     dailyVoteCap: 200,
   },
   // SE: upvote 15, flag 15, comment 50, downvote 125, review queues 500, edit 2,000, close votes
-  // 3,000, moderator tools 10,000; asking and answering need only the starting 1.
+  // 3,000, moderator tools 10,000; asking and answering need only the starting 1, answering a
+  // protected question 10.
   privileges: {
     upvote: 15,
     flag: 15,
     comment: 50,
     downvote: 125,
     postLinks: 10,
+    answerProtected: 10,
     editOthersPosts: 2000,
     reviewQueues: 500,
     closeVotes: 3000,
@@ -112,7 +159,9 @@ export const DEFAULT_BOARD_SETTINGS: BoardSettingsValues = {
     newUserFlagsPerHour: 10,
     flagsPerDay: 10,
   },
-  content: { remoteImages: null },
+  content: { remoteImages: null, languages: ['en'] },
+  // Open by default, as before verification existed; an operator closes what spam targets.
+  unverifiedAccounts: { mayAnswer: true, mayComment: true, mayVote: true },
 };
 
 // `base` is absent for boards created without overrides (mongoose drops the empty object).
@@ -143,15 +192,40 @@ export function settingsProblems(overrides: BoardSettingsOverrides): { field: st
   const result = boardSettingsSchema.safeParse(effective);
   const problems = result.success
     ? []
-    : result.error.issues.map((issue) => ({ field: ['settings', ...issue.path].join('.'), message: 'INVALID_VALUE' }));
+    : result.error.issues
+        .map((issue) => ({
+          // A problem in a list (one of the languages) is the list's: its field is what people edit.
+          field: ['settings', ...issue.path.filter((part) => typeof part !== 'number')].join('.'),
+          message: 'INVALID_VALUE',
+        }))
+        .filter((problem, i, all) => all.findIndex((other) => other.field === problem.field) === i);
   if (effective.escalation.staffAfterMinutes <= effective.escalation.expertsAfterMinutes) {
     problems.push({ field: 'settings.escalation.staffAfterMinutes', message: 'STAFF_AFTER_EXPERTS' });
   }
   return problems;
 }
 
+/** A board's content languages, the main one first. */
+export function boardLanguages(board: { settingsOverrides?: BoardSettingsOverrides }): readonly BoardLanguage[] {
+  return resolveBoardSettings(board.settingsOverrides).content.languages;
+}
+
 /** Whether a board's posts show remote images as images: its choice, else only if the board is public. */
 export function showsRemoteImages(board: { visibility: string; settingsOverrides?: BoardSettingsOverrides }): boolean {
   const choice = resolveBoardSettings(board.settingsOverrides).content.remoteImages;
   return (choice ?? (board.visibility === 'PUBLIC' ? RemoteImages.ALLOW : RemoteImages.LINK)) === RemoteImages.ALLOW;
+}
+
+/** What an unverified account may do beyond reading and asking; each is a board setting. */
+export type UnverifiedAct = 'answer' | 'comment' | 'vote';
+
+const UNVERIFIED_SETTING: Record<UnverifiedAct, keyof BoardSettingsValues['unverifiedAccounts']> = {
+  answer: 'mayAnswer',
+  comment: 'mayComment',
+  vote: 'mayVote',
+};
+
+/** Whether an account with an unverified address may do this on the board. */
+export function unverifiedMay(board: { settingsOverrides?: BoardSettingsOverrides }, act: UnverifiedAct): boolean {
+  return resolveBoardSettings(board.settingsOverrides).unverifiedAccounts[UNVERIFIED_SETTING[act]];
 }

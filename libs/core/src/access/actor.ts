@@ -14,6 +14,19 @@ export interface Actor {
   isSuspended: boolean;
   /** The session (refresh-token family) the access token belongs to. */
   sessionId: string;
+  /**
+   * Signed-in requests: the account as read for this request. `stateVersion` keys caches of
+   * what the user sees outside their own row (docs/speed.md); the rest is for the site's header.
+   */
+  account?: ActorAccount;
+}
+
+export interface ActorAccount {
+  stateVersion: number;
+  displayName: string;
+  locale: string;
+  isEmailVerified: boolean;
+  avatarUrl: string | null;
 }
 
 export function isPlatformAdmin(actor: Actor | null | undefined): boolean {

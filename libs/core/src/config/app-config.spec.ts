@@ -57,6 +57,27 @@ describe('configuration', () => {
       expect(() => parseEnvironment({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
   });
 
+  it('keeps files on disk unless all S3 variables are set, and names the missing ones', () => {
+    expect(toAppConfig(parseEnvironment({ JWT_SECRET: 'x'.repeat(32) })).files).toEqual({ s3: undefined });
+    expect(() => parseEnvironment({ S3_ENDPOINT: 'http://minio:9000', S3_BUCKET: 'files' })).toThrow(
+      /S3_ACCESS_KEY_ID: is required[\s\S]*S3_SECRET_ACCESS_KEY: is required/,
+    );
+    const s3 = {
+      S3_ENDPOINT: 'http://minio:9000/',
+      S3_BUCKET: 'files',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      JWT_SECRET: 'x'.repeat(32),
+    };
+    expect(toAppConfig(parseEnvironment(s3)).files.s3).toEqual({
+      endpoint: 'http://minio:9000',
+      bucket: 'files',
+      region: 'us-east-1',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+    });
+  });
+
   it('requires JWT_SECRET in production', () => {
     expect(() => parseEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });

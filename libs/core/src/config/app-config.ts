@@ -87,6 +87,15 @@ export const configSchema = z.object({
       message:
         'must be false, a number of hops, or comma-separated addresses, CIDR ranges or loopback/linklocal/uniquelocal',
     }),
+  /**
+   * Uploaded files (avatars, post images) go to this S3-compatible endpoint (AWS, MinIO, R2…)
+   * when set, in S3_BUCKET, addressed path-style. Unset: on disk under DATA_DIR/files.
+   */
+  S3_ENDPOINT: url(['http:', 'https:']),
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
   /** Query cost an anonymous client address may spend a minute, over HTTP and WebSocket together. */
   ANONYMOUS_QUERY_COST_PER_MINUTE: z.coerce.number().int().min(1).default(30_000),
 });
@@ -120,6 +129,8 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** See ANONYMOUS_QUERY_COST_PER_MINUTE. */
   anonymousQueryCostPerMinute: number;
+  /** Where uploaded files live: an S3-compatible bucket when configured, else `dataDir/files`. */
+  files: { s3?: S3Config };
   /** Base URL of links in e-mails, without a trailing slash. */
   publicUrl: string;
   version: string;
@@ -128,6 +139,14 @@ export interface AppConfig {
    * does; one-shot CLI commands do not, so they never take work meant for a running server.
    */
   runsBackgroundJobs: boolean;
+}
+
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +161,12 @@ export function parseEnvironment(env: Record<string, string | undefined>): RawCo
   const result = configSchema.safeParse(env);
   if (result.success) {
     const raw = result.data;
+    const s3Names = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+    if (s3Names.some((name) => raw[name] !== undefined)) {
+      const missing = s3Names.filter((name) => raw[name] === undefined);
+      if (missing.length > 0)
+        throw new ConfigError(missing.map((name) => `${name}: is required with the other S3_ variables`));
+    }
     if (raw.NODE_ENV === 'production') {
       const missing = (['JWT_SECRET', 'REFERRALS_SECRET_KEY'] as const).filter((name) => raw[name] === undefined);
       if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: is required in production`));

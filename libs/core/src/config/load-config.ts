@@ -53,6 +53,18 @@ export function toAppConfig(raw: RawConfig): AppConfig {
     metrics: { token: raw.METRICS_TOKEN, port: raw.METRICS_PORT },
     trustProxy: raw.TRUST_PROXY,
     anonymousQueryCostPerMinute: raw.ANONYMOUS_QUERY_COST_PER_MINUTE,
+    files: {
+      s3:
+        raw.S3_ENDPOINT && raw.S3_BUCKET && raw.S3_ACCESS_KEY_ID && raw.S3_SECRET_ACCESS_KEY
+          ? {
+              endpoint: raw.S3_ENDPOINT.replace(/\/+$/, ''),
+              bucket: raw.S3_BUCKET,
+              region: raw.S3_REGION,
+              accessKeyId: raw.S3_ACCESS_KEY_ID,
+              secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+            }
+          : undefined,
+    },
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     version: readOwnPackageVersion(),
     runsBackgroundJobs: raw.BACKGROUND_JOBS === 'on',

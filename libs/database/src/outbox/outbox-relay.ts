@@ -26,6 +26,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly handlers = new Map<string, OutboxHandler[]>();
   private timer?: NodeJS.Timeout;
   private draining?: Promise<number>;
+  private isNudgedWhileDraining = false;
   private stopped = false;
   /** Logs an outage of the job queue once, not on every poll. */
   private isQueueDown = false;
@@ -75,10 +76,25 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return { pending, oldestPendingSeconds: Math.max(0, ageMs / 1000) };
   }
 
-  /** Starts a drain unless one is running; called after commits that wrote to the outbox. */
+  /**
+   * Starts a drain unless one is running; called after commits that wrote to the outbox. A nudge
+   * during a drain makes it look once more when done: the running drain may already have found
+   * nothing due just before the nudging commit, and its message would wait for the next poll.
+   */
   nudge(): Promise<number> {
     if (this.stopped) return Promise.resolve(0);
-    this.draining ??= this.drain()
+    if (this.draining) {
+      this.isNudgedWhileDraining = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      let delivered = 0;
+      do {
+        this.isNudgedWhileDraining = false;
+        delivered += await this.drain();
+      } while (this.isNudgedWhileDraining && !this.stopped);
+      return delivered;
+    })()
       .catch((error: unknown) => {
         // The database may be briefly unreachable; the next poll tries again.
         this.logger.warn({ err: error }, 'outbox drain failed');

@@ -50,9 +50,16 @@ function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 11000;
 }
 
+/**
+ * Why a unit ran again: the driver's withTransaction reran it after a TransientTransactionError
+ * (a write conflict with another transaction, a failover), or we reran it after it lost a race on
+ * a unique key. Both are normal under concurrency; their rate says how much writers fight.
+ */
+export type TransactionRetryReason = 'transient' | 'duplicate_key';
+
 @Injectable()
 export class UnitOfWork {
-  private retried = 0;
+  private readonly retryListeners: ((reason: TransactionRetryReason) => void)[] = [];
   /** The last unit queued per hot key (see `run`). */
   private readonly lanes = new Map<string, Promise<void>>();
 
@@ -96,21 +103,28 @@ export class UnitOfWork {
         // Two writers inserting the same unique key at once (two identical votes, two follows):
         // the loser's transaction aborted; run again, it now reads the winner's row and acts on it.
         if (!isDuplicateKey(error) || attempt >= DUPLICATE_KEY_ATTEMPTS) throw error;
-        this.retried++;
+        this.retried('duplicate_key');
       }
     }
   }
 
-  /** Units run again after a duplicate-key race (for the load benchmark's conflict figure). */
-  get retries(): number {
-    return this.retried;
+  /** Tells `listener` of every rerun of a unit (the metrics count them). */
+  onRetry(listener: (reason: TransactionRetryReason) => void): void {
+    this.retryListeners.push(listener);
+  }
+
+  private retried(reason: TransactionRetryReason): void {
+    for (const listener of this.retryListeners) listener(reason);
   }
 
   private async runOnce<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
     const session = await this.connection.startSession();
     let committed: { result: T; tx: TransactionContext } | undefined;
+    let attempts = 0;
     try {
       await session.withTransaction(async () => {
+        // The driver calls this again only after a TransientTransactionError.
+        if (++attempts > 1) this.retried('transient');
         // A retried attempt starts from scratch: nothing from an aborted attempt may leak out.
         const tx = new TransactionContext(session, this.connection.collection(LOCKS_COLLECTION));
         const result = await work(tx);

@@ -1,14 +1,17 @@
 // passport-jwt verifies the signature; expiry is checked here against the injected clock (so
 // tests can move time), and the session and user are looked up so logout, password changes and
-// suspensions take effect at once rather than when the token expires.
+// suspensions take effect at once rather than when the token expires (a session already seen open
+// is known still open from the user's row alone: see OpenSessions).
 import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { type Actor, APP_CONFIG, type AppConfig, Clock, UnauthenticatedError } from '@helpboard/core';
+import { OpenSessions } from './open-sessions.js';
 import { SessionRepository } from '../session/session.repository.js';
 import { type AccessTokenClaims, JWT_ISSUER } from '../session/token.service.js';
 import { UserRepository } from '../user/user.repository.js';
+import { hasVerifiedEmail } from '../user/users.service.js';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -17,6 +20,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly clock: Clock,
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
+    private readonly openSessions: OpenSessions,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -35,15 +39,32 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now.getTime()) {
       throw new UnauthenticatedError('TOKEN_EXPIRED');
     }
-    const [user, session] = await Promise.all([this.users.findById(claims.sub), this.sessions.findSession(claims.sid)]);
-    if (!user || !session || !session.userId.equals(user._id)) throw new UnauthenticatedError('INVALID_TOKEN');
-    if (session.endedAt) throw new UnauthenticatedError('SESSION_REVOKED');
+    // A session seen open before needs only the user's row (see OpenSessions); else both, at once.
+    const [user, session] = this.openSessions.has(claims.sid)
+      ? [await this.users.findById(claims.sub), undefined]
+      : await Promise.all([this.users.findById(claims.sub), this.sessions.findSession(claims.sid)]);
+    if (!user) throw new UnauthenticatedError('INVALID_TOKEN');
+    const userId = user._id.toHexString();
+    const stateVersion = user.stateVersion ?? 0;
+    if (!this.openSessions.isKnownOpen(claims.sid, userId, stateVersion)) {
+      const current = session === undefined ? await this.sessions.findSession(claims.sid) : session;
+      if (!current || !current.userId.equals(user._id)) throw new UnauthenticatedError('INVALID_TOKEN');
+      if (current.endedAt) throw new UnauthenticatedError('SESSION_REVOKED');
+      this.openSessions.remember(claims.sid, userId, stateVersion);
+    }
     return {
-      userId: user._id.toHexString(),
+      userId,
       handle: user.handle,
       platformRole: user.platformRole,
       isSuspended: user.suspendedUntil !== null && user.suspendedUntil > now,
-      sessionId: session._id.toHexString(),
+      sessionId: claims.sid,
+      account: {
+        stateVersion,
+        displayName: user.displayName,
+        locale: user.locale,
+        isEmailVerified: hasVerifiedEmail(user),
+        avatarUrl: user.avatarUrl ?? null,
+      },
     };
   }
 }

@@ -1,7 +1,7 @@
-// Links we e-mail to prove someone reads an address: reset a forgotten password, verify the
-// address after sign-up, confirm a new address. Each link is single-use (spent atomically inside
+// Links we e-mail to prove someone reads an address: finish a sign-up, reset a forgotten password,
+// verify an address, confirm a new address. Each link is single-use (spent atomically inside
 // the transaction that acts on it), expires, and is stored only as a hash. Asking for a reset
-// answers alike whether or not the address has an account.
+// answers alike whether or not the address has an account, and so does signing up.
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { isEmail } from 'class-validator';
@@ -23,9 +23,10 @@ import { SessionEndReason } from '../session/session.schema.js';
 import { normaliseEmail } from '../user/account-names.js';
 import { UserRepository } from '../user/user.repository.js';
 import type { UserRecord } from '../user/user.schema.js';
+import { newUserRecord, takenConflict } from '../auth/new-account.js';
 import { AccountMailer, AccountMailKind } from './account-mail.port.js';
 import { AccountTokenRepository } from './account-token.repository.js';
-import { ACCOUNT_TOKEN_TTL_MS, AccountTokenPurpose } from './account-token.schema.js';
+import { ACCOUNT_TOKEN_TTL_MS, AccountTokenPurpose, type PendingRegistration } from './account-token.schema.js';
 
 /** Links of each kind one address (or account) may ask for per hour: enough for a lost mail, not for a mail bomb. */
 export const ACCOUNT_LINKS_PER_HOUR = 5;
@@ -36,19 +37,25 @@ export const ACCOUNT_LINK_PATHS: Record<AccountTokenPurpose, string> = {
   [AccountTokenPurpose.ResetPassword]: '/reset-password',
   [AccountTokenPurpose.VerifyEmail]: '/verify-email',
   [AccountTokenPurpose.ChangeEmail]: '/confirm-email',
+  [AccountTokenPurpose.CompleteRegistration]: '/complete-signup',
 };
 
 const MAIL_KIND: Record<AccountTokenPurpose, AccountMailKind> = {
   [AccountTokenPurpose.ResetPassword]: AccountMailKind.ResetPassword,
   [AccountTokenPurpose.VerifyEmail]: AccountMailKind.VerifyEmail,
   [AccountTokenPurpose.ChangeEmail]: AccountMailKind.ChangeEmail,
+  [AccountTokenPurpose.CompleteRegistration]: AccountMailKind.CompleteRegistration,
 };
+
+/** Whom a link is for: an account, or the one a sign-up will create. */
+type Recipient = Pick<UserRecord, '_id' | 'handle' | 'locale'>;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 /** Expired, used, forged and mistyped links get one answer: the link does not work (any more). */
 const invalidLink = () =>
   new InvalidInputError([{ field: 'token', message: 'ACCOUNT_LINK_INVALID' }], 'ACCOUNT_LINK_INVALID');
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
+const SIGNUP_ATTEMPT_PATH = '/forgot-password';
 
 @Injectable()
 export class AccountEmailService {
@@ -94,6 +101,7 @@ export class AccountEmailService {
       if (!(await this.tokens.consume(tokenHash, AccountTokenPurpose.ResetPassword, now, tx))) throw invalidLink();
       await this.tokens.retireAll(user._id, AccountTokenPurpose.ResetPassword, now, tx);
       await this.sessions.endUserSessions(user._id, SessionEndReason.PasswordReset, now, undefined, tx);
+      await this.users.touchState([user._id], tx);
       // The link reached this address, which is what a verification proves too.
       const verified = user.email === link.email ? { emailVerifiedAt: user.emailVerifiedAt ?? now } : {};
       return (await this.users.update(user._id, { passwordHash, ...verified, updatedAt: now }, tx))!;
@@ -124,6 +132,57 @@ export class AccountEmailService {
       if (!link || !user || user.email !== link.email) throw invalidLink();
       return (await this.users.update(user._id, { emailVerifiedAt: user.emailVerifiedAt ?? now, updatedAt: now }, tx))!;
     });
+  }
+
+  /**
+   * The only outcome of a sign-up its caller learns is "check your mail". A new address gets the
+   * link that creates the account; an address with an account gets a note to its owner instead.
+   * Both count against the same per-address limit, so neither the answer nor a refusal tells them
+   * apart. A mail that cannot go out is logged: the answer must not depend on it either.
+   */
+  async mailSignup(email: string, pending: PendingRegistration, owner: UserRecord | null): Promise<void> {
+    await this.limit(`signup:${email}`);
+    const sending = owner
+      ? this.mailer.send({
+          kind: AccountMailKind.SignupAttempt,
+          id: `account-${new Types.ObjectId().toHexString()}`,
+          userId: owner._id.toHexString(),
+          to: email,
+          locale: owner.locale,
+          handle: owner.handle,
+          path: SIGNUP_ATTEMPT_PATH,
+        })
+      : this.issue(
+          { _id: new Types.ObjectId(), handle: pending.handle, locale: pending.locale },
+          AccountTokenPurpose.CompleteRegistration,
+          email,
+          pending,
+        );
+    await sending.catch((error: unknown) => this.logger.warn({ err: error }, 'sign-up mail not sent'));
+  }
+
+  /**
+   * Creates the account a sign-up link stands for, its address proven by the click. The link is
+   * spent in the transaction that inserts the account, so of parallel clicks exactly one creates
+   * it. The handle was only checked at sign-up: if someone took it (or the address) since, the
+   * answer is HANDLE_TAKEN (EMAIL_TAKEN) and the link stays unspent.
+   */
+  async completeRegistration(token: string): Promise<UserRecord> {
+    const now = this.clock.now();
+    return this.unitOfWork
+      .run(async ({ session: tx }) => {
+        const link = await this.tokens.consume(hashOf(token), AccountTokenPurpose.CompleteRegistration, now, tx);
+        if (!link?.registration) throw invalidLink();
+        const { handle, passwordHash, displayName, locale } = link.registration;
+        const record = newUserRecord(
+          { _id: link.userId, email: link.email, handle, displayName, locale, passwordHash, emailVerifiedAt: now },
+          now,
+        );
+        return this.users.insert(record, tx);
+      })
+      .catch((error: unknown) => {
+        throw takenConflict(error) ?? error;
+      });
   }
 
   /**
@@ -178,7 +237,12 @@ export class AccountEmailService {
     return user;
   }
 
-  private async issue(user: UserRecord, purpose: AccountTokenPurpose, email: string): Promise<void> {
+  private async issue(
+    user: Recipient,
+    purpose: AccountTokenPurpose,
+    email: string,
+    registration: PendingRegistration | null = null,
+  ): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const id = new Types.ObjectId();
@@ -190,6 +254,7 @@ export class AccountEmailService {
       createdAt: now,
       expiresAt: new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS[purpose]),
       usedAt: null,
+      registration,
     });
     await this.mailer.send({
       kind: MAIL_KIND[purpose],

@@ -8,6 +8,10 @@ export enum AccountMailKind {
   ChangeEmail = 'CHANGE_EMAIL',
   /** To the old address after a change, so a hijack does not go unnoticed. */
   EmailChanged = 'EMAIL_CHANGED',
+  /** The link that creates the account a sign-up asked for. */
+  CompleteRegistration = 'COMPLETE_REGISTRATION',
+  /** To an account's address when someone signs up with it again (the sign-up itself says nothing). */
+  SignupAttempt = 'SIGNUP_ATTEMPT',
 }
 
 export interface AccountMail {

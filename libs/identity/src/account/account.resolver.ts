@@ -3,14 +3,7 @@ import { ArgsType, Field, Mutation, Resolver, Args } from '@nestjs/graphql';
 import { IsString, MaxLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, SignedIn } from '@helpboard/core';
 import { AccountEmailService } from './account-email.service.js';
-
-@ArgsType()
-class TokenArgs {
-  @Field({ description: 'The token from the e-mailed link (its `token` query parameter).' })
-  @IsString()
-  @MaxLength(200)
-  token!: string;
-}
+import { TokenArgs } from './dto/token.args.js';
 
 @ArgsType()
 class ResetPasswordArgs extends TokenArgs {

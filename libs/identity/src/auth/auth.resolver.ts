@@ -5,6 +5,7 @@ import { toUser } from '../user/user.mapper.js';
 import { AuthPayload } from '../user/user.model.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
 import { ChangePasswordInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
+import { TokenArgs } from '../account/dto/token.args.js';
 import { clientInfoOf, type CredentialsRequest, GqlLocalGuard } from './local.strategy.js';
 
 type RequestContext = { req: Parameters<typeof clientInfoOf>[0]; credentials?: CredentialsRequest };
@@ -17,9 +18,25 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Create an account and sign in.' })
-  async register(@Args('input') input: RegisterInput, @Context() context: RequestContext): Promise<AuthPayload> {
-    return this.toPayload(await this.auth.register(input, clientInfoOf(context.req)));
+  @Mutation(() => Boolean, {
+    description:
+      'Start creating an account: a link that creates it and signs in is e-mailed to the address ' +
+      '(see completeRegistration). Answers true whether or not the address has an account; its owner is told by e-mail instead. ' +
+      'Input problems are BAD_USER_INPUT; a taken handle is CONFLICT (HANDLE_TAKEN).',
+  })
+  async register(@Args('input') input: RegisterInput, @Context() context: RequestContext): Promise<boolean> {
+    await this.auth.register(input, clientInfoOf(context.req));
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, {
+    description:
+      'Create the account a sign-up link stands for and sign in; the address counts as verified. ' +
+      'ACCOUNT_LINK_INVALID when the link is expired or used; CONFLICT (HANDLE_TAKEN, EMAIL_TAKEN) when someone took the handle or the address since.',
+  })
+  async completeRegistration(@Args() args: TokenArgs, @Context() context: RequestContext): Promise<AuthPayload> {
+    return this.toPayload(await this.auth.completeRegistration(args.token, clientInfoOf(context.req)));
   }
 
   @Public()

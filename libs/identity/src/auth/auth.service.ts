@@ -1,22 +1,20 @@
-// Sign-up, sign-in, refresh-token rotation, logout and password changes.
+// Accounts, sign-up by e-mailed link, sign-in, refresh-token rotation, logout and password changes.
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import {
   type Actor,
   Clock,
   ConflictError,
-  type FieldProblem,
   ForbiddenError,
   InvalidInputError,
-  PlatformRole,
+  type PlatformRole,
   UnauthenticatedError,
 } from '@helpboard/core';
-import { isEmail } from 'class-validator';
 import { UnitOfWork } from '@helpboard/database';
 import { SessionRepository } from '../session/session.repository.js';
 import { SessionEndReason, type SessionRecord } from '../session/session.schema.js';
 import { hashRefreshToken, TokenService } from '../session/token.service.js';
-import { HANDLE_PATTERN, handleKeyOf, isReservedHandle, normaliseEmail } from '../user/account-names.js';
+import { handleKeyOf, normaliseEmail } from '../user/account-names.js';
 import { UserRepository } from '../user/user.repository.js';
 import { UserRecord } from '../user/user.schema.js';
 import { AccountEmailService } from '../account/account-email.service.js';
@@ -24,6 +22,7 @@ import { LoginThrottle } from './login-throttle.js';
 import { RegistrationLimit } from './registration-limit.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordProblems } from './password-policy.js';
+import { checkedAccount, newUserRecord, takenConflict } from './new-account.js';
 
 export interface ClientInfo {
   ip: string;
@@ -46,10 +45,6 @@ export interface NewAccount {
   platformRole?: PlatformRole;
 }
 
-function isDuplicateKey(error: unknown): error is { code: number; keyPattern?: Record<string, unknown> } {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
-}
-
 @Injectable()
 export class AuthService {
   constructor(
@@ -64,49 +59,45 @@ export class AuthService {
     private readonly accountEmail: AccountEmailService,
   ) {}
 
-  /** Creates an account (validated, password hashed); the caller decides whether to sign it in. */
+  /**
+   * Creates an account at once (validated, password hashed), for the CLI and the demo: whoever
+   * runs them vouches for the address. People sign up with `register` instead.
+   */
   async createAccount(input: NewAccount): Promise<UserRecord> {
-    const email = normaliseEmail(input.email);
-    const handle = input.handle.trim();
-    const problems: FieldProblem[] = [];
-    // Checked here, not only on the GraphQL input: the site's form and the CLI create accounts too.
-    if (email.length > 254 || !isEmail(email)) problems.push({ field: 'email', message: 'INVALID_EMAIL' });
-    if (!HANDLE_PATTERN.test(handle)) problems.push({ field: 'handle', message: 'HANDLE_INVALID' });
-    else if (isReservedHandle(handle)) problems.push({ field: 'handle', message: 'HANDLE_RESERVED' });
-    problems.push(...passwordProblems(input.password, 'password', { handle, email }));
-    if (problems.length > 0) throw new InvalidInputError(problems);
-
-    const now = this.clock.now();
+    const fields = checkedAccount(input);
+    const passwordHash = await this.hasher.hash(input.password);
+    const record = newUserRecord(
+      { ...fields, passwordHash, emailVerifiedAt: null, platformRole: input.platformRole },
+      this.clock.now(),
+    );
     try {
-      return await this.users.insert({
-        email,
-        handle,
-        handleKey: handleKeyOf(handle),
-        passwordHash: await this.hasher.hash(input.password),
-        displayName: input.displayName?.trim() || handle,
-        bio: '',
-        locale: input.locale ?? 'en',
-        region: null,
-        avatarUrl: null,
-        emailVerifiedAt: null,
-        platformRole: input.platformRole ?? PlatformRole.User,
-        suspendedUntil: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      return await this.users.insert(record);
     } catch (error) {
-      if (isDuplicateKey(error)) {
-        throw new ConflictError(error.keyPattern && 'email' in error.keyPattern ? 'EMAIL_TAKEN' : 'HANDLE_TAKEN');
-      }
-      throw error;
+      throw takenConflict(error) ?? error;
     }
   }
 
-  async register(input: NewAccount, client: ClientInfo): Promise<IssuedSession> {
+  /**
+   * Starts a sign-up. Its answer (nothing, or an error about the input) is the same whether or not
+   * the address has an account, after the same work: the password is hashed on both paths (the
+   * slow step a stopwatch would see) and each sends one mail, the link that creates the account
+   * or a note to the address's owner (AccountEmailService.mailSignup). Nobody is signed in until
+   * the link is opened: a session handed out here would tell which addresses are new. Handles
+   * are public, so a taken one is said at once.
+   */
+  async register(input: NewAccount, client: ClientInfo): Promise<void> {
     await this.registrationLimit.consume(client.ip);
-    const user = await this.createAccount({ ...input, platformRole: PlatformRole.User });
-    // Signed in at once (unverified accounts may read and ask); the link verifies the address.
-    await this.accountEmail.sendVerificationQuietly(user._id.toHexString());
+    const fields = checkedAccount(input);
+    if (await this.users.findByHandleKey(handleKeyOf(fields.handle))) throw new ConflictError('HANDLE_TAKEN');
+    const passwordHash = await this.hasher.hash(input.password);
+    const owner = await this.users.findByEmail(fields.email);
+    const { handle, displayName, locale } = fields;
+    await this.accountEmail.mailSignup(fields.email, { handle, passwordHash, displayName, locale }, owner);
+  }
+
+  /** Opens a sign-up link: the account is created, its address verified, and it is signed in. */
+  async completeRegistration(token: string, client: ClientInfo): Promise<IssuedSession> {
+    const user = await this.accountEmail.completeRegistration(token);
     return this.startSession(user, client);
   }
 
@@ -172,6 +163,7 @@ export class AuthService {
       if (!session || session.endedAt || session.expiresAt <= now) return { kind: 'revoked' as const };
       if (!(await this.sessions.markTokenUsed(stored._id, now, tx))) {
         await this.sessions.endSession(session._id, SessionEndReason.TokenReused, now, tx);
+        await this.users.touchState([session.userId], tx);
         return { kind: 'reused' as const };
       }
       const next = this.tokens.newRefreshToken();
@@ -198,6 +190,7 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.sessions.endSession(new Types.ObjectId(actor.sessionId), SessionEndReason.Logout, this.clock.now());
+    await this.users.touchState([new Types.ObjectId(actor.userId)]);
   }
 
   /** Changes the password and signs out every other session of the user. */
@@ -226,6 +219,7 @@ export class AuthService {
         new Types.ObjectId(actor.sessionId),
         tx,
       );
+      await this.users.touchState([user._id], tx);
     });
   }
 
@@ -233,6 +227,11 @@ export class AuthService {
   async sessionsOf(actor: Actor): Promise<(SessionRecord & { isCurrent: boolean })[]> {
     const rows = await this.sessions.openSessionsOf(new Types.ObjectId(actor.userId), this.clock.now());
     return rows.map((row) => ({ ...row, isCurrent: row._id.toHexString() === actor.sessionId }));
+  }
+
+  /** When the user was last active in a session, if their tokens still say (profiles show it coarsely). */
+  lastSeenAt(userId: string): Promise<Date | null> {
+    return this.sessions.lastActivityOf(new Types.ObjectId(userId));
   }
 
   /** "Log out everywhere else": every session of the user but this one ends. */
@@ -243,6 +242,7 @@ export class AuthService {
       this.clock.now(),
       new Types.ObjectId(actor.sessionId),
     );
+    await this.users.touchState([new Types.ObjectId(actor.userId)]);
   }
 
   private issue(user: UserRecord, sessionId: Types.ObjectId, refreshToken: string): IssuedSession {

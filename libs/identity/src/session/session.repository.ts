@@ -71,6 +71,19 @@ export class SessionRepository {
       .exec();
   }
 
+  /**
+   * When the user last signed in or refreshed a session (refresh tokens are issued at most every
+   * 15 minutes of activity; their ObjectId carries the time), or null once their tokens expired.
+   */
+  async lastActivityOf(userId: Types.ObjectId): Promise<Date | null> {
+    const latest = await this.tokens
+      .findOne({ userId }, { _id: 1 })
+      .sort({ _id: -1 })
+      .lean<{ _id: Types.ObjectId }>()
+      .exec();
+    return latest?._id.getTimestamp() ?? null;
+  }
+
   /** Whether the user ever signed in from this address (fraud checks on referral clicks). */
   async hasSessionFromIp(userId: Types.ObjectId, ip: string): Promise<boolean> {
     return (await this.sessions.exists({ userId, ip }).exec()) !== null;

@@ -69,4 +69,6 @@ SessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 7 * 24 * 3600 });
 export const RefreshTokenSchema = SchemaFactory.createForClass(RefreshTokenRecord);
 RefreshTokenSchema.index({ tokenHash: 1 }, { unique: true });
 RefreshTokenSchema.index({ sessionId: 1 });
+// A profile's coarse "last seen" (SessionRepository.lastActivityOf).
+RefreshTokenSchema.index({ userId: 1, _id: -1 });
 RefreshTokenSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

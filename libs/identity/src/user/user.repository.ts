@@ -5,7 +5,7 @@ import { PlatformRole } from '@helpboard/core';
 import { presentIds } from '@helpboard/database';
 import { UserRecord } from './user.schema.js';
 
-export type NewUser = Omit<UserRecord, '_id'>;
+export type NewUser = Omit<UserRecord, '_id'> & { _id?: Types.ObjectId };
 
 @Injectable()
 export class UserRepository {
@@ -44,6 +44,14 @@ export class UserRepository {
     return this.users.findOne({ email }).lean<UserRecord>().exec();
   }
 
+  /** Sets the avatar URL and returns the record as it was before (its old avatar), in one step. */
+  async swapAvatar(id: Types.ObjectId, avatarUrl: string | null, at: Date): Promise<UserRecord | null> {
+    return this.users
+      .findByIdAndUpdate(id, { $set: { avatarUrl, updatedAt: at } }, { returnDocument: 'before' })
+      .lean<UserRecord>()
+      .exec();
+  }
+
   async update(
     id: Types.ObjectId,
     changes: Partial<Omit<UserRecord, '_id'>>,
@@ -72,6 +80,12 @@ export class UserRepository {
   /** Bulk imports: records built whole by the importer, inserted lean (nothing to cast or validate). */
   async insertMany(users: UserRecord[], session: ClientSession): Promise<void> {
     if (users.length > 0) await this.users.insertMany(users, { session, ordered: false, lean: true });
+  }
+
+  /** Moves the users' stateVersion (one atomic update, in `session` when given). */
+  async touchState(ids: readonly Types.ObjectId[], session?: ClientSession): Promise<void> {
+    if (ids.length === 0) return;
+    await this.users.updateMany({ _id: { $in: ids } }, { $inc: { stateVersion: 1 } }, { session });
   }
 
   countAdmins(): Promise<number> {

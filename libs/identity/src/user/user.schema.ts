@@ -50,6 +50,16 @@ export class UserRecord {
   @Prop({ type: Date, default: null })
   suspendedUntil!: Date | null;
 
+  /**
+   * Moves whenever something a signed-in request derives for this user from outside this row
+   * changes: a session ends, a notification arrives or is read, a board role or an operator's
+   * administration is granted or removed, a thread is followed. Every signed-in request reads
+   * this row anyway, so caches keyed by this number are current on every instance at once
+   * (docs/speed.md).
+   */
+  @Prop({ type: Number, default: 0 })
+  stateVersion?: number;
+
   /** Imported records: the source site and row id (see ImportOrigin); null otherwise. */
   @Prop(ORIGIN_PROP)
   origin?: ImportOrigin | null;

@@ -23,6 +23,11 @@ export interface ProfileChanges {
   avatarUrl?: string | null;
 }
 
+/** Accounts without an address (imported ones) have nothing to verify; others, once they used the link. */
+export function hasVerifiedEmail(user: Pick<UserRecord, 'email' | 'emailVerifiedAt'>): boolean {
+  return !user.email || user.emailVerifiedAt !== null;
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -44,6 +49,16 @@ export class UsersService {
     return requestLoader<string, UserRecord>(holder, 'users.byId', async (ids) =>
       byIds(ids, await this.users.findByIds(ids), (user) => user._id.toHexString()),
     );
+  }
+
+  /**
+   * Tells every instance that what these users see outside their own row changed (their
+   * notifications, board roles, operators, follows): caches keyed by UserRecord.stateVersion are
+   * rebuilt on their next request. Call it with the change's transaction, or after it committed.
+   */
+  touchViewerState(userIds: readonly (string | Types.ObjectId)[], session?: ClientSession): Promise<void> {
+    const ids = userIds.flatMap((id) => (Types.ObjectId.isValid(id) ? [new Types.ObjectId(id)] : []));
+    return this.users.touchState(ids, session);
   }
 
   findByHandle(handle: string): Promise<UserRecord | null> {

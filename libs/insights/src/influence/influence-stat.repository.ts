@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model, Types } from 'mongoose';
+import type { ClientSession, Model, Types } from 'mongoose';
 import { InfluenceStat } from './influence-stat.schema.js';
 
 export type InfluenceCounter = 'answerViews' | 'answers' | 'acceptedAnswers' | 'followers';
@@ -15,6 +15,7 @@ export class InfluenceStatRepository {
     periods: readonly string[],
     userIds: readonly Types.ObjectId[],
     inc: Partial<Record<InfluenceCounter, number>>,
+    session?: ClientSession,
   ) {
     if (userIds.length === 0) return;
     await this.stats.bulkWrite(
@@ -23,7 +24,7 @@ export class InfluenceStatRepository {
           updateOne: { filter: { operatorId, period, userId }, update: { $inc: inc }, upsert: true },
         })),
       ),
-      { ordered: false },
+      { ordered: false, session },
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model, Types } from 'mongoose';
+import type { ClientSession, Model, Types } from 'mongoose';
 import { BucketGranularity, type BucketWrite } from './buckets.js';
 import { InsightBucket } from './insight-bucket.schema.js';
 
@@ -11,7 +11,7 @@ export class InsightBucketRepository {
   constructor(@InjectModel(InsightBucket.name) private readonly buckets: Model<InsightBucket>) {}
 
   /** One bulk round trip of upserts with `$inc` (per 1,000 buckets). */
-  async add(writes: readonly BucketWrite[]): Promise<void> {
+  async add(writes: readonly BucketWrite[], session?: ClientSession): Promise<void> {
     for (let from = 0; from < writes.length; from += BATCH) {
       await this.buckets.bulkWrite(
         writes.slice(from, from + BATCH).map((write) => ({
@@ -24,7 +24,7 @@ export class InsightBucketRepository {
             upsert: true,
           },
         })),
-        { ordered: false },
+        { ordered: false, session },
       );
     }
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model, Types } from 'mongoose';
+import type { ClientSession, Model, Types } from 'mongoose';
 import { PostSignal } from './post-signal.schema.js';
 
 @Injectable()
@@ -8,9 +8,9 @@ export class PostSignalRepository {
   constructor(@InjectModel(PostSignal.name) private readonly signals: Model<PostSignal>) {}
 
   /** Stores a post's score once; false when it was already scored. */
-  async insertOnce(signal: Omit<PostSignal, '_id'>): Promise<boolean> {
+  async insertOnce(signal: Omit<PostSignal, '_id'>, session?: ClientSession): Promise<boolean> {
     const result = await this.signals
-      .updateOne({ postId: signal.postId }, { $setOnInsert: signal }, { upsert: true })
+      .updateOne({ postId: signal.postId }, { $setOnInsert: signal }, { upsert: true, session })
       .exec();
     return result.upsertedCount === 1;
   }

@@ -13,7 +13,7 @@ export class ModerationActionTaken implements DomainEvent {
     readonly auditEntryId: string,
     readonly boardId: string | null,
     readonly action: ModerationAction,
-    readonly targetType: 'thread' | 'post' | 'user',
+    readonly targetType: 'thread' | 'post' | 'comment' | 'tag' | 'user',
     readonly targetId: string,
     readonly threadId: string | null,
     readonly subjectUserId: string,

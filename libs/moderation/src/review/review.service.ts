@@ -118,7 +118,7 @@ export class ReviewService {
           $or: [{ claimedBy: null }, { claimedBy: me }, { claimedAt: { $lt: new Date(now.getTime() - CLAIM_TTL_MS) } }],
         },
         { $set: { claimedBy: me, claimedAt: now } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<ReviewItemRecord>()
       .exec();

@@ -1,5 +1,5 @@
 // Aggregation pipelines: mingo runs the stages, except $sample and $sort, done here as MongoDB
-// does them; $lookup and $facet read other collections through the same view.
+// does them, and $group/$sortByCount under a collation (collated-group.ts); $lookup and $facet read other collections through the same view.
 import { type Document } from 'bson';
 import { Aggregator } from 'mingo';
 import { MongoCommandError } from '../errors.js';
@@ -9,6 +9,7 @@ import { sortDocuments } from '../query/sort.js';
 import { type DocumentView } from '../storage/document-view.js';
 import { hasTypedNumbers, numericShadow, restoreNumberTypes } from '../storage/numbers.js';
 import { canonicalKey, cloneValue } from '../storage/values.js';
+import { collatedGroup, isCollatedGroupStage, type RunStages } from './collated-group.js';
 import { findDocuments } from './find-documents.js';
 
 const isPlainSort = (sort: unknown): boolean =>
@@ -36,6 +37,11 @@ export function aggregateDocuments(
     // $sample draws without replacement (mingo's draws with it) and $sort follows MongoDB's order
     // across types, so the pipeline runs in mingo segments around those stages.
     let segment: Document[] = [];
+    const run: RunStages = (input, stages) =>
+      new Aggregator(rewritePipeline(stages), {
+        collectionResolver: (name: string) =>
+          findDocuments(view, `${db}.${name}`, {}).map((doc) => cloneValue(numericShadow(doc))),
+      }).run(input) as Document[];
     const runSegment = () => {
       if (segment.length === 0) return;
       const stages = collation
@@ -43,14 +49,14 @@ export function aggregateDocuments(
             '$match' in stage ? { $match: collateFilter(stage.$match as Document, collation) } : stage,
           )
         : segment;
-      documents = new Aggregator(rewritePipeline(stages), {
-        collectionResolver: (name: string) =>
-          findDocuments(view, `${db}.${name}`, {}).map((doc) => cloneValue(numericShadow(doc))),
-      }).run(documents) as Document[];
+      documents = run(documents, stages);
       segment = [];
     };
     for (const stage of pipeline) {
-      if ('$sample' in stage) {
+      if (collation && isCollatedGroupStage(stage)) {
+        runSegment();
+        documents = collatedGroup(documents, stage, collation, run);
+      } else if ('$sample' in stage) {
         runSegment();
         documents = sample(documents, Number((stage.$sample as Document)?.size));
       } else if ('$sort' in stage && isPlainSort(stage.$sort)) {

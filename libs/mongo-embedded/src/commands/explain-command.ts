@@ -3,13 +3,15 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors.js';
 import { planQuery, type Plan, type QueryShape } from '../query/planner.js';
-import type { CommandHandler } from './context.js';
+import { collationFor, type CommandHandler } from './context.js';
 import { describeBounds } from './explain-bounds.js';
 import { leadingStages } from './find-documents.js';
 
 interface Explained extends QueryShape {
   collection: string;
   skip?: number;
+  /** The collation as the command asks for it (the collection's default applies otherwise). */
+  requestedCollation?: unknown;
 }
 
 function shapeOf(inner: Document): Explained {
@@ -26,20 +28,25 @@ function shapeOf(inner: Document): Explained {
         skip: inner.skip,
         limit: limitOf(inner.limit, inner.skip),
         hint: inner.hint,
+        requestedCollation: inner.collation,
       };
     case 'count':
     case 'distinct':
-      return { collection, filter: inner.query ?? {} };
+      return { collection, filter: inner.query ?? {}, requestedCollation: inner.collation };
     case 'findAndModify':
     case 'findandmodify':
-      return { collection, filter: inner.query ?? {}, sort: inner.sort, limit: 1 };
-    case 'delete':
-      return { collection, filter: (inner.deletes as Document[])?.[0]?.q ?? {} };
-    case 'update':
-      return { collection, filter: (inner.updates as Document[])?.[0]?.q ?? {} };
+      return { collection, filter: inner.query ?? {}, sort: inner.sort, limit: 1, requestedCollation: inner.collation };
+    case 'delete': {
+      const statement = (inner.deletes as Document[])?.[0];
+      return { collection, filter: statement?.q ?? {}, requestedCollation: statement?.collation };
+    }
+    case 'update': {
+      const statement = (inner.updates as Document[])?.[0];
+      return { collection, filter: statement?.q ?? {}, requestedCollation: statement?.collation };
+    }
     case 'aggregate': {
       const { filter, sort, limit } = leadingStages((inner.pipeline as Document[]) ?? []);
-      return { collection, filter, sort, limit };
+      return { collection, filter, sort, limit, requestedCollation: inner.collation };
     }
     default:
       throw new MongoCommandError('BadValue', `Explain is not supported for ${name}`);
@@ -69,6 +76,7 @@ function winningPlan(plan: Plan, shape: Explained): Document {
       ...index,
       isPartial: false,
       indexVersion: 2,
+      ...(plan.kind === 'ixscan' && plan.index.collation ? { collation: plan.index.collation.spec } : {}),
       direction: plan.kind === 'ixscan' && plan.isBackward ? 'backward' : 'forward',
       indexBounds: describeBounds(bounds, plan.kind === 'ixscan' ? plan.index.directions : [1]),
       keysExamined: plan.kind === 'ixscan' ? plan.estimate : plan.keys.length,
@@ -95,6 +103,7 @@ export const explainCommands: Record<string, CommandHandler> = {
     const shape = shapeOf(command.explain as Document);
     const ns = `${context.db}.${shape.collection}`;
     const collection = context.store.collection(ns);
+    shape.collation = collationFor(context, ns, shape.requestedCollation);
     const plan: Plan = collection ? planQuery(collection, shape) : { kind: 'collscan' };
     return {
       queryPlanner: {

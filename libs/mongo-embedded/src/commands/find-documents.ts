@@ -3,7 +3,7 @@ import { type Document } from 'bson';
 import { Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
 import { type DocumentView } from '../storage/document-view.js';
-import { boundableFilter, collateFilter, type Collation } from '../query/collation.js';
+import { collateFilter, type Collation } from '../query/collation.js';
 import { compileFilter } from '../query/filter.js';
 import { sortDocuments } from '../query/sort.js';
 
@@ -29,19 +29,18 @@ export function findDocuments(view: DocumentView, ns: string, filter: Document, 
   let documents: Document[];
   let isSorted: boolean;
   try {
-    if (options.collation) {
-      documents = collatedMatches(view, ns, filter ?? {}, options.collation, options.hint);
-      isSorted = false;
-    } else {
-      const result = view.query(ns, {
-        filter: filter ?? {},
-        sort,
-        limit: limit === undefined ? undefined : skip + limit,
-        hint: options.hint,
-      });
-      documents = result.matches.map((m) => m.doc);
-      isSorted = result.isSorted;
-    }
+    const shape = {
+      filter: filter ?? {},
+      sort,
+      limit: limit === undefined ? undefined : skip + limit,
+      hint: options.hint,
+      collation: options.collation,
+    };
+    // Collated, the filter compares strings by the collation; indexes of the same collation bound it.
+    const compiled = options.collation ? compileFilter(collateFilter(shape.filter, options.collation)) : undefined;
+    const result = view.query(ns, shape, compiled);
+    documents = result.matches.map((m) => m.doc);
+    isSorted = result.isSorted;
   } catch (error) {
     if (error instanceof MongoCommandError) throw error;
     throw new MongoCommandError('BadValue', error instanceof Error ? error.message : String(error));
@@ -52,26 +51,6 @@ export function findDocuments(view: DocumentView, ns: string, filter: Document, 
   const fields = plainInclusion(options.projection!);
   if (fields) return documents.map((doc) => pick(doc, fields));
   return new Query({}).find<Document>(documents, options.projection).all();
-}
-
-/**
- * A collated query: indexes narrow the scan by the conditions without strings only (they keep
- * strings in binary order), and the collated filter tests every candidate.
- */
-function collatedMatches(
-  view: DocumentView,
-  ns: string,
-  filter: Document,
-  collation: Collation,
-  hint: ReadOptions['hint'],
-): Document[] {
-  const compiled = compileFilter(collateFilter(filter, collation));
-  const bounded = boundableFilter(filter);
-  if (hint === undefined) return view.find(ns, bounded, compiled).map((m) => m.doc);
-  return view
-    .query(ns, { filter: bounded, hint })
-    .matches.filter((m) => compiled.test(m.doc))
-    .map((m) => m.doc);
 }
 
 /**

@@ -150,6 +150,12 @@ export function parseCollation(raw: unknown): Collation | undefined {
   });
 }
 
+/** Whether two collations (absent: simple) order and compare alike. */
+export function isSameCollation(a: Collation | undefined, b: Collation | undefined): boolean {
+  if (!a || !b) return a === b;
+  return JSON.stringify(a.spec) === JSON.stringify(b.spec);
+}
+
 /** The operation's collation, else the collection's default (an explicit `simple` overrides it). */
 export function effectiveCollation(requested: unknown, collectionDefault: unknown): Collation | undefined {
   return requested !== undefined ? parseCollation(requested) : parseCollation(collectionDefault);

@@ -5,7 +5,7 @@
 // "every number above 5", never a string).
 import { type Document } from 'bson';
 import { KEY_MAX, KEY_MIN, Rank, rankOf } from '../storage/bson-order.js';
-import { BracketEdge, compareBound } from '../storage/sorted-keys.js';
+import { BracketEdge, compareBound, type ValueOrder } from '../storage/sorted-keys.js';
 
 export interface Interval {
   lo: unknown;
@@ -87,14 +87,14 @@ export function collectBounds(filter: Document, into = new Map<string, Interval[
   return into;
 }
 
-function intersectTwo(a: Interval, b: Interval): Interval | null {
-  const byLo = compareBound(a.lo, b.lo);
+function intersectTwo(a: Interval, b: Interval, compare: ValueOrder): Interval | null {
+  const byLo = compare(a.lo, b.lo);
   const [lo, loInclusive] =
     byLo > 0 ? [a.lo, a.loInclusive] : byLo < 0 ? [b.lo, b.loInclusive] : [a.lo, a.loInclusive && b.loInclusive];
-  const byHi = compareBound(a.hi, b.hi);
+  const byHi = compare(a.hi, b.hi);
   const [hi, hiInclusive] =
     byHi < 0 ? [a.hi, a.hiInclusive] : byHi > 0 ? [b.hi, b.hiInclusive] : [a.hi, a.hiInclusive && b.hiInclusive];
-  const order = compareBound(lo, hi);
+  const order = compare(lo, hi);
   if (order > 0 || (order === 0 && !(loInclusive && hiInclusive))) return null;
   return { lo, loInclusive, hi, hiInclusive };
 }
@@ -102,13 +102,29 @@ function intersectTwo(a: Interval, b: Interval): Interval | null {
 /**
  * One field's bounds. Conditions intersect, except on a multikey field: there each condition
  * may be met by a different array element, so only the first condition bounds the scan.
+ * `compare` is the index's order of values (a collated index orders strings by its collation).
  */
-export function fieldBounds(lists: Interval[][] | undefined, isMultikey: boolean): Interval[] {
+export function fieldBounds(
+  lists: Interval[][] | undefined,
+  isMultikey: boolean,
+  compare: ValueOrder = compareBound,
+): Interval[] {
   if (!lists || lists.length === 0) return [FULL];
-  if (isMultikey) return lists[0];
-  return lists
+  const ordered = compare === compareBound ? lists : lists.map((list) => inOrder(list, compare));
+  if (isMultikey) return ordered[0];
+  return ordered
     .slice(1)
-    .reduce<Interval[]>((acc, list) => acc.flatMap((a) => list.flatMap((b) => intersectTwo(a, b) ?? [])), lists[0]);
+    .reduce<Interval[]>(
+      (acc, list) => acc.flatMap((a) => list.flatMap((b) => intersectTwo(a, b, compare) ?? [])),
+      ordered[0],
+    );
+}
+
+/** Points re-sorted in another order of values, those equal in it kept once ("a", "A" at strength 2). */
+function inOrder(list: Interval[], compare: ValueOrder): Interval[] {
+  if (list.length < 2 || !list.every(isPoint)) return list;
+  const sorted = [...list].sort((a, b) => compare(a.lo, b.lo));
+  return sorted.filter((interval, i) => i === 0 || compare(interval.lo, sorted[i - 1].lo) !== 0);
 }
 
 export const isFull = (bounds: Interval[]): boolean =>

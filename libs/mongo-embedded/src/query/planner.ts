@@ -3,12 +3,16 @@
 // candidate; its cost is how many index entries it would read, counted exactly from the ordered
 // keys (two binary searches per range). A sort the index provides also lets the read stop once
 // the limit is reached. Whatever the plan, the filter is applied to every document it returns.
+// Collation, as MongoDB: an index bounds strings and gives a sort only for a query with the same
+// collation as its own; for another one it bounds only the conditions without strings.
 import { type Document } from 'bson';
 import { MongoCommandError } from '../errors.js';
 import { type Collection } from '../storage/collection.js';
 import { type CollectionIndex, type KeyRange } from '../storage/collection-index.js';
 import { KEY_MAX, KEY_MIN } from '../storage/bson-order.js';
+import { boundComparator } from '../storage/sorted-keys.js';
 import { canonicalKey } from '../storage/values.js';
+import { boundableFilter, type Collation, isSameCollation } from './collation.js';
 import { collectBounds, fieldBounds, includesNull, type Interval, isFull, isPoint } from './index-bounds.js';
 
 export interface QueryShape {
@@ -18,6 +22,8 @@ export interface QueryShape {
   limit?: number;
   /** An index name or key pattern to use, or {$natural: 1} for a collection scan. */
   hint?: string | Document;
+  /** The query's collation (absent: simple). */
+  collation?: Collation;
 }
 
 /** Planning stops counting a range's entries here (an index on disk counts by reading them). */
@@ -124,9 +130,26 @@ function countEntries(plan: Extract<Plan, { kind: 'ixscan' }>, cap: number): num
   return count;
 }
 
+/** The filter's bounds, for indexes of the query's collation and for the others (no strings). */
+interface Conditions {
+  collation?: Collation;
+  all: Map<string, Interval[][]>;
+  withoutStrings: Map<string, Interval[][]>;
+}
+
+function conditionsOf(shape: QueryShape): Conditions {
+  const all = collectBounds(shape.filter);
+  return { collation: shape.collation, all, withoutStrings: collectBounds(boundableFilter(shape.filter)) };
+}
+
 /** A scan of `index` for the filter's bounds and the sort; its estimate is counted apart (countEntries). */
-function indexPlan(index: CollectionIndex, collected: Map<string, Interval[][]>, sort: [string, number][]) {
-  const bounds = index.fields.map((field, i) => fieldBounds(collected.get(field), index.isMultikey(i)));
+function indexPlan(index: CollectionIndex, conditions: Conditions, requestedSort: [string, number][]) {
+  const isSameOrder = isSameCollation(index.collation, conditions.collation);
+  const collected = isSameOrder ? conditions.all : conditions.withoutStrings;
+  // Strings sorted by another collation than the query's are no sort for it.
+  const sort = isSameOrder ? requestedSort : [];
+  const compare = index.collation ? boundComparator(index.collation.compare) : undefined;
+  const bounds = index.fields.map((field, i) => fieldBounds(collected.get(field), index.isMultikey(i), compare));
   const direction = sortDirection(index, bounds, sort);
   const ranges = buildRanges(index, bounds);
   const estimate = 0;
@@ -143,16 +166,19 @@ function indexPlan(index: CollectionIndex, collected: Map<string, Interval[][]>,
 }
 
 export function planQuery(collection: Collection, shape: QueryShape): Plan {
-  const collected = collectBounds(shape.filter);
+  const conditions = conditionsOf(shape);
   const sort = sortFields(shape.sort);
   const isHinted = shape.hint !== undefined && (typeof shape.hint === 'string' || Object.keys(shape.hint).length > 0);
   if (isHinted) {
     if (typeof shape.hint === 'object' && '$natural' in shape.hint!) return { kind: 'collscan' };
-    const { plan } = indexPlan(hintedIndex(collection, shape.hint!)!, collected, sort);
+    const { plan } = indexPlan(hintedIndex(collection, shape.hint!)!, conditions, sort);
     plan.estimate = countEntries(plan, COUNT_CAP);
     return plan;
   }
-  const idBounds = fieldBounds(collected.get('_id'), false);
+  const idConditions = isSameCollation(collection.idIndex.collation, shape.collation)
+    ? conditions.all
+    : conditions.withoutStrings;
+  const idBounds = fieldBounds(idConditions.get('_id'), false);
   const isIdLookup = !isFull(idBounds) && idBounds.every(isPoint) && (sort.length === 0 || idBounds.length <= 1);
   if (isIdLookup) return { kind: 'ids', keys: idBounds.map((i) => canonicalKey(i.lo)), bounds: idBounds };
 
@@ -162,7 +188,7 @@ export function planQuery(collection: Collection, shape: QueryShape): Plan {
   for (const index of [collection.idIndex, ...collection.indexes.values()]) {
     // A hidden index (collMod / createIndexes `hidden`) is maintained but never planned with.
     if (index.isPartial || index.spec.hidden === true) continue;
-    const { plan, isBounded, bounds } = indexPlan(index, collected, sort);
+    const { plan, isBounded, bounds } = indexPlan(index, conditions, sort);
     // A sparse index lacks documents missing its fields: usable only when the filter excludes them.
     if (index.isSparse && !bounds.some((list) => !includesNull(list))) continue;
     if (isBounded || plan.providesSort) candidates.push(plan);

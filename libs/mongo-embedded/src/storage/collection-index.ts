@@ -3,6 +3,7 @@
 // checks) and in MongoDB order (equality, range and sorted scans, see SortedKeys).
 import { Decimal128, type Document } from 'bson';
 import { MongoCommandError } from '../errors.js';
+import { type Collation, parseCollation } from '../query/collation.js';
 import { type CompiledFilter, compileFilter } from '../query/filter.js';
 import { EMPTY_ARRAY_KEY } from './bson-order.js';
 import { type Entry, SortedKeys } from './sorted-keys.js';
@@ -43,11 +44,14 @@ export class CollectionIndex {
   /** Per field, how many documents hold an array there (a multikey field bounds differently). */
   private readonly arrayCounts: number[];
   private readonly partial?: CompiledFilter;
+  /** The index's collation (absent: simple): its ordered entries sort strings by it. */
+  readonly collation?: Collation;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
     this.directions = this.fields.map((field) => (Number(spec.key[field]) < 0 ? -1 : 1));
-    this.sorted = new SortedKeys(this.directions);
+    this.collation = parseCollation(spec.collation);
+    this.sorted = new SortedKeys(this.directions, this.collation?.compare);
     this.arrayCounts = this.fields.map(() => 0);
     if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }

@@ -38,6 +38,8 @@ export class DiskStore {
   readonly cache = new DocumentCache(CACHE_BYTES);
   /** Inside `write`: reads see uncommitted changes then, which must not be cached. */
   isWriting = false;
+  /** Undoes in-memory state changed beside the current write (collated indexes) if it aborts. */
+  private abortSteps: (() => void)[] = [];
   private isClosed = false;
 
   private constructor(
@@ -82,11 +84,21 @@ export class DiskStore {
   write<T>(work: () => T): T {
     if (this.isClosed) throw new Error('the store is closed');
     this.isWriting = true;
+    this.abortSteps = [];
     try {
       return this.root.transactionSync(work);
+    } catch (error) {
+      for (const step of this.abortSteps.reverse()) step();
+      throw error;
     } finally {
       this.isWriting = false;
+      this.abortSteps = [];
     }
+  }
+
+  /** Inside `write`: `step` runs if the write aborts, after its changes on disk are dropped. */
+  undoOnAbort(step: () => void): void {
+    if (this.isWriting) this.abortSteps.push(step);
   }
 
   /** A consistent copy of the store file at `target` (a snapshot: writers go on meanwhile). */

@@ -24,8 +24,11 @@ export interface DocumentView {
   readonly transaction?: Transaction;
   /** Stored documents matching the filter (not copies: never mutate them). */
   find(ns: string, filter: Document, compiled?: CompiledFilter): Match[];
-  /** Like find, planned with the sort and limit: at most `limit` matches, sorted when an index allows. */
-  query(ns: string, shape: QueryShape): QueryResult;
+  /**
+   * Like find, planned with the sort, limit and collation: at most `limit` matches, sorted when an
+   * index allows. `compiled`: the test documents must pass (default: the shape's filter).
+   */
+  query(ns: string, shape: QueryShape, compiled?: CompiledFilter): QueryResult;
   get(ns: string, key: string): Document | undefined;
   /** Waits until the document may be written by this view (outside transactions: no lock held). */
   prepareWrite(ns: string, key: string): Promise<void>;
@@ -132,12 +135,17 @@ export class TransactionView implements DocumentView {
   ) {}
 
   find(ns: string, filter: Document, compiled: CompiledFilter = compileFilter(filter)): Match[] {
+    return this.matches(ns, { filter }, compiled);
+  }
+
+  private matches(ns: string, shape: QueryShape, compiled: CompiledFilter): Match[] {
+    const { filter, collation } = shape;
     const overlay = this.transaction.writes.get(ns);
     const before = this.transaction.before.get(ns);
     const collection = this.store.collection(ns);
     // Committed documents unchanged since the start, then those others changed as they were, then ours.
     const isCurrent = (key: string) => !overlay?.has(key) && !before?.has(key);
-    const plan = collection ? planQuery(collection, { filter }) : null;
+    const plan = collection ? planQuery(collection, { filter, collation }) : null;
     const result = collection ? matching(compiled, runPlan(collection, plan!)).filter((m) => isCurrent(m.key)) : [];
     // A lookup by _id needs only those documents of the transaction's maps, not a scan of them
     // (a transaction updating many documents by id would otherwise be quadratic).
@@ -151,7 +159,10 @@ export class TransactionView implements DocumentView {
       // Other filters (upserts by a unique key, many per bulk write) go through the overlay's own indexes.
       const own = ids
         ? byIds(overlay)
-        : runPlan(this.overlayCollection(ns, overlay), planQuery(this.overlayCollection(ns, overlay), { filter }));
+        : runPlan(
+            this.overlayCollection(ns, overlay),
+            planQuery(this.overlayCollection(ns, overlay), { filter, collation }),
+          );
       for (const [key, doc] of own) if (doc && compiled.test(doc)) result.push({ key, doc });
     }
     return result;
@@ -170,8 +181,8 @@ export class TransactionView implements DocumentView {
     return own;
   }
 
-  query(ns: string, shape: QueryShape): QueryResult {
-    return { matches: this.find(ns, shape.filter), isSorted: false };
+  query(ns: string, shape: QueryShape, compiled: CompiledFilter = compileFilter(shape.filter)): QueryResult {
+    return { matches: this.matches(ns, shape, compiled), isSorted: false };
   }
 
   get(ns: string, key: string): Document | undefined {

@@ -21,11 +21,22 @@ export interface Entry {
 
 /** One field's values in index order, direction-free; sentinels and edges included. */
 export function compareBound(a: unknown, b: unknown): number {
+  return boundOrder(a, b, compareValues);
+}
+
+export type ValueOrder = (a: unknown, b: unknown) => number;
+
+/** compareBound with values (not sentinels, not edges) ordered by `compareValue` (a collation's). */
+export function boundComparator(compareValue: ValueOrder): ValueOrder {
+  return compareValue === compareValues ? compareBound : (a, b) => boundOrder(a, b, compareValue);
+}
+
+function boundOrder(a: unknown, b: unknown, compareValue: ValueOrder): number {
   if (a === b) return 0;
   if (a === KEY_MIN || b === KEY_MAX) return -1;
   if (a === KEY_MAX || b === KEY_MIN) return 1;
   if (a instanceof BracketEdge || b instanceof BracketEdge) return compareWithEdge(a, b);
-  return compareValues(a, b);
+  return compareValue(a, b);
 }
 
 function compareWithEdge(a: unknown, b: unknown): number {
@@ -47,7 +58,15 @@ export class SortedKeys {
   /** Entries before each chunk, rebuilt on the first position asked after a change. */
   private starts: number[] | null = null;
 
-  constructor(private readonly directions: number[]) {}
+  private readonly compareBound: ValueOrder;
+
+  /** `compareValue`: the order of values (a collated index orders strings by its collation). */
+  constructor(
+    private readonly directions: number[],
+    compareValue: ValueOrder = compareValues,
+  ) {
+    this.compareBound = boundComparator(compareValue);
+  }
 
   get size(): number {
     return this.count;
@@ -60,7 +79,7 @@ export class SortedKeys {
       const y = b[i];
       if (x === y) continue;
       const isSentinel = x === KEY_MIN || x === KEY_MAX || y === KEY_MIN || y === KEY_MAX;
-      const order = isSentinel ? compareBound(x, y) : this.directions[i] * compareBound(x, y);
+      const order = isSentinel ? this.compareBound(x, y) : this.directions[i] * this.compareBound(x, y);
       if (order !== 0) return order;
     }
     return 0;

@@ -101,7 +101,7 @@ export class StoredCollection extends Collection {
     this.prefix = u32(record.id);
     this.end = u32(record.id + 1);
     this.idIndex = this.indexFor({ id: record.idIndexId, spec: ID_INDEX, multikey: [] });
-    for (const index of record.indexes) this.indexes.set(index.spec.name, this.indexFor(index));
+    for (const index of record.indexes) this.indexes.set(index.spec.name, this.indexFor(index).open());
     let lastId = 0;
     for (const key of disk.natural.getKeys({ start: this.end, end: this.prefix, reverse: true, limit: 1 }))
       lastId = Number(key.readBigUInt64BE(4));
@@ -116,6 +116,7 @@ export class StoredCollection extends Collection {
       entry.multikey,
       (docKey) => this.docs.get(docKey),
       () => this.persist(this),
+      () => this.docs.entries(),
     );
   }
 

@@ -5,6 +5,12 @@
 // cut string ends) so scans order the entries tied on that prefix by their full values. Unique checks read
 // the entries of a key; multikey fields are remembered in the catalog (as MongoDB does, a field
 // stays multikey once an array was indexed there).
+//
+// An index with a collation is the exception: the store orders bytes, and Intl.Collator offers no
+// sort keys to turn a string into bytes in the collation's order. Such an index keeps its entries
+// in memory, ordered by the collator (CollectionIndex's SortedKeys), built from the documents when
+// the collection is opened and kept in step by every write; a write that aborts undoes its
+// changes there too (DiskStore.undoOnAbort). See docs/engine-fidelity.md.
 import { type Document } from 'bson';
 import { EMPTY_ARRAY_KEY } from './bson-order.js';
 import { CollectionIndex, type IndexSpec, type KeyRange } from './collection-index.js';
@@ -41,13 +47,31 @@ export class StoredIndex extends CollectionIndex {
     private readonly documentOf: (docKey: string) => Document | undefined,
     /** Called (inside the write) when a field first becomes multikey, to record it. */
     private readonly onMultikey: () => void,
+    /** The collection's committed documents (a collated index is built from them). */
+    private readonly documents: () => Iterable<[string, Document]>,
   ) {
     super(spec);
     this.prefix = u32(id);
     this.end = u32(id + 1);
   }
 
+  /** Entries in memory in collation order rather than on disk in byte order. */
+  private get isInMemory(): boolean {
+    return this.collation !== undefined;
+  }
+
+  /** An existing index opened: a collated one builds its entries from the documents. */
+  open(): this {
+    if (this.isInMemory) this.fill();
+    return this;
+  }
+
+  private fill(): void {
+    for (const [docKey, doc] of this.documents()) super.add(docKey, doc);
+  }
+
   override isMultikey(fieldIndex: number): boolean {
+    if (this.isInMemory) return super.isMultikey(fieldIndex);
     return this.multikey[fieldIndex] === true;
   }
 
@@ -68,6 +92,11 @@ export class StoredIndex extends CollectionIndex {
   }
 
   override add(docKey: string, doc: Document): void {
+    if (this.isInMemory) {
+      super.add(docKey, doc);
+      this.disk.undoOnAbort(() => super.remove(docKey, doc));
+      return;
+    }
     const { entries, arrays } = this.entriesOf(docKey, doc);
     const plain = Buffer.from(docKey, 'utf8');
     for (const { bytes, cutEnd } of entries) {
@@ -81,16 +110,31 @@ export class StoredIndex extends CollectionIndex {
   }
 
   override remove(docKey: string, doc: Document): void {
+    if (this.isInMemory) {
+      super.remove(docKey, doc);
+      this.disk.undoOnAbort(() => super.add(docKey, doc));
+      return;
+    }
     for (const { bytes } of this.entriesOf(docKey, doc).entries) this.disk.entries.removeSync(bytes);
   }
 
   /** Removes every entry (the index is dropped). */
   override clear(): void {
+    if (this.isInMemory) {
+      super.clear();
+      // Aborted, the documents are back on disk: the entries come from them again.
+      this.disk.undoOnAbort(() => {
+        super.clear();
+        this.fill();
+      });
+      return;
+    }
     for (const key of this.disk.entries.getKeys({ start: this.prefix, end: this.end }))
       this.disk.entries.removeSync(key);
   }
 
   override conflictFor(docKey: string, doc: Document, isOther: (key: string) => boolean = () => true): Document | null {
+    if (this.isInMemory) return super.conflictFor(docKey, doc, isOther);
     if (!this.isUnique) return null;
     for (const tuple of this.uniqueTuples(doc)) {
       for (const holder of this.holdersOf(tuple)) {
@@ -145,6 +189,7 @@ export class StoredIndex extends CollectionIndex {
   }
 
   override countRange(range: KeyRange, cap = Infinity): number {
+    if (this.isInMemory) return super.countRange(range, cap);
     const { start, end } = this.bounds(range);
     if (Buffer.compare(start, end) >= 0) return 0;
     let count = 0;
@@ -154,6 +199,10 @@ export class StoredIndex extends CollectionIndex {
   }
 
   override *scanRange(range: KeyRange, isBackward: boolean): Generator<string> {
+    if (this.isInMemory) {
+      yield* super.scanRange(range, isBackward);
+      return;
+    }
     const { start, end } = this.bounds(range);
     if (Buffer.compare(start, end) >= 0) return;
     const entries = isBackward

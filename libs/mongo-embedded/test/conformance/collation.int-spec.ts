@@ -97,6 +97,41 @@ describe('collated queries', () => {
     expect(ids(result)).toEqual([2, 1]);
   });
 
+  it('groups keys equal under the collation together in $group and $sortByCount', async () => {
+    const grouped = await words
+      .aggregate(
+        [
+          { $match: { w: { $in: ['ping', 'pong'] } } },
+          { $group: { _id: '$w', count: { $sum: 1 }, ids: { $push: '$_id' } } },
+          { $sort: { count: -1 } },
+        ],
+        { collation: caseInsensitive },
+      )
+      .toArray();
+    expect(grouped).toHaveLength(2);
+    expect(grouped[0]).toMatchObject({ count: 2 });
+    expect((grouped[0]._id as string).toLowerCase()).toBe('ping');
+    expect((grouped[0].ids as number[]).sort()).toEqual([1, 2]);
+    expect(grouped[1]).toEqual({ _id: 'pong', count: 1, ids: [4] });
+    // A compound key, and whole documents pushed ($$ROOT) as they are.
+    const compound = await words
+      .aggregate([{ $match: { w: /^p/i } }, { $group: { _id: { w: '$w' }, docs: { $push: '$$ROOT' } } }], {
+        collation: { locale: 'en', strength: 1 },
+      })
+      .toArray();
+    expect(compound.map((g) => (g.docs as Document[]).length).sort()).toEqual([1, 1, 2]);
+    expect(compound.flatMap((g) => g.docs as Document[]).every((doc) => Object.keys(doc).join() === '_id,w')).toBe(
+      true,
+    );
+    const counted = await words
+      .aggregate([{ $match: { w: { $in: ['ping', 'pong'] } } }, { $sortByCount: '$w' }], { collation: caseInsensitive })
+      .toArray();
+    expect(counted.map((g) => g.count)).toEqual([2, 1]);
+    // Without a collation the keys stay apart.
+    const simple = await words.aggregate([{ $match: { w: /^ping$/i } }, { $group: { _id: '$w' } }]).toArray();
+    expect(simple).toHaveLength(2);
+  });
+
   it('updates, deletes and findAndModifies what the collation matches', async () => {
     const coll = db.collection('collated-writes');
     await coll.insertMany([

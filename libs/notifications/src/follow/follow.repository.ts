@@ -65,6 +65,15 @@ export class FollowRepository {
       .then((found) => found !== null);
   }
 
+  async followedThreadIds(userId: Types.ObjectId, limit: number): Promise<string[]> {
+    const rows = await this.follows
+      .find({ userId, targetType: FollowTargetType.THREAD }, { targetId: 1, _id: 0 })
+      .limit(limit)
+      .lean<{ targetId: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((row) => row.targetId.toHexString());
+  }
+
   list(userId: Types.ObjectId, limit: number, after?: readonly unknown[]): Promise<FollowRecord[]> {
     const conditions: Record<string, unknown>[] = [{ userId }];
     if (after) conditions.push(keysetFilter(FOLLOW_ORDER, after));

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { type Actor, Clock, decodeCursor, DomainEventBus, InvalidInputError } from '@helpboard/core';
 import { BoardService, normaliseTags } from '@helpboard/boards';
+import { UsersService } from '@helpboard/identity';
 import { ThreadQueryService } from '@helpboard/threads';
 import { FOLLOW_ORDER, type FollowTarget, FollowRepository } from './follow.repository.js';
 import { ThreadFollowed } from '../events/thread-followed.event.js';
@@ -22,6 +23,7 @@ export class FollowService {
     private readonly boards: BoardService,
     private readonly clock: Clock,
     private readonly bus: DomainEventBus,
+    private readonly users: UsersService,
   ) {}
 
   async follow(actor: Actor, request: FollowRequest): Promise<FollowRecord> {
@@ -29,18 +31,32 @@ export class FollowService {
     const now = this.clock.now();
     const { record, isNew } = await this.follows.addOnce(new Types.ObjectId(actor.userId), target, now);
     if (isNew && target.targetType === FollowTargetType.THREAD) {
+      await this.users.touchViewerState([actor.userId]); // the thread page's follow button
       await this.bus.publish([new ThreadFollowed(actor.userId, target.targetId.toHexString(), now)]);
     }
     return record;
   }
 
   async unfollow(actor: Actor, request: FollowRequest): Promise<boolean> {
-    return this.follows.remove(new Types.ObjectId(actor.userId), await this.resolve(actor, request));
+    const target = await this.resolve(actor, request);
+    const removed = await this.follows.remove(new Types.ObjectId(actor.userId), target);
+    if (removed && target.targetType === FollowTargetType.THREAD) await this.users.touchViewerState([actor.userId]);
+    return removed;
   }
 
   /** The asker follows their own question from the start. */
   async followOwnThread(userId: string, threadId: string, at: Date): Promise<void> {
     await this.follows.add(new Types.ObjectId(userId), threadTarget(threadId), at);
+    await this.users.touchViewerState([userId]);
+  }
+
+  /**
+   * The threads a user follows, newest first, or null when there are more than `limit` (the
+   * site keeps them with the reader's header and asks per page past that).
+   */
+  async followedThreadIds(userId: string, limit: number): Promise<Set<string> | null> {
+    const ids = await this.follows.followedThreadIds(new Types.ObjectId(userId), limit + 1);
+    return ids.length > limit ? null : new Set(ids);
   }
 
   /** Whether the user follows the thread (pages that show a follow or unfollow button). */
@@ -54,6 +70,15 @@ export class FollowService {
       targetType: FollowTargetType.BOARD,
       targetId: boardId,
       tag: '',
+    });
+  }
+
+  /** Whether the user follows this tag on the board (the tag page's button). */
+  isFollowingTag(userId: string, boardId: Types.ObjectId, tag: string): Promise<boolean> {
+    return this.follows.isFollowing(new Types.ObjectId(userId), {
+      targetType: FollowTargetType.TAG,
+      targetId: boardId,
+      tag,
     });
   }
 

@@ -1,7 +1,8 @@
 // Sends composed messages: through SMTP when configured, otherwise into DATA_DIR/mail as .eml
 // files a developer can open in any mail client. Each message has a stable id, so a message
 // delivered twice by the outbox is written (or sent) once.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -48,11 +49,16 @@ export class MailTransport implements OnModuleDestroy {
     })) as { message?: Buffer };
     if (this.config.mail.smtpUrl) return;
     await mkdir(this.mailDir, { recursive: true });
+    // Written aside, then linked into place: a reader never sees half a message, and a redelivered
+    // message finds its file already there (`link` refuses an existing name).
+    const partial = join(this.mailDir, `.${mail.id}.${randomBytes(6).toString('hex')}.partial`);
+    await writeFile(partial, info.message ?? Buffer.alloc(0), { flag: 'wx' });
     try {
-      // `wx`: a redelivered message finds its file already there.
-      await writeFile(join(this.mailDir, `${mail.id}.eml`), info.message ?? Buffer.alloc(0), { flag: 'wx' });
+      await link(partial, join(this.mailDir, `${mail.id}.eml`));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await unlink(partial);
     }
   }
 

@@ -20,6 +20,14 @@ registerMessages({
     ACCOUNT_MAIL_EMAIL_CHANGED_SUBJECT: 'Your Helpboard e-mail address was changed',
     ACCOUNT_MAIL_EMAIL_CHANGED_BODY:
       'The e-mail address of @{handle} was changed to another address. If this was not you, reset your password and contact support.',
+    ACCOUNT_MAIL_COMPLETE_REGISTRATION_SUBJECT: 'Finish creating your Helpboard account',
+    ACCOUNT_MAIL_COMPLETE_REGISTRATION_BODY:
+      'Welcome, @{handle}! Open the link to create your account and sign in (it works once, for 24 hours).',
+    ACCOUNT_MAIL_COMPLETE_REGISTRATION_ACTION: 'Create my account',
+    ACCOUNT_MAIL_SIGNUP_ATTEMPT_SUBJECT: 'You already have a Helpboard account',
+    ACCOUNT_MAIL_SIGNUP_ATTEMPT_BODY:
+      'Someone (maybe you) tried to sign up with this address, which already belongs to @{handle}. No new account was made. Forgot your password? Choose a new one:',
+    ACCOUNT_MAIL_SIGNUP_ATTEMPT_ACTION: 'Reset my password',
     EMAIL_WHY: 'You receive this e-mail because of your Helpboard notification settings.',
     EMAIL_STOP_KIND: 'Stop e-mails like this one',
     EMAIL_STOP_DIGEST: 'Stop the daily digest',
@@ -60,6 +68,14 @@ registerMessages({
     ACCOUNT_MAIL_CHANGE_EMAIL_SUBJECT: '确认你在 Helpboard 的新电子邮件地址',
     ACCOUNT_MAIL_CHANGE_EMAIL_BODY: '@{handle} 申请在 Helpboard 账户中使用此地址。打开链接后即生效（24 小时内有效）。',
     ACCOUNT_MAIL_CHANGE_EMAIL_ACTION: '使用此地址',
+    ACCOUNT_MAIL_COMPLETE_REGISTRATION_SUBJECT: '完成创建你的 Helpboard 账户',
+    ACCOUNT_MAIL_COMPLETE_REGISTRATION_BODY:
+      '欢迎你，@{handle}！打开链接即可创建账户并登录（链接仅可使用一次，24 小时内有效）。',
+    ACCOUNT_MAIL_COMPLETE_REGISTRATION_ACTION: '创建我的账户',
+    ACCOUNT_MAIL_SIGNUP_ATTEMPT_SUBJECT: '你已经有一个 Helpboard 账户',
+    ACCOUNT_MAIL_SIGNUP_ATTEMPT_BODY:
+      '有人（也许是你）尝试用此地址注册，但该地址已属于 @{handle}，因此没有创建新账户。忘记密码了？请设置新密码：',
+    ACCOUNT_MAIL_SIGNUP_ATTEMPT_ACTION: '重设我的密码',
     ACCOUNT_MAIL_EMAIL_CHANGED_SUBJECT: '你的 Helpboard 电子邮件地址已更改',
     ACCOUNT_MAIL_EMAIL_CHANGED_BODY:
       '@{handle} 的电子邮件地址已改为另一个地址。如果这不是你本人的操作，请重置密码并联系客服。',

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { type Actor, Clock, cursorValuesOf, decodeCursor, InvalidInputError } from '@helpboard/core';
 import { BoardAccessService } from '@helpboard/boards';
+import { UsersService } from '@helpboard/identity';
 import { NOTIFICATION_ORDER, NotificationRepository } from './notification.repository.js';
 import type { NotificationRecord } from './notification.schema.js';
 
@@ -13,6 +14,7 @@ export class NotificationService {
     private readonly notifications: NotificationRepository,
     private readonly clock: Clock,
     private readonly access: BoardAccessService,
+    private readonly users: UsersService,
   ) {}
 
   private async hiddenBoards(actor: Actor): Promise<Types.ObjectId[]> {
@@ -50,7 +52,10 @@ export class NotificationService {
       !(await this.access.readableBoardIds(actor, [record.boardId])).has(record.boardId.toHexString())
     )
       return null;
-    if (!record.readAt) await this.notifications.markRead(record.recipientId, [record._id], this.clock.now());
+    if (!record.readAt) {
+      await this.notifications.markRead(record.recipientId, [record._id], this.clock.now());
+      await this.users.touchViewerState([record.recipientId]);
+    }
     return record;
   }
 
@@ -69,6 +74,7 @@ export class NotificationService {
       ids ? ids.map((id) => new Types.ObjectId(id)) : null,
       this.clock.now(),
     );
+    await this.users.touchViewerState([actor.userId]);
     return this.unreadCount(actor);
   }
 }

@@ -5,6 +5,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { Types } from 'mongoose';
 import { BoardAccessService } from '@helpboard/boards';
+import { UsersService } from '@helpboard/identity';
 import { OutboxRelay, UnitOfWork } from '@helpboard/database';
 import { PreferenceService } from '../preference/preference.service.js';
 import { NotificationChannel, type NotificationKind } from './notification-kind.js';
@@ -51,6 +52,7 @@ export class Notifier implements OnModuleInit {
     private readonly pubSub: PubSubEngine,
     private readonly relay: OutboxRelay,
     private readonly access: BoardAccessService,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -115,6 +117,8 @@ export class Notifier implements OnModuleInit {
       }
       return inserted;
     });
+    // Their unread count in the site's header (after commit: the version moves with the data seen).
+    await this.users.touchViewerState(created.map((record) => record.recipientId));
     for (const record of created) {
       await this.pubSub
         .publish(notificationTopic(record.recipientId.toHexString()), { notificationAdded: toLiveNotification(record) })

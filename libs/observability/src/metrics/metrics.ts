@@ -53,6 +53,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly transactionRetries = new Counter({
+    name: 'helpboard_transaction_retries_total',
+    help: 'Write transactions run again: transient (a write conflict or failover, retried by the driver) or duplicate_key (lost a unique-key race, rerun to read the winner)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   readonly jobDuration = new Histogram({
     name: 'helpboard_job_duration_seconds',
     help: 'Background jobs by queue and outcome (ok, failed)',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type ClientSession, type Model, Types } from 'mongoose';
-import { ClickFlag, ClickRecord } from './click.schema.js';
+import { ClickFlag, ClickRecord, ClickVisitRecord } from './click.schema.js';
 
 export interface ClickCounts {
   key: string;
@@ -11,33 +11,23 @@ export interface ClickCounts {
 
 @Injectable()
 export class ClickRepository {
-  constructor(@InjectModel(ClickRecord.name) private readonly clicks: Model<ClickRecord>) {}
+  constructor(
+    @InjectModel(ClickRecord.name) private readonly clicks: Model<ClickRecord>,
+    @InjectModel(ClickVisitRecord.name) private readonly visits: Model<ClickVisitRecord>,
+  ) {}
 
-  async insert(click: ClickRecord): Promise<void> {
-    await this.clicks.create([click]);
+  async insert(click: ClickRecord, session?: ClientSession): Promise<void> {
+    await this.clicks.create([click], { session });
   }
 
-  /** The visitor's latest click on a link since `since` (repeated clicks count once). */
-  latestOfVisitorOnLink(linkId: Types.ObjectId, visitorId: string, since: Date): Promise<ClickRecord | null> {
-    return this.clicks
-      .findOne({ linkId, visitorId, at: { $gte: since } })
-      .sort({ at: -1 })
-      .lean<ClickRecord>()
-      .exec();
+  visitOf(key: string, session: ClientSession): Promise<ClickVisitRecord | null> {
+    return this.visits.findOne({ _id: key }).session(session).lean<ClickVisitRecord>().exec();
   }
 
-  /** The latest click on a link since `since` from one address and user agent (by their keyed hashes). */
-  latestOfClientOnLink(
-    linkId: Types.ObjectId,
-    ipHash: string,
-    userAgentHash: string,
-    since: Date,
-  ): Promise<ClickRecord | null> {
-    return this.clicks
-      .findOne({ linkId, ipHash, userAgentHash, at: { $gte: since } })
-      .sort({ at: -1 })
-      .lean<ClickRecord>()
-      .exec();
+  /** Starts (or restarts, once the last has lapsed) a visitor's visit to a link. */
+  async startVisit(visit: ClickVisitRecord, session: ClientSession): Promise<void> {
+    const { _id, ...fields } = visit;
+    await this.visits.updateOne({ _id }, { $set: fields }, { upsert: true, session });
   }
 
   findByPublicId(publicId: string, session?: ClientSession): Promise<ClickRecord | null> {

@@ -54,7 +54,29 @@ export class ClickRecord {
 
 export const ClickSchema = SchemaFactory.createForClass(ClickRecord);
 ClickSchema.index({ publicId: 1 }, { unique: true });
-ClickSchema.index({ linkId: 1, visitorId: 1, at: -1 });
-ClickSchema.index({ linkId: 1, ipHash: 1, userAgentHash: 1, at: -1 });
 ClickSchema.index({ visitorId: 1, partnerId: 1, at: -1 });
 ClickSchema.index({ campaignId: 1 });
+
+/**
+ * A visitor's current visit to one link: the click it counts as. `_id` is a hash of the link and
+ * the visitor (cookie, or address and user agent without one), so concurrent clicks of one
+ * visitor write the same document and meet in the transaction that decides (ClickService).
+ */
+@Schema({ collection: 'referral_visits', versionKey: false })
+export class ClickVisitRecord {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ required: true })
+  publicId!: string;
+
+  @Prop({ required: true })
+  visitorId!: string;
+
+  @Prop({ required: true })
+  startedAt!: Date;
+}
+
+export const ClickVisitSchema = SchemaFactory.createForClass(ClickVisitRecord);
+// A visit counts for half an hour; the engine drops it a while after.
+ClickVisitSchema.index({ startedAt: 1 }, { expireAfterSeconds: 2 * 3600 });

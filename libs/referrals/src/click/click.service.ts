@@ -2,9 +2,10 @@
 // hour, throttled per address, and sent on to the partner's landing page with a click id the
 // partner reports back with the conversion.
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { Clock, RateLimitStore } from '@helpboard/core';
+import { UnitOfWork } from '@helpboard/database';
 import { BoardService, OperatorSuspensions } from '@helpboard/boards';
 import { AuthService, UsersService } from '@helpboard/identity';
 import { isCampaignAllowedOn } from '../campaign/campaign.service.js';
@@ -53,6 +54,7 @@ export class ClickService {
     private readonly auth: AuthService,
     private readonly rateLimits: RateLimitStore,
     private readonly keys: ReferralsKeys,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -97,27 +99,41 @@ export class ClickService {
     };
     if (burst.count > CLICK_BURST_LIMIT) {
       // The first refused click is kept, flagged, for review; the flood after it is not stored.
-      if (burst.count === CLICK_BURST_LIMIT + 1) await this.insert({ ...base, flags: [ClickFlag.BURST] });
+      if (burst.count === CLICK_BURST_LIMIT + 1)
+        await this.clicks.insert(this.newClick({ ...base, flags: [ClickFlag.BURST] }));
       return { kind: 'throttled', retryAfterSeconds: Math.ceil((burst.resetAt.getTime() - now.getTime()) / 1000) };
     }
+    // A visit is found by the cookie, or without it (refused, private windows, scripts) by the same
+    // address and browser, or every click of a cookieless client would count as a new one. A new
+    // click starts the visit under both keys, so either finds it next time.
+    const visitKeyOf = (visitor: string) =>
+      createHash('sha256').update(`${link._id.toHexString()}|${visitor}`).digest('base64url');
+    const byCookie = visitKeyOf(`v:${visitorId}`);
+    const byClient = visitKeyOf(`c:${base.ipHash}:${base.userAgentHash}`);
+    const lookup = isKnownVisitor ? byCookie : byClient;
+    const isOwnerAddress = await this.auth.hasSignedInFrom(link.ownerId.toHexString(), client.ip);
     const since = new Date(now.getTime() - CLICK_DEDUPE_MS);
-    const [recent, isOwnerAddress] = await Promise.all([
-      isKnownVisitor
-        ? this.clicks.latestOfVisitorOnLink(link._id, visitorId, since)
-        : // Without the cookie (refused, private windows, scripts) the same address and browser are
-          // the same visitor, or every click of a cookieless client would count as a new one.
-          this.clicks.latestOfClientOnLink(link._id, base.ipHash, base.userAgentHash, since),
-      this.auth.hasSignedInFrom(link.ownerId.toHexString(), client.ip),
-    ]);
-    const click = recent ?? (await this.insert({ ...base, flags: isOwnerAddress ? [ClickFlag.OWNER_IP] : [] }));
+    // Read and (re)start the visit in one transaction: parallel clicks of one visitor all write the
+    // visit document they looked up, so all but one conflict and rerun, and find the winner's click.
+    const click = await this.unitOfWork.run(
+      async ({ session: tx }) => {
+        const visit = await this.clicks.visitOf(lookup, tx);
+        if (visit && visit.startedAt >= since) return visit;
+        const fresh = this.newClick({ ...base, flags: isOwnerAddress ? [ClickFlag.OWNER_IP] : [] });
+        for (const key of [byCookie, byClient]) {
+          await this.clicks.startVisit({ _id: key, publicId: fresh.publicId, visitorId, startedAt: now }, tx);
+        }
+        await this.clicks.insert(fresh, tx);
+        return fresh;
+      },
+      { queueOn: `referral-visit:${lookup}` },
+    );
     const location = new URL(campaign.landingUrl);
     location.searchParams.set(CLICK_ID_PARAM, click.publicId);
     return { kind: 'redirect', location: location.toString(), visitorId: click.visitorId, clickId: click.publicId };
   }
 
-  private async insert(fields: Omit<ClickRecord, '_id' | 'publicId'>): Promise<ClickRecord> {
-    const click: ClickRecord = { _id: new Types.ObjectId(), publicId: newId(18), ...fields };
-    await this.clicks.insert(click);
-    return click;
+  private newClick(fields: Omit<ClickRecord, '_id' | 'publicId'>): ClickRecord {
+    return { _id: new Types.ObjectId(), publicId: newId(18), ...fields };
   }
 }

@@ -17,7 +17,7 @@ import {
 } from '@helpboard/core';
 import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { UnitOfWork } from '@helpboard/database';
-import { PostKind, PostStatsService, ThreadQueryService, ThreadStatus } from '@helpboard/threads';
+import { PostKind, PostStatsService, ThreadQueryService, ThreadStatus, markThreadChanged } from '@helpboard/threads';
 import { ReputationKind } from '../ledger/reputation-entry.schema.js';
 import { ReputationService } from '../reputation.service.js';
 import { BountyRecord, BountyStatus } from './bounty.schema.js';
@@ -89,6 +89,8 @@ export class BountyService implements OnApplicationBootstrap, BeforeApplicationS
           ReputationKind.BOUNTY_OFFERED,
           amount,
         );
+        // The thread page shows the open bounty: its version moves with it.
+        markThreadChanged(tx, thread._id.toHexString(), now);
       });
     } catch (error) {
       if (isDuplicateKey(error)) throw new ConflictError('BOUNTY_OPEN');
@@ -138,10 +140,14 @@ export class BountyService implements OnApplicationBootstrap, BeforeApplicationS
           bounty.starterId.toHexString(),
         );
       } else {
-        await this.bounties.updateOne(
-          { _id: bounty._id, status: BountyStatus.OPEN },
-          { $set: { status: BountyStatus.EXPIRED, openThreadId: null } },
-        );
+        await this.unitOfWork.run(async (tx) => {
+          const expired = await this.bounties.updateOne(
+            { _id: bounty._id, status: BountyStatus.OPEN },
+            { $set: { status: BountyStatus.EXPIRED, openThreadId: null } },
+            { session: tx.session },
+          );
+          if (expired.modifiedCount === 1) markThreadChanged(tx, bounty.threadId.toHexString(), now);
+        });
       }
     }
     return due.length;
@@ -171,6 +177,7 @@ export class BountyService implements OnApplicationBootstrap, BeforeApplicationS
       await this.reputation.award(tx, { ...this.cause(bounty, actorId, now), postId: answerId.toHexString() }, [
         { userId: authorId, kind: ReputationKind.BOUNTY_AWARDED, delta: amount },
       ]);
+      markThreadChanged(tx, bounty.threadId.toHexString(), now);
     });
     return { ...bounty, status, awardedAnswerId: answerId, openThreadId: null };
   }

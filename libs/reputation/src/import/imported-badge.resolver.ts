@@ -1,12 +1,10 @@
 // `User.importedBadges`: the badges a source site awarded before an import (Stack Exchange's
 // Badges.xml), shown on profiles as they were and apart from Helpboard's own badges.
 import { Args, Field, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Types } from 'mongoose';
 import { type Actor, CurrentActor } from '@helpboard/core';
-import { BoardAccessService, BoardAction, BoardService } from '@helpboard/boards';
 import { User } from '@helpboard/identity';
 import { BadgeKind, BadgeTier } from '../badges/badge.schema.js';
-import { ImportedBadgesService } from './imported-badges.service.js';
+import { ProfileReader } from '../profile/profile-reader.js';
 
 const MAX_IMPORTED_BADGES = 500;
 
@@ -27,11 +25,7 @@ export class ImportedBadge {
 
 @Resolver(() => User)
 export class UserImportedBadgesResolver {
-  constructor(
-    private readonly imported: ImportedBadgesService,
-    private readonly boards: BoardService,
-    private readonly access: BoardAccessService,
-  ) {}
+  constructor(private readonly profiles: ProfileReader) {}
 
   @ResolveField(() => [ImportedBadge], {
     description: 'Badges the source site of an import awarded, newest first, on boards the caller may see.',
@@ -42,30 +36,16 @@ export class UserImportedBadgesResolver {
     @Args('boardSlug', { type: () => String, nullable: true }) boardSlug: string | null,
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
   ): Promise<ImportedBadge[]> {
-    const only = boardSlug ? await this.boards.requireBoard(boardSlug) : null;
-    if (only) await this.access.assert(actor, BoardAction.View, only);
     const limit = Math.min(Math.max(first, 1), MAX_IMPORTED_BADGES);
-    const records = await this.imported.of(new Types.ObjectId(user.id), only?._id ?? null, limit);
-    const readable = await this.access.readableBoardIds(
-      actor,
-      records.map((r) => r.boardId),
-    );
-    const boards = await this.boards.findByIds([...readable].map((id) => new Types.ObjectId(id)));
-    const visible = new Map(boards.map((board) => [board._id.toHexString(), board.slug]));
-    return records.flatMap((record) => {
-      const slug = visible.get(record.boardId.toHexString());
-      if (slug === undefined) return [];
-      return [
-        {
-          name: record.name,
-          tier: record.tier,
-          isTagBased: record.isTagBased,
-          boardSlug: slug,
-          sourceSite: record.origin.site,
-          matches: record.matches,
-          awardedAt: record.awardedAt,
-        },
-      ];
-    });
+    const records = await this.profiles.importedBadges(actor, user.id, boardSlug, limit);
+    return records.map((record) => ({
+      name: record.name,
+      tier: record.tier,
+      isTagBased: record.isTagBased,
+      boardSlug: record.boardSlug,
+      sourceSite: record.origin.site,
+      matches: record.matches,
+      awardedAt: record.awardedAt,
+    }));
   }
 }

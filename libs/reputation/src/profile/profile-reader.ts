@@ -11,6 +11,8 @@ import type { BadgeRecord } from '../badges/badge.schema.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import type { ReputationEntry } from '../ledger/reputation-entry.schema.js';
 import { reputationFromEarned } from '../rules/starting-reputation.js';
+import { ImportedBadgesService } from '../import/imported-badges.service.js';
+import type { ImportedBadgeRecord } from '../import/imported-badge.schema.js';
 
 @Injectable()
 export class ProfileReader {
@@ -19,6 +21,7 @@ export class ProfileReader {
     private readonly badgeService: BadgeService,
     private readonly boards: BoardService,
     private readonly access: BoardAccessService,
+    private readonly imported: ImportedBadgesService,
   ) {}
 
   /** Reputation on one board (1 + earned there); a board the viewer may not read is NOT_FOUND, as board(slug) says. */
@@ -29,6 +32,25 @@ export class ProfileReader {
       boardId: board._id,
     });
     return reputationFromEarned(total);
+  }
+
+  /**
+   * Reputation on one operator's boards (1 + earned there), counting only the boards the viewer may
+   * read: the stored operator total also holds private boards' points, and a change in it would
+   * tell an outsider of activity on a board they cannot see.
+   */
+  async onOperator(viewer: Actor | null, userId: string, operatorId: Types.ObjectId): Promise<number> {
+    const rows = (await this.ledger.boardTotalsOfUser(new Types.ObjectId(userId))).filter((row) =>
+      row.operatorId?.equals(operatorId),
+    );
+    const readable = await this.access.readableBoardIds(
+      viewer,
+      rows.map((row) => row.boardId!),
+    );
+    const earned = rows
+      .filter((row) => readable.has(row.boardId!.toHexString()))
+      .reduce((sum, row) => sum + row.total, 0);
+    return reputationFromEarned(earned);
   }
 
   /** Reputation per board (1 + earned there), on the boards the viewer may read. */
@@ -72,6 +94,27 @@ export class ProfileReader {
       records.map((record) => record.boardId),
     );
     return records.filter((record) => readable.has(record.boardId.toHexString()));
+  }
+
+  /** Badges a source site awarded before an import, newest first, with their board's slug, on readable boards. */
+  async importedBadges(
+    viewer: Actor | null,
+    userId: string,
+    boardSlug: string | null,
+    limit: number,
+  ): Promise<(ImportedBadgeRecord & { boardSlug: string })[]> {
+    const only = boardSlug ? await this.readableBoard(viewer, boardSlug) : null;
+    const records = await this.imported.of(new Types.ObjectId(userId), only?._id ?? null, limit);
+    const readable = await this.access.readableBoardIds(
+      viewer,
+      records.map((record) => record.boardId),
+    );
+    const boards = await this.boards.findByIds([...readable].map((id) => new Types.ObjectId(id)));
+    const slugs = new Map(boards.map((board) => [board._id.toHexString(), board.slug]));
+    return records.flatMap((record) => {
+      const slug = slugs.get(record.boardId.toHexString());
+      return slug === undefined ? [] : [{ ...record, boardSlug: slug }];
+    });
   }
 
   private async readableBoard(viewer: Actor | null, boardSlug: string) {

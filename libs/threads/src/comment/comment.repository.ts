@@ -15,8 +15,27 @@ export class CommentRepository {
     await this.comments.create([comment], { session });
   }
 
-  findById(id: Types.ObjectId): Promise<CommentRecord | null> {
-    return this.comments.findById(id).lean<CommentRecord>().exec();
+  findById(id: Types.ObjectId, session?: ClientSession): Promise<CommentRecord | null> {
+    return this.comments
+      .findById(id)
+      .session(session ?? null)
+      .lean<CommentRecord>()
+      .exec();
+  }
+
+  /**
+   * Changes a comment that is still visible, in one atomic step: of two concurrent deletions only
+   * one finds it visible (the other gets null and changes nothing).
+   */
+  updateVisible(
+    id: Types.ObjectId,
+    set: Partial<CommentRecord>,
+    session: ClientSession,
+  ): Promise<CommentRecord | null> {
+    return this.comments
+      .findOneAndUpdate({ _id: id, hiddenAt: null }, { $set: set }, { session, returnDocument: 'after' })
+      .lean<CommentRecord>()
+      .exec();
   }
 
   /** Visible comments of many posts in one query, oldest first, at most COMMENTS_PER_POST each. */

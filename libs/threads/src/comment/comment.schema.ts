@@ -25,6 +25,11 @@ export class CommentRecord {
   @Prop({ required: true })
   bodyHtml!: string;
 
+  /** Set when the author edits it (within the edit window) or it is deleted. */
+  @Prop({ type: Date, default: null })
+  editedAt?: Date | null;
+
+  /** Deleted by its author or a moderator (soft: kept for the record), or hidden by moderation. */
   @Prop({ type: Date, default: null })
   hiddenAt!: Date | null;
 

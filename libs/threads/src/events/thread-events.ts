@@ -46,6 +46,23 @@ export class CommentAdded extends ThreadEvent {
   }
 }
 
+/** A comment was deleted by its author or by a moderator (`authorId` tells which). */
+export class CommentDeleted extends ThreadEvent {
+  static readonly type = 'CommentDeleted';
+  readonly type = CommentDeleted.type;
+  constructor(
+    boardId: string,
+    threadId: string,
+    actorId: string,
+    occurredAt: Date,
+    readonly postId: string,
+    readonly commentId: string,
+    readonly authorId: string,
+  ) {
+    super(boardId, threadId, actorId, occurredAt);
+  }
+}
+
 export class PostEdited extends ThreadEvent {
   static readonly type = 'PostEdited';
   readonly type = PostEdited.type;
@@ -176,4 +193,19 @@ export class UsersMentioned extends ThreadEvent {
   ) {
     super(boardId, threadId, actorId, occurredAt);
   }
+}
+
+/** A moderator changed a tag's description (moderation audits it in the same transaction). */
+export class TagDescribed implements DomainEvent {
+  static readonly type = 'TagDescribed';
+  readonly type = TagDescribed.type;
+  constructor(
+    readonly boardId: string,
+    readonly actorId: string,
+    readonly occurredAt: Date,
+    readonly tagId: string,
+    readonly tag: string,
+    readonly before: string,
+    readonly after: string,
+  ) {}
 }

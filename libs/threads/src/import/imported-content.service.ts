@@ -87,6 +87,7 @@ export class ImportedContentService {
       duplicateOfId: null,
       isLocked: false,
       isPinned: false,
+      isProtected: false,
       acceptedAnswerId: q.acceptedAnswerId,
       officialAnswerId: null,
       score: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { findMentions, markdownToText, renderMarkdown } from './render-markdown.js';
+import { findMentions, imagesAsLinks, markdownToText, renderMarkdown } from './render-markdown.js';
 
 describe('renderMarkdown', () => {
   it('renders ordinary markdown', () => {
@@ -76,5 +76,17 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<a href="https://example.org/docs" rel="nofollow ugc noopener" target="_blank">docs</a>');
     expect(html).toContain('<img src="https://i.example.org/x.png" alt="logo" />');
     expect(html).toContain('<a href="https://cdn.example.org/f"');
+  });
+
+  it('keeps images uploaded to this site as images where remote images become links', () => {
+    const { html } = renderMarkdown(
+      '![ours](/files/posts/0123456789abcdef01234567/ab12.png) ![theirs](https://tracker.example.org/p.gif)',
+    );
+    const shown = imagesAsLinks(html);
+    expect(shown).toContain('<img src="/files/posts/0123456789abcdef01234567/ab12.png" alt="ours" />');
+    expect(shown).not.toContain('tracker.example.org/p.gif" alt');
+    expect(shown).toContain(
+      '<a href="https://tracker.example.org/p.gif" rel="nofollow ugc noopener" target="_blank">theirs</a>',
+    );
   });
 });

@@ -3,6 +3,7 @@
 // event handlers nor javascript: URLs can survive. External links are marked as user content.
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { FILE_URL_PREFIX } from '@helpboard/files';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
@@ -136,6 +137,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
  * each reader's browser, so its host learns who read the post and when (a tracking pixel);
  * boards that choose so (private boards by default) show links instead. Applied when a post is
  * shown, not stored, so a board's choice reaches its old posts and follows a moved thread.
+ * Images uploaded here (`/files/…`) stay images: this site serves them, to the board's readers only.
  */
 export function imagesAsLinks(html: string): string {
   if (!html.includes('<img')) return html;
@@ -145,11 +147,14 @@ export function imagesAsLinks(html: string): string {
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedClasses: { code: [/^language-[\w-]+$/] },
     transformTags: {
-      img: (_tagName, attribs): sanitizeHtml.Tag => ({
-        tagName: 'a',
-        attribs: { href: attribs.src ?? '', rel: 'nofollow ugc noopener', target: '_blank' },
-        text: attribs.alt || attribs.src || '',
-      }),
+      img: (tagName, attribs): sanitizeHtml.Tag =>
+        attribs.src?.startsWith(FILE_URL_PREFIX)
+          ? { tagName, attribs }
+          : {
+              tagName: 'a',
+              attribs: { href: attribs.src ?? '', rel: 'nofollow ugc noopener', target: '_blank' },
+              text: attribs.alt || attribs.src || '',
+            },
     },
   });
 }

@@ -18,8 +18,10 @@ import { markThreadChanged } from '../thread/thread-changed.js';
 import { answerBodyProblems, assertOpen, assertUnlocked } from '../thread/post-rules.js';
 import { type PostContext, ThreadContextLoader } from '../thread/thread-context.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
+import { UnverifiedAccounts } from '../thread/unverified-accounts.js';
 import { PostRepository } from './post.repository.js';
 import { PostBodyHooks } from './post-body-hooks.js';
+import { ProtectedThreadAnswering } from './protected-thread-answering.js';
 import { mentionsOf } from './mentions.js';
 import { newPost } from './new-post.js';
 import { PostKind, type PostRecord } from './post.schema.js';
@@ -36,12 +38,15 @@ export class AnswerService {
     private readonly revisions: RevisionRepository,
     private readonly renderer: PostRenderer,
     private readonly bodyHooks: PostBodyHooks,
+    private readonly protectedAnswering: ProtectedThreadAnswering,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly unverified: UnverifiedAccounts,
   ) {}
 
   async postAnswer(actor: Actor, threadId: string, body: string): Promise<PostRecord> {
-    const { thread } = await this.context.thread(actor, threadId, BoardAction.Participate);
+    const { thread, board } = await this.context.thread(actor, threadId, BoardAction.Participate);
+    await this.unverified.assertMay(actor.userId, board, 'answer');
     assertOpen(thread);
     const problems = answerBodyProblems(body);
     if (problems.length > 0) throw new InvalidInputError(problems);
@@ -49,9 +54,10 @@ export class AnswerService {
     const now = this.clock.now();
     const answerId = new Types.ObjectId();
     return this.unitOfWork.run(async (tx) => {
-      // Re-read inside the transaction: the thread may have been closed meanwhile.
+      // Re-read inside the transaction: the thread may have been closed or protected meanwhile.
       const current = await this.threads.findById(thread._id, tx.session);
       assertOpen(current!);
+      if (current!.isProtected) await this.protectedAnswering.assertAllowed(actor.userId, board);
       const finalBody = await this.bodyHooks.apply(
         {
           postId: answerId.toHexString(),

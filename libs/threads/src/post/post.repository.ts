@@ -12,6 +12,12 @@ export interface AnswerStats {
 }
 
 /** Display order of answers on a thread page. */
+/** A profile's lists of questions and answers: newest first. */
+export const AUTHOR_POST_ORDER: SortSpec = [
+  ['createdAt', -1],
+  ['_id', -1],
+];
+
 export const ANSWER_ORDER: SortSpec = [
   ['isAccepted', -1],
   ['isOfficial', -1],
@@ -59,6 +65,34 @@ export class PostRepository {
       .lean<{ createdAt: Date }[]>()
       .exec();
     return rows.map((row) => row.createdAt);
+  }
+
+  /** Boards a user wrote visible posts on (profiles decide which of them a viewer may read). */
+  boardIdsOfAuthor(authorId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    return this.posts.distinct('boardId', { authorId, hiddenAt: null }).exec();
+  }
+
+  /** A user's visible questions or answers on these boards, newest first, after a keyset position. */
+  byAuthor(
+    authorId: Types.ObjectId,
+    kind: PostKind,
+    boardIds: readonly Types.ObjectId[],
+    limit: number,
+    after?: readonly unknown[],
+  ): Promise<PostRecord[]> {
+    const conditions: Record<string, unknown>[] = [{ authorId, kind, hiddenAt: null, boardId: { $in: boardIds } }];
+    if (after) conditions.push(keysetFilter(AUTHOR_POST_ORDER, after));
+    return this.posts
+      .find({ $and: conditions })
+      .sort(sortDocument(AUTHOR_POST_ORDER))
+      .limit(limit)
+      .lean<PostRecord[]>()
+      .exec();
+  }
+
+  /** Threads a user asked or answered (visible posts) on these boards. */
+  threadIdsOfAuthor(authorId: Types.ObjectId, boardIds: readonly Types.ObjectId[]): Promise<Types.ObjectId[]> {
+    return this.posts.distinct('threadId', { authorId, hiddenAt: null, boardId: { $in: boardIds } }).exec();
   }
 
   /** A user's visible answers, best first (profile pages). */
@@ -151,6 +185,24 @@ export class PostRepository {
       ])
       .exec();
     return rows.map(({ _id, ...stats }) => ({ authorId: _id, ...stats }));
+  }
+
+  /** Authors of the visible answers in these threads, by the answers' total score (then count). */
+  async topAnswerersIn(
+    boardId: Types.ObjectId,
+    threadIds: readonly Types.ObjectId[],
+    limit: number,
+  ): Promise<{ authorId: Types.ObjectId; answers: number; totalScore: number }[]> {
+    if (threadIds.length === 0) return [];
+    const rows = await this.posts
+      .aggregate<{ _id: Types.ObjectId; answers: number; totalScore: number }>([
+        { $match: { boardId, threadId: { $in: threadIds }, kind: PostKind.ANSWER, hiddenAt: null } },
+        { $group: { _id: '$authorId', answers: { $sum: 1 }, totalScore: { $sum: '$score' } } },
+        { $sort: { totalScore: -1, answers: -1, _id: 1 } },
+        { $limit: limit },
+      ])
+      .exec();
+    return rows.map((row) => ({ authorId: row._id, answers: row.answers, totalScore: row.totalScore }));
   }
 
   /** Visible answers on a board scored at least `minScore`. */

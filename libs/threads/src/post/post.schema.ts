@@ -90,3 +90,5 @@ export const PostSchema = SchemaFactory.createForClass(PostRecord);
 PostSchema.index({ threadId: 1, kind: 1, isAccepted: -1, isOfficial: -1, score: -1, createdAt: 1, _id: 1 });
 PostSchema.index({ boardId: 1, authorId: 1, createdAt: -1 });
 PostSchema.index({ authorId: 1, createdAt: -1 });
+// A profile's questions and answers lists.
+PostSchema.index({ authorId: 1, kind: 1, createdAt: -1, _id: -1 });

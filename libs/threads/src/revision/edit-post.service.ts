@@ -10,7 +10,7 @@ import { PostRenderer } from '../markdown/post-renderer.js';
 import { PostRepository } from '../post/post.repository.js';
 import { PostBodyHooks } from '../post/post-body-hooks.js';
 import { PostKind, PostRecord } from '../post/post.schema.js';
-import { TagRepository } from '../tag/tag.repository.js';
+import { TagCounts } from '../tag/tag-counts.js';
 import { markThreadChanged } from '../thread/thread-changed.js';
 import { OthersPostEditing } from './others-post-editing.js';
 import {
@@ -40,7 +40,7 @@ export class EditPostService {
     private readonly posts: PostRepository,
     private readonly threads: ThreadRepository,
     private readonly revisions: RevisionRepository,
-    private readonly tags: TagRepository,
+    private readonly tagCounts: TagCounts,
     private readonly renderer: PostRenderer,
     private readonly bodyHooks: PostBodyHooks,
     private readonly unitOfWork: UnitOfWork,
@@ -117,11 +117,11 @@ export class EditPostService {
       if (isQuestion) {
         threadChanges.title = title;
         threadChanges.tags = tags;
-        await this.tags.adjust(
+        this.tagCounts.adjustAfterCommit(
+          tx,
           post.boardId,
           tags.filter((t) => !thread.tags.includes(t)),
           thread.tags.filter((t) => !tags.includes(t)),
-          tx.session,
         );
       }
       await this.threads.update(thread._id, { $set: threadChanges }, tx.session);

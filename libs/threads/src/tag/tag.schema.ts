@@ -14,6 +14,13 @@ export class TagRecord {
 
   @Prop({ type: Number, default: 0 })
   questionCount!: number;
+
+  /** What the tag is for, written by the board's moderators (plain text, shown on its page and the index). */
+  @Prop({ type: String, default: '' })
+  description?: string;
+
+  @Prop({ type: Date, default: null })
+  describedAt?: Date | null;
 }
 
 export const TagSchema = SchemaFactory.createForClass(TagRecord);

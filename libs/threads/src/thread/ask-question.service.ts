@@ -10,7 +10,7 @@ import { PostRepository } from '../post/post.repository.js';
 import { PostBodyHooks } from '../post/post-body-hooks.js';
 import { newPost, PostKind } from '../post/new-post.js';
 import { RevisionRepository } from '../revision/revision.repository.js';
-import { TagRepository } from '../tag/tag.repository.js';
+import { TagCounts } from '../tag/tag-counts.js';
 import { questionBodyProblems, titleProblems, validTags } from './post-rules.js';
 import { ThreadRepository } from './thread.repository.js';
 import { ThreadRecord, ThreadStatus } from './thread.schema.js';
@@ -31,7 +31,7 @@ export class AskQuestionService {
     private readonly threads: ThreadRepository,
     private readonly posts: PostRepository,
     private readonly revisions: RevisionRepository,
-    private readonly tags: TagRepository,
+    private readonly tagCounts: TagCounts,
     private readonly renderer: PostRenderer,
     private readonly bodyHooks: PostBodyHooks,
     private readonly unitOfWork: UnitOfWork,
@@ -60,6 +60,7 @@ export class AskQuestionService {
       duplicateOfId: null,
       isLocked: false,
       isPinned: false,
+      isProtected: false,
       acceptedAnswerId: null,
       officialAnswerId: null,
       score: 0,
@@ -111,7 +112,7 @@ export class AskQuestionService {
         },
         tx.session,
       );
-      await this.tags.adjust(board._id, tags, [], tx.session);
+      this.tagCounts.adjustAfterCommit(tx, board._id, tags, []);
       tx.publishAfterCommit(new QuestionAsked(board._id.toHexString(), id.toHexString(), actor.userId, now));
       const mentioned = mentionsOf(rendered, {
         boardId: board._id,

@@ -1,8 +1,8 @@
 // Changes to a thread's state that moderation decides on: the threads lib stays the only writer
 // of its collections, and moderation calls this inside its own transaction (with its audit entry).
 import { Injectable } from '@nestjs/common';
-import { Types } from 'mongoose';
-import { NotFoundError } from '@helpboard/core';
+import { type ClientSession, Types } from 'mongoose';
+import { NotFoundError, PreconditionFailedError } from '@helpboard/core';
 import type { TransactionContext } from '@helpboard/database';
 import { PostHidden, PostRestored } from '../events/thread-events.js';
 import { CommentRepository } from '../comment/comment.repository.js';
@@ -10,6 +10,7 @@ import { PostRepository } from '../post/post.repository.js';
 import { VoteRepository } from '../vote/vote.repository.js';
 import { PostKind, type PostRecord } from '../post/post.schema.js';
 import { markThreadChanged } from './thread-changed.js';
+import { ownPostDeletionRefusal } from '../post/own-post-deletion.js';
 import { ThreadRepository } from './thread.repository.js';
 import type { ThreadRecord, ThreadStatus } from './thread.schema.js';
 import { toObjectId } from './thread-context.js';
@@ -20,6 +21,7 @@ export interface ThreadStateChange {
   duplicateOfId?: string | null;
   isLocked?: boolean;
   isPinned?: boolean;
+  isProtected?: boolean;
   boardId?: Types.ObjectId;
 }
 
@@ -32,8 +34,9 @@ export class ThreadStateService {
     private readonly votes: VoteRepository,
   ) {}
 
-  async requireThread(threadId: string): Promise<ThreadRecord> {
-    const thread = await this.threads.findById(toObjectId(threadId, 'Thread', 'THREAD_NOT_FOUND'));
+  /** `session`: read inside that transaction (e.g. a thread it is creating). */
+  async requireThread(threadId: string, session?: ClientSession): Promise<ThreadRecord> {
+    const thread = await this.threads.findById(toObjectId(threadId, 'Thread', 'THREAD_NOT_FOUND'), session);
     if (!thread) throw new NotFoundError('Thread', 'THREAD_NOT_FOUND');
     return thread;
   }
@@ -89,5 +92,21 @@ export class ThreadStateService {
       new EventClass(post.boardId.toHexString(), post.threadId.toHexString(), actorId, now, post._id.toHexString()),
     );
     return true;
+  }
+
+  /**
+   * Refuses an author's deletion of their own post when others rely on it (see own-post-deletion),
+   * judged on the post and answers read in the deleting transaction: an answer accepted or upvoted
+   * meanwhile conflicts with the deletion instead of slipping past the check.
+   */
+  async assertAuthorMayDelete(tx: TransactionContext, postId: Types.ObjectId): Promise<void> {
+    const post = await this.posts.findById(postId, tx.session);
+    if (!post) throw new NotFoundError('Post', 'POST_NOT_FOUND');
+    const answers = post.kind === PostKind.QUESTION ? await this.posts.allAnswers(post.threadId, tx.session) : [];
+    const refusal = ownPostDeletionRefusal(
+      post,
+      answers.filter((answer) => !answer.hiddenAt),
+    );
+    if (refusal) throw new PreconditionFailedError(refusal);
   }
 }

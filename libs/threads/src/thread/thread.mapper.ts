@@ -14,6 +14,7 @@ export function toThread(record: ThreadRecord, pendingViews = 0): Thread {
     duplicateOfId: record.duplicateOfId?.toHexString() ?? null,
     isLocked: record.isLocked,
     isPinned: record.isPinned,
+    isProtected: record.isProtected ?? false,
     score: record.score,
     answerCount: record.answerCount,
     viewCount: record.viewCount + pendingViews,
@@ -54,6 +55,7 @@ export function toComment(record: CommentRecord): Comment {
     body: record.body,
     bodyHtml: record.bodyHtml,
     createdAt: record.createdAt,
+    editedAt: record.editedAt ?? null,
     authorId: record.authorId.toHexString(),
     boardId: record.boardId.toHexString(),
   };

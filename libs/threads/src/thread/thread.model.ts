@@ -43,6 +43,8 @@ export class Comment {
   @Field({ description: 'Markdown as written.' }) body!: string;
   @Field({ description: 'Sanitised HTML.' }) bodyHtml!: string;
   @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When its author last edited it (or it was deleted).' })
+  editedAt!: Date | null;
   authorId!: string;
   boardId!: string;
 }
@@ -80,6 +82,11 @@ export class Thread {
   duplicateOfId!: string | null;
   @Field() isLocked!: boolean;
   @Field() isPinned!: boolean;
+  @Field({
+    description:
+      'Protected by a moderator: answering needs the board\'s "answer protected questions" reputation (see `privileges`).',
+  })
+  isProtected!: boolean;
   @Field(() => Int, { description: "The question's score." }) score!: number;
   @Field(() => Int) answerCount!: number;
   @Field(() => Int, { description: 'Distinct viewers, counted once per viewer per hour.' }) viewCount!: number;

@@ -73,6 +73,29 @@ export class ThreadRepository {
       .exec();
   }
 
+  /** The views of these threads together (visible ones only): a profile's "people reached". */
+  async totalViews(ids: readonly Types.ObjectId[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const [row] = await this.threads
+      .aggregate<{ views: number }>([
+        { $match: { _id: { $in: ids }, hiddenAt: null } },
+        { $group: { _id: null, views: { $sum: '$viewCount' } } },
+      ])
+      .exec();
+    return row?.views ?? 0;
+  }
+
+  /** The latest active visible threads carrying a tag on a board (index boardId, tags, lastActivityAt). */
+  async idsTagged(boardId: Types.ObjectId, tag: string, limit: number): Promise<Types.ObjectId[]> {
+    const rows = await this.threads
+      .find({ boardId, tags: tag, hiddenAt: null }, { _id: 1 })
+      .sort({ lastActivityAt: -1 })
+      .limit(limit)
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((row) => row._id);
+  }
+
   /** A change of the thread's page commits with this (see ThreadRecord.pageVersion). */
   async bumpPageVersion(id: Types.ObjectId, session: ClientSession): Promise<void> {
     await this.threads.updateOne({ _id: id }, { $inc: { pageVersion: 1 } }, { session }).exec();

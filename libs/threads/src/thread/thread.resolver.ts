@@ -113,6 +113,30 @@ export class ThreadResolver {
   }
 
   @SignedIn()
+  @Mutation(() => Comment, {
+    description: 'Edit your own comment, within 5 minutes of posting it (as Stack Exchange).',
+  })
+  async editComment(
+    @CurrentActor() actor: Actor,
+    @Args('commentId', { type: () => ID }) commentId: string,
+    @Args('body') body: string,
+  ): Promise<Comment> {
+    return toComment(await this.commenting.editComment(actor, commentId, body));
+  }
+
+  @SignedIn()
+  @Mutation(() => Comment, {
+    description:
+      "Delete a comment: your own, or any on a board you moderate (soft; a moderator's deletion is audited).",
+  })
+  async deleteComment(
+    @CurrentActor() actor: Actor,
+    @Args('commentId', { type: () => ID }) commentId: string,
+  ): Promise<Comment> {
+    return toComment(await this.commenting.deleteComment(actor, commentId));
+  }
+
+  @SignedIn()
   @Mutation(() => Post, { description: 'Edit a post; the previous version stays in its revisions.' })
   async editPost(@CurrentActor() actor: Actor, @Args('input') input: EditPostInput): Promise<Post> {
     return toPost(await this.editing.editPost(actor, input.postId, input));

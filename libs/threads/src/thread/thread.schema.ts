@@ -45,6 +45,13 @@ export class ThreadRecord {
   @Prop({ type: Boolean, default: false })
   isPinned!: boolean;
 
+  /**
+   * Protected threads take answers only from people with the board's "answer protected questions"
+   * reputation (SE: protection keeps new accounts' "thanks" and spam off popular questions).
+   */
+  @Prop({ type: Boolean, default: false })
+  isProtected!: boolean;
+
   @Prop({ type: Types.ObjectId, default: null })
   acceptedAnswerId!: Types.ObjectId | null;
 

@@ -11,6 +11,7 @@ import { PostKind, PostRecord } from '../post/post.schema.js';
 import { assertOpen } from '../thread/post-rules.js';
 import { ThreadContextLoader } from '../thread/thread-context.js';
 import { ThreadRepository } from '../thread/thread.repository.js';
+import { UnverifiedAccounts } from '../thread/unverified-accounts.js';
 import { VoteRepository } from './vote.repository.js';
 import { VoteRecord } from './vote.schema.js';
 import { markThreadChanged } from '../thread/thread-changed.js';
@@ -36,11 +37,13 @@ export class VoteService {
     private readonly votes: VoteRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly unverified: UnverifiedAccounts,
   ) {}
 
   async vote(actor: Actor, postId: string, value: VoteValue): Promise<PostRecord> {
-    const { post } = await this.context.post(actor, postId, BoardAction.Participate);
+    const { post, board } = await this.context.post(actor, postId, BoardAction.Participate);
     if (post.authorId.equals(actor.userId)) throw new ForbiddenError('VOTE_OWN_POST');
+    if (value !== 0) await this.unverified.assertMay(actor.userId, board, 'vote'); // taking a vote back is always allowed
     const voterId = new Types.ObjectId(actor.userId);
 
     return this.unitOfWork.run(async (tx) => {

@@ -1,6 +1,7 @@
 // Asking a question: the title field shows "you may be asking" suggestions from search (live
 // with the script, or with the "check" button without it); what was shown and opened is
 // recorded through the insights deflection service. Markdown preview; tags from the board's list.
+import { composerTools } from '../../render/composer.js';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, DomainError, InvalidInputError, Public, SignedIn } from '@helpboard/core';
@@ -160,6 +161,7 @@ ${message ? notice('error', message) : Object.keys(errors).length ? notice('erro
 ${field({ name: 'title', id: 'ask-title', label: t('web.ask.questionTitle'), value: values.title, hint: t('web.ask.titleHint'), error: errors.title, isRequired: true, maxLength: 150, autocomplete: 'off' })}
 <p><button type="submit" name="action" value="check" class="secondary">${t('web.ask.check')}</button></p>
 <div id="suggestions" class="suggestions" aria-live="polite" data-url="/b/${slug}/ask/suggest?x=1">${list}</div>
+${composerTools(ctx, 'f-body', slug)}
 ${field({ name: 'body', label: t('web.ask.body'), value: values.body, hint: t('web.markdownHint'), error: errors.body, isRequired: true, isMultiline: true })}
 <div id="ask-preview" class="preview"${preview ? null : html` hidden`} aria-live="polite">${preview}</div>
 ${field({ name: 'tags', label: t('web.ask.tags'), value: values.tags, hint: t('web.ask.tagsHint'), error: errors.tags, list: 'board-tags', autocomplete: 'off' })}

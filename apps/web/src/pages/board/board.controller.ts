@@ -2,23 +2,20 @@
 // with "more" paging by cursor, the follow button, and the board's staff and experts.
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { encodeCursor, Public, SignedIn } from '@helpboard/core';
+import { Public, SignedIn } from '@helpboard/core';
 import { BoardAccessService, BoardRole, BoardService, MembershipService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import { FollowService } from '@helpboard/notifications';
 import { ThreadQueryService, ThreadSort } from '@helpboard/threads';
 import { html } from '../../render/html.js';
-import { boardPath, threadPath, userPath } from '../../render/urls.js';
-import { contentLang } from '../../render/content-lang.js';
+import { boardPath, tagIndexPath, tagPath, userPath } from '../../render/urls.js';
+import { sortOf, sortTabs, threadList, THREADS_PER_PAGE } from './thread-list.view.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import { sendPage } from '../../http/send-page.js';
 import { WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
 import { BoardTools, toolLinks } from '../staff/board-tools.js';
-
-const PAGE = 30;
-const SORTS = ['active', 'newest', 'votes', 'unanswered'] as const;
 
 @Controller()
 @UseFilters(WebExceptionFilter)
@@ -45,7 +42,7 @@ export class BoardController {
     @Query('after') after?: string,
   ): Promise<void> {
     const actor = request.actor ?? null;
-    const sort = SORTS.find((s) => s === sortParam) ?? 'active';
+    const sort = sortOf(sortParam);
     const board = await this.boards.viewBoard(actor, slug);
     const [ctx, page, members, tools, isFollowing] = await Promise.all([
       this.contexts.create(request, actor ? response : undefined),
@@ -53,7 +50,7 @@ export class BoardController {
         boardSlug: slug,
         sort: sort.toUpperCase() as ThreadSort,
         tag: tag || null,
-        limit: PAGE + 1,
+        limit: THREADS_PER_PAGE + 1,
         after: after || null,
       }),
       this.memberships.usersWithRoles(board._id, [BoardRole.STAFF, BoardRole.EXPERT]),
@@ -62,23 +59,8 @@ export class BoardController {
     ]);
     const people = await this.users.findByIds(members.slice(0, 20).map((m) => m.userId.toHexString()));
     const { t } = ctx;
-    const rows = page.rows.slice(0, PAGE);
     const query = (extra: Record<string, string>) =>
       `${boardPath(slug)}?${new URLSearchParams({ sort, ...(tag ? { tag } : {}), ...extra })}`;
-    const tabs = SORTS.map(
-      (s) =>
-        html`<li><a href="${`${boardPath(slug)}?${new URLSearchParams({ sort: s, ...(tag ? { tag } : {}) })}`}"${s === sort ? html` aria-current="page"` : null}>${t(`web.board.sort.${s}`)}</a></li>`,
-    );
-    const list = rows.map(
-      (thread) => html`<li>
-<div class="stats"><div>${t('web.board.votes', { count: thread.score })}</div><div class="${thread.acceptedAnswerId ? 'answered' : ''}">${t('web.board.answers', { count: thread.answerCount })}</div></div>
-<div>${thread.isPinned ? html`<span class="label official">${t('web.board.pinned')}</span> ` : null}<a href="${threadPath({ id: thread._id.toHexString(), title: thread.title })}" lang="${contentLang(thread.title)}">${thread.title}</a>
-<div>${thread.tags.map((x) => html`<a class="tag" href="${`${boardPath(slug)}?tag=${encodeURIComponent(x)}`}">${x}</a>`)}</div></div></li>`,
-    );
-    const more =
-      page.rows.length > PAGE
-        ? html`<p><a class="button secondary" href="${query({ after: encodeCursor(page.cursorOf(rows.at(-1)!) as never) })}">${t('web.board.more')}</a></p>`
-        : null;
     const follow = ctx.viewer
       ? html`<form method="post" action="/b/${slug}/${isFollowing ? 'unfollow' : 'follow'}">${csrfField(ctx)}<button type="submit" class="secondary">${t(isFollowing ? 'web.board.unfollow' : 'web.board.follow')}</button></form>`
       : html`<a class="button secondary" href="/login?next=${encodeURIComponent(ctx.path)}">${t('web.board.follow')}</a>`;
@@ -90,12 +72,12 @@ export class BoardController {
         )}</ul></section>`
       : null;
     const body = html`<div class="row spread"><h1>${board.title}</h1><div class="row">${follow}<a class="button" href="/b/${slug}/ask">${t('web.board.ask')}</a></div></div>
-<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a></p>
+<p class="small row"><a href="/b/${slug}/leaderboard">${t('web.nav.leaderboard')}</a> <a href="${tagIndexPath(slug)}">${t('web.tags.title')}</a></p>
 ${toolLinks(ctx, tools, t('web.staff.boardTools'))}
 ${board.description ? html`<p>${board.description}</p>` : null}
-${tag ? html`<p>${t('web.board.taggedWith')} <span class="tag">${tag}</span> <a href="${boardPath(slug)}">${t('web.board.clearTag')}</a></p>` : null}
-<div class="layout"><div><nav aria-label="${t('web.board.sortBy')}"><ul class="pill-nav">${tabs}</ul></nav>
-<section class="card">${rows.length ? html`<ul class="plain threads">${list}</ul>` : html`<p class="muted">${t('web.board.empty')}</p>`}</section>${more}</div>
+${tag ? html`<p>${t('web.board.taggedWith')} <a class="tag" href="${tagPath(slug, tag)}">${tag}</a> <a href="${boardPath(slug)}">${t('web.board.clearTag')}</a></p>` : null}
+<div class="layout"><div>${sortTabs(ctx, boardPath(slug), sort, tag ? { tag } : {})}
+${threadList(ctx, board, page, (after) => query({ after }))}</div>
 <aside>${team}</aside></div>`;
     sendPage(
       request,

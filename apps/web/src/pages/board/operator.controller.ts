@@ -1,22 +1,26 @@
 // GET /o/<slug>: an operator's home: its boards by kind and region, what is busy and new across
 // them, and the people who answer most.
-import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '@helpboard/core';
-import { BoardService, OperatorService } from '@helpboard/boards';
+import { boardLanguages, BoardService, OperatorService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import { ReputationReader } from '@helpboard/reputation';
 import { ThreadQueryService, type ThreadRecord, ThreadSort } from '@helpboard/threads';
 import { html, type SafeHtml } from '../../render/html.js';
 import { boardPath, threadPath, userPath } from '../../render/urls.js';
+import { languageNames } from '../../render/language-names.js';
 import { layout } from '../../layout/layout.js';
 import { sendPage } from '../../http/send-page.js';
 import { type WebContext, WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
 
-/** Boards sampled for the highlights; the board list itself shows them all. */
+/** Boards sampled for the highlights (first page only); the board list pages through them all. */
 const SAMPLED_BOARDS = 8;
+/** Boards per page of the list, by slug; an operator may run hundreds (one per region and product). */
+const BOARDS_PER_PAGE = 50;
+const SLUG_PATTERN = /^[a-z0-9-]{1,60}$/;
 const HIGHLIGHTS = 6;
 
 function threadList(ctx: WebContext, id: string, heading: string, threads: ThreadRecord[]): SafeHtml | null {
@@ -41,14 +45,23 @@ export class OperatorController {
 
   @Public()
   @Get('o/:slug')
-  async operator(@Req() request: WebRequest, @Res() response: Response, @Param('slug') slug: string): Promise<void> {
+  async operator(
+    @Req() request: WebRequest,
+    @Res() response: Response,
+    @Param('slug') slug: string,
+    @Query('after') afterParam?: string,
+  ): Promise<void> {
     const actor = request.actor ?? null;
     const operator = await this.operators.requireBySlug(slug);
-    const [ctx, boards] = await Promise.all([
+    const after = afterParam && SLUG_PATTERN.test(afterParam) ? afterParam : undefined;
+    const [ctx, page] = await Promise.all([
       this.contexts.create(request),
-      this.boards.listBoards(actor, { operatorSlug: slug, limit: 100 }),
+      this.boards.listBoards(actor, { operatorSlug: slug, limit: BOARDS_PER_PAGE + 1, afterSlug: after }),
     ]);
-    const sampled = boards.filter((b) => !b.archivedAt).slice(0, SAMPLED_BOARDS);
+    const boards = page.slice(0, BOARDS_PER_PAGE);
+    const nextAfter = page.length > BOARDS_PER_PAGE ? boards.at(-1)!.slug : null;
+    // Highlights and helpers belong to the operator's front page, not to each page of its list.
+    const sampled = after ? [] : boards.filter((b) => !b.archivedAt).slice(0, SAMPLED_BOARDS);
     const list = (sort: ThreadSort) =>
       Promise.all(
         sampled.map((b) =>
@@ -86,7 +99,7 @@ export class OperatorController {
           .filter((b) => b.kind === kind)
           .map(
             (b) =>
-              html`<li><a href="${boardPath(b.slug)}">${b.title}</a>${b.region ? html` <span class="muted small">· ${t('web.operator.region', { region: regionName(b.region) })}</span>` : null}${b.description ? html`<div class="small muted">${b.description}</div>` : null}</li>`,
+              html`<li><a href="${boardPath(b.slug)}">${b.title}</a>${b.region ? html` <span class="muted small">· ${t('web.operator.region', { region: regionName(b.region) })}</span>` : null} <span class="muted small">· ${t('web.operator.languages', { languages: languageNames(ctx.locale, boardLanguages(b)).join(', ') })}</span>${b.description ? html`<div class="small muted">${b.description}</div>` : null}</li>`,
           )}</ul></section>`,
     );
     // Busy: answered threads, most recently active first. New: the newest questions not already
@@ -101,8 +114,11 @@ export class OperatorController {
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .slice(0, HIGHLIGHTS);
     const expertList = expertIds.filter((id) => experts.has(id));
+    const more = html`<nav class="row" aria-label="${t('web.operator.boardPages')}">${
+      after ? html`<a class="button secondary" href="/o/${slug}">${t('web.operator.firstBoards')}</a>` : null
+    }${nextAfter ? html`<a class="button secondary" rel="next" href="/o/${slug}?after=${encodeURIComponent(nextAfter)}">${t('web.operator.moreBoards')}</a>` : null}</nav>`;
     const body = html`<h1>${operator.name}</h1>
-<div class="layout"><div>${sections.length ? sections : html`<p class="muted">${t('web.board.noBoards')}</p>`}
+<div class="layout"><div>${sections.length ? sections : html`<p class="muted">${t('web.board.noBoards')}</p>`}${after || nextAfter ? more : null}
 ${threadList(ctx, 'busy', t('web.operator.busiest'), busiest)}${threadList(ctx, 'new', t('web.operator.newest'), latest)}</div>
 <aside>${
       expertList.length
@@ -112,8 +128,16 @@ ${threadList(ctx, 'busy', t('web.operator.busiest'), busiest)}${threadList(ctx, 
           )}</ul></section>`
         : null
     }</aside></div>`;
-    sendPage(request, response, layout(ctx, { title: operator.name, canonical: `${ctx.baseUrl}/o/${slug}`, body }), {
-      isPublic: true,
-    });
+    sendPage(
+      request,
+      response,
+      layout(ctx, {
+        title: operator.name,
+        canonical: `${ctx.baseUrl}/o/${slug}`,
+        body,
+        robots: after ? 'noindex' : undefined,
+      }),
+      { isPublic: true },
+    );
   }
 }

@@ -4,7 +4,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, DomainError, InvalidInputError, SignedIn } from '@helpboard/core';
-import { AccountEmailService, AuthService, UsersService } from '@helpboard/identity';
+import { AccountEmailService, AuthService, AVATAR_RULES, AvatarService, UsersService } from '@helpboard/identity';
+import { megabytes } from '@helpboard/files';
+import { readUpload } from '../../http/uploads.js';
 import { NotificationChannel, NotificationKind, PreferenceService } from '@helpboard/notifications';
 import { clientOf } from '../../auth/auth.controller.js';
 import { problemsByField } from '../../render/forms.js';
@@ -16,7 +18,9 @@ import type { WebRequest } from '../../http/web-request.js';
 import { type SettingsData, type SettingsSection, settingsView } from './settings.view.js';
 
 const text = (value: unknown, max = 1024): string => (typeof value === 'string' ? value.slice(0, max) : '');
-const SECTIONS: SettingsSection[] = ['profile', 'email', 'notifications', 'password', 'sessions'];
+const SECTIONS: SettingsSection[] = ['avatar', 'profile', 'email', 'notifications', 'password', 'sessions'];
+/** Where a section's refusal that names no field is shown. */
+const FIELD_OF_REFUSAL: Partial<Record<SettingsSection, string>> = { email: 'email', avatar: 'avatar' };
 const CHANNELS = new Set<string>(Object.values(NotificationChannel));
 
 @Controller('settings')
@@ -24,6 +28,7 @@ const CHANNELS = new Set<string>(Object.values(NotificationChannel));
 export class SettingsController {
   constructor(
     private readonly users: UsersService,
+    private readonly avatars: AvatarService,
     private readonly auth: AuthService,
     private readonly accountEmail: AccountEmailService,
     private readonly preferences: PreferenceService,
@@ -49,6 +54,24 @@ export class SettingsController {
     await this.attempt(request, response, 'profile', values, () =>
       this.users.updateProfile(request.actor!, { ...values, locale }),
     );
+  }
+
+  /** Multipart (see settings.view.ts): the picture, checked and re-encoded; the old one stays on any refusal. */
+  @SignedIn()
+  @Post('avatar')
+  @HttpCode(200)
+  async avatar(@Req() request: WebRequest, @Res() response: Response) {
+    await this.attempt(request, response, 'avatar', {}, async () => {
+      const { file } = await readUpload(request, response, 'avatar', AVATAR_RULES.maxBytes);
+      await this.avatars.setAvatar(request.actor!, file);
+    });
+  }
+
+  @SignedIn()
+  @Post('avatar/remove')
+  async removeAvatar(@Req() request: WebRequest, @Res() response: Response) {
+    await this.avatars.removeAvatar(request.actor!);
+    response.redirect(303, '/settings?saved=avatar#avatar');
   }
 
   @SignedIn()
@@ -107,7 +130,7 @@ export class SettingsController {
       const errors =
         error instanceof InvalidInputError
           ? problemsByField(error.fields, ctx.locale)
-          : { [section === 'email' ? 'email' : 'currentPassword']: messageOf(error, ctx.locale) };
+          : { [FIELD_OF_REFUSAL[section] ?? 'currentPassword']: messageOf(error, ctx.locale) };
       return this.render(request, response, { problems: { section, errors, values } }, 422);
     }
     response.redirect(303, `/settings?saved=${section}#${section}`);
@@ -137,6 +160,9 @@ export class SettingsController {
       createdAt: s.createdAt,
       isCurrent: s.isCurrent,
     }));
-    sendPage(request, response, settingsView(ctx, { user, preferences, sessions: rows, ...state }), { status });
+    const avatarMax = megabytes(AVATAR_RULES.maxBytes);
+    sendPage(request, response, settingsView(ctx, { user, preferences, sessions: rows, avatarMax, ...state }), {
+      status,
+    });
   }
 }

@@ -8,12 +8,18 @@ import { field, notice } from '../../render/forms.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import { formatDate } from '../thread/post.view.js';
+import { avatar } from '../../render/avatar.js';
 
-export type SettingsSection = 'profile' | 'email' | 'notifications' | 'password' | 'sessions';
+/** What the avatar picker offers; the server checks the bytes (prepareImage). */
+const IMAGE_TYPES = 'image/png,image/jpeg,image/webp,image/gif';
+
+export type SettingsSection = 'avatar' | 'profile' | 'email' | 'notifications' | 'password' | 'sessions';
 
 export interface SettingsData {
   user: UserRecord;
   preferences: { kind: NotificationKind; channel: NotificationChannel }[];
+  /** The avatar size limit as people read it ("2 MB"). */
+  avatarMax: string;
   sessions: { id: string; userAgent: string | null; ip: string | null; createdAt: Date; isCurrent: boolean }[];
   /** A section just saved (its notice), or refused (its problems). */
   saved?: SettingsSection;
@@ -53,6 +59,23 @@ ${field({ name: 'region', label: t('web.settings.region'), value: values?.region
       html`<option value="${l.value}" lang="${l.value}"${data.user.locale === l.value ? html` selected` : null}>${l.label}</option>`,
   )}</select>
 <p><button type="submit">${t('web.settings.save')}</button></p></form>`;
+}
+
+/**
+ * A multipart form: its body is not read before the CSRF check, so the token rides in the
+ * action's query string (the security middleware accepts it there for multipart posts only).
+ */
+function avatarForms(ctx: WebContext, data: SettingsData): SafeHtml {
+  const { t } = ctx;
+  const errors = errorsOf(data, 'avatar');
+  return html`<div class="avatar-setting">${avatar(data.user, 'large')}<div>
+<form method="post" action="/settings/avatar?_csrf=${encodeURIComponent(ctx.csrfToken)}" enctype="multipart/form-data">
+${field({ name: 'avatar', label: t('web.avatar.choose'), type: 'file', accept: IMAGE_TYPES, isRequired: true, hint: t('web.avatar.hint', { max: data.avatarMax }), error: errors.avatar })}
+<p><button type="submit">${t('web.avatar.upload')}</button></p></form>${
+    data.user.avatarUrl
+      ? html`<form method="post" action="/settings/avatar/remove">${csrfField(ctx)}<button type="submit" class="secondary">${t('web.avatar.remove')}</button></form>`
+      : null
+  }</div></div>`;
 }
 
 function email(ctx: WebContext, data: SettingsData): SafeHtml {
@@ -112,6 +135,7 @@ export function settingsView(ctx: WebContext, data: SettingsData): SafeHtml {
     title: t('web.settings.title'),
     robots: 'noindex',
     body: html`<h1>${t('web.settings.title')}</h1>
+${sectionCard(ctx, data, 'avatar', avatarForms(ctx, data))}
 ${sectionCard(ctx, data, 'profile', profile(ctx, data))}
 ${sectionCard(ctx, data, 'email', email(ctx, data))}
 ${sectionCard(ctx, data, 'notifications', notifications(ctx, data))}

@@ -13,7 +13,8 @@ import { sendPage } from '../../http/send-page.js';
 import { type WebContext, WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
-import { type Form, formatDate, outcomeNotice, runAction, staffNav, text } from './staff-common.js';
+import { type Form, formatDate, outcomeNotice, runAction, text } from './staff-common.js';
+import { BoardTools, staffNav } from './board-tools.js';
 
 const PAGE = 30;
 
@@ -24,6 +25,7 @@ export class AlertsPageController {
     private readonly alerts: AlertService,
     private readonly users: UsersService,
     private readonly contexts: WebContextFactory,
+    private readonly tools: BoardTools,
   ) {}
 
   @SignedIn()
@@ -40,9 +42,10 @@ export class AlertsPageController {
     const userIds = [...open, ...done].flatMap((a) =>
       [a.userId, a.acknowledgedBy].flatMap((id) => (id ? [id.toHexString()] : [])),
     );
-    const [ctx, people] = await Promise.all([
+    const [ctx, people, tools] = await Promise.all([
       this.contexts.create(request, response),
       this.users.findByIds([...new Set(userIds)]),
+      this.tools.onSlug(actor, slug),
     ]);
     const names = new Map(people.map((u) => [u._id.toHexString(), u]));
     const { t } = ctx;
@@ -52,7 +55,7 @@ export class AlertsPageController {
           ? rows.map((alert) => alertCard(ctx, alert, names, `/b/${slug}/alerts`))
           : html`<p class="card muted">${t('web.staff.alerts.none')}</p>`
       }</section>`;
-    const body = html`${staffNav(ctx, slug, 'alerts')}
+    const body = html`${staffNav(ctx, slug, tools, 'alerts')}
       <h1>${t('web.staff.alerts.title')}</h1>
       ${outcomeNotice(ctx, query)}
       ${section('alerts-open', t('web.staff.alerts.open'), open)}

@@ -4,7 +4,7 @@
 // a link is shown exactly when its page would open. Counts come from the owning services.
 import { Injectable } from '@nestjs/common';
 import { type Actor } from '@helpboard/core';
-import { BoardAccessService, BoardAction, type BoardRecord, OperatorService } from '@helpboard/boards';
+import { BoardAccessService, BoardAction, type BoardRecord, BoardService, OperatorService } from '@helpboard/boards';
 import { FlagService, ReviewService } from '@helpboard/moderation';
 import { AlertService, EscalationQueueService, EscalationTier } from '@helpboard/insights';
 import { html, type SafeHtml } from '../../render/html.js';
@@ -24,6 +24,11 @@ export interface BoardTool {
 
 export interface BoardPowers {
   canModerate: boolean;
+  /**
+   * Work the review queues and read the moderation log by role: moderators, and staff and owners,
+   * whose role grants those reputation privileges (Privileges: by role on their boards).
+   */
+  canReview: boolean;
   canViewInsights: boolean;
   canActAsStaff: boolean;
   /** The board's operator, when the person administers it (its operator-wide insights). */
@@ -34,6 +39,7 @@ export interface BoardPowers {
 export class BoardTools {
   constructor(
     private readonly access: BoardAccessService,
+    private readonly boards: BoardService,
     private readonly operators: OperatorService,
     private readonly review: ReviewService,
     private readonly flags: FlagService,
@@ -42,15 +48,24 @@ export class BoardTools {
   ) {}
 
   async powersOn(actor: Actor | null, board: BoardRecord): Promise<BoardPowers> {
-    if (!actor) return { canModerate: false, canViewInsights: false, canActAsStaff: false, operatorSlug: null };
-    const [canModerate, canViewInsights, canActAsStaff, operator] = await Promise.all([
+    if (!actor) {
+      return { canModerate: false, canReview: false, canViewInsights: false, canActAsStaff: false, operatorSlug: null };
+    }
+    // Reviewing by reputation alone (500 on SE) is a privilege, not a role: no link for it here.
+    const [canModerate, canEditAnyPost, canViewInsights, canActAsStaff, operator] = await Promise.all([
       this.access.can(actor, BoardAction.Moderate, board),
+      this.access.can(actor, BoardAction.EditAnyPost, board),
       this.access.can(actor, BoardAction.ViewInsights, board),
       this.access.can(actor, BoardAction.ActAsStaff, board),
       this.operators.findByIds([board.operatorId]).then(([found]) => found),
     ]);
     const operatorSlug = operator && this.operators.isAdmin(actor, operator) ? operator.slug : null;
-    return { canModerate, canViewInsights, canActAsStaff, operatorSlug };
+    return { canModerate, canReview: canModerate || canEditAnyPost, canViewInsights, canActAsStaff, operatorSlug };
+  }
+
+  /** The tools on the board with this address (the staff pages' own navigation). */
+  async onSlug(actor: Actor | null, slug: string): Promise<BoardTool[]> {
+    return this.on(actor, await this.boards.requireBoard(slug));
   }
 
   /** The tools, in the order the navigation shows them; none for readers without a role. */
@@ -60,7 +75,7 @@ export class BoardTools {
     const slug = board.slug;
     const limit = COUNT_LIMIT + 1;
     const [reviewCounts, flagged, openAlerts, waiting] = await Promise.all([
-      powers.canModerate ? this.review.openCounts(actor, slug) : null,
+      powers.canReview ? this.review.openCounts(actor, slug) : null,
       powers.canModerate ? this.flags.flaggedQueue(actor, slug, limit) : null,
       powers.canViewInsights ? this.alerts.list(actor, { boardSlug: slug }, false, limit) : null,
       powers.canActAsStaff
@@ -71,9 +86,9 @@ export class BoardTools {
     if (reviewCounts) {
       const total = Object.values(reviewCounts).reduce((sum, n) => sum + n, 0);
       tools.push({ key: 'review', href: `/b/${slug}/review`, count: total });
-      tools.push({ key: 'flags', href: `/b/${slug}/review?kind=FLAGGED`, count: flagged!.length });
-      tools.push({ key: 'moderation', href: `/b/${slug}/moderation` });
     }
+    if (flagged) tools.push({ key: 'flags', href: `/b/${slug}/review?kind=FLAGGED`, count: flagged.length });
+    if (powers.canReview) tools.push({ key: 'moderation', href: `/b/${slug}/moderation` });
     if (openAlerts) {
       tools.push({ key: 'insights', href: `/b/${slug}/insights` });
       tools.push({ key: 'alerts', href: `/b/${slug}/alerts`, count: openAlerts.length });
@@ -91,12 +106,25 @@ export function countText(count: number): string {
 /** The tools as a row of links, each with its count ("Review queue 3"); nothing without tools. */
 export function toolLinks(ctx: WebContext, tools: BoardTool[], label = ctx.t('web.staff.nav')): SafeHtml | null {
   if (tools.length === 0) return null;
-  return html`<nav aria-label="${label}" class="staff-tools"><ul class="pill-nav">${tools.map(
+  return html`<nav aria-label="${label}" class="staff-tools"><ul class="pill-nav">${toolItems(ctx, tools, null)}</ul></nav>`;
+}
+
+/**
+ * A staff page's own navigation: back to the board, then the tools the viewer's roles give on it
+ * (the page itself checked one of them), the current one marked.
+ */
+export function staffNav(ctx: WebContext, boardSlug: string, tools: BoardTool[], current: ToolKey | null): SafeHtml {
+  return html`<nav aria-label="${ctx.t('web.staff.nav')}" class="staff-tools"><ul class="pill-nav">
+    <li><a href="/b/${boardSlug}">${ctx.t('web.staff.backToBoard')}</a></li>${toolItems(ctx, tools, current)}</ul></nav>`;
+}
+
+function toolItems(ctx: WebContext, tools: BoardTool[], current: ToolKey | null): SafeHtml[] {
+  return tools.map(
     (tool) =>
-      html`<li><a href="${tool.href}" data-tool="${tool.key}">${ctx.t(`web.staff.tool.${tool.key}`)}${
+      html`<li><a href="${tool.href}" data-tool="${tool.key}"${tool.key === current ? html` aria-current="page"` : null}>${ctx.t(`web.staff.tool.${tool.key}`)}${
         tool.count !== undefined
           ? html` <span class="count" aria-label="${ctx.t('web.staff.waiting', { count: countText(tool.count) })}">${countText(tool.count)}</span>`
           : null
       }</a></li>`,
-  )}</ul></nav>`;
+  );
 }

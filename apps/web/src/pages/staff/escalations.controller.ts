@@ -15,7 +15,8 @@ import { sendPage } from '../../http/send-page.js';
 import { type WebContext, WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
-import { type Form, formatDate, outcomeNotice, reasonField, runAction, staffNav, text } from './staff-common.js';
+import { type Form, formatDate, outcomeNotice, reasonField, runAction, text } from './staff-common.js';
+import { BoardTools, staffNav } from './board-tools.js';
 
 const PAGE = 30;
 const TIERS = [EscalationTier.STAFF, EscalationTier.EXPERTS, EscalationTier.CASE];
@@ -32,6 +33,7 @@ export class EscalationsPageController {
     private readonly cases: SupportCaseService,
     private readonly users: UsersService,
     private readonly contexts: WebContextFactory,
+    private readonly tools: BoardTools,
     private readonly clock: Clock,
   ) {}
 
@@ -47,10 +49,11 @@ export class EscalationsPageController {
     const after = text(query.after) || null;
     const rows = await this.queue.queue(request.actor!, { boardSlug: slug, tier, limit: PAGE + 1, after });
     const shown = rows.slice(0, PAGE);
-    const [ctx, cases, takers] = await Promise.all([
+    const [ctx, cases, takers, tools] = await Promise.all([
       this.contexts.create(request, response),
       this.cases.casesOf(shown.map((row) => row.threadId.toHexString())),
       this.users.findByIds([...new Set(shown.flatMap((row) => (row.takenBy ? [row.takenBy.toHexString()] : [])))]),
+      this.tools.onSlug(request.actor!, slug),
     ]);
     const takerNames = new Map(takers.map((u) => [u._id.toHexString(), u.displayName]));
     const caseOf = new Map(cases.map((record) => [record.threadId.toHexString(), record]));
@@ -60,7 +63,7 @@ export class EscalationsPageController {
       (x) =>
         html`<li><a href="/b/${slug}/escalations?tier=${x}"${x === tier ? html` aria-current="page"` : null}>${t(`web.staff.tier.${x}`)}</a></li>`,
     );
-    const body = html`${staffNav(ctx, slug, 'escalations')}
+    const body = html`${staffNav(ctx, slug, tools, 'escalations')}
       <h1>${t('web.staff.escalations.title')}</h1>
       ${outcomeNotice(ctx, query)}
       <nav aria-label="${t('web.staff.escalations.tiers')}"><ul class="pill-nav">${tabs}</ul></nav>

@@ -21,7 +21,7 @@ import { WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
 import { type Bar, barChart, figuresTable } from './svg-chart.js';
-import { staffNav } from './staff-common.js';
+import { BoardTools, staffNav } from './board-tools.js';
 import { serviceFigures } from './service-figures.view.js';
 
 const DAY_MS = 24 * 3_600_000;
@@ -39,6 +39,7 @@ export class InsightsPageController {
     private readonly queue: EscalationQueueService,
     private readonly boards: BoardService,
     private readonly contexts: WebContextFactory,
+    private readonly tools: BoardTools,
     private readonly clock: Clock,
   ) {}
 
@@ -58,12 +59,13 @@ export class InsightsPageController {
       InsightGranularity.DAY,
     );
     const days = Array.from({ length: DAYS }, (_, i) => new Date(today.getTime() - (DAYS - 1 - i) * DAY_MS));
-    const [ctx, board, week, daily, counts] = await Promise.all([
+    const [ctx, board, week, daily, counts, tools] = await Promise.all([
       this.contexts.create(request),
       this.boards.requireBoard(slug),
       this.deflection.summary(actor, slug, new Date(now.getTime() - DAYS * DAY_MS), now),
       Promise.all(days.map((day) => this.deflection.summary(actor, slug, day, new Date(day.getTime() + DAY_MS)))),
       this.waitingByTier(actor, slug),
+      this.tools.onSlug(actor, slug),
     ]);
     const { t, locale } = ctx;
     const waiting = counts?.map((value, i): Bar => ({ label: t(`web.staff.tier.${TIERS[i]}`), value })) ?? null;
@@ -84,7 +86,7 @@ export class InsightsPageController {
           ${figuresTable(t('web.staff.insights.waiting'), [t('web.staff.insights.tier'), t('web.staff.insights.count')], waiting, t('web.staff.insights.showTable'))}
           <p><a href="/b/${slug}/escalations">${t('web.staff.insights.openQueue')}</a></p></section>`
       : null;
-    const body = html`${staffNav(ctx, slug, 'insights')}
+    const body = html`${staffNav(ctx, slug, tools, 'insights')}
       <h1>${t('web.staff.insights.title', { board: board.title })}</h1>
       <div class="tiles">
         <p class="card"><span class="big">${Math.round(report.totals.selfServiceShare * 100)}%</span> ${t('web.staff.insights.selfService30')}</p>

@@ -9,7 +9,7 @@ import { BoardService, OperatorService } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
 import { type AuditEntry, ModerationService, moderationReason } from '@helpboard/moderation';
 import { html, type SafeHtml } from '../../render/html.js';
-import { userPath } from '../../render/urls.js';
+import { tagPath, userPath } from '../../render/urls.js';
 import { field } from '../../render/forms.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import { sendPage } from '../../http/send-page.js';
@@ -17,7 +17,8 @@ import { type WebContext, WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
 import { type PostLink, PostTitles } from './post-titles.js';
-import { type Form, formatDate, outcomeNotice, reasonField, runAction, staffNav, text } from './staff-common.js';
+import { type Form, formatDate, outcomeNotice, reasonField, runAction, text } from './staff-common.js';
+import { BoardTools, staffNav } from './board-tools.js';
 
 const PAGE = 50;
 const DAY_MS = 24 * 3_600_000;
@@ -33,6 +34,7 @@ export class ModerationLogController {
     private readonly users: UsersService,
     private readonly titles: PostTitles,
     private readonly contexts: WebContextFactory,
+    private readonly tools: BoardTools,
     private readonly clock: Clock,
   ) {}
 
@@ -57,13 +59,14 @@ export class ModerationLogController {
       row.actorId.toHexString(),
       ...(row.targetType === 'user' ? [row.targetId.toHexString()] : []),
     ]);
-    const [ctx, people, posts] = await Promise.all([
+    const [ctx, people, posts, tools] = await Promise.all([
       this.contexts.create(request, response),
       this.users.findByIds([...new Set(userIds)]),
       this.titles.linksFor(
         actor,
         rows.filter((row) => row.targetType === 'post').map((row) => row.targetId.toHexString()),
       ),
+      this.tools.onSlug(actor, slug),
     ]);
     const names = new Map(people.map((u) => [u._id.toHexString(), u]));
     const { t, locale } = ctx;
@@ -77,14 +80,14 @@ export class ModerationLogController {
           <thead><tr><th scope="col">${t('web.staff.log.when')}</th><th scope="col">${t('web.staff.log.who')}</th><th scope="col">${t('web.staff.log.action')}</th><th scope="col">${t('web.staff.log.target')}</th><th scope="col">${t('web.staff.reason')}</th></tr></thead>
           <tbody>${rows.map(
             (row) =>
-              html`<tr><td>${formatDate(row.at, locale)}</td><td>${person(row.actorId.toHexString())}</td><td><span class="label">${t(`web.staff.action.${row.action}`)}</span></td><td>${targetOf(ctx, row, posts, person)}</td><td>${row.reason}</td></tr>`,
+              html`<tr><td>${formatDate(row.at, locale)}</td><td>${person(row.actorId.toHexString())}</td><td><span class="label">${t(`web.staff.action.${row.action}`)}</span></td><td>${targetOf(ctx, row, posts, person, slug)}</td><td>${row.reason}</td></tr>`,
           )}</tbody></table></div>`
       : html`<p class="muted">${t('web.staff.log.empty')}</p>`;
     const more =
       entries.length > PAGE
         ? html`<p><a class="button secondary" href="/b/${slug}/moderation?before=${rows.at(-1)!._id.toHexString()}">${t('web.staff.log.older')}</a></p>`
         : null;
-    const body = html`${staffNav(ctx, slug, 'moderation')}
+    const body = html`${staffNav(ctx, slug, tools, 'moderation')}
       <h1>${t('web.staff.log.title')}</h1>
       ${outcomeNotice(ctx, query)}
       <section class="card" aria-labelledby="log-h"><h2 id="log-h" class="vh">${t('web.staff.log.title')}</h2>${table}${more}</section>
@@ -142,9 +145,12 @@ function targetOf(
   row: AuditEntry,
   posts: Map<string, PostLink>,
   person: (id: string) => SafeHtml | string,
+  boardSlug: string,
 ): SafeHtml | string {
   const id = row.targetId.toHexString();
   if (row.targetType === 'user') return person(id);
+  if (row.targetType === 'tag') return html`<a class="tag" href="${tagPath(boardSlug, row.reason)}">${row.reason}</a>`;
+  if (row.targetType === 'comment') return ctx.t('web.comment.one');
   if (row.targetType === 'thread') return html`<a href="/mod/t/${id}">${ctx.t('web.post.question')}</a>`;
   const post = posts.get(id);
   const kind = ctx.t(post?.isAnswer ? 'web.post.answer' : 'web.post.question');

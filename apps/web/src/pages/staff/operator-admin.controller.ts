@@ -8,20 +8,25 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilte
 import type { Response } from 'express';
 import { type FieldProblem, InvalidInputError, SignedIn, translate } from '@helpboard/core';
 import {
+  BOARD_LANGUAGES,
   BoardKind,
+  boardLanguages,
   type BoardRecord,
   BoardRole,
   BoardService,
   type BoardSettingsOverrides,
+  type BoardSettingsValues,
   DEFAULT_BOARD_SETTINGS,
   MembershipService,
+  type OperatorRecord,
   OperatorService,
   resolveBoardSettings,
 } from '@helpboard/boards';
 import { UsersService } from '@helpboard/identity';
-import { html } from '../../render/html.js';
+import { html, type SafeHtml } from '../../render/html.js';
 import { field } from '../../render/forms.js';
 import { boardPath, userPath } from '../../render/urls.js';
+import { languageNames } from '../../render/language-names.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import { sendPage } from '../../http/send-page.js';
 import { type WebContext, WebContextFactory } from '../../http/web-context.js';
@@ -37,6 +42,11 @@ const EDITABLE = {
   reputation: Object.keys(DEFAULT_BOARD_SETTINGS.reputation),
 } as const;
 type Group = keyof typeof EDITABLE;
+/** Yes/no settings, as checkboxes: what accounts with an unverified address may do. */
+const UNVERIFIED_KEYS = Object.keys(
+  DEFAULT_BOARD_SETTINGS.unverifiedAccounts,
+) as (keyof BoardSettingsValues['unverifiedAccounts'])[];
+const LANGUAGES_FIELD = 'content.languages';
 const GRANTABLE = [BoardRole.MODERATOR, BoardRole.STAFF, BoardRole.EXPERT, BoardRole.OWNER];
 const BOARDS = 100;
 
@@ -70,15 +80,14 @@ export class OperatorAdminController {
       this.contexts.create(request, response),
       this.boards.listBoards(request.actor!, { operatorSlug: slug, limit: BOARDS }),
     ]);
-    this.renderHome(request, response, ctx, operator.name, slug, boards, query, {}, {});
+    await this.renderHome(request, response, ctx, operator, boards, query, {}, {});
   }
 
-  private renderHome(
+  private async renderHome(
     request: WebRequest,
     response: Response,
     ctx: WebContext,
-    name: string,
-    slug: string,
+    operator: OperatorRecord,
     boards: BoardRecord[],
     query: Record<string, unknown>,
     values: Form,
@@ -86,6 +95,17 @@ export class OperatorAdminController {
     status = 200,
   ) {
     const { t } = ctx;
+    const { slug, name } = operator;
+    const admins = await this.users.findByIds(operator.adminIds.map((id) => id.toHexString()));
+    const adminForm = (handle: string | null) =>
+      html`<form method="post" action="/o/${slug}/admin/admins" class="${handle ? 'inline' : 'stack'}">${csrfField(ctx)}${
+        handle
+          ? html`<input type="hidden" name="handle" value="${handle}" /><button type="submit" class="secondary">${t('web.staff.admin.revoke')}</button>`
+          : html`<input type="hidden" name="grant" value="1" />${field({ name: 'handle', id: 'f-admin', label: t('web.field.handle'), isRequired: true, maxLength: 40 })}<button type="submit">${t('web.staff.admin.addAdmin')}</button>`
+      }</form>`;
+    const adminList = html`<ul class="plain">${admins.map(
+      (user) => html`<li><a href="${userPath(user.handle)}">${user.displayName}</a> ${adminForm(user.handle)}</li>`,
+    )}</ul>${adminForm(null)}`;
     const list = html`<ul class="plain">${boards.map(
       (board) =>
         html`<li><a href="/o/${slug}/admin/b/${board.slug}">${board.title}</a> <span class="muted small">${board.slug}</span>${
@@ -103,10 +123,11 @@ export class OperatorAdminController {
       ${field({ name: 'region', label: t('web.staff.admin.region'), hint: t('web.staff.admin.regionHint'), value: text(values.region), error: problems.region, maxLength: 10 })}
       <button type="submit">${t('web.staff.admin.create')}</button></form>`;
     const title = t('web.staff.admin.title', { operator: name });
-    const body = html`<p class="small"><a href="/o/${slug}">${name}</a> · <a href="/o/${slug}/insights">${t('web.staff.tool.operator')}</a></p>
+    const body = html`<p class="small"><a href="/o/${slug}">${name}</a> · <a href="/o/${slug}/insights">${t('web.staff.tool.operator')}</a> · <a href="/o/${slug}/admin/audit">${t('web.staff.audit.title')}</a></p>
       <h1>${title}</h1>${outcomeNotice(ctx, query)}
       <section class="card" aria-labelledby="boards-h"><h2 id="boards-h">${t('web.staff.admin.boards')}</h2>${list}</section>
-      <section class="card" aria-labelledby="create-h"><h2 id="create-h">${t('web.staff.admin.create')}</h2>${create}</section>`;
+      <section class="card" aria-labelledby="create-h"><h2 id="create-h">${t('web.staff.admin.create')}</h2>${create}</section>
+      <section class="card" aria-labelledby="admins-h"><h2 id="admins-h">${t('web.staff.admin.admins')}</h2>${adminList}</section>`;
     sendPage(request, response, layout(ctx, { title, robots: 'noindex', body }), { status });
   }
 
@@ -140,7 +161,7 @@ export class OperatorAdminController {
         this.contexts.create(request, response),
         this.boards.listBoards(request.actor!, { operatorSlug: slug, limit: BOARDS }),
       ]);
-      this.renderHome(request, response, ctx, operator.name, slug, boards, {}, form, translated(problems, ctx), 400);
+      await this.renderHome(request, response, ctx, operator, boards, {}, form, translated(problems, ctx), 400);
     }
   }
 
@@ -195,6 +216,16 @@ export class OperatorAdminController {
           });
         })}</fieldset>`,
     );
+    const supported = languageNames(ctx.locale, BOARD_LANGUAGES).map((name, i) => `${BOARD_LANGUAGES[i]} (${name})`);
+    const languages = html`<fieldset><legend>${t('web.staff.settings.content')}</legend>${field({
+      name: LANGUAGES_FIELD,
+      id: 's-content-languages',
+      label: t('web.staff.setting.content.languages'),
+      hint: t('web.staff.setting.content.languagesHint', { supported: supported.join(', ') }),
+      value: values ? text(values[LANGUAGES_FIELD]) : boardLanguages(board).join(', '),
+      error: problems[LANGUAGES_FIELD],
+      maxLength: 200,
+    })}</fieldset>`;
     const teamList = team.length
       ? html`<ul class="plain">${team.map((m) => {
           const user = people.get(m.userId.toHexString());
@@ -217,7 +248,7 @@ export class OperatorAdminController {
       <h1>${title}</h1>${outcomeNotice(ctx, query)}
       ${Object.keys(problems).length ? html`<div class="notice error" role="alert">${t('web.staff.admin.fix')}</div>` : null}
       <section class="card" aria-labelledby="settings-h"><h2 id="settings-h">${t('web.staff.admin.settings')}</h2>
-        <form method="post" action="${back}/settings" class="stack" novalidate>${csrfField(ctx)}${groups}<button type="submit">${t('web.staff.admin.save')}</button></form></section>
+        <form method="post" action="${back}/settings" class="stack" novalidate>${csrfField(ctx)}${groups}${languages}${unverifiedFieldset(ctx, current, values)}<button type="submit">${t('web.staff.admin.save')}</button></form></section>
       <section class="card" aria-labelledby="team-h"><h2 id="team-h">${t('web.staff.admin.team')}</h2>${teamList}${grant}</section>
       <section class="card" aria-labelledby="archive-h"><h2 id="archive-h">${t('web.staff.admin.archive')}</h2>${archive}</section>`;
     sendPage(request, response, layout(ctx, { title, robots: 'noindex', body }), { status });
@@ -249,6 +280,18 @@ export class OperatorAdminController {
           (changes[group] ??= {})[key] = value;
         }
       }
+    }
+    // An unticked checkbox sends nothing: the marker says the form had the boxes at all.
+    if (form['unverifiedAccounts.shown'] === '1') {
+      for (const key of UNVERIFIED_KEYS) {
+        const value = form[`unverifiedAccounts.${key}`] === 'on';
+        if (value !== current.unverifiedAccounts[key]) (changes.unverifiedAccounts ??= {})[key] = value;
+      }
+    }
+    if (form[LANGUAGES_FIELD] !== undefined) {
+      const languages = languageTags(text(form[LANGUAGES_FIELD]));
+      if (!languages.length) problems.push({ field: `settings.${LANGUAGES_FIELD}`, message: 'REQUIRED' });
+      else if (languages.join() !== current.content.languages.join()) changes.content = { languages };
     }
     try {
       if (problems.length) throw new InvalidInputError(problems);
@@ -302,6 +345,17 @@ export class OperatorAdminController {
   }
 }
 
+/**
+ * "zh-cn, EN" → ["zh-CN", "en"]: supported tags in their canonical case; anything else as typed,
+ * for the boards lib to refuse beside the field.
+ */
+function languageTags(typed: string): string[] {
+  return typed
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((tag) => BOARD_LANGUAGES.find((known) => known.toLowerCase() === tag.toLowerCase()) ?? tag);
+}
+
 /** An invalid-input error's field problems (a slug taken is the slug's problem), else null. */
 function problemsOf(error: unknown, conflictField: string): FieldProblem[] | null {
   if (error instanceof InvalidInputError) return [...error.fields];
@@ -317,6 +371,17 @@ function translated(problems: FieldProblem[], ctx: WebContext): Record<string, s
 }
 
 /** "Flag" under privileges reads "Reputation needed to flag"; unknown keys fall back to the key. */
+function unverifiedFieldset(ctx: WebContext, current: BoardSettingsValues, values: Form | null): SafeHtml {
+  const isOn = (key: (typeof UNVERIFIED_KEYS)[number]) =>
+    values ? values[`unverifiedAccounts.${key}`] === 'on' : current.unverifiedAccounts[key];
+  return html`<fieldset><legend>${ctx.t('web.staff.settings.unverifiedAccounts')}</legend>
+    <p class="hint">${ctx.t('web.staff.settings.unverifiedAccounts.hint')}</p><input type="hidden" name="unverifiedAccounts.shown" value="1" />
+    ${UNVERIFIED_KEYS.map(
+      (key) =>
+        html`<div class="check"><input type="checkbox" id="s-unverified-${key}" name="unverifiedAccounts.${key}"${isOn(key) ? html` checked` : null} /><label for="s-unverified-${key}">${ctx.t(`web.staff.settings.unverifiedAccounts.${key}`)}</label></div>`,
+    )}</fieldset>`;
+}
+
 function settingLabel(ctx: WebContext, group: Group, key: string): string {
   const labelKey = `web.staff.setting.${group}.${key}`;
   const label = ctx.t(labelKey);

@@ -3,7 +3,7 @@
 // status), their latest commissions and payouts. Only ever the signed-in rep's own figures.
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { InvalidInputError, SignedIn } from '@helpboard/core';
+import { ForbiddenError, InvalidInputError, SignedIn } from '@helpboard/core';
 import { CommissionStatus, RepDeskService, RepEarningsService, type StatusTotal } from '@helpboard/referrals';
 import { html, type SafeHtml } from '../../render/html.js';
 import { layout } from '../../layout/layout.js';
@@ -42,6 +42,10 @@ export class ReferralsPageController {
       this.desk.promotable(actor),
       this.desk.payoutsOf(actor),
     ]);
+    // Reps' desk: a customer without the role (and without a rep's past earnings) gets the
+    // forbidden page, as on every other staff page, not an empty desk.
+    const hasHistory = mine.links.length > 0 || mine.commissions.length > 0 || payouts.length > 0;
+    if (!ctx.viewer?.reach.isRep && !hasHistory) throw new ForbiddenError('BOARD_ROLE_REQUIRED');
     const postIds = [
       ...mine.answers.flatMap((a) => (a.postId ? [a.postId] : [])),
       ...mine.links.flatMap((l) => (l.link.postId ? [l.link.postId.toHexString()] : [])),

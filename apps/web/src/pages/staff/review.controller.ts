@@ -25,7 +25,8 @@ import { type WebContext, WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
 import { type PostLink, PostTitles } from './post-titles.js';
-import { type Form, formatDate, outcomeNotice, reasonField, runAction, staffNav, text } from './staff-common.js';
+import { type Form, formatDate, outcomeNotice, reasonField, runAction, text } from './staff-common.js';
+import { BoardTools, staffNav } from './board-tools.js';
 
 const PAGE = 20;
 
@@ -52,6 +53,7 @@ export class ReviewPageController {
     private readonly users: UsersService,
     private readonly titles: PostTitles,
     private readonly contexts: WebContextFactory,
+    private readonly tools: BoardTools,
   ) {}
 
   @SignedIn()
@@ -66,7 +68,7 @@ export class ReviewPageController {
     const kind = KINDS.find((k) => k === query.kind) ?? ReviewQueueKind.FLAGGED;
     const entries = await this.entries(actor, slug, kind);
     const items = entries.map((entry) => entry.item);
-    const [ctx, posts, people] = await Promise.all([
+    const [ctx, posts, people, tools] = await Promise.all([
       this.contexts.create(request, response),
       this.titles.linksFor(
         actor,
@@ -75,6 +77,7 @@ export class ReviewPageController {
       this.users.findByIds([
         ...new Set(items.flatMap((item) => [item.authorId.toHexString(), item.claimedBy?.toHexString() ?? []].flat())),
       ]),
+      this.tools.onSlug(actor, slug),
     ]);
     const handles = new Map(people.map((u) => [u._id.toHexString(), u]));
     const { t } = ctx;
@@ -86,7 +89,7 @@ export class ReviewPageController {
     const cards = entries.map((entry) =>
       this.card(ctx, entry, posts.get(entry.item.postId.toHexString()), handles, back, actor.userId),
     );
-    const body = html`${staffNav(ctx, slug, 'review')}
+    const body = html`${staffNav(ctx, slug, tools, query.kind === ReviewQueueKind.FLAGGED ? 'flags' : 'review')}
       <h1>${t('web.staff.review.title')}</h1>
       ${outcomeNotice(ctx, query)}
       <nav aria-label="${t('web.staff.review.queues')}"><ul class="pill-nav">${tabs}</ul></nav>

@@ -1,6 +1,6 @@
 // What the staff pages (reps, moderators, operators) share: reading form fields, running an
-// action and coming back to the page with its outcome, the board's staff navigation, the reason
-// field every moderation form carries, and locale-aware dates and money.
+// action and coming back to the page with its outcome, the reason field every moderation form
+// carries, and locale-aware dates and money.
 import type { Response } from 'express';
 import { DomainError, ErrorCode, type Locale, translate } from '@helpboard/core';
 import { html, type SafeHtml } from '../../render/html.js';
@@ -82,26 +82,6 @@ export async function runAction(
     if (!isShownOnPage) throw error;
     response.redirect(303, withParam(target, 'problem', encodeProblem(error)));
   }
-}
-
-export type StaffSection = 'review' | 'moderation' | 'insights' | 'alerts' | 'escalations';
-
-/** The board's staff pages; each one still checks the viewer's role when opened. */
-export function staffNav(ctx: WebContext, boardSlug: string, current: StaffSection | null): SafeHtml {
-  const sections: StaffSection[] = ['review', 'moderation', 'insights', 'alerts', 'escalations'];
-  return html`<nav aria-label="${ctx.t('web.staff.nav')}">
-    <ul class="pill-nav">
-      <li><a href="/b/${boardSlug}">${ctx.t('web.staff.backToBoard')}</a></li>
-      ${sections.map(
-        (section) =>
-          html`<li>
-            <a href="/b/${boardSlug}/${section}"${section === current ? html` aria-current="page"` : null}
-              >${ctx.t(`web.staff.section.${section}`)}</a
-            >
-          </li>`,
-      )}
-    </ul>
-  </nav>`;
 }
 
 /** The reason moderators must give (kept in the audit log, shown to the person affected). */

@@ -1,5 +1,5 @@
 // GET /mod/t/<id>: a moderator's view of one thread — its state, its open flags, the question and
-// every answer (hidden ones too) — with close/reopen, lock, pin, move, merge, hide/restore and the
+// every answer (hidden ones too) — with close/reopen, lock, pin, protect, move, merge, hide/restore and the
 // flags' decisions, each with its reason, all through the moderation services (audit-logged). The
 // page checks the board's moderator role first: others get the forbidden page, never the content.
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
@@ -22,16 +22,8 @@ import { sendPage } from '../../http/send-page.js';
 import { type WebContext, WebContextFactory } from '../../http/web-context.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
-import {
-  type Form,
-  formatDate,
-  isObjectIdText,
-  outcomeNotice,
-  reasonField,
-  runAction,
-  staffNav,
-  text,
-} from './staff-common.js';
+import { type Form, formatDate, isObjectIdText, outcomeNotice, reasonField, runAction, text } from './staff-common.js';
+import { BoardTools, staffNav } from './board-tools.js';
 import { flagDecision } from './review.controller.js';
 
 const ANSWERS = 50;
@@ -51,6 +43,7 @@ export class ThreadModerationController {
     private readonly access: BoardAccessService,
     private readonly users: UsersService,
     private readonly contexts: WebContextFactory,
+    private readonly tools: BoardTools,
   ) {}
 
   @SignedIn()
@@ -65,11 +58,12 @@ export class ThreadModerationController {
     const thread = await this.threadState.requireThread(threadId);
     const board = await this.boards.requireById(thread.boardId);
     await this.access.assert(actor, BoardAction.Moderate, board);
-    const [ctx, question, answers, flagged] = await Promise.all([
+    const [ctx, question, answers, flagged, tools] = await Promise.all([
       this.contexts.create(request, response),
       this.pages.question(threadId),
       this.queries.answers(actor, { id: threadId, boardId: board._id.toHexString() }, ANSWERS),
       this.flags.flaggedQueue(actor, board.slug, FLAGGED_SCAN),
+      this.tools.on(actor, board),
     ]);
     const threadFlags = flagged.filter((entry) => entry.threadId.equals(thread._id));
     const posts = [...(question ? [question] : []), ...answers.rows];
@@ -87,6 +81,7 @@ export class ThreadModerationController {
       ${thread.closeReason ? html` ${closeReasonText(ctx, thread.closeReason)}` : null}
       ${thread.isLocked ? html` <span class="label">${t('web.staff.thread.locked')}</span>` : null}
       ${thread.isPinned ? html` <span class="label official">${t('web.staff.thread.pinned')}</span>` : null}
+      ${thread.isProtected ? html` <span class="label">${t('web.staff.thread.protected')}</span>` : null}
     </p>`;
     const closeForm = isClosed
       ? html`<form method="post" action="/mod/t/${threadId}/reopen">${csrfField(ctx)}${reasonField(ctx, 'reopen-reason')}<button type="submit">${t('web.staff.thread.reopen')}</button></form>`
@@ -107,7 +102,7 @@ export class ThreadModerationController {
           )
         : html`<p class="muted">${t('web.staff.thread.noFlags')}</p>`
     }</section>`;
-    const body = html`${staffNav(ctx, board.slug, null)}
+    const body = html`${staffNav(ctx, board.slug, tools, null)}
       <h1><a href="${threadPath({ id: threadId, title: thread.title })}">${thread.title}</a></h1>
       ${outcomeNotice(ctx, query)}
       <section class="card" aria-labelledby="state-h"><h2 id="state-h">${t('web.staff.thread.state')}</h2>${state}${closeForm}</section>
@@ -162,6 +157,17 @@ export class ThreadModerationController {
   }
 
   @SignedIn()
+  @Post('mod/t/:id/protect')
+  @HttpCode(200)
+  protect(@Req() request: WebRequest, @Res() response: Response, @Param('id') threadId: string, @Body() form: Form) {
+    return runAction(request, response, `/mod/t/${threadId}`, async () => {
+      const isProtected = form.on === '1';
+      await this.moderation.protectThread(request.actor!, threadId, isProtected, moderationReason(text(form.reason)));
+      return isProtected ? 'protected' : 'unprotected';
+    });
+  }
+
+  @SignedIn()
   @Post('mod/t/:id/move')
   @HttpCode(200)
   move(@Req() request: WebRequest, @Res() response: Response, @Param('id') threadId: string, @Body() form: Form) {
@@ -200,16 +206,21 @@ export class ThreadModerationController {
   }
 }
 
-/** Lock, pin, move and merge: each a small form with its reason. */
-function threadTools(ctx: WebContext, thread: { isLocked: boolean; isPinned: boolean }, threadId: string): SafeHtml {
+/** Lock, pin, protect, move and merge: each a small form with its reason. */
+function threadTools(
+  ctx: WebContext,
+  thread: { isLocked: boolean; isPinned: boolean; isProtected?: boolean },
+  threadId: string,
+): SafeHtml {
   const { t } = ctx;
-  const toggle = (action: 'lock' | 'pin', isOn: boolean, onKey: string, offKey: string) =>
+  const toggle = (action: 'lock' | 'pin' | 'protect', isOn: boolean, onKey: string, offKey: string) =>
     html`<form method="post" action="/mod/t/${threadId}/${action}" class="stack">${csrfField(ctx)}
       <input type="hidden" name="on" value="${isOn ? '0' : '1'}" />${reasonField(ctx, `${action}-reason`)}
       <button type="submit" class="secondary">${t(isOn ? offKey : onKey)}</button></form>`;
   return html`<section class="card" aria-labelledby="tools-h"><h2 id="tools-h">${t('web.staff.thread.tools')}</h2>
     ${toggle('lock', thread.isLocked, 'web.staff.thread.lock', 'web.staff.thread.unlock')}
     ${toggle('pin', thread.isPinned, 'web.staff.thread.pin', 'web.staff.thread.unpin')}
+    ${toggle('protect', thread.isProtected ?? false, 'web.staff.thread.protect', 'web.staff.thread.unprotect')}
     <form method="post" action="/mod/t/${threadId}/move" class="stack">${csrfField(ctx)}
       <label for="move-to">${t('web.staff.thread.moveTo')}</label><input id="move-to" name="toBoardSlug" required maxlength="100" />
       ${reasonField(ctx, 'move-reason')}<button type="submit" class="secondary">${t('web.staff.thread.move')}</button></form>

@@ -5,8 +5,10 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res, UseFilters } from '@
 import type { Response } from 'express';
 import { type Actor, DomainError, InvalidInputError, SignedIn } from '@helpboard/core';
 import { AnswerService, CommentService, EditPostService, type PostRecord, VoteService } from '@helpboard/threads';
-import { FlagReason, FlagService } from '@helpboard/moderation';
+import { FlagReason, FlagService, ModerationService } from '@helpboard/moderation';
 import { FollowService } from '@helpboard/notifications';
+import { BoardService } from '@helpboard/boards';
+import { boardPath } from '../../render/urls.js';
 import { WebContextFactory } from '../../http/web-context.js';
 import { messageOf, WebExceptionFilter } from '../../http/web-exception.filter.js';
 import { wantsJson, type WebRequest } from '../../http/web-request.js';
@@ -26,6 +28,8 @@ export class PostActionsController {
     private readonly votes: VoteService,
     private readonly editing: EditPostService,
     private readonly flags: FlagService,
+    private readonly moderation: ModerationService,
+    private readonly boards: BoardService,
     private readonly follows: FollowService,
     private readonly contexts: WebContextFactory,
   ) {}
@@ -133,6 +137,41 @@ export class PostActionsController {
     }));
   }
 
+  @SignedIn()
+  @Post('c/:id/edit')
+  @HttpCode(200)
+  editComment(@Req() req: WebRequest, @Res() res: Response, @Param('id') commentId: string, @Body() form: Form) {
+    return this.run(req, res, threadIdOf(form), `cedit-${commentId}`, async (actor) => {
+      const comment = await this.comments.editComment(actor, commentId, text(form.body));
+      return { anchor: `c-${comment._id.toHexString()}` };
+    });
+  }
+
+  @SignedIn()
+  @Post('c/:id/delete')
+  @HttpCode(200)
+  deleteComment(@Req() req: WebRequest, @Res() res: Response, @Param('id') commentId: string, @Body() form: Form) {
+    return this.run(req, res, threadIdOf(form), `cedit-${commentId}`, async (actor) => {
+      const comment = await this.comments.deleteComment(actor, commentId);
+      return { anchor: `comments-${comment.postId.toHexString()}` };
+    });
+  }
+
+  /** An author deletes their own post (moderators use the moderation page, with a reason). */
+  @SignedIn()
+  @Post('p/:id/delete')
+  @HttpCode(200)
+  deletePost(@Req() req: WebRequest, @Res() res: Response, @Param('id') postId: string, @Body() form: Form) {
+    return this.run(req, res, threadIdOf(form), `delete-${postId}`, async (actor) => {
+      const post = await this.moderation.deletePost(actor, postId, true, 'deleted by its author');
+      // A deleted question takes its thread out of view: the author goes back to the board.
+      if (post.kind === 'QUESTION') {
+        return { anchor: '', redirect: boardPath((await this.boards.requireById(post.boardId)).slug) };
+      }
+      return { anchor: 'answers' };
+    });
+  }
+
   /**
    * Runs one action for the signed-in reader and answers the way the form was sent. Refusals
    * (rules, validation) go back to the control they came from; anything else is an error page.
@@ -142,14 +181,20 @@ export class PostActionsController {
     res: Response,
     threadId: string | null,
     control: string,
-    action: (
-      actor: Actor,
-    ) => Promise<{ anchor: string; score?: number; vote?: string; reload?: boolean; message?: string }>,
+    action: (actor: Actor) => Promise<{
+      anchor: string;
+      score?: number;
+      vote?: string;
+      reload?: boolean;
+      message?: string;
+      /** Somewhere other than the thread (it is gone for the reader). */
+      redirect?: string;
+    }>,
   ): Promise<void> {
     const back = threadId ? `/t/${threadId}` : '/';
     try {
       const outcome = await action(req.actor!);
-      const target = `${back}#${outcome.anchor}`;
+      const target = outcome.redirect ?? `${back}#${outcome.anchor}`;
       if (wantsJson(req)) {
         const ctx = outcome.message ? await this.contexts.create(req) : null;
         res.json(

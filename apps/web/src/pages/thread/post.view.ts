@@ -1,13 +1,15 @@
 // One question or answer on a thread page: votes, body, labels, author card, comments and the
 // actions the reader may take, each with the rule message (if any) right beside it.
-import { type CommentRecord, imagesAsLinks, type PostRecord } from '@helpboard/threads';
-import { showsRemoteImages } from '@helpboard/boards';
+import { COMMENT_EDIT_WINDOW_MS, type CommentRecord, imagesAsLinks, type PostRecord } from '@helpboard/threads';
+import { boardLanguages, showsRemoteImages } from '@helpboard/boards';
 import { html, type SafeHtml, trustedHtml } from '../../render/html.js';
 import { userPath } from '../../render/urls.js';
+import { avatar } from '../../render/avatar.js';
 import { contentLang } from '../../render/content-lang.js';
 import { csrfField } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { AuthorCard, ThreadPageData } from './thread-page.data.js';
+import { shareControl } from './bounty-share.view.js';
 
 /** A rule refusal to show next to one control (from the query string after a plain form post). */
 export interface RuleNotice {
@@ -31,7 +33,7 @@ export function authorCard(ctx: WebContext, card: AuthorCard | undefined, at: Da
     .map((b) => html`<span class="badge ${b.tier.toLowerCase()}">${t(`web.badge.${b.kind}`)}</span>`);
   return html`<div class="author">
 <span class="muted">${t(verbKey)} <time datetime="${at.toISOString()}">${formatDate(ctx, at)}</time></span>
-<a href="${userPath(card.user.handle)}">${card.user.displayName}</a>
+<a class="who" href="${userPath(card.user.handle)}">${avatar(card.user, 'medium')} ${card.user.displayName}</a>
 <span title="${t('web.author.reputation')}"><span class="vh">${t('web.author.reputation')}: </span>${card.reputation}</span>
 ${card.isStaff ? html`<span class="badge staff">${t('web.author.staff')}</span>` : null}
 ${card.isOfficialExpert ? html`<span class="badge expert">${t('web.author.officialExpert')}</span>` : null}
@@ -76,9 +78,11 @@ function comments(ctx: WebContext, data: ThreadPageData, post: PostRecord, notic
   const list: CommentRecord[] = data.comments.get(id) ?? [];
   const items = list.map((c) => {
     const author = data.authors.get(c.authorId.toHexString());
-    return html`<li id="c-${c._id.toHexString()}"><span class="body" lang="${contentLang(c.body)}">${trustedHtml(shownOnBoard(data, c.bodyHtml))}</span> – ${
+    return html`<li id="c-${c._id.toHexString()}"><span class="body" lang="${contentLang(c.body, boardLanguages(data.board))}">${trustedHtml(shownOnBoard(data, c.bodyHtml))}</span> – ${
       author ? html`<a href="${userPath(author.user.handle)}">${author.user.displayName}</a>` : null
-    }${author?.isStaff ? html` <span class="badge staff">${t('web.author.staff')}</span>` : null} <time class="muted small" datetime="${c.createdAt.toISOString()}">${formatDate(ctx, c.createdAt)}</time></li>`;
+    }${author?.isStaff ? html` <span class="badge staff">${t('web.author.staff')}</span>` : null} <time class="muted small" datetime="${c.createdAt.toISOString()}">${formatDate(ctx, c.createdAt)}</time>${
+      c.editedAt ? html` <span class="muted small">${t('web.comment.edited')}</span>` : null
+    }${commentControls(ctx, data, c, notice)}</li>`;
   });
   const form = ctx.viewer
     ? html`<details${notice?.at === `comment-${id}` ? html` open` : null}><summary>${t('web.post.addComment')}</summary>
@@ -86,7 +90,35 @@ function comments(ctx: WebContext, data: ThreadPageData, post: PostRecord, notic
 <label for="comment-${id}">${t('web.post.comment')}</label><textarea id="comment-${id}" name="body" maxlength="600" required></textarea>
 ${ruleAt(ctx, notice, `comment-${id}`)}<button type="submit">${t('web.post.addComment')}</button></form></details>`
     : null;
-  return html`<section class="comments" aria-label="${t('web.post.comments')}">${items.length ? html`<ul class="plain">${items}</ul>` : null}${form}</section>`;
+  return html`<section class="comments" id="comments-${id}" aria-label="${t('web.post.comments')}">${items.length ? html`<ul class="plain">${items}</ul>` : null}${form}</section>`;
+}
+
+/**
+ * The author edits a comment for 5 minutes (SE) and deletes it at any time; the board's moderators
+ * delete any. The server decides again; these only spare people a refusal.
+ */
+function commentControls(
+  ctx: WebContext,
+  data: ThreadPageData,
+  comment: CommentRecord,
+  notice: RuleNotice | null,
+): SafeHtml | null {
+  if (!ctx.viewer) return null;
+  const { t } = ctx;
+  const id = comment._id.toHexString();
+  const isAuthor = comment.authorId.toHexString() === ctx.viewer.actor.userId;
+  const isModerator = data.viewerRole === 'MODERATOR' || data.viewerRole === 'OWNER';
+  const now = data.now ?? new Date(0);
+  const isEditable = isAuthor && now.getTime() - comment.createdAt.getTime() <= COMMENT_EDIT_WINDOW_MS;
+  if (!isAuthor && !isModerator) return null;
+  const threadField = html`<input type="hidden" name="t" value="${data.thread._id.toHexString()}">`;
+  return html` <span class="comment-actions">${
+    isEditable
+      ? html`<details${notice?.at === `cedit-${id}` ? html` open` : null}><summary>${t('web.comment.edit')}</summary>
+<form method="post" action="/c/${id}/edit">${csrfField(ctx)}${threadField}<label for="cedit-${id}">${t('web.post.comment')}</label><textarea id="cedit-${id}" name="body" maxlength="600" required>${comment.body}</textarea>
+<button type="submit">${t('web.comment.save')}</button></form></details>`
+      : null
+  }<form method="post" action="/c/${id}/delete" class="inline">${csrfField(ctx)}${threadField}<button type="submit" class="linkish">${t('web.comment.delete')}</button></form>${ruleAt(ctx, notice, `cedit-${id}`)}</span>`;
 }
 
 /** A question's edit also changes the thread's title and tags (as the GraphQL edit allows). */
@@ -127,6 +159,7 @@ ${isAnswer ? null : questionFields(ctx, data, id)}<label for="edit-${id}">${t('w
 ${ruleAt(ctx, notice, `edit-${id}`)}<button type="submit">${t('web.post.saveEdit')}</button></form></details>`
     : null
 }
+${isAuthor && !post.hiddenAt ? deleteOwnPost(ctx, id, threadField, notice) : null}
 ${
   isAuthor
     ? null
@@ -137,6 +170,14 @@ ${
 ${ruleAt(ctx, notice, `flag-${id}`)}<button type="submit" class="secondary">${t('web.post.flag')}</button></form></details>`
 }
 </div>`;
+}
+
+/** An author's own delete button: the server applies SE's rules and says why when it refuses. */
+function deleteOwnPost(ctx: WebContext, id: string, threadField: SafeHtml, notice: RuleNotice | null): SafeHtml {
+  const { t } = ctx;
+  return html`<details${notice?.at === `delete-${id}` ? html` open` : null}><summary>${t('web.post.delete')}</summary>
+<form method="post" action="/p/${id}/delete">${csrfField(ctx)}${threadField}<p class="hint">${t('web.post.deleteHint')}</p>
+${ruleAt(ctx, notice, `delete-${id}`)}<button type="submit" class="secondary">${t('web.post.deleteConfirm')}</button></form></details>`;
 }
 
 /** A post's HTML as its board shows it: remote images as links where the board says so (the API does the same). */
@@ -161,11 +202,12 @@ export function postView(ctx: WebContext, data: ThreadPageData, post: PostRecord
 ${voteBox(ctx, data, post, notice)}
 <div class="body">
 ${labels.length ? html`<p class="row">${labels}</p>` : null}
-<div lang="${contentLang(post.body)}">${trustedHtml(shownOnBoard(data, post.bodyHtml))}</div>
+<div lang="${contentLang(post.body, boardLanguages(data.board))}">${trustedHtml(shownOnBoard(data, post.bodyHtml))}</div>
 <div class="row spread">
 ${authorCard(ctx, data.authors.get(post.authorId.toHexString()), post.createdAt, isAnswer ? 'web.post.answered' : 'web.post.asked')}
 ${post.revision > 1 ? html`<a class="small" href="/p/${id}/revisions">${t('web.post.revisions', { count: post.revision })}</a>` : null}
 </div>
+${shareControl(ctx, data, post)}
 ${actions(ctx, data, post, notice)}
 ${comments(ctx, data, post, notice)}
 </div>

@@ -16,10 +16,11 @@ import {
   type BoardRecord,
 } from '@helpboard/boards';
 import { type UserRecord, UsersService } from '@helpboard/identity';
-import { BadgeKind, BadgeService, ReputationReader } from '@helpboard/reputation';
+import { BadgeKind, BadgeService, type BountyRecord, BountyService, ReputationReader } from '@helpboard/reputation';
 import { FollowService } from '@helpboard/notifications';
 import { ReferralDisclosures } from '@helpboard/referrals';
 import { SearchPort } from '@helpboard/search';
+import { type SupportCaseRecord, SupportCaseService } from '@helpboard/insights';
 import {
   type CommentRecord,
   type PostRecord,
@@ -28,6 +29,7 @@ import {
   ThreadPageReader,
   ThreadQueryService,
 } from '@helpboard/threads';
+import type { ViewerState } from '../../http/viewer-state.js';
 
 /** Answers shown on one page; beyond this the page links to the next ones. */
 export const ANSWERS_PER_PAGE = 50;
@@ -67,11 +69,18 @@ export interface ThreadPageData {
   authors: Map<string, AuthorCard>;
   disclosures: Set<string>;
   viewerVotes: Map<string, 1 | -1>;
+  /** The reader's role on the board: any role on pages read afresh, a staff role (or null) on shared ones. */
   viewerRole: BoardRole | null;
   /** Whether the reader follows the thread (false for anonymous readers). */
   viewerFollows: boolean;
   related: { id: string; title: string }[];
   duplicateOf: { id: string; title: string } | null;
+  /** The thread's support case, as of the page's data (its state may have moved since). */
+  supportCase: SupportCaseRecord | null;
+  /** The question's open bounty (starting, awarding and expiring one move the thread's version). */
+  bounty: BountyRecord | null;
+  /** The render time for signed-in readers (comment edit windows); absent on shared renderings. */
+  now?: Date;
 }
 
 @Injectable()
@@ -90,6 +99,8 @@ export class ThreadPageLoader {
     private readonly search: SearchPort,
     private readonly cache: PublicQueryCache,
     private readonly follows: FollowService,
+    private readonly cases: SupportCaseService,
+    private readonly bounties: BountyService,
   ) {}
 
   /** The viewer-independent page built from each snapshot, dropped with the snapshot. */
@@ -100,15 +111,21 @@ export class ThreadPageLoader {
    * thread snapshot (libs/threads: shared by every reader, current by the thread's version) and
    * every reader adds only their overlay: their votes, role and follow state. Moderators (who
    * also see hidden answers), private boards and later answers pages are read afresh, with the
-   * later pages of anonymous readers shared through the public query cache.
+   * later pages of anonymous readers shared through the public query cache. With the reader's
+   * ViewerState (current by their account's version), the overlay is one query: their votes.
    */
-  async load(actor: Actor | null, threadId: string, answerPage = 1): Promise<ThreadPageData | null> {
+  async load(
+    actor: Actor | null,
+    threadId: string,
+    answerPage = 1,
+    state: ViewerState | null = null,
+  ): Promise<ThreadPageData | null> {
     const { thread, snapshot } = await this.queries.threadPage(actor, threadId);
     const board = snapshot.board;
     // The reader's overlay is read alongside the role: the votes on every post the snapshot holds.
     const [role, overlay] = await Promise.all([
-      actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
-      actor && answerPage === 1 ? this.overlayOf(actor, snapshot) : Promise.resolve(null),
+      !actor ? null : state ? (state.teamRoles.get(board._id.toHexString()) ?? null) : this.access.roleOf(actor, board),
+      actor && answerPage === 1 ? this.overlayOf(actor, snapshot, state) : Promise.resolve(null),
     ]);
     if (role === BoardRole.MODERATOR || role === BoardRole.OWNER || board.visibility !== BoardVisibility.PUBLIC) {
       return this.read(actor, thread, answerPage);
@@ -116,7 +133,8 @@ export class ThreadPageLoader {
     const shared = answerPage === 1 ? await this.sharedFrom(snapshot) : await this.sharedPage(thread, answerPage);
     if (shared === undefined) return this.read(actor, thread, answerPage);
     if (shared === null || !actor) return shared;
-    const { votes, follows } = overlay ?? (await this.overlayOf(actor, snapshot, [shared.question, ...shared.answers]));
+    const { votes, follows } =
+      overlay ?? (await this.overlayOf(actor, snapshot, state, [shared.question, ...shared.answers]));
     return { ...shared, viewerVotes: votes, viewerRole: role, viewerFollows: follows };
   }
 
@@ -124,12 +142,14 @@ export class ThreadPageLoader {
   private async overlayOf(
     actor: Actor,
     snapshot: ThreadSnapshot,
+    state: ViewerState | null,
     posts: readonly PostRecord[] = [...(snapshot.question ? [snapshot.question] : []), ...snapshot.answers],
   ) {
     const postIds = posts.map((post) => post._id.toHexString());
+    const followed = state?.followedThreads;
     const [votes, follows] = await Promise.all([
       this.pages.viewerVotes(actor.userId, postIds),
-      this.follows.isFollowingThread(actor.userId, snapshot.threadId),
+      followed ? followed.has(snapshot.threadId) : this.follows.isFollowingThread(actor.userId, snapshot.threadId),
     ]);
     return { votes, follows };
   }
@@ -154,12 +174,15 @@ export class ThreadPageLoader {
     const postIds = posts.map((p) => p._id.toHexString());
     const comments = new Map(postIds.map((id) => [id, snapshot.comments.get(id) ?? []]));
     const users = authorIdsOf(posts, comments).flatMap((id) => snapshot.authors.get(id) ?? []);
-    const [operator, disclosures, related, duplicateOf, authors] = await Promise.all([
+    // A case opened moves the thread's version (a new snapshot); its later states do not.
+    const [operator, disclosures, related, duplicateOf, authors, [supportCase], bounty] = await Promise.all([
       this.operatorOf(board),
       this.disclosures.postsWithLinks(postIds),
       this.relatedTo(null, thread, board),
       thread.duplicateOfId ? this.titleOf(null, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
       this.cards(board, users, snapshot.roles),
+      this.cases.casesOf([snapshot.threadId]),
+      this.bounties.openBountyOn(thread._id),
     ]);
     return {
       thread,
@@ -177,6 +200,8 @@ export class ThreadPageLoader {
       viewerFollows: false,
       related,
       duplicateOf,
+      supportCase: supportCase ?? null,
+      bounty,
     };
   }
 
@@ -210,17 +235,29 @@ export class ThreadPageLoader {
     const answers = answerRows.rows.slice(0, ANSWERS_PER_PAGE);
     const posts = [question, ...answers];
     const postIds = posts.map((p) => p._id.toHexString());
-    const [operator, comments, disclosures, viewerVotes, viewerRole, viewerFollows, related, duplicateOf] =
-      await Promise.all([
-        this.operatorOf(board),
-        this.pages.commentsFor(postIds),
-        this.disclosures.postsWithLinks(postIds),
-        actor ? this.pages.viewerVotes(actor.userId, postIds) : Promise.resolve(new Map<string, 1 | -1>()),
-        actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
-        actor ? this.follows.isFollowingThread(actor.userId, id) : Promise.resolve(false),
-        this.relatedTo(actor, thread, board),
-        thread.duplicateOfId ? this.titleOf(actor, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
-      ]);
+    const [
+      operator,
+      comments,
+      disclosures,
+      viewerVotes,
+      viewerRole,
+      viewerFollows,
+      related,
+      duplicateOf,
+      cases,
+      bounty,
+    ] = await Promise.all([
+      this.operatorOf(board),
+      this.pages.commentsFor(postIds),
+      this.disclosures.postsWithLinks(postIds),
+      actor ? this.pages.viewerVotes(actor.userId, postIds) : Promise.resolve(new Map<string, 1 | -1>()),
+      actor ? this.access.roleOf(actor, board) : Promise.resolve(null),
+      actor ? this.follows.isFollowingThread(actor.userId, id) : Promise.resolve(false),
+      this.relatedTo(actor, thread, board),
+      thread.duplicateOfId ? this.titleOf(actor, thread.duplicateOfId.toHexString()) : Promise.resolve(null),
+      this.cases.casesOf([id]),
+      this.bounties.openBountyOn(thread._id),
+    ]);
     const authors = await this.authorCards(board, authorIdsOf(posts, comments));
     return {
       thread,
@@ -238,6 +275,8 @@ export class ThreadPageLoader {
       viewerFollows,
       related,
       duplicateOf,
+      supportCase: cases[0] ?? null,
+      bounty,
     };
   }
 

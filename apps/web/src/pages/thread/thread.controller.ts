@@ -4,11 +4,12 @@
 // ?answers=N (a stable URL, cached and revalidated the same way, one entry per page).
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { NotFoundError, PublicQueryCache, Public } from '@helpboard/core';
+import { Clock, NotFoundError, PublicQueryCache, Public } from '@helpboard/core';
 import { ViewCounter, viewerKey } from '@helpboard/threads';
 import { threadPath } from '../../render/urls.js';
 import { etagOf, sendPage, sendPublic } from '../../http/send-page.js';
 import { WebContextFactory } from '../../http/web-context.js';
+import { mayHaveToolsOn } from '../../http/viewer-state.js';
 import { WebExceptionFilter } from '../../http/web-exception.filter.js';
 import type { WebRequest } from '../../http/web-request.js';
 import { MAX_ANSWER_PAGES, ThreadPageLoader } from './thread-page.data.js';
@@ -53,6 +54,7 @@ export class ThreadController {
     private readonly views: ViewCounter,
     private readonly tools: BoardTools,
     private readonly cases: SupportCaseService,
+    private readonly clock: Clock,
   ) {}
 
   @Public()
@@ -91,24 +93,33 @@ export class ThreadController {
       }
     }
     const generation = this.cache.generation;
-    const data = await this.loader.load(actor, id, answerPage);
+    const data = await this.loader.load(actor, id, answerPage, ctx.viewer?.state ?? null);
     if (!data) throw new NotFoundError('Thread', 'THREAD_NOT_FOUND');
     const path = threadPath({ id, title: data.thread.title });
     if (!rule && !isCanonical(slug, path)) return response.redirect(301, withPage(path, answerPage));
     // Links on the page ("log in to answer") return to the canonical URL, whatever was typed.
     ctx.path = withPage(path, answerPage);
-    // Signed-in readers' staff tools on this board (none in the shared anonymous rendering), and
-    // the thread's support case: everyone sees that staff handle it, the asker and staff its state
-    // (never its private reason). Opening a case publishes ThreadChanged, so cached pages follow.
-    const [tools, [supportCase]] = await Promise.all([
-      actor ? this.tools.on(actor, data.board) : Promise.resolve([]),
-      this.cases.casesOf([id]),
-    ]);
+    // Signed-in readers' staff tools on this board (none in the shared anonymous rendering; none to
+    // look up for readers without a staff role there), and the thread's support case: everyone
+    // sees that staff handle it, the asker and staff its state (never its private reason). Opening
+    // a case publishes ThreadChanged, so the page's data follows; its state is read afresh.
+    const viewer = ctx.viewer;
+    const tools =
+      actor && (!viewer || mayHaveToolsOn(actor, viewer.state, data.board))
+        ? await this.tools.on(actor, data.board)
+        : [];
     const isAsker = actor !== null && data.thread.authorId.equals(actor.userId);
-    const caseView = supportCase
-      ? { state: isAsker || tools.some((tool) => tool.key === 'escalations') ? supportCase.state : null }
-      : null;
-    const page = threadView(ctx, data, decodeRule(rule, ctx.locale), tools, caseView);
+    const mayKnowState = isAsker || tools.some((tool) => tool.key === 'escalations');
+    const supportCase =
+      data.supportCase && mayKnowState ? ((await this.cases.casesOf([id]))[0] ?? null) : data.supportCase;
+    const caseView = supportCase ? { state: mayKnowState ? supportCase.state : null } : null;
+    const page = threadView(
+      ctx,
+      actor ? { ...data, now: this.clock.now() } : data,
+      decodeRule(rule, ctx.locale),
+      tools,
+      caseView,
+    );
     if (actor || rule) return sendPage(request, response, page);
     const etag = etagOf(page.value);
     this.cache.set(cacheKey, [`thread:${id}`], { body: page.value, etag, path }, generation);

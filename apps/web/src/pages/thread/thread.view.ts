@@ -1,14 +1,18 @@
 // The thread page: question, accepted and official answers first (the answers' own order),
 // then the rest by score; the closed/duplicate banner, the answer form or the rule that
 // prevents it, related questions; canonical URL, OpenGraph tags and schema.org QAPage JSON-LD.
+import { boardLanguages, resolveBoardSettings } from '@helpboard/boards';
 import { markdownToText, type PostRecord } from '@helpboard/threads';
 import { html, jsonForScript, type SafeHtml } from '../../render/html.js';
-import { boardPath, threadPath } from '../../render/urls.js';
+import { boardPath, tagPath, threadPath } from '../../render/urls.js';
 import { contentLang } from '../../render/content-lang.js';
 import { notice as noticeBox } from '../../render/forms.js';
 import { csrfField, layout } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { ThreadPageData } from './thread-page.data.js';
+import { composerTools } from '../../render/composer.js';
+import { BOUNTY_AMOUNT } from '@helpboard/reputation';
+import { bountyAmounts, bountyBox } from './bounty-share.view.js';
 import { postView, ruleAt, type RuleNotice } from './post.view.js';
 import { type BoardTool, toolLinks } from '../staff/board-tools.js';
 
@@ -75,6 +79,10 @@ function banner(ctx: WebContext, data: ThreadPageData): SafeHtml | null {
     );
   }
   if (thread.isLocked) return noticeBox('warn', t('web.thread.locked'));
+  if (thread.isProtected) {
+    const required = resolveBoardSettings(data.board.settingsOverrides).privileges.answerProtected;
+    return noticeBox('info', t('web.thread.protected', { required }));
+  }
   return null;
 }
 
@@ -88,6 +96,7 @@ function answerForm(ctx: WebContext, data: ThreadPageData, notice: RuleNotice | 
   const id = data.thread._id.toHexString();
   return html`<form method="post" action="/t/${id}/answer" id="answer-form">${csrfField(ctx)}
 <label for="answer-body">${t('web.thread.yourAnswer')}</label>
+${composerTools(ctx, 'answer-body', data.board.slug)}
 <textarea id="answer-body" name="body" required aria-describedby="answer-hint"></textarea>
 <p class="hint" id="answer-hint">${t('web.markdownHint')}</p>
 <div id="answer-preview" class="preview" hidden aria-live="polite"></div>
@@ -145,7 +154,8 @@ function caseNotice(ctx: WebContext, supportCase: SupportCaseView | null): SafeH
 function staffTools(ctx: WebContext, data: ThreadPageData, tools: BoardTool[]): SafeHtml | null {
   if (tools.length === 0) return null;
   const { t } = ctx;
-  const canModerate = tools.some((tool) => tool.key === 'moderation');
+  // The flags tool is the moderators' alone (staff also read the moderation log, by privilege).
+  const canModerate = tools.some((tool) => tool.key === 'flags');
   return html`<section class="card staff-box" aria-labelledby="staff-tools-h"><h2 id="staff-tools-h">${t('web.staff.threadTools')}</h2>
 ${canModerate ? html`<p><a class="button" href="/mod/t/${data.thread._id.toHexString()}">${t('web.staff.moderateThread')}</a></p>` : null}
 ${toolLinks(ctx, tools, t('web.staff.boardTools'))}</section>`;
@@ -169,18 +179,17 @@ export function threadView(
 <meta property="og:url" content="${url}">
 <meta property="og:site_name" content="${t('web.siteName')}">
 <script type="application/ld+json" nonce="${ctx.nonce}">${jsonLd(ctx, data, url)}</script>`;
-  const tags = thread.tags.map(
-    (tag) => html`<a class="tag" href="${boardPath(board.slug)}?tag=${encodeURIComponent(tag)}">${tag}</a>`,
-  );
+  const tags = thread.tags.map((tag) => html`<a class="tag" href="${tagPath(board.slug, tag)}">${tag}</a>`);
   const related = data.related.length
     ? html`<section class="card" aria-labelledby="related"><h2 id="related">${t('web.thread.related')}</h2><ul class="plain">${data.related.map(
-        (r) => html`<li><a href="${threadPath(r)}" lang="${contentLang(r.title)}">${r.title}</a></li>`,
+        (r) =>
+          html`<li><a href="${threadPath(r)}" lang="${contentLang(r.title, boardLanguages(data.board))}">${r.title}</a></li>`,
       )}</ul></section>`
     : null;
   const body = html`<nav aria-label="${t('web.breadcrumbs')}" class="small">${
     data.operator ? html`<a href="/o/${data.operator.slug}">${data.operator.name}</a> › ` : null
   }<a href="${boardPath(board.slug)}">${board.title}</a></nav>
-<div class="row spread"><h1 lang="${contentLang(thread.title)}">${thread.title}</h1>${followControl(ctx, data, notice)}</div>
+<div class="row spread"><h1 lang="${contentLang(thread.title, boardLanguages(data.board))}">${thread.title}</h1>${followControl(ctx, data, notice)}</div>
 <p class="row small muted">${tags} <span>${t('web.thread.views', { count: thread.viewCount })}</span></p>
 ${banner(ctx, data)}${caseNotice(ctx, supportCase)}
 <div class="layout"><div>
@@ -189,6 +198,6 @@ ${postView(ctx, data, data.question, notice)}
 ${data.answers.map((a) => postView(ctx, data, a, notice))}
 ${answerPager(ctx, data, path)}
 <section aria-labelledby="answer-h" id="answer"><h2 id="answer-h">${t('web.thread.yourAnswer')}</h2>${answerForm(ctx, data, notice)}</section>
-</div><aside>${staffTools(ctx, data, tools)}${related}</aside></div>`;
+</div><aside>${bountyBox(ctx, data, data.bounty, bountyAmounts(BOUNTY_AMOUNT), notice)}${staffTools(ctx, data, tools)}${related}</aside></div>`;
   return layout(ctx, { title: thread.title, description, canonical: url, head, body });
 }
