@@ -1,9 +1,9 @@
 // `npm run bench -- mongo-embedded --scale 250000,1000000 [--compare <checkout>]`: the engine
 // with a data directory at board sizes. Forum-post-shaped documents (~1 KB of BSON, a unique
 // slug and two compound indexes), loaded through the driver into an engine in its own process;
-// then its RSS and JS heap, the size on disk, point reads by _id (sequential and 10 at once),
-// a 5 ms probe of point reads while another client writes (p50/p99/max), SIGTERM to exit, and a
-// restart until the first ping and the first indexed query. With --compare, the same run on the
+// then its RSS and JS heap, the size on disk, point reads by _id and single updates (sequential
+// and 10 at once), a 5 ms probe of point reads while another client writes (p50/p99/max),
+// SIGTERM to exit, and a restart until the first ping and the first indexed query. With --compare, the same run on the
 // engine of another checkout (e.g. the starting commit), side by side, with ratios.
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -88,6 +88,22 @@ async function pointReads(client: MongoClient, ids: ObjectId[], count: number, c
   return count / ((performance.now() - started) / 1000);
 }
 
+/**
+ * Single-document updates (each its own acknowledged, durable commit) per second, one client or
+ * `concurrency` at once: what a commit costs on disk.
+ */
+async function singleWrites(client: MongoClient, ids: ObjectId[], count: number, concurrency: number): Promise<number> {
+  const posts = client.db('scale').collection('posts');
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await posts.updateOne({ _id: ids[(next++ * 7919) % ids.length] }, { $inc: { score: 1 } });
+    }),
+  );
+  return count / ((performance.now() - started) / 1000);
+}
+
 /** Point reads every 5 ms from one client while another inserts batches of 100 for `seconds`. */
 async function probeDuringWrites(uri: string, ids: ObjectId[], size: number, seconds: number) {
   const reader = await new MongoClient(uri).connect();
@@ -145,6 +161,8 @@ async function measure(label: string, engineModule: string, size: number) {
     report.disk = directorySize(dataDir);
     report.readsSequential = await pointReads(client, ids, 3000, 1);
     report.readsConcurrent = await pointReads(client, ids, 6000, 10);
+    report.writesSequential = await singleWrites(client, ids, 1000, 1);
+    report.writesConcurrent = await singleWrites(client, ids, 2000, 10);
     const probe = await probeDuringWrites(running.uri, ids, size, 10);
     Object.assign(report, {
       probeP50: probe.p50,
@@ -186,6 +204,8 @@ const ROWS: [string, string, (v: number) => string][] = [
   ['size on disk after stop', 'diskAfterStop', mib],
   ['point reads by _id, sequential', 'readsSequential', (v) => `${v.toFixed(0)}/s`],
   ['point reads by _id, 10 at once', 'readsConcurrent', (v) => `${v.toFixed(0)}/s`],
+  ['single updates (durable commits), sequential', 'writesSequential', (v) => `${v.toFixed(0)}/s`],
+  ['single updates (durable commits), 10 at once', 'writesConcurrent', (v) => `${v.toFixed(0)}/s`],
   ['5 ms probe during writes, p50', 'probeP50', ms],
   ['5 ms probe during writes, p99', 'probeP99', ms],
   ['5 ms probe during writes, max', 'probeMax', ms],

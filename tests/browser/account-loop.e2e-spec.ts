@@ -1,9 +1,10 @@
 // A new customer's whole account loop in Chromium on a phone, in English and in Chinese: sign up,
 // confirm the address from the .eml file, choose e-mail for answers in settings, follow a board,
 // ask, see the bell count an answer live (no reload), find it in the inbox and in an e-mail whose
-// link opens the answer, then forget the password and reset it from the mailed link. On the way:
-// upload an avatar in settings, and write the question with the Markdown toolbar, uploading an
-// image from it. Every new page gets an axe-core scan (no serious or critical violation).
+// link opens the answer, follow a tag from the tag index (a new question with it reaches the
+// inbox), then forget the password and reset it from the mailed link. On the way: upload an
+// avatar in settings, and write the question with the Markdown toolbar, uploading an image from
+// it. Every new page gets an axe-core scan (no serious or critical violation).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -12,7 +13,7 @@ import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
 import { createPlatformAdmin, registerUser, STRONG_PASSWORD, type TestUser } from '../e2e/support/accounts.js';
 import { createBoard, createOperator } from '../e2e/support/boards.js';
 import { mailIn } from '../e2e/support/mail.js';
-import { answer } from '../e2e/support/threads.js';
+import { answer, ask } from '../e2e/support/threads.js';
 import { launchChromium, PHONE, screenshot, seriousViolations, type TestBrowser } from './support/chromium.js';
 
 const NEW_PASSWORD = 'a fresh passphrase for my phone';
@@ -157,6 +158,21 @@ describe('the account loop on a phone', () => {
       await page.goto(`${base}${link}`);
       expect(page.url()).toContain(`#a-${posted.id}`);
       await expect(page.locator(`#a-${posted.id}`).count()).resolves.toBe(1);
+
+      // Find the tag from the board's tag index, follow it: a new question with it reaches the inbox.
+      await page.goto(`${base}/b/${boardSlug}/tags`);
+      await scan(page, `tags.${locale}`, problems);
+      await Promise.all([page.waitForURL(/\/tags\/roaming$/), page.locator('.tag-list a.tag').first().click()]);
+      await scan(page, `tag.${locale}`, problems);
+      await submit(page, `/b/${boardSlug}/tags/roaming/follow`);
+      await expect(page.locator(`form[action="/b/${boardSlug}/tags/roaming/unfollow"]`).count()).resolves.toBe(1);
+      await ask(t, peer, boardSlug, { title: 'Roaming pass not activating in Seoul', tags: ['roaming'] });
+      await page.goto(`${base}/inbox`);
+      await expect(
+        page.locator('.inbox li.unread', { hasText: 'Roaming pass not activating in Seoul' }).count(),
+      ).resolves.toBe(1);
+      await page.goto(`${base}/u/${handle}`);
+      await scan(page, `profile.${locale}`, problems);
 
       // Log out, forget the password, reset it from the mailed link, log in with the new one.
       await submit(page, '/logout');

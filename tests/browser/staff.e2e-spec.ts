@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
 import { signedConversion, type StaffStory, staffStory } from '../../apps/web/test/support/staff-story.js';
 import { login } from '../e2e/support/accounts.js';
 import { answer, ask } from '../e2e/support/threads.js';
+import { sendWebhook } from '../e2e/support/referrals.js';
 import {
   launchChromium,
   PHONE,
@@ -220,5 +221,89 @@ describe('staff pages in a browser', () => {
     expect(csv.split('\n')[0]).toContain('questions');
     expect(csv).toContain(',browser-made,');
     expect(csv).toContain(`OPERATOR,${story.operatorSlug},`);
+  });
+
+  it('takes a rep from making a link to the commission a visitor’s sign-up earns, with the disclosure on the answer', async () => {
+    // The partner's site, played by the test: a sign-up form that reports the registration by the
+    // signed webhook, carrying the click id our redirect handed it.
+    const signups: string[] = [];
+    const partnerPage = (click: string) =>
+      `<h1>Join Dragon Games</h1><form method="post" action="https://games.example/register">
+        <input type="hidden" name="hb_click" value="${click}"><label>Player name <input name="player"></label>
+        <button>Register</button></form>`;
+    const partnerSite = (context: Awaited<ReturnType<TestBrowser['context']>>) =>
+      context.route('https://games.example/register', async (route) => {
+        const form = new URLSearchParams(route.request().postData() ?? '');
+        const reported = await sendWebhook(t, story.partner.id, story.partner.secret, {
+          externalId: `browser-signup-${form.get('player')}`,
+          clickId: form.get('hb_click'),
+          occurredAt: t.clock.now().toISOString(),
+        });
+        signups.push(String(reported.status));
+        return route.fulfill({ contentType: 'text/html', body: '<h1>Welcome, player!</h1>' });
+      });
+    /**
+     * Routes /r/ links on the site's public address to the test app, and plays the partner's
+     * landing page where our redirect sends the visitor (Playwright does not route a redirect's
+     * next hop, so the hop is taken here, from the redirect's own Location).
+     */
+    const referralHop = (context: Awaited<ReturnType<TestBrowser['context']>>, publicOrigin: string) =>
+      context.route(`${publicOrigin}/r/**`, async (route) => {
+        const url = route.request().url().replace(publicOrigin, t.baseUrl);
+        const response = await route.fetch({ url, maxRedirects: 0 });
+        const target = new URL(response.headers()['location'] ?? 'about:blank');
+        expect({ status: response.status(), host: target.host }).toEqual({ status: 302, host: 'games.example' });
+        return route.fulfill({
+          contentType: 'text/html',
+          body: partnerPage(target.searchParams.get('hb_click') ?? ''),
+        });
+      });
+
+    const rep = await signedIn(story.staff.handle);
+    await rep.goto(`${t.baseUrl}/me/referrals`);
+    await expect(
+      rep.getByText('Contains a referral link — the author may earn a commission.').isVisible(),
+    ).resolves.toBe(true);
+    await Promise.all([
+      rep.waitForURL(/done=linkCreated/),
+      rep.getByRole('button', { name: 'Create my link' }).click(),
+    ]);
+    const code = (await rep.locator('tr[data-link]').first().getAttribute('data-link'))!;
+    // What the copy button copies: the link on the site's public address.
+    const copied = (await rep.locator(`tr[data-link="${code}"] input`).inputValue())!;
+    expect(copied).toMatch(new RegExp(`^https?://[^/]+/r/${code}$`));
+
+    // The rep pastes it into an answer on the thread page.
+    await rep.goto(`${t.baseUrl}/t/${story.question.id}`);
+    await rep
+      .getByRole('textbox', { name: 'Your answer' })
+      .fill(`The starter pack comes with the partner account: [join Dragon Games](${copied}) first.`);
+    await Promise.all([rep.waitForURL(/#a-/), rep.getByRole('button', { name: 'Post your answer' }).click()]);
+    const answerId = new URL(rep.url()).hash.slice('#a-'.length);
+    const posted = rep.locator(`#a-${answerId}`);
+    await expect(
+      posted.getByText('Contains a referral link — the author may earn a commission.').isVisible(),
+    ).resolves.toBe(true);
+
+    // A visitor reads the answer, follows the link and registers with the partner.
+    const visitorContext = await chromium.context(PHONE);
+    await partnerSite(visitorContext);
+    await referralHop(visitorContext, new URL(copied).origin);
+    const visitor = await visitorContext.newPage();
+    await visitor.goto(`${t.baseUrl}/t/${story.question.id}`);
+    const link = visitor.locator(`#a-${answerId}`).getByRole('link', { name: 'join Dragon Games' });
+    await expect(link.getAttribute('rel')).resolves.toBe('sponsored nofollow');
+    await link.click();
+    await visitor.getByRole('heading', { name: 'Join Dragon Games' }).waitFor();
+    await visitor.getByLabel('Player name').fill('lantern42');
+    await Promise.all([visitor.waitForURL(/register/), visitor.getByRole('button', { name: 'Register' }).click()]);
+    await visitor.getByRole('heading', { name: 'Welcome, player!' }).waitFor();
+    expect(signups).toEqual(['200']);
+
+    // The rep sees the commission against that answer.
+    await rep.goto(`${t.baseUrl}/me/referrals`);
+    const byAnswer = rep.locator('section', { has: rep.getByRole('heading', { name: 'By answer' }) });
+    const row = byAnswer.locator('tbody tr', { has: rep.locator(`a[href$="#a-${answerId}"]`) });
+    await expect(row.textContent()).resolves.toContain('$5.00 (1)');
   });
 });

@@ -79,4 +79,27 @@ describe('throttles reserve before they verify', () => {
     expect(reasons(guesses)).toEqual({ WRONG_PASSWORD: FREE_ATTEMPTS_PER_ACCOUNT, LOGIN_THROTTLED: 15 });
     expect(verifications).toHaveBeenCalledTimes(FREE_ATTEMPTS_PER_ACCOUNT);
   });
+
+  it('throttles guesses of the password through an e-mail change as well, from the same allowance', async () => {
+    const user = await registerUser(t);
+    verifications.mockClear();
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.graphql(
+          'mutation ($e: String!, $p: String!) { requestEmailChange(newEmail: $e, password: $p) }',
+          { e: `new-${user.handle}@example.com`, p: `guess number ${i}` },
+          { token: user.accessToken },
+        ),
+      ),
+    );
+    expect(reasons(guesses)).toEqual({ WRONG_PASSWORD: FREE_ATTEMPTS_PER_ACCOUNT, LOGIN_THROTTLED: 15 });
+    expect(verifications).toHaveBeenCalledTimes(FREE_ATTEMPTS_PER_ACCOUNT);
+    // The allowance is spent for changing the password too: one budget per account.
+    const change = await t.graphql(
+      'mutation ($i: ChangePasswordInput!) { changePassword(input: $i) }',
+      { i: { currentPassword: STRONG_PASSWORD, newPassword: 'another long passphrase' } },
+      { token: user.accessToken },
+    );
+    expect(change.errors?.[0].extensions?.reason).toBe('LOGIN_THROTTLED');
+  });
 });

@@ -59,6 +59,8 @@ describe('the bounty form', () => {
     const question = await ask(t, asker, boardSlug, { title: 'Bounty form: roaming in Japan is slow' });
     const b = await as(asker);
     await threadPage(b, question.id);
+    const anonymous = clients.browser();
+    expect((await threadPage(anonymous, question.id)).body).not.toContain('Bounty: +50 reputation');
     const started = await b.post(`/t/${question.id}/bounty`, { amount: '50' });
     expect(started.status).toBe(303);
     expect(started.location).toBe(`/t/${question.id}#bounty-h`);
@@ -67,6 +69,17 @@ describe('the bounty form', () => {
     expect(page.body).not.toContain('name="amount"');
     const again = await b.post(`/t/${question.id}/bounty`, { amount: '50' });
     expect(again.location).toContain('?rule=');
+
+    // Everyone sees the open bounty, and no one once it is awarded (the shared page follows both).
+    expect((await threadPage(anonymous, question.id)).body).toContain('Bounty: +50 reputation');
+    const reply = await answer(t, helper, question.id, 'Switch the roaming network to SoftBank by hand.');
+    const awarded = await t.graphql(
+      'mutation ($a: ID!) { awardBounty(answerId: $a) { status } }',
+      { a: reply.id },
+      { token: asker.accessToken },
+    );
+    expect(awarded.errors).toBeUndefined();
+    expect((await threadPage(anonymous, question.id)).body).not.toContain('Bounty: +50 reputation');
   });
 });
 

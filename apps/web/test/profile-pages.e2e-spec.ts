@@ -1,4 +1,4 @@
-// A profile's additions: questions and answers with paging, member since, a coarse last seen,
+// The operator home's board list pages through many boards. A profile's additions: questions and answers with paging, member since, a coarse last seen,
 // people reached — all limited to boards the viewer may read.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ViewCounter } from '@helpboard/threads';
@@ -64,9 +64,34 @@ describe('profile', () => {
     expect(next.body).toContain('>Question number 1 about my phone bill<');
     expect(next.body).not.toContain('Question number 11 about my phone bill');
 
+    // The API answers the same, through the same service.
+    const api = await t.graphql(
+      'query ($h: String!) { user(handle: $h) { peopleReached posts(kind: ANSWER, first: 5) { edges { node { threadId } } } } }',
+      { h: person.handle },
+    );
+    expect(api.data?.user).toEqual({ peopleReached: 12, posts: { edges: [{ node: { threadId: theirs.id } }] } });
+
     const insider = await clients.as(operatorAdmin, STRONG_PASSWORD);
     const seenByInsider = (await insider.get(`/u/${person.handle}`)).body;
     expect(seenByInsider).toContain('Internal launch checklist');
     expect(seenByInsider).toContain('<strong>112</strong> people reached');
+  });
+});
+
+describe('operator home', () => {
+  it('pages through many boards by slug, keeping the highlights on the first page', async () => {
+    const admin = await createPlatformAdmin(t);
+    const operator = await createOperator(t, admin, [admin.handle]);
+    for (let i = 0; i < 52; i++) await createBoard(t, admin, operator.slug);
+    const first = await clients.browser().get(`/o/${operator.slug}`);
+    const next = /href="(\/o\/[^"?]+\?after=[^"]+)"/.exec(first.body)![1];
+    const second = await clients.browser().get(next);
+    expect(second.status).toBe(200);
+    const boardsOn = (body: string) => [...body.matchAll(/<li><a href="\/b\/([^"]+)">/g)].map((m) => m[1]);
+    expect(boardsOn(first.body)).toHaveLength(50);
+    expect(boardsOn(second.body)).toHaveLength(2);
+    expect(boardsOn(second.body).every((slug) => !boardsOn(first.body).includes(slug))).toBe(true);
+    expect(second.body).toContain(`href="/o/${operator.slug}">First boards</a>`);
+    expect(second.body).not.toContain('rel="next"');
   });
 });

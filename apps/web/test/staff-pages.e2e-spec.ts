@@ -132,6 +132,16 @@ describe('staff pages', () => {
     const row = figures.slice(figures.indexOf(`data-link="${posted}"`));
     expect(row.slice(0, row.indexOf('</tr>'))).toContain('$5.00');
     expect(figures).toContain('Which SIM works abroad?');
+
+    // Pasted as the desk's copy button gives it (the site's public address), it is still the
+    // site's referral link: sponsored, not an outside link (the renderer did not know the host).
+    const copied = new RegExp(`value="(https?://[^"/]+/r/${code})"`).exec(after)![1];
+    const second = await ask(t, asker, boardSlug, { title: 'Which eSIM works in Japan?' });
+    await answer(t, rep, second.id, `Use our eSIM: [get it here](${copied}) before you fly.`);
+    const secondPage = (await browser().get(`/t/${second.id}/which-esim-works-in-japan`)).body;
+    expect(secondPage).toMatch(
+      /<a href="https?:\/\/[^"/]+\/r\/[2-9a-hjkmnp-z]{10}" rel="sponsored nofollow">get it here<\/a>/,
+    );
   });
 
   it("shows the board's staff its self-service figures and escalation queues", async () => {

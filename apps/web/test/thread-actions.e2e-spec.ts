@@ -97,7 +97,7 @@ describe('thread and board actions', () => {
     expect(moved.location).toBe(`/t/${thread.id}/voicemail-stopped-working-after-the-update`);
     const edited = await browser().get(moved.location!);
     expect(edited.body).toContain('<h1 lang="en">Voicemail stopped working after the update</h1>');
-    expect(edited.body).toContain(`href="/b/${boardSlug}?tag=update"`);
+    expect(edited.body).toContain(`href="/b/${boardSlug}/tags/update"`);
   });
 
   it('pages through answers past the first 50 at a stable URL, with ETag revalidation', async () => {

@@ -4,6 +4,8 @@
 // their type, cache headers and nosniff; a private board's images reach only its readers; no
 // request path reaches a file outside the store.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { startTestApp, type TestApp } from '../../../tests/e2e/support/test-app.js';
 import {
@@ -148,6 +150,25 @@ describe('avatar upload in settings', () => {
     expect(avatarSrc(page.body)).toBeUndefined();
     expect(page.body).toMatch(/<span class="avatar large fallback h\d" aria-hidden="true">/);
     expect((await fetch(`${t.baseUrl}${second}`)).status).toBe(404);
+  });
+});
+
+describe('avatar uploads in parallel', () => {
+  it('of 20 at once, stores up to the hourly limit, refuses the rest, and leaves exactly one file', async () => {
+    const user = await registerUser(t);
+    const b = await settingsOf(user);
+    const bytes = await png(64, 64);
+    const results = await Promise.all(Array.from({ length: 20 }, () => b.upload('/settings/avatar', file(bytes))));
+    expect(results.filter((r) => r.status === 303)).toHaveLength(10);
+    const refused = results.filter((r) => r.status === 422);
+    expect(refused).toHaveLength(10);
+    expect(refused[0].body).toContain('You have uploaded many files in the last hour.');
+    const src = avatarSrc((await b.get('/settings')).body)!;
+    const userId = /avatars\/([0-9a-f]{24})-/.exec(src)![1];
+    const stored = readdirSync(join(t.config.dataDir, 'files', 'avatars')).filter(
+      (name) => name.startsWith(userId) && name.endsWith('.webp'),
+    );
+    expect(stored).toEqual([src.split('/').at(-1)]);
   });
 });
 

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@helpboard/core';
 import { DiskFileStore } from './disk/disk-file-store.js';
 import { FILE_STORE, type FileStore } from './file-store.js';
 import { S3FileStore } from './s3/s3-file-store.js';
+import { UploadLimit } from './upload-limit.js';
 import './files.messages.js';
 
 export function fileStoreFor(config: AppConfig): FileStore {
@@ -13,7 +14,7 @@ export function fileStoreFor(config: AppConfig): FileStore {
 }
 
 @Module({
-  providers: [{ provide: FILE_STORE, useFactory: fileStoreFor, inject: [APP_CONFIG] }],
-  exports: [FILE_STORE],
+  providers: [{ provide: FILE_STORE, useFactory: fileStoreFor, inject: [APP_CONFIG] }, UploadLimit],
+  exports: [FILE_STORE, UploadLimit],
 })
 export class FilesModule {}

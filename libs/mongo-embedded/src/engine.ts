@@ -114,6 +114,7 @@ export class Engine {
 
     if (lsid) this.noteSessionUse(lsid, command.lsid as Document, now);
     const transaction = this.transactionFor(command, lsid, now);
+    assertReadConcernSupported(name, command, transaction !== undefined);
     const retryKey =
       !transaction && lsid && command.txnNumber !== undefined && WRITE_COMMANDS.has(name)
         ? `${lsid}:${command.txnNumber}`
@@ -261,4 +262,17 @@ function undoCreation(operation: Operation): Operation {
   if (operation.op === 'createCollection') return { op: 'dropCollection', ns: operation.ns };
   if (operation.op === 'createIndex') return { op: 'dropIndex', ns: operation.ns, name: operation.spec.name };
   return operation;
+}
+
+/** Commands taking `readConcern: {level: "snapshot"}` outside a transaction (mongod 5.0+). */
+const SNAPSHOT_READS = new Set(['find', 'aggregate', 'distinct']);
+
+/** As mongod: snapshot read concern outside a transaction only on the reads that support it. */
+function assertReadConcernSupported(name: string, command: Document, isInTransaction: boolean): void {
+  const level = (command.readConcern as Document | undefined)?.level;
+  if (level !== 'snapshot' || isInTransaction || SNAPSHOT_READS.has(name)) return;
+  throw new MongoCommandError(
+    'InvalidOptions',
+    `Command ${name} does not support { readConcern: { level: "snapshot" } } outside a multi-document transaction`,
+  );
 }

@@ -4,6 +4,7 @@
 // It has no authentication: loopback is open to every local user, a socket in a private
 // directory only to its owner (see docs/security.md).
 import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { openStore } from './durability/open-store.js';
 import { Engine } from './engine.js';
 import { WireServer } from './server.js';
@@ -11,6 +12,7 @@ import { TRANSACTION_LIFETIME_MS } from './storage/transaction.js';
 
 export { DataDirectoryLockedError } from './durability/open-store.js';
 export { copyStore } from './durability/store-copy.js';
+export { STORE_FILE } from './storage/disk-store.js';
 
 export interface EmbeddedMongoOptions {
   /** Where data lives; absent → a temporary store (unsynced, on tmpfs when there is one), removed at stop. */
@@ -55,6 +57,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     setName: REPLICA_SET_NAME,
     startedAt: new Date(),
     enableTestCommands: options.enableTestCommands === true,
+    dbPath: options.dataDir === undefined ? undefined : resolve(options.dataDir),
   };
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'EmbeddedMongo'));
   const opened = await openStore(options.dataDir, warn);

@@ -24,6 +24,7 @@ import { RevisionRecord, RevisionSchema } from './revision/revision.schema.js';
 import { BoardTagFieldsResolver, BoardTagsResolver } from './tag/board-tags.resolver.js';
 import { TagService } from './tag/tag.service.js';
 import { ProfilePostsService } from './post/profile-posts.service.js';
+import { UserPostsResolver } from './post/user-posts.resolver.js';
 import { UnverifiedAccounts } from './thread/unverified-accounts.js';
 import { TagRepository } from './tag/tag.repository.js';
 import { TagCounts } from './tag/tag-counts.js';
@@ -105,6 +106,7 @@ import { VoteService } from './vote/vote.service.js';
     BoardTagFieldsResolver,
     TagService,
     ProfilePostsService,
+    UserPostsResolver,
   ],
   exports: [
     // The server-rendered site (apps/web) calls these directly.

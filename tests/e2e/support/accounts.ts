@@ -1,4 +1,5 @@
 // Builds accounts through the public API, as a client would.
+import type { PlatformRole } from '@helpboard/core';
 import { accountLinkToken } from './mail.js';
 import type { TestApp } from './test-app.js';
 
@@ -73,12 +74,23 @@ export function refresh(t: TestApp, refreshToken: string) {
 
 /** A platform admin, created the way `npm run cli -- create-admin` does, then signed in over the API. */
 export async function createPlatformAdmin(t: TestApp, handle = uniqueHandle('admin')): Promise<TestUser> {
-  const { AuthService } = await import('@helpboard/identity');
   const { PlatformRole } = await import('@helpboard/core');
+  return createAccountDirectly(t, handle, PlatformRole.Admin);
+}
+
+/**
+ * A user whose address is not verified: made directly, as the CLI and the demo make accounts
+ * (a sign-up is verified by the link that creates it), then signed in over the API.
+ */
+export async function createUnverifiedUser(t: TestApp, handle = uniqueHandle('unverified')): Promise<TestUser> {
+  const { PlatformRole } = await import('@helpboard/core');
+  return createAccountDirectly(t, handle, PlatformRole.User);
+}
+
+async function createAccountDirectly(t: TestApp, handle: string, platformRole: PlatformRole): Promise<TestUser> {
+  const { AuthService } = await import('@helpboard/identity');
   const email = `${handle}@example.com`;
-  await t.app
-    .get(AuthService)
-    .createAccount({ email, handle, password: STRONG_PASSWORD, platformRole: PlatformRole.Admin });
+  await t.app.get(AuthService).createAccount({ email, handle, password: STRONG_PASSWORD, platformRole });
   const response = await login(t, handle);
   const { accessToken, refreshToken, user } = response.data!.login;
   return { id: user.id, handle, email, accessToken, refreshToken };

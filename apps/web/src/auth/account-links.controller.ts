@@ -206,7 +206,9 @@ export class AccountLinksController {
       const ctx = await this.contexts.create(request, response);
       return sendPage(request, response, this.invalid(ctx), { status: 410 });
     }
-    // Read after the change, so the page no longer asks to confirm the address.
+    // Read after the change, so the page no longer asks to confirm the address: the account the
+    // authentication read along with the session is from before it.
+    if (request.actor) request.actor = { ...request.actor, account: undefined };
     const ctx = await this.contexts.create(request, response);
     const { keys, done } = ADDRESS_LINKS[link];
     const next = { href: ctx.viewer ? '/settings' : '/login', label: ctx.t('web.continue') };

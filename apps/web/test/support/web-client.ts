@@ -52,9 +52,13 @@ export class WebClient {
 
   async post(path: string, form: Record<string, string>, extra: Record<string, string> = {}): Promise<WebResponse> {
     const body = new URLSearchParams({ _csrf: this.csrf, ...form });
+    return this.send(path, body, { 'content-type': 'application/x-www-form-urlencoded', ...extra });
+  }
+
+  private async send(path: string, body: URLSearchParams | FormData, extra: Record<string, string>) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
-      headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded', ...extra }),
+      headers: this.headers(extra),
       body,
       redirect: 'manual',
     });
@@ -87,20 +91,7 @@ export class WebClient {
     const csrf = options.csrf ?? 'query';
     const url =
       csrf === 'query' ? `${path}${path.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(this.csrf)}` : path;
-    const response = await fetch(`${this.baseUrl}${url}`, {
-      method: 'POST',
-      headers: this.headers({ ...(csrf === 'header' ? { 'x-csrf-token': this.csrf } : {}), ...options.extra }),
-      body: form,
-      redirect: 'manual',
-    });
-    this.remember(response);
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text,
-      location: response.headers.get('location'),
-    };
+    return this.send(url, form, { ...(csrf === 'header' ? { 'x-csrf-token': this.csrf } : {}), ...options.extra });
   }
 }
 

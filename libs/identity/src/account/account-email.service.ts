@@ -17,6 +17,8 @@ import {
 } from '@helpboard/core';
 import { UnitOfWork } from '@helpboard/database';
 import { PasswordHasher } from '../auth/password-hasher.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
+import type { ClientInfo } from '../auth/auth.service.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import { SessionRepository } from '../session/session.repository.js';
 import { SessionEndReason } from '../session/session.schema.js';
@@ -66,6 +68,7 @@ export class AccountEmailService {
     private readonly tokens: AccountTokenRepository,
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
     private readonly mailer: AccountMailer,
     private readonly limits: RateLimitStore,
     private readonly unitOfWork: UnitOfWork,
@@ -189,16 +192,20 @@ export class AccountEmailService {
    * E-mails a confirmation link to the new address; the address changes only when it is opened.
    * An address that already has an account gets no link, and the answer is the same.
    */
-  async requestEmailChange(actor: Actor, newEmail: string, password: string): Promise<void> {
+  async requestEmailChange(actor: Actor, newEmail: string, password: string, client: ClientInfo): Promise<void> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw new UnauthenticatedError('INVALID_TOKEN');
     const address = normaliseEmail(newEmail);
     if (address.length > 254 || !isEmail(address)) {
       throw new InvalidInputError([{ field: 'email', message: 'INVALID_EMAIL' }]);
     }
+    // Like changePassword (and from the same allowance): a stolen access token must not become a
+    // way to guess the password it cannot see.
+    const attempt = await this.throttle.reserve('password-change', actor.userId, client.ip);
     if (!(await this.hasher.verify(user.passwordHash, password))) {
       throw new InvalidInputError([{ field: 'password', message: 'WRONG_PASSWORD' }], 'WRONG_PASSWORD');
     }
+    await attempt.succeeded();
     await this.limit(`change:${actor.userId}`);
     if (address === user.email || (await this.users.findByEmail(address))) return;
     await this.issue(user, AccountTokenPurpose.ChangeEmail, address);

@@ -1,9 +1,10 @@
 // The e-mailed account links over GraphQL, for apps that handle them themselves.
-import { ArgsType, Field, Mutation, Resolver, Args } from '@nestjs/graphql';
+import { ArgsType, Context, Field, Mutation, Resolver, Args } from '@nestjs/graphql';
 import { IsString, MaxLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, SignedIn } from '@helpboard/core';
 import { AccountEmailService } from './account-email.service.js';
 import { TokenArgs } from './dto/token.args.js';
+import { clientInfoOf } from '../auth/local.strategy.js';
 
 @ArgsType()
 class ResetPasswordArgs extends TokenArgs {
@@ -66,10 +67,15 @@ export class AccountResolver {
 
   @SignedIn()
   @Mutation(() => Boolean, {
-    description: 'Ask to change your e-mail address: it changes when the link sent to the new address is opened.',
+    description:
+      'Ask to change your e-mail address: it changes when the link sent to the new address is opened. Wrong passwords are throttled (RATE_LIMITED).',
   })
-  async requestEmailChange(@CurrentActor() actor: Actor, @Args() args: EmailChangeArgs): Promise<boolean> {
-    await this.accountEmail.requestEmailChange(actor, args.newEmail, args.password);
+  async requestEmailChange(
+    @CurrentActor() actor: Actor,
+    @Args() args: EmailChangeArgs,
+    @Context() context: { req: Parameters<typeof clientInfoOf>[0] },
+  ): Promise<boolean> {
+    await this.accountEmail.requestEmailChange(actor, args.newEmail, args.password, clientInfoOf(context.req));
     return true;
   }
 

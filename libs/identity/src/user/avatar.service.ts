@@ -14,6 +14,7 @@ import {
   isFileKey,
   prepareImage,
   type StoredFile,
+  UploadLimit,
 } from '@helpboard/files';
 import { UserRepository } from './user.repository.js';
 import type { UserRecord } from './user.schema.js';
@@ -32,11 +33,13 @@ export class AvatarService {
   constructor(
     private readonly users: UserRepository,
     @Inject(FILE_STORE) private readonly files: FileStore,
+    private readonly limit: UploadLimit,
     private readonly clock: Clock,
   ) {}
 
   /** Replaces the actor's avatar with this upload (refusals: InvalidInputError on `avatar`). */
   async setAvatar(actor: Actor, upload: Buffer | null): Promise<UserRecord> {
+    await this.limit.consume(actor.userId, 'avatar');
     const image = await prepareImage(upload, 'avatar', AVATAR_RULES);
     const key = `avatars/${actor.userId}-${randomBytes(8).toString('hex')}.${image.extension}`;
     await this.files.put(key, image.bytes, image.contentType);

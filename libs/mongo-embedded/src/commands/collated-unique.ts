@@ -1,11 +1,11 @@
 // Unique indexes with a collation: the store compares index keys by their bytes, so "Ada" and
 // "ada" are different keys there even when the index's collation (strength 2) calls them equal.
 // Before a write, such indexes are checked here with the collation: a collated query for the
-// document's key values (indexes bound only its non-string parts, so this may scan the collection;
-// collated unique indexes are rare and this keeps them exact).
+// document's key values, which the collated index itself answers (its entries are in collation
+// order, see stored-index.ts).
 import { type Document } from 'bson';
 import { DuplicateKeyError } from '../errors.js';
-import { collateFilter, boundableFilter, parseCollation } from '../query/collation.js';
+import { collateFilter, parseCollation } from '../query/collation.js';
 import { compileFilter } from '../query/filter.js';
 import { type IndexSpec } from '../storage/collection-index.js';
 import { valuesAtPath } from '../storage/values.js';
@@ -22,7 +22,10 @@ export function assertCollatedUnique(context: CommandContext, ns: string, key: s
     for (const field of index.fields) keyValue[field] = valuesAtPath(doc, field)[0] ?? null;
     if (index.spec.sparse && index.fields.every((field) => keyValue[field] === null)) continue;
     const compiled = compileFilter(collateFilter(keyValue, collation));
-    const clash = context.view.find(ns, boundableFilter(keyValue), compiled).find((match) => match.key !== key);
+    // Planned with the index's collation: the index itself answers the lookup.
+    const clash = context.view
+      .query(ns, { filter: keyValue, collation }, compiled)
+      .matches.find((match) => match.key !== key);
     if (clash) throw new DuplicateKeyError(ns, index.name, index.spec.key as Document, keyValue);
   }
 }

@@ -14,6 +14,8 @@ export interface ServerInfo {
   startedAt: Date;
   /** mongod's enableTestCommands: configureFailPoint exists only then. */
   enableTestCommands?: boolean;
+  /** The data directory (absolute), as mongod's storage.dbPath; absent for a temporary store. */
+  dbPath?: string;
 }
 
 export interface OpenCursor {

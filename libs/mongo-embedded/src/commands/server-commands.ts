@@ -53,7 +53,12 @@ export const serverCommands: Record<string, CommandHandler> = {
     ...(command.featureCompatibilityVersion ? { featureCompatibilityVersion: { version: '7.0' } } : {}),
     ok: 1,
   }),
-  getCmdLineOpts: () => ({ argv: ['mongo-embedded'], parsed: {}, ok: 1 }),
+  // As mongod: where its files are (`cli backup` copies the store from there when it can reach it).
+  getCmdLineOpts: (_c, { server }) => ({
+    argv: ['mongo-embedded'],
+    parsed: server.dbPath ? { storage: { dbPath: server.dbPath } } : {},
+    ok: 1,
+  }),
   whatsmyuri: () => ({ you: '127.0.0.1', ok: 1 }),
   connectionStatus: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 }),
   getLog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),

@@ -2,7 +2,7 @@
 import { type Document, ObjectId } from 'bson';
 import { Query } from 'mingo';
 import { MongoCommandError } from '../errors.js';
-import { boundableFilter, collateFilter, type Collation } from '../query/collation.js';
+import { collateFilter, type Collation } from '../query/collation.js';
 import { compileFilter } from '../query/filter.js';
 import { bindFilterVariables, bindVariables, evaluateLet, type Variables } from '../query/variables.js';
 import { applyUpdate, seedFromFilter, type UpdateSpec } from '../storage/apply-update.js';
@@ -92,10 +92,20 @@ interface UpdateStatement {
 }
 
 /** A write's filter: compiled with its collation and variables, and the part indexes may bound. */
-function targetFilter(filter: Document, collation: Collation | undefined, variables: Variables | undefined) {
+/**
+ * The documents a statement targets, planned with its collation (a collated index may bound it),
+ * and the filter they pass (strings compared by the collation).
+ */
+function statementTargets(
+  context: CommandContext,
+  ns: string,
+  filter: Document,
+  collation: Collation | undefined,
+  variables: Variables | undefined,
+) {
   const bound = bindFilterVariables(filter, variables);
-  if (!collation) return { filter: bound, compiled: compileFilter(bound) };
-  return { filter: boundableFilter(bound), compiled: compileFilter(collateFilter(bound, collation)) };
+  const compiled = compileFilter(collation ? collateFilter(bound, collation) : bound);
+  return { matches: context.view.query(ns, { filter: bound, collation }, compiled).matches, compiled };
 }
 
 /** Applies one update statement; returns matched/modified counts and the upserted id. */
@@ -107,10 +117,10 @@ async function runUpdate(
   sort?: Document,
 ) {
   const collation = collationFor(context, ns, statement.collation);
-  const { filter: bounded, compiled } = targetFilter(statement.q ?? {}, collation, variables);
   const filter = bindFilterVariables(statement.q ?? {}, variables);
   statement = { ...statement, u: Array.isArray(statement.u) ? bindVariables(statement.u, variables) : statement.u };
-  let targets = context.view.find(ns, bounded, compiled);
+  const { matches, compiled } = statementTargets(context, ns, statement.q ?? {}, collation, variables);
+  let targets = matches;
   if (sort && Object.keys(sort).length && targets.length > 1) {
     const order = findDocuments(context.view, ns, filter, { sort, projection: { _id: 1 }, collation }).map((d) =>
       Collection.keyOf(d),
@@ -197,8 +207,7 @@ const remove: CommandHandler = async (command, context) => {
   const variables = evaluateLet(command.let);
   for (const statement of (command.deletes as { q: Document; limit: number; collation?: Document }[]) ?? []) {
     const collation = collationFor(context, ns, statement.collation);
-    const { filter, compiled } = targetFilter(statement.q ?? {}, collation, variables);
-    let targets = context.view.find(ns, filter, compiled);
+    let targets = statementTargets(context, ns, statement.q ?? {}, collation, variables).matches;
     if (statement.limit === 1) targets = targets.slice(0, 1);
     for (const target of targets) {
       await context.view.prepareWrite(ns, target.key);

@@ -14,18 +14,24 @@ export const KEY_FORMAT = 2;
 const BATCH = 5000;
 const RECORD_ID_BYTES = 8;
 
-/** Brings the store's index entries to KEY_FORMAT (nothing to do for a new or current store). */
-export function upgradeKeyFormat(store: Store, warn: (message: string) => void): void {
-  if (store.metadata.keyFormat === KEY_FORMAT) return;
+/**
+ * Brings the store's index entries to KEY_FORMAT (nothing to do for a new or current store).
+ * True when it rebuilt collections: reopen the store then (collated indexes, kept in memory,
+ * were built at open with the documents' former keys).
+ */
+export function upgradeKeyFormat(store: Store, warn: (message: string) => void): boolean {
+  if (store.metadata.keyFormat === KEY_FORMAT) return false;
   const collections = [...store.databases.values()].flatMap((byName) => [...byName.values()]);
   for (const collection of collections) rebuild(store, collection);
   store.disk.write(() => store.setMeta({ keyFormat: KEY_FORMAT }));
   if (collections.length > 0) warn(`rebuilt the indexes of ${collections.length} collections for exact index keys`);
+  return collections.length > 0;
 }
 
 function rebuild(store: Store, collection: StoredCollection): void {
   const { disk } = store;
-  const indexes = [collection.idIndex, ...collection.indexes.values()];
+  // A collated index keeps its entries in memory, built from the documents at open: none on disk.
+  const indexes = [collection.idIndex, ...collection.indexes.values()].filter((index) => !index.collation);
   for (const index of indexes) {
     const range = { start: u32(index.id), end: u32(index.id + 1), limit: BATCH };
     for (;;) {

@@ -78,7 +78,10 @@ export async function openStore(dir: string | undefined, warn: (message: string)
   try {
     let store = new Store(DiskStore.open(dir));
     if (hasLegacyData(dir) && !store.metadata.convertedFrom) store = await convert(dir, store, warn);
-    upgradeKeyFormat(store, warn);
+    if (upgradeKeyFormat(store, warn)) {
+      await store.close();
+      store = new Store(DiskStore.open(dir));
+    }
     return {
       store,
       close: async () => {

@@ -134,12 +134,19 @@ function countEntries(plan: Extract<Plan, { kind: 'ixscan' }>, cap: number): num
 interface Conditions {
   collation?: Collation;
   all: Map<string, Interval[][]>;
-  withoutStrings: Map<string, Interval[][]>;
+  /** Computed when an index of another collation asks (rare: most queries and indexes are simple). */
+  readonly withoutStrings: Map<string, Interval[][]>;
 }
 
 function conditionsOf(shape: QueryShape): Conditions {
-  const all = collectBounds(shape.filter);
-  return { collation: shape.collation, all, withoutStrings: collectBounds(boundableFilter(shape.filter)) };
+  let withoutStrings: Map<string, Interval[][]> | undefined;
+  return {
+    collation: shape.collation,
+    all: collectBounds(shape.filter),
+    get withoutStrings() {
+      return (withoutStrings ??= collectBounds(boundableFilter(shape.filter)));
+    },
+  };
 }
 
 /** A scan of `index` for the filter's bounds and the sort; its estimate is counted apart (countEntries). */

@@ -23,6 +23,8 @@ import { DocumentCache } from './document-cache.js';
 export const STORE_FILE = 'store.mdb';
 /** Longest document ref kept as is (longer ones become a hash, to stay within LMDB's key size). */
 const MAX_REF_BYTES = 256;
+/** Page size of a new store file. */
+const PAGE_BYTES = 16384;
 /** BSON bytes of decoded documents kept for reads (their objects take about twice that). */
 const CACHE_BYTES = 24 * 1024 * 1024;
 
@@ -66,6 +68,9 @@ export class DiskStore {
       // store needs no sync at all.
       noSync: dir === undefined,
       overlappingSync: false,
+      // For a new file (an existing one keeps its own): 1 KB documents fill 4 KB pages about
+      // half (two per page after a split), 16 KB pages about 80% (docs/engine-storage.md).
+      pageSize: PAGE_BYTES,
       keyEncoding: 'binary',
       encoding: 'binary',
     });

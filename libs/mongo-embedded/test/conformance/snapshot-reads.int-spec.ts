@@ -96,3 +96,23 @@ describe('snapshot reads inside a transaction', () => {
     expect((await items.findOne({ _id: 'counter' }))!.n).toBe(8);
   });
 });
+
+describe('snapshot read concern outside a transaction', () => {
+  it('is refused on writes and listings with InvalidOptions, as mongod (only find, aggregate and distinct take it)', async () => {
+    const db = client.db(mongo.dbName);
+    const attempts = [
+      { insert: 'items', documents: [{ _id: 'snap', n: 0 }] },
+      { update: 'items', updates: [{ q: {}, u: { $set: { n: 1 } } }] },
+      { delete: 'items', deletes: [{ q: {}, limit: 1 }] },
+      { findAndModify: 'items', query: {}, update: { $set: { n: 1 } } },
+      { listCollections: 1 },
+      { listIndexes: 'items' },
+    ];
+    for (const command of attempts) {
+      const error = await db.command({ ...command, readConcern: { level: 'snapshot' } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MongoServerError);
+      expect(error).toMatchObject({ code: 72, codeName: 'InvalidOptions' });
+    }
+    expect(await items.countDocuments({ _id: 'snap' })).toBe(0);
+  });
+});

@@ -7,7 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { type Actor, NotFoundError } from '@helpboard/core';
 import { BoardAccessService, BoardAction, type BoardRecord, BoardService, BoardVisibility } from '@helpboard/boards';
-import { FILE_STORE, type FileStore, fileUrl, type ImageRules, prepareImage, type StoredFile } from '@helpboard/files';
+import {
+  FILE_STORE,
+  type FileStore,
+  fileUrl,
+  type ImageRules,
+  prepareImage,
+  type StoredFile,
+  UploadLimit,
+} from '@helpboard/files';
 
 export const POST_IMAGE_RULES: ImageRules = {
   maxBytes: 5 * 1024 * 1024,
@@ -34,11 +42,13 @@ export class PostImageService {
     private readonly boards: BoardService,
     private readonly access: BoardAccessService,
     @Inject(FILE_STORE) private readonly files: FileStore,
+    private readonly limit: UploadLimit,
   ) {}
 
   /** Stores an image for a post on this board (refusals: InvalidInputError on `image`). */
   async upload(actor: Actor, boardSlug: string, upload: Buffer | null, altText = ''): Promise<UploadedPostImage> {
     const board = await this.boardToPostOn(actor, boardSlug);
+    await this.limit.consume(actor.userId, 'postImage');
     const image = await prepareImage(upload, 'image', POST_IMAGE_RULES);
     const key = `posts/${board._id.toHexString()}/${randomBytes(12).toString('hex')}.${image.extension}`;
     await this.files.put(key, image.bytes, image.contentType);

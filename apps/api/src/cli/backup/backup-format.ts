@@ -16,8 +16,12 @@ export interface BackupHeader {
   version: typeof BACKUP_VERSION;
   createdAt: string;
   database: string;
-  /** How the snapshot was made consistent: one transaction (embedded engine) or a snapshot session. */
-  consistency: 'transaction' | 'snapshot-session';
+  /**
+   * How the snapshot was made consistent: read from a copy of the embedded engine's store (no
+   * time limit), one transaction (an embedded engine whose files are elsewhere: 60 s at most),
+   * or a snapshot session (MongoDB).
+   */
+  consistency: 'store-copy' | 'transaction' | 'snapshot-session';
 }
 export interface CollectionLine {
   collection: string;

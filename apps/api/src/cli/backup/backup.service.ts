@@ -1,16 +1,21 @@
 // `backup <file>` and `restore <file>`: every collection of the application's database, read at
 // one point in time, written to (or replaced from) a backup file (format in backup-format.ts).
+// On the embedded engine whose files this machine can read, that point in time is a hot copy of
+// its store (copyStore: one LMDB snapshot, never an engine transaction), read back through a
+// private engine opened on the copy — so a store of any size is backed up consistently, without
+// the 60 s limit of a transaction and without keeping old versions in the server's memory.
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { PassThrough } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import type { ClientSession, Db, Document, MongoClient } from 'mongodb';
+import { type ClientSession, type Db, type Document, MongoClient } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { REPLICA_SET_NAME } from '@helpboard/mongo-embedded';
+import { copyStore, REPLICA_SET_NAME, startEmbeddedMongo, STORE_FILE } from '@helpboard/mongo-embedded';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, encodeLine, readBackup } from './backup-format.js';
 
 const BATCH = 1_000;
@@ -31,17 +36,37 @@ export class BackupService {
    * contents are all read at one point in time.
    */
   async backup(file: string): Promise<Record<string, number>> {
-    const db = this.db;
-    const client = this.connection.getClient() as unknown as MongoClient;
+    const hello = await this.db.admin().command({ hello: 1 });
+    if (hello.setName !== REPLICA_SET_NAME) return this.write(file, this.db, 'snapshot-session');
+    const { parsed } = await this.db.admin().command({ getCmdLineOpts: 1 });
+    const dbPath = (parsed as { storage?: { dbPath?: string } }).storage?.dbPath;
+    if (!dbPath || !existsSync(join(dbPath, STORE_FILE))) return this.write(file, this.db, 'transaction');
+    const copyDir = await mkdtemp(join(dirname(file), '.backup-store-'));
+    try {
+      await copyStore(dbPath, copyDir);
+      const engine = await startEmbeddedMongo({ dataDir: copyDir, warn: () => undefined });
+      const client = await new MongoClient(engine.uri).connect();
+      try {
+        return await this.write(file, client.db(this.db.databaseName), 'store-copy');
+      } finally {
+        await client.close();
+        await engine.stop();
+      }
+    } finally {
+      await rm(copyDir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Writes the backup of `db` to `<file>.partial` and renames it when complete, so `file` is never
+   * half a backup. Collections are listed first (listing is not allowed inside a transaction);
+   * their contents are all read at one point in time (a store copy never changes).
+   */
+  private async write(file: string, db: Db, consistency: BackupHeader['consistency']): Promise<Record<string, number>> {
+    const client = db.client;
     const collections = (await db.listCollections({}, { nameOnly: false }).toArray())
       .filter((c) => c.type !== 'view' && !c.name.startsWith('system.'))
       .sort((a, b) => a.name.localeCompare(b.name));
-    const hello = await db.admin().command({ hello: 1 });
-    // The embedded engine keeps a transaction's snapshot for as long as it runs (60 s at most);
-    // MongoDB's snapshot sessions read at one cluster time without a transaction's time limit.
-    const consistency: BackupHeader['consistency'] =
-      hello.setName === REPLICA_SET_NAME ? 'transaction' : 'snapshot-session';
-
     const partial = `${file}.partial`;
     const out = new PassThrough();
     const written = pipeline(out, createGzip(), createWriteStream(partial));
@@ -49,9 +74,11 @@ export class BackupService {
       if (!out.write(text)) await once(out, 'drain');
     };
     const counts: Record<string, number> = {};
-    const session = client.startSession(consistency === 'snapshot-session' ? { snapshot: true } : {});
+    const session =
+      consistency === 'store-copy' ? undefined : client.startSession({ snapshot: consistency === 'snapshot-session' });
     try {
-      if (consistency === 'transaction') session.startTransaction({ readConcern: { level: 'snapshot' } });
+      // The embedded engine keeps a transaction's snapshot for as long as it runs (60 s at most).
+      if (consistency === 'transaction') session!.startTransaction({ readConcern: { level: 'snapshot' } });
       const header: BackupHeader = {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
@@ -66,7 +93,7 @@ export class BackupService {
         counts[name] = await this.copyDocuments(db, name, session, (d) => write(encodeLine({ c: name, d })));
       }
       await write(encodeLine({ end: { counts } }));
-      if (session.inTransaction()) await session.abortTransaction(); // read only: nothing to commit
+      if (session?.inTransaction()) await session.abortTransaction(); // read only: nothing to commit
       out.end();
       await written;
       await rename(partial, file);
@@ -77,14 +104,14 @@ export class BackupService {
       await rm(partial, { force: true });
       throw error;
     } finally {
-      await session.endSession();
+      await session?.endSession();
     }
   }
 
   private async copyDocuments(
     db: Db,
     name: string,
-    session: ClientSession,
+    session: ClientSession | undefined,
     write: (doc: Document) => Promise<void>,
   ): Promise<number> {
     let count = 0;

@@ -80,7 +80,7 @@ export class SettingsController {
   async email(@Req() request: WebRequest, @Res() response: Response, @Body() body: Record<string, unknown>) {
     const values = { newEmail: text(body.newEmail, 254).trim() };
     await this.attempt(request, response, 'email', values, () =>
-      this.accountEmail.requestEmailChange(request.actor!, values.newEmail, text(body.password)),
+      this.accountEmail.requestEmailChange(request.actor!, values.newEmail, text(body.password), clientOf(request)),
     );
   }
 

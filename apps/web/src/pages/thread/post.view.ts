@@ -10,6 +10,7 @@ import { csrfField } from '../../layout/layout.js';
 import type { WebContext } from '../../http/web-context.js';
 import type { AuthorCard, ThreadPageData } from './thread-page.data.js';
 import { shareControl } from './bounty-share.view.js';
+import { composerTools } from '../../render/composer.js';
 
 /** A rule refusal to show next to one control (from the query string after a plain form post). */
 export interface RuleNotice {
@@ -154,7 +155,7 @@ ${
   isAuthor || isStaff
     ? html`<details${notice?.at === `edit-${id}` ? html` open` : null}><summary>${t('web.post.edit')}</summary>
 <form method="post" action="/p/${id}/edit">${csrfField(ctx)}${threadField}
-${isAnswer ? null : questionFields(ctx, data, id)}<label for="edit-${id}">${t('web.post.body')}</label><textarea id="edit-${id}" name="body" required>${post.body}</textarea>
+${isAnswer ? null : questionFields(ctx, data, id)}<label for="edit-${id}">${t('web.post.body')}</label>${composerTools(ctx, `edit-${id}`, data.board.slug)}<textarea id="edit-${id}" name="body" required>${post.body}</textarea>
 <label for="summary-${id}">${t('web.post.editSummary')}</label><input id="summary-${id}" name="summary" maxlength="300">
 ${ruleAt(ctx, notice, `edit-${id}`)}<button type="submit">${t('web.post.saveEdit')}</button></form></details>`
     : null

@@ -4,7 +4,7 @@
 // PostImageService decides who may upload (those who may post on the board) and stores the image.
 import { Controller, Get, HttpCode, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { InvalidInputError, SignedIn } from '@helpboard/core';
+import { DomainError, InvalidInputError, SignedIn } from '@helpboard/core';
 import { BoardService } from '@helpboard/boards';
 import { megabytes } from '@helpboard/files';
 import { POST_IMAGE_RULES, PostImageService, type UploadedPostImage } from '@helpboard/threads';
@@ -12,7 +12,7 @@ import { problemsByField } from '../../render/forms.js';
 import { readUpload } from '../../http/uploads.js';
 import { sendPage } from '../../http/send-page.js';
 import { WebContextFactory } from '../../http/web-context.js';
-import { WebExceptionFilter } from '../../http/web-exception.filter.js';
+import { messageOf, WebExceptionFilter } from '../../http/web-exception.filter.js';
 import { wantsJson, type WebRequest } from '../../http/web-request.js';
 import { postImagePage } from './post-images.view.js';
 
@@ -42,9 +42,13 @@ export class PostImagesController {
       const { file, fields } = await readUpload(request, response, 'image', POST_IMAGE_RULES.maxBytes);
       uploaded = await this.postImages.upload(request.actor!, slug, file, fields.alt ?? '');
     } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
+      if (!(error instanceof DomainError) || ['UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN'].includes(error.code))
+        throw error;
       const ctx = await this.contexts.create(request, response);
-      const problem = problemsByField(error.fields, ctx.locale).image ?? ctx.t('web.form.problems');
+      const problem =
+        error instanceof InvalidInputError
+          ? (problemsByField(error.fields, ctx.locale).image ?? ctx.t('web.form.problems'))
+          : messageOf(error, ctx.locale);
       if (wantsJson(request)) return response.status(422).json({ message: problem });
       const board = await this.boards.requireBoard(slug);
       const max = megabytes(POST_IMAGE_RULES.maxBytes);
