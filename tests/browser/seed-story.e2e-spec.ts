@@ -98,7 +98,7 @@ describe('the seed story in a browser', () => {
     await expect(reader.getByText('pick the SKT network').isVisible()).resolves.toBe(true);
     await expect(reader.locator('.label.accepted').isVisible()).resolves.toBe(true);
     await expect(reader.locator('.label.official').isVisible()).resolves.toBe(true);
-  });
+  }, 90_000); // A phone story through several pages in Chromium, beside the other suites on two cores.
 
   it('finds no serious or critical accessibility violation on the main pages, and saves screenshots in both languages', async () => {
     const pages = [

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { afterCommitJobsDone, startTestApp, type TestApp } from './support/test-app.js';
 import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { answer, ask, comment, THREAD_PAGE, vote } from './support/threads.js';
@@ -54,6 +54,7 @@ describe('signed-in reads', () => {
       const posted = await answer(t, answerer, question.id, `Answer ${i}: restart the phone.`);
       await comment(t, asker, posted.id, `Thanks for answer ${i}`);
     }
+    await afterCommitJobsDone(t); // the writes' insight jobs talk to the database too
     return question.id;
   }
 

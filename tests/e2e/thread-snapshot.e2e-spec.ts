@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { afterCommitJobsDone, startTestApp, type TestApp } from './support/test-app.js';
 import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator } from './support/boards.js';
 import { answer, ask, comment, THREAD_PAGE, vote } from './support/threads.js';
@@ -60,6 +60,7 @@ describe('thread page snapshot', () => {
       await comment(t, asker, posted.id, `Thanks for answer ${i}`);
     }
     await read(question.id, asker); // builds the snapshot
+    await afterCommitJobsDone(t); // the writes' insight jobs write too; only the page is counted
     const commands = await commandsOf(() => read(question.id, reader));
     // The reader's session (new to this instance) and account, the thread row
     // (its version: is the snapshot current?) and the reader's votes on the page's posts.
