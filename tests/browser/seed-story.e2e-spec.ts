@@ -89,7 +89,7 @@ describe('the seed story in a browser', () => {
 
     await customer.goto(`${t.baseUrl}${threadPath}`);
     await customer.getByRole('button', { name: 'Accept this answer' }).click();
-    await customer.getByText('Accepted answer').first().waitFor();
+    await customer.locator('.label.accepted').first().waitFor();
 
     const reader = await (await context({ javaScriptEnabled: false })).newPage();
     const response = await reader.goto(`${t.baseUrl}${threadPath}`);
