@@ -4,9 +4,8 @@
 // (the open session, the unread count, staff links, roles, follows) is never stale on the next
 // request after it changes.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 import { afterCommitJobsDone, startTestApp, type TestApp } from './support/test-app.js';
+import { databaseCommandsDuring } from './support/database-commands.js';
 import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { answer, ask, comment, THREAD_PAGE, vote } from './support/threads.js';
@@ -31,23 +30,6 @@ describe('signed-in reads', () => {
     await t.close();
   });
 
-  async function commandsOf(work: () => Promise<unknown>): Promise<string[]> {
-    const client = t.app.get<Connection>(getConnectionToken()).getClient();
-    const commands: string[] = [];
-    // Background work (outbox polling, view-count flushes) talks to the database now and then.
-    const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
-      const collection = String(event.command[event.commandName]);
-      if (collection !== 'outbox') commands.push(`${event.commandName} ${collection}`);
-    };
-    client.on('commandStarted', listener);
-    try {
-      await work();
-    } finally {
-      client.off('commandStarted', listener);
-    }
-    return commands;
-  }
-
   async function threadWithAnswers(): Promise<string> {
     const question = await ask(t, asker, board.slug);
     for (let i = 0; i < 3; i++) {
@@ -63,7 +45,7 @@ describe('signed-in reads', () => {
     const reader = await registerUser(t);
     await t.graphql(THREAD_PAGE, { id: threadId }, { token: asker.accessToken }); // builds the snapshot
     await t.graphql('{ me { id } }', {}, { token: reader.accessToken }); // this instance has seen the session
-    const commands = await commandsOf(async () => {
+    const commands = await databaseCommandsDuring(t, async () => {
       const page = await t.graphql(THREAD_PAGE, { id: threadId }, { token: reader.accessToken });
       expect(page.errors).toBeUndefined();
       expect(page.data!.thread.answers.edges).toHaveLength(3);
@@ -78,7 +60,7 @@ describe('signed-in reads', () => {
     const { url } = await webPage(t.baseUrl, `/t/${threadId}`, asker); // builds the snapshot and the page data
     await webPage(t.baseUrl, '/', reader); // the reader's session and header are known here
     let html = '';
-    const commands = await commandsOf(async () => {
+    const commands = await databaseCommandsDuring(t, async () => {
       html = (await webPage(t.baseUrl, url, reader)).html;
     });
     expect(html).toContain('Answer 2: restart the phone.');

@@ -1,9 +1,8 @@
 // No N+1: the number of database round trips for a thread page does not grow with the number of
 // answers and comments (authors, roles, comments and votes load in batches).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 import { afterCommitJobsDone, startTestApp, type TestApp } from './support/test-app.js';
+import { databaseCommandsDuring, readsAmong } from './support/database-commands.js';
 import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator, setBoardRole } from './support/boards.js';
 import { answer, ask, comment, THREAD_PAGE, vote } from './support/threads.js';
@@ -42,24 +41,11 @@ describe('thread page database round trips', () => {
   }
 
   async function commandsFor(threadId: string, viewer: TestUser): Promise<string[]> {
-    const client = t.app.get<Connection>(getConnectionToken()).getClient();
-    const commands: string[] = [];
-    // Background work (outbox polling, view-count flushes) also talks to the database now and
-    // then; only the page's own reads are counted.
-    const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
-      const collection = String(event.command[event.commandName]);
-      if ((event.commandName === 'find' || event.commandName === 'aggregate') && collection !== 'outbox') {
-        commands.push(`${event.commandName} ${collection}`);
-      }
-    };
-    client.on('commandStarted', listener);
-    try {
+    const commands = await databaseCommandsDuring(t, async () => {
       const page = await t.graphql(THREAD_PAGE, { id: threadId }, { token: viewer.accessToken });
       expect(page.errors).toBeUndefined();
-    } finally {
-      client.off('commandStarted', listener);
-    }
-    return commands;
+    });
+    return readsAmong(commands);
   }
 
   it('takes the same number of round trips for 3 answers as for 30', async () => {

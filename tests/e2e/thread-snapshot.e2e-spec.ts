@@ -3,9 +3,8 @@
 // signed-in-reads.e2e-spec.ts), and no reader ever sees a stale page after
 // their own change or anything only moderators may see.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 import { afterCommitJobsDone, startTestApp, type TestApp } from './support/test-app.js';
+import { databaseCommandsDuring } from './support/database-commands.js';
 import { createPlatformAdmin, registerUser, type TestUser } from './support/accounts.js';
 import { createBoard, createOperator } from './support/boards.js';
 import { answer, ask, comment, THREAD_PAGE, vote } from './support/threads.js';
@@ -36,23 +35,6 @@ describe('thread page snapshot', () => {
     return page.data!.thread;
   };
 
-  async function commandsOf(work: () => Promise<unknown>): Promise<string[]> {
-    const client = t.app.get<Connection>(getConnectionToken()).getClient();
-    const commands: string[] = [];
-    // Background work (outbox polling, view-count flushes) talks to the database now and then.
-    const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
-      const collection = String(event.command[event.commandName]);
-      if (collection !== 'outbox') commands.push(`${event.commandName} ${collection}`);
-    };
-    client.on('commandStarted', listener);
-    try {
-      await work();
-    } finally {
-      client.off('commandStarted', listener);
-    }
-    return commands;
-  }
-
   it("serves a session's first signed-in page from a warm snapshot in at most 4 database commands", async () => {
     const question = await ask(t, asker, board.slug);
     for (let i = 0; i < 3; i++) {
@@ -61,7 +43,7 @@ describe('thread page snapshot', () => {
     }
     await read(question.id, asker); // builds the snapshot
     await afterCommitJobsDone(t); // the writes' insight jobs write too; only the page is counted
-    const commands = await commandsOf(() => read(question.id, reader));
+    const commands = await databaseCommandsDuring(t, () => read(question.id, reader));
     // The reader's session (new to this instance) and account, the thread row
     // (its version: is the snapshot current?) and the reader's votes on the page's posts.
     expect(commands.sort()).toEqual(['find sessions', 'find threads', 'find users', 'find votes']);
