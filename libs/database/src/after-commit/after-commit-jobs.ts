@@ -3,7 +3,7 @@
 // count). Inside the user's transaction such documents make concurrent writers conflict, so that
 // all but one abort and start over; here the user's transaction only writes an outbox message.
 //
-// After commit the outbox relay delivers the message, at least once, from whichever instance
+// After commit the outbox relay applies the message itself, at least once, in whichever instance
 // claims it (also after a crash: undelivered messages are picked up by the next poll or start).
 // The job runs in its own transaction together with a marker keyed by the message's event id, so
 // a second delivery finds the marker and changes nothing: `$inc` is applied once.
@@ -39,7 +39,7 @@ export class AfterCommitJobs {
     topic: string,
     apply: (payload: P & AfterCommitPayload, tx: TransactionContext) => Promise<void>,
   ) {
-    this.relay.register(topic, (payload) =>
+    this.relay.registerInline(topic, (payload) =>
       // One topic's jobs share documents: in line in this process rather than conflicting.
       this.unitOfWork.run(
         async (tx) => {

@@ -4,6 +4,10 @@
 // retried here with exponential backoff and dead-lettered after MAX_ATTEMPTS; with Redis the
 // message is done once the queue holds the job, and BullMQ retries it. While the queue is
 // unreachable messages stay here, their attempts not counted, until it is back.
+//
+// Topics registered inline (after-commit jobs: short transactions on shared counters) are
+// applied here by the relay itself, with the same retries: they need no queue, so they neither
+// wait for Redis nor take the job workers' few slots from the jobs people wait for (e-mails).
 import {
   Inject,
   Injectable,
@@ -24,6 +28,7 @@ const POLL_INTERVAL_MS = 1_000;
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly handlers = new Map<string, OutboxHandler[]>();
+  private readonly inlineHandlers = new Map<string, OutboxHandler>();
   private timer?: NodeJS.Timeout;
   private draining?: Promise<number>;
   private isNudgedWhileDraining = false;
@@ -45,6 +50,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       });
     }
     this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), handler]);
+  }
+
+  /** The relay applies `topic`'s messages itself (see the top of this file). */
+  registerInline(topic: string, handler: OutboxHandler): void {
+    this.inlineHandlers.set(topic, handler);
   }
 
   onApplicationBootstrap(): void {
@@ -112,7 +122,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const message = await this.repository.claimNext(now, LEASE_MS);
       if (!message) return delivered;
       try {
-        if (this.handlers.has(message.topic)) {
+        const inline = this.inlineHandlers.get(message.topic);
+        if (inline) {
+          await inline(message.payload);
+        } else if (this.handlers.has(message.topic)) {
           await this.jobs.enqueue(outboxJobName(message.topic), message.payload, {
             idempotencyKey: `outbox-${String(message._id)}`,
           });
